@@ -1,0 +1,32 @@
+"""One error type for user mistakes and one warning type for usable-but-suspicious input.
+
+The CLI turns a :class:`FramingError` into one line on stderr and a non-zero exit; anything else is a bug and
+keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+
+class FramingError(Exception):
+    """A problem with the user's input that they can fix (bad file, bad manifest, bad option)."""
+
+
+class FramingWarning(UserWarning):
+    """Input that was used, but not as-is (fallback encoding, stripped markup, duplicate lines...)."""
+
+
+def input_error(path: str | Path | None, problem: str, *, line: int | None = None) -> FramingError:
+    """Build the error message every module uses: ``<file>[:<line>]: <problem>``."""
+    where = "" if path is None else str(path)
+    if line is not None:
+        where = f"{where}:{line}"
+    return FramingError(f"{where}: {problem}" if where else problem)
+
+
+def warn(path: str | Path | None, message: str) -> None:
+    """Emit a :class:`FramingWarning` naming the file."""
+    prefix = f"{path}: " if path is not None else ""
+    warnings.warn(f"{prefix}{message}", FramingWarning, stacklevel=3)
