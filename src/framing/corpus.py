@@ -485,20 +485,39 @@ def _cut_infobox(paragraphs):
         subject = LEAD_SUBJECT.search(head)
         if not subject:
             return paragraphs
-        residue = head[:subject.start()]
+        cut = _subject_start(head, subject)
+        residue = head[:cut]
         tokens = residue.split()
         if len(tokens) < 4 or re.search(r"[.!?]\s", residue):
             return paragraphs
         formal = sum(t[:1].isupper() or t[:1] in "(\"'" or t[:1].isdigit() or t in {"–", "-"} for t in tokens)
         if formal < 0.6 * len(tokens):
             return paragraphs
-        cut = subject.start()
         kept = [r._replace(position=r.position - cut) for r in removals if r.position >= cut]
         kept.insert(0, Removal(0, "infobox", residue.strip(), 0))
         paragraphs = list(paragraphs)
         paragraphs[index] = (text[cut:], section, kept)
         return paragraphs
     return paragraphs
+
+
+RANKS = {"major", "general", "lieutenant", "brigadier", "colonel", "admiral", "field", "marshal", "ayatollah",
+         "grand", "sheikh", "president", "prime", "sir", "dame", "dr", "king", "queen", "prince", "princess"}
+
+
+def _subject_start(head: str, subject: re.Match) -> int:
+    """Where the lead's subject begins inside a run of capitalised words ("… Civil War Major General X Y").
+
+    The run may have swallowed the last infobox item, so start at the first rank/honorific word if there is
+    one, else keep at most three capitalised words (most names) before the bracket.
+    """
+    words = list(re.finditer(r"[A-Z][\w'.-]*", head[subject.start():].split("(")[0]))
+    for word in words:
+        if word.group().lower().rstrip(".") in RANKS:
+            return subject.start() + word.start()
+    if len(words) > 3:
+        return subject.start() + words[-3].start()
+    return subject.start()
 
 
 def _assemble(paragraphs, duplicates) -> CleanedText:

@@ -57,7 +57,7 @@ def split_spans(text: str, *, breaks: list[int] = ()) -> list[tuple[int, int]]:
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join pieces Punkt cut off wrongly to the sentence before them.
 
-    Two cases: a piece with no word (a stray closing quote or bracket), and the attribution after a quotation
+    Three cases: a title that only ever precedes a name ("Dr. Rice", "Gen. Soleimani"); a piece with no word (a stray closing quote or bracket), and the attribution after a quotation
     that ends in ``?'`` or ``!"`` ("'…who is left?' Soleimani said in a speech."), which news style keeps in one
     sentence.
     """
@@ -65,7 +65,7 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     for start, end in spans:
         previous = text[merged[-1][0]:merged[-1][1]] if merged else ""
         piece = text[start:end]
-        if merged and (count_words(piece) == 0
+        if merged and (count_words(piece) == 0 or TITLE_END.search(previous)
                        or (QUOTE_END.search(previous) and SPEECH_TAG.match(piece))):
             merged[-1] = (merged[-1][0], end)
         else:
@@ -73,6 +73,8 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     return merged
 
 
+# Titles that precede a name and so never end a sentence (unlike "U.S." or "Inc.", which can).
+TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Brig|Gov|Sen|Rep|Prof|Rev|Supt|Cmdr)\.$")
 QUOTE_END = re.compile(r"[?!]['\"]$")
 SPEECH_TAG = re.compile(
     r"(?:(?:[A-Z][\w'.-]*\s+){1,4}|(?:he|she|they|it|we|I)\s+)(?:said|says|told|tells|added|adds|asked|asks|"

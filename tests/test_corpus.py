@@ -1,0 +1,284 @@
+import warnings
+
+import pandas as pd
+import pytest
+
+from framing import FramingError, FramingWarning, clean_text, load_corpus, load_documents
+from framing.corpus import read_manifest
+
+from .conftest import SEEDS
+
+
+def removals_of(cleaned, kind):
+    return cleaned.removals[cleaned.removals["kind"] == kind]
+
+
+# --- noise kinds on small synthetic inputs -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "n_citations"),
+    [
+        ("He said so.[33][40][41] Then he left.", "He said so. Then he left.", 3),
+        ("[1] According to Reuters, he met them.", "According to Reuters, he met them.", 1),
+        ("Born 1957[note 1] in Kerman.", "Born 1957 in Kerman.", 1),
+        ("The grave. [ 210 ] [ 211 ]", "The grave.", 2),
+        ("As Yamamoto[156] wrote, it was over.", "As Yamamoto wrote, it was over.", 1),
+        ('He asked for a stone "similar to [his] comrades".', 'He asked for a stone "similar to [his] comrades".', 0),
+    ],
+)
+def test_citation_markers_are_removed_and_counted(raw, expected, n_citations):
+    cleaned = clean_text(raw)
+    assert cleaned.text == expected
+    assert len(removals_of(cleaned, "citation")) == n_citations
+
+
+def test_citation_positions_point_into_the_cleaned_text():
+    cleaned = clean_text("Alpha beta.[12] Gamma[3] delta.")
+    positions = removals_of(cleaned, "citation")["position"].tolist()
+    assert cleaned.text == "Alpha beta. Gamma delta."
+    assert positions == [cleaned.text.index(" Gamma"), cleaned.text.index(" delta")]
+
+
+def test_tabloid_layout_gets_sections_and_collapses_repeated_captions():
+    raw = (
+        "Villain with blood on his hands: the inside story\n\n"
+        "  • He was killed on Thursday \n"
+        "  • He was seen as powerful\n\n"
+        "The general was killed on Friday in a strike.\n\n"
+        "The general (pictured in 2015) at a rally\n\n"
+        "The general (pictured in 2015) at a rally\n\n"
+        "Officials said he had planned attacks for years.\n"
+    )
+    cleaned = clean_text(raw)
+    sections = cleaned.paragraphs["section"].tolist()
+    assert sections == ["headline", "bullet", "bullet", "body", "caption", "body"]
+    duplicates = removals_of(cleaned, "duplicate")
+    assert duplicates["text"].tolist() == ["The general (pictured in 2015) at a rally"]
+    assert cleaned.text.count("at a rally") == 1
+    assert len(removals_of(cleaned, "bullet_marker")) == 2
+
+
+def test_a_line_printed_twice_is_a_caption_even_without_a_picture_cue():
+    raw = "Body text is here.\n\nA youth celebrates before a burning vehicle in 2003\n\n" \
+          "A youth celebrates before a burning vehicle in 2003\n\nMore body text."
+    cleaned = clean_text(raw)
+    assert cleaned.paragraphs["section"].tolist() == ["body", "caption", "body"]
+
+
+def test_trailing_block_of_short_unpunctuated_lines_is_captions():
+    raw = ("Qasem Soleimani\n\nHe was an officer.\n\nHe was killed in 2020.\n\n"
+           "Map of the region. The offensive was reportedly led by him. [ 1 ]\n"
+           "Soleimani praying in the desert in 2017\nMourners at Azadi Square , Tehran\n")
+    cleaned = clean_text(raw)
+    assert cleaned.paragraphs["section"].tolist() == ["headline", "body", "body", "caption", "caption", "caption"]
+
+
+def test_infobox_residue_before_the_lead_sentence_is_removed_and_recorded():
+    raw = ('"Haj Qasem" (among supporters) Kurdish Rebellion (1979) Iran–Iraq War (1980–1988) Syrian Civil War '
+           'Major General Qasem Soleimani (Persian: قاسم سلیمانی, born 11 March 1957) is an Iranian officer. '
+           "He joined in 1979.")
+    cleaned = clean_text(raw)
+    assert cleaned.text.startswith("Major General Qasem Soleimani (Persian")
+    infobox = removals_of(cleaned, "infobox")["text"].tolist()
+    assert infobox == ['"Haj Qasem" (among supporters) Kurdish Rebellion (1979) Iran–Iraq War (1980–1988) '
+                       "Syrian Civil War"]
+
+
+def test_ordinary_lead_sentence_is_not_mistaken_for_infobox():
+    raw = "In a speech on Monday, the minister said the talks were over. John Smith is a British diplomat."
+    assert clean_text(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected", "kind"),
+    [
+        ("He was at the southern front He was injured there.", "He was at the southern front He was injured there.",
+         "sentence_break"),
+        ("It ended in 1988.The war was over.", "It ended in 1988.The war was over.", None),
+        ("It was over.The war had ended.", "It was over. The war had ended.", "space_inserted"),
+        ("Iran\u00a0and Iraq", "Iran and Iraq", "space_normalised"),
+        ("“Hero,” she said. ‘Yes’, Iran’s envoy said.", '"Hero," she said. \'Yes\', Iran\'s envoy said.',
+         "quote_normalised"),
+        ("He wrote ''the best'' operation.", 'He wrote "the best" operation.', "quote_normalised"),
+        ("zero\u200bwidth", "zerowidth", "invisible"),
+    ],
+)
+def test_spacing_and_quote_noise_is_normalised_and_recorded(raw, expected, kind):
+    cleaned = clean_text(raw)
+    assert cleaned.text == expected
+    if kind:
+        assert kind in set(cleaned.removals["kind"])
+
+
+def test_removal_positions_stay_inside_the_text():
+    cleaned = clean_text("[1] “A” [2]\n\nB\u00a0C.[3]")
+    assert cleaned.removals["position"].between(0, len(cleaned.text)).all()
+
+
+# --- the real seeds -----------------------------------------------------------------------------------------
+
+def test_seed_manifest_gives_meaningful_metadata(seed_corpus):
+    docs = seed_corpus.documents.set_index("doc_id")
+    assert list(docs.index) == ["wikipedia-2025", "wikipedia-2017", "dailymail-2020"]
+    assert docs.loc["dailymail-2020", "kind"] == "tabloid"
+    assert docs.loc["wikipedia-2017", "kind"] == "encyclopedic"
+    assert docs["sha256"].str.len().eq(64).all()
+
+
+def test_daily_mail_has_one_headline_four_bullets_and_captions_once(seed_corpus):
+    paragraphs = seed_corpus.paragraphs.query("doc_id == 'dailymail-2020'")
+    counts = paragraphs["section"].value_counts()
+    assert counts["headline"] == 1
+    assert counts["bullet"] == 4
+    text = seed_corpus.documents.set_index("doc_id").loc["dailymail-2020", "text"]
+    assert text.count("Iranian Revolutionary Guards Corps Lieutenant General and Commander of the Quds Force") == 1
+    duplicates = seed_corpus.removals.query("doc_id == 'dailymail-2020' and kind == 'duplicate'")
+    assert len(duplicates) == counts["caption"] == 10
+
+
+def test_old_revision_loses_its_infobox_residue(seed_corpus, seed_sentences):
+    old = seed_sentences.query("doc_id == 'wikipedia-2017'")
+    assert old["text"].iloc[0].startswith("Major General Qasem Soleimani")
+    assert not old["text"].str.contains("Kurdish Rebellion (1979)", regex=False).any()
+    assert "infobox" in set(seed_corpus.removals.query("doc_id == 'wikipedia-2017'")["kind"])
+
+
+def test_new_revision_citations_and_trailing_captions(seed_corpus, seed_sentences):
+    new = seed_sentences.query("doc_id == 'wikipedia-2025'")
+    assert not new["text"].str.contains(r"\[\s*\d+\s*\]|\[note", regex=True).any()
+    assert new["citations"].sum() == 48
+    assert new.query("section == 'caption'")["text"].str.contains("Mourners at Azadi Square").any()
+    assert new["section"].iloc[0] == "headline"
+
+
+# --- bad input ------------------------------------------------------------------------------------------------
+
+def test_empty_file_is_refused_with_its_name(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    with pytest.raises(FramingError, match=r"empty\.txt: is empty"):
+        load_documents([path])
+
+
+def test_whitespace_only_file_is_refused(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("  \n\n \t\n")
+    with pytest.raises(FramingError, match="only whitespace"):
+        load_documents([path])
+
+
+def test_pdf_renamed_txt_is_refused(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nstream\x00\x01\x02")
+    with pytest.raises(FramingError, match=r"paper\.txt: is a PDF"):
+        load_documents([path])
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(FramingError, match="binary"):
+        load_documents([path])
+
+
+def test_missing_path_is_refused(tmp_path):
+    with pytest.raises(FramingError, match="no such file"):
+        load_documents([tmp_path / "nope.txt"])
+
+
+def test_two_files_with_the_same_doc_id_are_refused(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.txt").write_text("One sentence.")
+    (tmp_path / "b" / "story.md").write_text("Another sentence.")
+    with pytest.raises(FramingError, match="same doc_id 'story'"):
+        load_documents([tmp_path / "a", tmp_path / "b"])
+
+
+def test_cp1252_file_is_read_with_a_warning(tmp_path):
+    path = tmp_path / "word.txt"
+    path.write_bytes("He called it a \u201cmassacre\u201d \u2013 twice.".encode("cp1252"))
+    with pytest.warns(FramingWarning, match="cp1252"):
+        docs = load_documents([path])
+    assert docs["raw_text"].iloc[0] == "He called it a \u201cmassacre\u201d \u2013 twice."
+
+
+def test_utf8_bom_is_read_silently(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffA plain sentence.".encode("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        docs = load_documents([path])
+    assert docs["raw_text"].iloc[0] == "A plain sentence."
+    assert docs["encoding"].iloc[0] == "utf-8-sig"
+
+
+def test_utf16_is_read(tmp_path):
+    path = tmp_path / "utf16.txt"
+    path.write_bytes("A sentence in UTF-16.".encode("utf-16"))
+    assert load_documents([path])["raw_text"].iloc[0] == "A sentence in UTF-16."
+
+
+# --- manifest -------------------------------------------------------------------------------------------------
+
+def write_manifest(folder, text):
+    (folder / "a.txt").write_text("First document.")
+    (folder / "b.txt").write_text("Second document.")
+    path = folder / "manifest.csv"
+    path.write_text(text)
+    return path
+
+
+def test_folder_without_manifest_uses_file_names_and_unknown_kind(tmp_path):
+    (tmp_path / "wire_story.txt").write_text("A wire story.")
+    (tmp_path / "notes.md").write_text("A note.")
+    docs = load_documents([tmp_path])
+    assert sorted(docs["doc_id"]) == ["notes", "wire_story"]
+    assert set(docs["kind"]) == {"unknown"}
+
+
+def test_manifest_is_used_automatically_from_the_folder(tmp_path):
+    write_manifest(tmp_path, "doc_id,file,kind,outlet\nwire,a.txt,wire,AP\nop,b.txt,opinion,Times\n")
+    docs = load_documents([tmp_path])
+    assert docs["doc_id"].tolist() == ["wire", "op"]
+    assert docs["outlet"].tolist() == ["AP", "Times"]
+
+
+def test_toml_manifest(tmp_path):
+    (tmp_path / "a.txt").write_text("First document.")
+    path = tmp_path / "manifest.toml"
+    path.write_text('[[document]]\ndoc_id = "a"\nfile = "a.txt"\nkind = "wire"\n')
+    assert read_manifest(path)[["doc_id", "kind"]].values.tolist() == [["a", "wire"]]
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ("doc_id,kind\na,wire\n", r"manifest\.csv:1: missing required column\(s\) file"),
+        ("doc_id,file\na,a.txt\nb,missing.txt\n", r"manifest\.csv:3: names a missing file 'missing.txt'"),
+        ("doc_id,file\na,a.txt\na,b.txt\n", r"manifest\.csv:3: duplicate doc_id 'a'"),
+        ("doc_id,file,kind\na,a.txt,blog\n", r"manifest\.csv:2: unknown kind 'blog'"),
+        ("doc_id,file\na,../outside.txt\n", r"outside the manifest's folder"),
+    ],
+)
+def test_bad_manifests_are_refused_with_the_line(tmp_path, manifest, message):
+    (tmp_path.parent / "outside.txt").write_text("Outside.")
+    path = write_manifest(tmp_path, manifest)
+    with pytest.raises(FramingError, match=message):
+        load_documents([tmp_path], manifest=path)
+
+
+def test_load_corpus_tables_have_their_documented_columns(seed_corpus):
+    assert list(seed_corpus.paragraphs.columns) == ["doc_id", "para_id", "section", "start", "end"]
+    assert list(seed_corpus.removals.columns) == ["doc_id", "para_id", "kind", "text", "position"]
+    for doc in seed_corpus.documents.itertuples():
+        paragraphs = seed_corpus.paragraphs.query("doc_id == @doc.doc_id")
+        assert paragraphs["end"].max() == len(doc.text)
+        assert isinstance(doc.text, str)
+
+
+def test_load_corpus_accepts_a_single_path(tmp_path):
+    (tmp_path / "x.txt").write_text("Only one.")
+    corpus = load_corpus(tmp_path / "x.txt")
+    assert corpus.documents["doc_id"].tolist() == ["x"]
+    assert isinstance(corpus.documents, pd.DataFrame)

@@ -1,0 +1,112 @@
+import pytest
+
+from framing import clean_text, sentences
+from framing.corpus import Corpus
+from framing.segment import SENTENCE_COLUMNS, split_spans
+
+
+def split(text):
+    return [text[start:end] for start, end in split_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Army moved in. It stayed for a year.",
+        "Maj. Gen. Suheil al-Hassan led the attack. He won.",
+        "Gen. Soleimani went to Moscow. He unfurled a map.",
+        "Mr. Khatami and Ms. Ebtekar met Lt. Col. Smith on Jan. 5. They talked.",
+        "Officials of the U.S. Department of State compared it to a raid. They were wrong.",
+        "He met Dr. Rice at 5 p.m. on Monday. Then he left.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text):
+    assert len(split(text)) == 2
+
+
+def test_quotation_spanning_two_sentences_keeps_each_sentence_whole():
+    text = "He said: \"We will respond. The price will be high.\" Then he left."
+    assert split(text) == ["He said: \"We will respond.", "The price will be high.\"", "Then he left."]
+
+
+def test_speech_tag_after_a_question_stays_with_its_quotation():
+    text = "'Then who is left?' Soleimani said in a speech. 'They are all people.'"
+    assert split(text) == ["'Then who is left?' Soleimani said in a speech.", "'They are all people.'"]
+
+
+def test_extra_breaks_split_where_punctuation_is_missing():
+    text = "He was at the southern front He was injured."
+    assert [text[s:e] for s, e in split_spans(text, breaks=[text.index("He was injured")])] == [
+        "He was at the southern front", "He was injured."]
+
+
+def corpus_of(raw):
+    cleaned = clean_text(raw)
+    import pandas as pd
+
+    documents = pd.DataFrame({"doc_id": ["d"], "text": [cleaned.text]})
+    return Corpus(documents, cleaned.paragraphs.assign(doc_id="d"), cleaned.removals.assign(doc_id="d"))
+
+
+def test_paragraph_break_always_ends_a_sentence():
+    table = sentences(corpus_of("A headline without a stop\n\nthe body starts lower case. And goes on."))
+    assert table["text"].tolist() == ["A headline without a stop", "the body starts lower case.", "And goes on."]
+    assert table["para_id"].tolist() == [1, 2, 2]
+    assert table["section"].tolist() == ["headline", "body", "body"]
+
+
+def test_sentence_table_columns_offsets_and_citations():
+    raw = "First claim.[1][2] Second claim.\n\n[3] Third claim, Yamamoto[4] said."
+    corpus = corpus_of(raw)
+    table = sentences(corpus)
+    assert list(table.columns) == SENTENCE_COLUMNS
+    text = corpus.documents["text"].iloc[0]
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.text
+    assert table["citations"].tolist() == [2, 0, 2]
+    assert table["sent_id"].tolist() == [1, 2, 3]
+    assert table["n_words"].tolist() == [2, 2, 4]
+
+
+def test_sections_filter():
+    corpus = corpus_of("Headline here\n\nBody sentence one. Body two.")
+    assert sentences(corpus, sections=["body"])["text"].tolist() == ["Body sentence one.", "Body two."]
+
+
+# --- the seeds ------------------------------------------------------------------------------------------------
+
+def test_every_seed_sentence_is_its_cleaned_text_slice(seed_corpus, seed_sentences):
+    texts = dict(zip(seed_corpus.documents["doc_id"], seed_corpus.documents["text"]))
+    for row in seed_sentences.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text
+
+
+def test_no_seed_sentence_ends_at_an_abbreviation(seed_corpus, seed_sentences):
+    # One excerpt paragraph of wikipedia-2025 is itself cut mid-quote after "U.S."; only the paragraph's end
+    # may end there.
+    paragraph_ends = set(zip(seed_corpus.paragraphs["doc_id"], seed_corpus.paragraphs["end"]))
+    inner = [(doc, end) not in paragraph_ends for doc, end in zip(seed_sentences["doc_id"], seed_sentences["end"])]
+    ends = seed_sentences.loc[inner, "text"].str.strip()
+    # "U.S." may end a sentence in real text, but in the seeds it never does; a title never may.
+    for abbreviation in ("U.S.", "Gen.", "Maj.", "Mr.", "Ms.", "Lt.", "Jan."):
+        assert not ends.str.endswith(abbreviation).any(), abbreviation
+
+
+def test_body_sentence_counts_per_seed(seed_sentences):
+    body = seed_sentences.query("section == 'body'").groupby("doc_id").size().to_dict()
+    assert body == {"wikipedia-2025": 30, "wikipedia-2017": 122, "dailymail-2020": 80}
+
+
+def test_missing_boundary_in_the_old_revision_is_split(seed_sentences):
+    old = seed_sentences.query("doc_id == 'wikipedia-2017'")["text"]
+    assert (old == "He was mostly stationed at the southern front").any()
+    assert (old == "He was heavily injured in Operation Tariq-ol-Qods.").any()
+
+
+def test_seed_sentences_checked_by_eye(seed_sentences):
+    texts = set(seed_sentences["text"])
+    assert "Gen. Soleimani went to explain the map of the theatre and coordinate the strategic escalation of " \
+           "military forces in Syria." in texts
+    assert "U.S. put sanctions on him in April 2017 \"for his role in abuses in Iranian prisons\"." in texts
+    assert "\"Qassem Soleimani is there in the same area\", he said." in texts
+    assert "In 1998, he was named commander of the Quds Force." in texts
