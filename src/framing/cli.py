@@ -83,3 +83,35 @@ def analyze(paths, manifest, out_dir, sections):
     })
     click.echo(f"wrote {len(written)} files to {out_dir} "
                f"({len(corpus.documents)} documents, {len(table)} sentences)")
+
+
+@main.command()
+@click.option("--check", "check_file", type=click.Path(path_type=Path),
+              help="Validate this lexicon file (same columns as the default) instead of showing the default.")
+@click.option("--category", help="Show only entries of this category.")
+def lexicon(check_file, category):
+    """Show the loaded-term lexicon, or validate a lexicon file of your own.
+
+    \b
+    Example:
+      framing lexicon --category honorific_label
+      framing lexicon --check my_terms.tsv
+    """
+    from .lexicons import CATEGORIES, load_lexicon
+
+    loaded = load_lexicon(check_file)
+    entries = loaded.entries
+    if check_file is not None:
+        counts = ", ".join(f"{name} {count}" for name, count in entries["category"].value_counts().items())
+        click.echo(f"{check_file}: OK, {len(entries)} entries ({counts})")
+        return
+    if category:
+        if category not in CATEGORIES:
+            raise click.BadParameter(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}",
+                                     param_hint="--category")
+        entries = entries[entries["category"] == category]
+    width = max(entries["term"].str.len().max(), 4)
+    click.echo(f"{'term':<{width}}  {'category':<17}  {'direction':<10}  neutral alternative")
+    for row in entries.itertuples():
+        click.echo(f"{row.term:<{width}}  {row.category:<17}  {row.direction:<10}  {row.neutral}")
+    click.echo(f"\n{len(entries)} entries; method and provenance: src/framing/data/LEXICON.md")

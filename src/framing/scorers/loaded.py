@@ -1,0 +1,124 @@
+"""Loaded terms: lexicon hits with their category and whose voice uses them.
+
+VADER cannot see framing — "martyr", "regime", "slaughtered", "mastermind" are not in its lexicon, and "He is a
+terrorist" scores the same whether the writer says it or quotes someone. This scorer finds the curated loaded
+terms and gives every hit a **voice**: ``authorial`` (the writer's own words) or ``reported`` (inside a
+quotation, scare quotes included, or inside the content of an attributed clause — see
+:func:`framing.scorers.attribution.reported_spans` for the rules).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from ..lexicons import CATEGORIES, Lexicon, load_lexicon
+
+Voice = Literal["authorial", "reported"]
+VOICES: tuple[str, ...] = ("authorial", "reported")
+HIT_COLUMNS = ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start", "end"]
+REPORTED_COLUMNS = ["doc_id", "sent_id", "start", "end", "kind"]
+
+
+@dataclass(frozen=True)
+class LoadedTermScorer:
+    """Find loaded terms in sentences and give each hit its voice.
+
+    Call it with the sentences table and a table of reported spans (``doc_id, sent_id, start, end, kind``,
+    document offsets — from :func:`framing.scorers.attribution.reported_spans`); without spans every hit is
+    ``authorial``.
+    """
+
+    lexicon: Lexicon = field(default_factory=load_lexicon)
+
+    def __call__(self, sentences: pd.DataFrame, reported: pd.DataFrame | None = None) -> pd.DataFrame:
+        """Return one row per hit.
+
+        Returns
+        -------
+        DataFrame with ``doc_id, sent_id``; ``term`` (as written in the text); ``lemma`` (the lexicon entry);
+        ``category``; ``direction`` (pejorative / honorific / other); ``voice`` (authorial / reported);
+        ``start, end`` (offsets into the document's cleaned text, like the sentences' ``start/end``).
+        """
+        spans = _spans_by_sentence(reported)
+        rows = []
+        for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
+                                                sentences["text"]):
+            for match in self.lexicon.find(text):
+                entry = self.lexicon.row(match.term)
+                hit_start, hit_end = start + match.start, start + match.end
+                voice = "reported" if _overlaps(spans.get((doc_id, sent_id), ()), hit_start, hit_end) \
+                    else "authorial"
+                rows.append((doc_id, sent_id, text[match.start:match.end], match.term, entry["category"],
+                             entry["direction"], voice, hit_start, hit_end))
+        hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
+        return hits.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _spans_by_sentence(reported: pd.DataFrame | None) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    if reported is None or reported.empty:
+        return {}
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for doc_id, sent_id, start, end in zip(reported["doc_id"], reported["sent_id"], reported["start"],
+                                           reported["end"]):
+        spans.setdefault((doc_id, int(sent_id)), []).append((int(start), int(end)))
+    return spans
+
+
+def _overlaps(spans, start: int, end: int) -> bool:
+    return any(span_start < end and start < span_end for span_start, span_end in spans)
+
+
+def score_loaded(sentences: pd.DataFrame, documents: pd.DataFrame, *,
+                 lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """Hits with voice, computing the reported spans from the documents (see :class:`LoadedTermScorer`)."""
+    from .attribution import reported_spans
+
+    scorer = LoadedTermScorer(lexicon) if lexicon is not None else LoadedTermScorer()
+    return scorer(sentences, reported_spans(sentences, documents))
+
+
+def summarise_loaded(hits: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Loaded-term rates per document, category and voice (every combination present, zeros included).
+
+    Returns
+    -------
+    DataFrame with ``doc_id, category, voice, n_hits, n_words`` (words in the document's scored sentences) and
+    ``per_1000_words``.
+    """
+    words = sentences.groupby("doc_id", sort=False)["n_words"].sum()
+    grid = pd.MultiIndex.from_product([words.index, CATEGORIES, VOICES], names=["doc_id", "category", "voice"])
+    counts = hits.groupby(["doc_id", "category", "voice"]).size().reindex(grid, fill_value=0)
+    table = counts.rename("n_hits").reset_index()
+    table["n_words"] = table["doc_id"].map(words).astype(int)
+    table["per_1000_words"] = np.where(table["n_words"] > 0, 1000 * table["n_hits"] / table["n_words"].clip(lower=1),
+                                       0.0)
+    return table
+
+
+def term_counts(hits: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFrame:
+    """How often each lexicon entry is used per document, split by voice, with its neutral alternative.
+
+    Returns
+    -------
+    DataFrame with ``doc_id, lemma, category, direction, neutral, authorial, reported, total``, sorted by
+    document then ``total`` descending then ``lemma``.
+    """
+    lexicon = lexicon or load_lexicon()
+    columns = ["doc_id", "lemma", "category", "direction", "neutral", "authorial", "reported", "total"]
+    if hits.empty:
+        return pd.DataFrame(columns=columns)
+    wide = (hits.groupby(["doc_id", "lemma", "voice"]).size().unstack("voice", fill_value=0)
+            .reindex(columns=list(VOICES), fill_value=0).reset_index())
+    wide.columns.name = None
+    wide["total"] = wide["authorial"] + wide["reported"]
+    entries = lexicon.entries.set_index("term")
+    for column in ("category", "direction", "neutral"):
+        wide[column] = wide["lemma"].map(entries[column])
+    order = {doc: i for i, doc in enumerate(hits["doc_id"].drop_duplicates())}
+    wide = wide.assign(_order=wide["doc_id"].map(order))
+    wide = wide.sort_values(["_order", "total", "lemma"], ascending=[True, False, True], kind="stable")
+    return wide[columns].reset_index(drop=True)

@@ -1,0 +1,124 @@
+import pytest
+
+from framing import FramingError
+from framing.lexicons import CATEGORIES, inflections, load_lexicon, read_lexicon_text
+
+HEADER = "term\tcategory\tdirection\tneutral\tnote\n"
+
+
+def lexicon_file(tmp_path, body, name="lex.tsv"):
+    path = tmp_path / name
+    path.write_text(HEADER + body, encoding="utf-8")
+    return path
+
+
+def test_default_lexicon_is_large_categorised_and_complete():
+    entries = load_lexicon().entries
+    assert len(entries) >= 300
+    assert set(entries["category"]) <= set(CATEGORIES)
+    assert entries["term"].is_unique
+    assert entries["neutral"].str.len().gt(0).all()
+    neutral = entries.set_index("term")["neutral"]
+    for term in ("regime", "slaughter", "mastermind", "martyr", "assassination", "terrorist"):
+        assert term in neutral.index, term
+    assert "government" in neutral["regime"]
+    assert "kill" in neutral["slaughter"]
+
+
+@pytest.mark.parametrize(
+    ("word", "form"),
+    [("martyr", "martyrs"), ("martyr", "martyred"), ("terrorist", "terrorists"), ("slaughter", "slaughtered"),
+     ("assassinate", "assassinated"), ("assassinate", "assassinating"), ("bully", "bullied"), ("hero", "heroes"),
+     ("slam", "slammed")],
+)
+def test_inflections(word, form):
+    assert form in inflections(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Martyrs, martyrdom and the martyred.", ["martyr", "martyrdom", "martyr"]),
+        ("Terrorist general with the blood of THOUSANDS on his hands", ["terrorist", "blood * on <poss> hands"]),
+        ("the blood on their hands", ["blood * on <poss> hands"]),
+        ("a noble warrior fell", ["noble warrior"]),
+        ("pro-regime Iranians", ["regime"]),
+        ("the regime's message", ["regime"]),
+        ("He was killed in a strike.", []),
+    ],
+)
+def test_matching_handles_inflections_phrases_gaps_and_hyphens(tmp_path, text, expected):
+    path = lexicon_file(tmp_path, "terrorist\tpejorative_label\tpejorative\tmilitant\tn\n"
+                                  "martyr\thonorific_label\thonorific\tperson killed\tn\n"
+                                  "martyrdom\thonorific_label\thonorific\tdeath\tn\n"
+                                  "blood * on <poss> hands\tviolent_dramatic\tpejorative\tresponsible for\tn\n"
+                                  "noble warrior\thonorific_label\thonorific\tfighter\tn\n"
+                                  "regime\tpejorative_label\tpejorative\tgovernment\tn\n")
+    assert [m.term for m in load_lexicon(path).find(text)] == expected
+
+
+def test_longest_entry_wins_and_offsets_point_at_the_words(tmp_path):
+    path = lexicon_file(tmp_path, "war\tviolent_dramatic\tother\tconflict\tn\n"
+                                  "war criminal\tpejorative_label\tpejorative\taccused of war crimes\tn\n")
+    text = "He is a war criminal."
+    [match] = load_lexicon(path).find(text)
+    assert (match.term, text[match.start:match.end]) == ("war criminal", "war criminal")
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("regime\tpejorative_label\tpejorative\tgovernment\n", r"lex\.tsv:2: expected 5 tab-separated fields"),
+        ("regime\tslur\tpejorative\tgovernment\tn\n", r"lex\.tsv:2: unknown category 'slur'"),
+        ("regime\tpejorative_label\tbad\tgovernment\tn\n", r"lex\.tsv:2: unknown direction 'bad'"),
+        ("regime\tpejorative_label\tpejorative\tgovernment\tn\n# comment\nRegime\tpejorative_label\tpejorative\tgov\tn\n",
+         r"lex\.tsv:4: duplicate term 'regime' \(first on line 2\)"),
+        ("regime\tpejorative_label\tpejorative\t\tn\n", r"lex\.tsv:2: term 'regime' has no neutral alternative"),
+        ("* hands\tviolent_dramatic\tother\tx\tn\n", r"lex\.tsv:2: term '\* hands' may not start"),
+    ],
+)
+def test_malformed_lexicon_is_refused_with_the_line(tmp_path, body, message):
+    with pytest.raises(FramingError, match=message):
+        load_lexicon(lexicon_file(tmp_path, body))
+
+
+def test_missing_column_is_refused(tmp_path):
+    path = tmp_path / "lex.tsv"
+    path.write_text("term\tcategory\tneutral\nregime\tpejorative_label\tgovernment\n")
+    with pytest.raises(FramingError, match=r"lex\.tsv:1: lexicon is missing column\(s\) direction, note"):
+        load_lexicon(path)
+
+
+def test_missing_file_is_refused(tmp_path):
+    with pytest.raises(FramingError, match="lexicon file not found"):
+        load_lexicon(tmp_path / "none.tsv")
+
+
+def test_extend_adds_entries_and_overrides_same_terms(tmp_path):
+    path = lexicon_file(tmp_path, "regime\tpejorative_label\tpejorative\tadministration\tmine\n"
+                                  "glorious leader\thonorific_label\thonorific\tleader\tmine\n")
+    lexicon = load_lexicon(extend=path)
+    entries = lexicon.entries.set_index("term")
+    assert entries.loc["regime", "neutral"] == "administration"
+    assert "glorious leader" in entries.index
+    assert len(entries) == len(load_lexicon().entries) + 1 - ("glorious leader" in load_lexicon().entries["term"].values)
+
+
+def test_read_lexicon_text_skips_comments_and_blank_lines():
+    table = read_lexicon_text("# provenance\n\n" + HEADER + "hero\thonorific_label\thonorific\tperson\tn\n",
+                              path="x.tsv")
+    assert table["term"].tolist() == ["hero"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a counter-terrorism operation", []),
+        ("the anti-terrorism law", []),
+        ("under the UN sanctions regime", []),
+        ("the regime of Bashar al-Assad", ["regime"]),
+        ("terrorism and counter-terrorism", ["terrorism"]),
+    ],
+)
+def test_exception_phrases_block_technical_uses(text, expected):
+    assert [m.term for m in load_lexicon().find(text)] == expected
