@@ -1,0 +1,381 @@
+"""VADER sentiment per sentence, the words behind it, per-document summaries and word shift.
+
+Data flow: ``sentences`` (from :func:`framing.sentences`) → :class:`SentimentScorer` → ``scores`` (one row per
+sentence) → :func:`summarise_sentiment` (one row per document). Separately ``sentences`` →
+:func:`contributions` (one row per sentence token that moved the compound) → :func:`word_shift` (which terms
+make one document read more negative than another, per sentence scored).
+
+Why per sentence and never per document: VADER's compound is ``x / sqrt(x² + 15)`` where ``x`` is the sum of
+the word valences, so it saturates as soon as a text holds more than a handful of sentiment words. An article
+sums dozens of them and lands near ±1 whatever its tone. Measured on the seeds (body sentences of each
+document joined with spaces and scored as one text, 2026-11-21): dailymail-2020 −0.9948, wikipedia-2017
+−0.9906, wikipedia-2025 −0.9974 — a tabloid obituary of a "terrorist general" and two encyclopedia revisions
+are indistinguishable, while their per-sentence means differ (``benchmarks/sentiment_nyt.py`` reprints
+these numbers). Aggregate sentence scores instead: a mean with a bootstrap interval and the shares of
+sentences beyond ±0.05.
+"""
+
+from __future__ import annotations
+
+import string
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    negated,
+)
+
+from ..errors import input_error
+
+SCORE_COLUMNS = ["doc_id", "sent_id", "neg", "neu", "pos", "compound"]
+SUMMARY_COLUMNS = [
+    "doc_id", "n_sentences", "mean_compound", "ci_low", "ci_high", "median_compound",
+    "share_positive", "share_neutral", "share_negative",
+]
+CONTRIBUTION_COLUMNS = ["doc_id", "sent_id", "token", "start", "end", "contribution"]
+SHIFT_COLUMNS = ["term", "contribution_a", "contribution_b", "difference", "rank"]
+
+# Hutto & Gilbert's README classifies a text as positive/negative beyond a compound of ±0.05 (it includes the
+# boundary; we follow the project's "beyond ±0.05", which only differs for a compound of exactly ±0.0500).
+NEUTRAL_BAND = 0.05
+# The date of the seed story (2020-01-03): a fixed default seed so every run reports the same interval.
+DEFAULT_SEED = 20200103
+# Contributions are differences of VADER's 4-decimal compounds; anything smaller is float noise.
+ZERO = 1e-9
+# Upper bound on resample indices drawn at once (n_boot × n_sentences), to keep memory near 32 MB.
+_MAX_DRAWS = 4_000_000
+
+
+@cache
+def analyzer() -> SentimentIntensityAnalyzer:
+    """The VADER analyzer, built once (it parses a 7,500-entry lexicon and 3,500 emojis from disk)."""
+    return SentimentIntensityAnalyzer()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Sentence scores
+
+
+@dataclass(frozen=True)
+class SentimentScorer:
+    """Score every sentence with VADER, exactly as ``SentimentIntensityAnalyzer.polarity_scores`` does.
+
+    No settings: VADER's rules and constants are used unchanged so numbers compare with the literature.
+
+    Call with a sentences table (needs ``doc_id, sent_id, text``; from :func:`framing.sentences`).
+
+    Returns
+    -------
+    DataFrame in the input's row order with columns
+        ``doc_id, sent_id``; ``neg, neu, pos`` (VADER's shares of the sentence's tokens that read negative,
+        neutral, positive, rounded to 3 decimals; they sum to about 1); ``compound`` (the normalised sum of
+        valences in [-1, 1], rounded to 4 decimals).
+    """
+
+    def __call__(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
+        polarity = analyzer().polarity_scores
+        scores = [polarity(text) for text in _texts(sentences)]
+        table = pd.DataFrame.from_records(scores, columns=["neg", "neu", "pos", "compound"]).astype(float)
+        table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
+        table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
+        return table[SCORE_COLUMNS]
+
+
+def score_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
+    """``SentimentScorer()(sentences)``: columns ``doc_id, sent_id, neg, neu, pos, compound``."""
+    return SentimentScorer()(sentences)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Per-document summary
+
+
+def summarise_sentiment(scores: pd.DataFrame, *, n_boot: int = 2000, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """Summarise sentence compounds per document, with a bootstrap interval for the mean.
+
+    Parameters
+    ----------
+    scores
+        From :class:`SentimentScorer` (needs ``doc_id, compound``).
+    n_boot
+        Number of bootstrap resamples of each document's sentences.
+    seed
+        Seeds a numpy ``Generator`` per document (mixed with a checksum of its ``doc_id``), so re-runs agree
+        and a document's interval does not change when other documents are added or removed.
+
+    Returns
+    -------
+    DataFrame with one row per document (in order of first appearance) and columns
+        ``doc_id``; ``n_sentences``; ``mean_compound``; ``ci_low, ci_high`` (95% percentile bootstrap interval of
+        the mean; equal to the mean when every sentence has the same compound, e.g. a one-sentence document);
+        ``median_compound``; ``share_positive`` (share of sentences with compound > 0.05), ``share_neutral``
+        (within ±0.05 inclusive) and ``share_negative`` (< −0.05), which sum to 1.
+    """
+    _require(scores, ("doc_id", "compound"), what="scores")
+    if n_boot < 1:
+        raise input_error(None, f"n_boot must be at least 1, got {n_boot}")
+    rows = []
+    for doc_id, compound in scores.groupby("doc_id", sort=False)["compound"]:
+        values = compound.to_numpy(dtype=float)
+        low, high = bootstrap_mean_interval(values, n_boot=n_boot, rng=_document_rng(seed, doc_id))
+        rows.append((
+            doc_id, len(values), values.mean(), low, high, float(np.median(values)),
+            float(np.mean(values > NEUTRAL_BAND)),
+            float(np.mean(np.abs(values) <= NEUTRAL_BAND)),
+            float(np.mean(values < -NEUTRAL_BAND)),
+        ))
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def bootstrap_mean_interval(values: np.ndarray, *, n_boot: int, rng: np.random.Generator,
+                            level: float = 0.95) -> tuple[float, float]:
+    """Percentile bootstrap interval ``(low, high)`` of the mean of ``values``; ``(nan, nan)`` when empty.
+
+    Resamples are drawn as index matrices, a block of resamples at a time, and averaged row-wise.
+    """
+    values = np.asarray(values, dtype=float)
+    n = len(values)
+    if n == 0:
+        return float("nan"), float("nan")
+    if np.all(values == values[0]):
+        # Every resample is the same; answering exactly avoids a mean that differs in the last bit.
+        return float(values[0]), float(values[0])
+    means = np.empty(n_boot)
+    block = max(1, _MAX_DRAWS // n)
+    for first in range(0, n_boot, block):
+        size = min(block, n_boot - first)
+        means[first:first + size] = values[rng.integers(0, n, size=(size, n))].mean(axis=1)
+    tail = (1 - level) / 2
+    low, high = np.quantile(means, [tail, 1 - tail])
+    return float(low), float(high)
+
+
+def _document_rng(seed: int, doc_id: object) -> np.random.Generator:
+    # crc32, not hash(): Python salts str hashes per process, which would break reproducibility.
+    return np.random.default_rng([seed, zlib.crc32(str(doc_id).encode("utf-8"))])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Word contributions
+
+
+class Token(NamedTuple):
+    """A whitespace token of a sentence as VADER reads it."""
+
+    raw: str  # the whitespace token; removed whole when re-scoring
+    word: str  # surrounding punctuation stripped, unless that leaves 2 characters or fewer (VADER's rule)
+    start: int  # offset of ``word`` in the sentence
+    end: int
+
+
+def vader_tokens(text: str) -> list[Token]:
+    """Split a sentence the way VADER does: ``str.split()`` then strip surrounding punctuation per token."""
+    tokens = []
+    position = 0
+    for raw in text.split():
+        raw_start = text.index(raw, position)
+        position = raw_start + len(raw)
+        # VADER's own (private) rule, so the tokens are exactly the ones its lexicon lookups see.
+        word = SentiText._strip_punc_if_word(raw)
+        lead = 0 if word == raw else len(raw) - len(raw.lstrip(string.punctuation))
+        tokens.append(Token(raw, word, raw_start + lead, raw_start + lead + len(word)))
+    return tokens
+
+
+def contributions(sentences: pd.DataFrame, *, exhaustive: bool = False) -> pd.DataFrame:
+    """Which words made each sentence positive or negative, by leave-one-out re-scoring with VADER.
+
+    A token's contribution is the sentence's compound minus the compound of the sentence with that whitespace
+    token removed, so every VADER rule is respected: "not" in "not good" gets the (negative) effect of the
+    negation, "very" the boost, "but" the reweighting of both halves, a token ending in "!" the emphasis.
+    Contributions do not add up to the compound (the compound is not linear), and a plain word can have one
+    when removing it moves a negation or booster into (or out of) VADER's three-word window.
+
+    Only tokens that can change the score are re-scored: VADER lexicon words, tokens within VADER's window of
+    a lexicon word when there is a modifier (booster, negation, "no", "least", idiom word, another lexicon
+    word) near it, "but", tokens carrying "!" or "?", and the token whose removal would switch VADER's
+    ALL-CAPS emphasis on or off. Sentences without a lexicon word are skipped (their compound is 0 with or
+    without any token); sentences with an emoji are re-scored token by token. ``exhaustive=True`` re-scores
+    every token of every sentence (slow; it checks the shortcut, which gives the same table).
+
+    Parameters
+    ----------
+    sentences
+        Needs ``doc_id, sent_id, text``; ``start`` (the sentence's offset in its document) when present.
+
+    Returns
+    -------
+    DataFrame with one row per token whose contribution is non-zero, in sentence and token order, columns
+        ``doc_id, sent_id``; ``token`` (as VADER reads it: as written, surrounding punctuation stripped);
+        ``start, end`` (offsets of ``token`` in the document's cleaned text: sentence start + offset in the
+        sentence); ``contribution`` (compound with the token minus compound without it, 4 decimals).
+    """
+    _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
+    starts = sentences["start"].to_numpy() if "start" in sentences else np.zeros(len(sentences), dtype=int)
+    rows = []
+    for doc_id, sent_id, offset, text in zip(sentences["doc_id"], sentences["sent_id"], starts,
+                                             _texts(sentences)):
+        for token, contribution in sentence_contributions(text, exhaustive=exhaustive):
+            rows.append((doc_id, sent_id, token.word, int(offset) + token.start, int(offset) + token.end,
+                         contribution))
+    table = pd.DataFrame(rows, columns=CONTRIBUTION_COLUMNS)
+    return table.astype({"start": "int64", "end": "int64", "contribution": "float64"})
+
+
+def sentence_contributions(text: str, *, exhaustive: bool = False) -> list[tuple[Token, float]]:
+    """``(token, contribution)`` for the tokens of one sentence whose contribution is non-zero."""
+    tokens = vader_tokens(text)
+    if exhaustive or _has_emoji(text):
+        # Emojis become several words before VADER splits, which shifts its windows; re-score everything.
+        indices = range(len(tokens))
+    else:
+        indices = sorted(_candidates(tokens))
+    if not indices:
+        return []
+    polarity = analyzer().polarity_scores
+    compound = polarity(text)["compound"]
+    raws = [token.raw for token in tokens]
+    out = []
+    for index in indices:
+        without = polarity(" ".join(raws[:index] + raws[index + 1:]))["compound"]
+        contribution = round(compound - without, 4)
+        if abs(contribution) > ZERO:
+            out.append((tokens[index], contribution))
+    return out
+
+
+# Words that change a lexicon word's valence from a neighbouring position in vaderSentiment 3.3.2:
+# boosters/dampeners (also the parts of "kind of", "sort of", "just enough"), the words of its special-case
+# idioms ("the shit", "kiss of death"...), "no" (and "or"/"nor" after it), "least" (with "at"/"very"),
+# "never so/this", "without doubt". Negations are tested with VADER's own ``negated``.
+_MODIFIERS = frozenset(
+    {word for phrase in [*BOOSTER_DICT, *SPECIAL_CASES] for word in phrase.split()}
+    | {"no", "or", "nor", "least", "at", "very", "never", "so", "this", "without", "doubt", "kind", "of"}
+)
+
+
+def _candidates(tokens: list[Token]) -> set[int]:
+    """Indices of the tokens whose removal can change VADER's compound; see :func:`contributions`.
+
+    VADER reads the 3 words before a lexicon word (boosters, negations, idioms) and up to 2 after it (idioms,
+    "no" + lexicon word, "kind of"). Removing a token only changes what a lexicon word sees when the token lies
+    inside that neighbourhood, and only matters if something VADER reacts to is within one more word of it.
+    Checked equal to re-scoring every token on the seeds, on the 5,190 NYT snippets of the VADER paper and on
+    20,000 generated sentences of modifiers and fillers (2026-11-21; a smaller run is in the tests).
+    """
+    lexicon = analyzer().lexicon
+    lower = [token.word.lower() for token in tokens]
+    anchors = [i for i, word in enumerate(lower) if word in lexicon]
+    if not anchors:
+        return set()
+    n = len(tokens)
+    picked = set(anchors)
+    picked.update(i for i, token in enumerate(tokens)
+                  if lower[i] == "but" or "!" in token.raw or "?" in token.raw)
+    context = [word in lexicon or word in _MODIFIERS or negated([word]) for word in lower]
+    for i in anchors:
+        near = range(max(0, i - 4), min(n, i + 4))
+        if any(context[k] for k in near if k != i):
+            picked.update(k for k in range(max(0, i - 3), min(n, i + 3)) if k != i)
+    picked.update(_caps_switches(tokens, lower, lexicon))
+    return picked
+
+
+def _caps_switches(tokens: list[Token], lower: list[str], lexicon: dict) -> list[int]:
+    """The token whose removal turns VADER's ALL-CAPS emphasis off (it needs some but not all words in caps)."""
+    upper = [token.word.isupper() for token in tokens]
+    emphasised = any(up and (word in lexicon or word in BOOSTER_DICT) for up, word in zip(upper, lower))
+    if not emphasised:
+        return []
+    switches = []
+    if sum(upper) == 1:
+        switches.append(upper.index(True))
+    if len(upper) - sum(upper) == 1:
+        switches.append(upper.index(False))
+    return switches
+
+
+def _has_emoji(text: str) -> bool:
+    emojis = analyzer().emojis
+    return any(character in emojis for character in text)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Word shift
+
+
+def word_shift(contribs: pd.DataFrame, scores: pd.DataFrame, doc_a: str, doc_b: str, *,
+               top: int | None = None) -> pd.DataFrame:
+    """Which terms make document A read more negative (or positive) than document B, per sentence scored.
+
+    Each term's contributions (from :func:`contributions`, summed over the lowercased token) are divided by the
+    number of sentences scored in that document (rows of ``scores``), so a long document does not win by
+    length. ``difference`` is A − B: a negative difference means the term pulls A's sentences further
+    towards negative than B's, per sentence (e.g. "terrorist" used often in A and never in B); a positive one
+    means it makes A more positive than B (or B more negative than A).
+
+    Parameters
+    ----------
+    contribs
+        From :func:`contributions` (needs ``doc_id, token, contribution``).
+    scores
+        From :class:`SentimentScorer` (needs ``doc_id``): the sentences that were scored.
+    doc_a, doc_b
+        The two documents to compare.
+    top
+        Keep only the ``top`` terms by absolute difference; all terms when ``None``.
+
+    Returns
+    -------
+    DataFrame with one row per term found in either document, sorted by ``rank``, columns
+        ``term`` (lowercased token); ``contribution_a, contribution_b`` (summed contribution per sentence scored
+        in A and in B; 0 where the term does not occur); ``difference`` (a − b); ``rank`` (1 = largest
+        absolute difference; ties broken by term).
+    """
+    _require(contribs, ("doc_id", "token", "contribution"), what="contributions")
+    _require(scores, ("doc_id",), what="scores")
+    n_sentences = scores["doc_id"].value_counts()
+    for doc_id in (doc_a, doc_b):
+        if doc_id not in n_sentences.index:
+            known = ", ".join(map(str, scores["doc_id"].unique()))
+            raise input_error(None, f"unknown doc_id {doc_id!r}; the scores hold: {known}")
+    per_sentence = [_term_totals(contribs, doc_id) / n_sentences[doc_id] for doc_id in (doc_a, doc_b)]
+    table = pd.concat(per_sentence, axis=1, keys=["contribution_a", "contribution_b"]).fillna(0.0)
+    table = table.rename_axis("term").reset_index()
+    table["difference"] = table["contribution_a"] - table["contribution_b"]
+    table["size"] = table["difference"].abs()
+    table = table.sort_values(["size", "term"], ascending=[False, True], kind="stable", ignore_index=True)
+    table["rank"] = np.arange(1, len(table) + 1)
+    if top is not None:
+        table = table.head(top)
+    return table[SHIFT_COLUMNS]
+
+
+def _term_totals(contribs: pd.DataFrame, doc_id: str) -> pd.Series:
+    rows = contribs[contribs["doc_id"] == doc_id]
+    return rows.groupby(rows["token"].str.lower())["contribution"].sum().astype(float)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _require(table: pd.DataFrame, columns: tuple[str, ...], *, what: str) -> None:
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise input_error(None, f"{what} table lacks column(s) {', '.join(missing)}; "
+                                f"has {', '.join(map(str, table.columns))}")
+
+
+def _texts(sentences: pd.DataFrame) -> list[str]:
+    # A missing text is an empty sentence (compound 0), not the string "nan".
+    return ["" if pd.isna(text) else str(text) for text in sentences["text"]]
