@@ -1,0 +1,117 @@
+"""Helpers every figure module uses: checking input tables, document order, titles and "no data" notes."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.patches import Patch
+
+from ..errors import FramingError, input_error
+from .style import NEUTRAL_GREY, TEXT_GREY
+
+TITLE_WIDTH = 88  # characters per suptitle line at 9 pt on a 6.3 in figure (measured on rendered PNGs)
+
+
+class NothingToShow(FramingError):
+    """A figure's input has no rows to draw (a :class:`FramingError`; ``build_figures`` leaves the figure out)."""
+
+
+def nothing_to_show(problem: str) -> NothingToShow:
+    """The error every composer raises on empty input, with the shared message format."""
+    return NothingToShow(str(input_error(None, problem)))
+
+
+def require_columns(table: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    """Raise :class:`FramingError` naming the missing columns of ``table`` (``what`` names the table)."""
+    if not isinstance(table, pd.DataFrame):
+        raise input_error(None, f"{what} must be a pandas DataFrame, got {type(table).__name__}")
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise input_error(None, f"{what} is missing column(s) {', '.join(missing)}")
+
+
+def require_rows(table: pd.DataFrame, problem: str) -> None:
+    """Raise :class:`NothingToShow` (a :class:`FramingError`) with ``problem`` when ``table`` has no rows."""
+    if table.empty:
+        raise nothing_to_show(problem)
+
+
+def resolve_order(doc_ids: Iterable[str], order: Sequence[str] | None) -> list[str]:
+    """The documents to draw, in order.
+
+    ``order=None`` → the documents present, sorted by doc_id (the same for every table of one corpus, however
+    its rows are sorted, so colours agree across figures). A given ``order`` selects and orders documents, as in
+    seaborn: documents missing from it are left out; documents in it with no rows are drawn as empty.
+    """
+    if order is None:
+        return sorted({str(doc_id) for doc_id in doc_ids})
+    if isinstance(order, str):
+        raise input_error(None, "order must be a list of doc_ids, not a single string")
+    order = [str(doc_id) for doc_id in order]
+    duplicated = sorted({doc_id for doc_id in order if order.count(doc_id) > 1})
+    if duplicated:
+        raise input_error(None, f"order lists {', '.join(duplicated)} more than once")
+    if not order:
+        raise input_error(None, "order is empty; give at least one doc_id")
+    return order
+
+
+def selected(table: pd.DataFrame, docs: Sequence[str]) -> pd.DataFrame:
+    """The rows of ``table`` whose ``doc_id`` is one of ``docs``."""
+    return table[table["doc_id"].astype(str).isin(list(docs))]
+
+
+def get_ax(ax: Axes | None) -> Axes:
+    """The axes to draw on: ``ax`` or the current axes (like seaborn)."""
+    return ax if ax is not None else plt.gca()
+
+
+def fmt_int(n) -> str:
+    """``6824`` → ``6,824``."""
+    return f"{int(n):,}"
+
+
+def fmt_signed(x: float, digits: int = 2) -> str:
+    """``0.05`` → ``+0.05``; ``-0.05`` → ``−0.05`` (typographic minus)."""
+    return f"{x:+.{digits}f}".replace("-", "\u2212")
+
+
+def n_sentences_text(counts: dict[str, int] | pd.Series, *, unit: str = "sentences") -> str:
+    """``n = 260 sentences (3 documents)``; the per-document n is on each panel or tick label."""
+    counts = pd.Series(counts, dtype="float64").fillna(0)
+    docs = len(counts)
+    return f"n = {fmt_int(counts.sum())} {unit} in {docs} document{'s' if docs != 1 else ''}"
+
+
+def set_title(fig: Figure, measure: str, detail: str) -> None:
+    """Figure title: what is measured and its unit (``measure``), then n and how to read it (``detail``).
+
+    One suptitle (so the layout engine makes room for all of it), wrapped to fit the printed width.
+    """
+    lines = textwrap.wrap(measure, TITLE_WIDTH) + textwrap.wrap(detail, TITLE_WIDTH)
+    fig.suptitle("\n".join(lines), x=0.01, ha="left", linespacing=1.3)
+
+
+def no_data(ax: Axes, message: str) -> None:
+    """Write an explicit "no data" note in the middle of an otherwise empty panel."""
+    ax.text(0.5, 0.5, message, transform=ax.transAxes, ha="center", va="center", color=TEXT_GREY,
+            fontsize=8, wrap=True, bbox={"boxstyle": "round,pad=0.4", "facecolor": "white",
+                                         "edgecolor": NEUTRAL_GREY})
+
+
+def legend_rows(fig: Figure, rows: Sequence[Sequence]) -> Legend:
+    """A legend under the figure with one row per group of handles (documents on one row, styles on the next).
+
+    Matplotlib fills legend columns first, so rows are padded with blank entries and interleaved.
+    """
+    rows = [list(row) for row in rows if row]
+    ncols = max(len(row) for row in rows)
+    padded = [row + [Patch(visible=False, label="")] * (ncols - len(row)) for row in rows]
+    handles = [row[i] for i in range(ncols) for row in padded]
+    return fig.legend(handles=handles, loc="outside lower center", ncols=ncols)

@@ -1,0 +1,64 @@
+"""The figures the report writes: stable file stems, short titles and two-sentence captions.
+
+The report saves each figure as ``<stem>.png`` (200 dpi) and ``<stem>.svg`` and prints the caption under it.
+Captions say what the figure shows, then how to read it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class FigureInfo(NamedTuple):
+    """One figure of the report: ``title`` (short) and ``caption`` (what it shows; how to read it)."""
+
+    title: str
+    caption: str
+
+
+FIGURES: dict[str, FigureInfo] = {
+    "01_sentiment_distribution": FigureInfo(
+        "Sentence sentiment per document",
+        "Every sentence's VADER compound score (−1 most negative to +1 most positive) as one dot, one row per "
+        "document, with the mean and its bootstrap interval as a black diamond and bar. Compare where the dots "
+        "cluster and whether the intervals overlap; dots inside the grey band are neutral sentences.",
+    ),
+    "02_loaded_terms_by_voice": FigureInfo(
+        "Loaded terms by category and voice",
+        "How many loaded terms each document uses per 1,000 words, by category, with the writer's own words "
+        "(solid) and words inside quotations or attributed clauses (hatched) stacked in one bar. A long solid bar "
+        "means the outlet itself uses that kind of language; a mostly hatched bar means it reports others using it.",
+    ),
+    "03_top_loaded_terms": FigureInfo(
+        "Most used loaded terms",
+        "Each document's most frequent loaded terms, one panel per document, each labelled with a neutral "
+        "wording a wire service might use instead (loaded → neutral). Bar length is the number of uses, solid "
+        "for the writer's own voice and hatched for quoted or attributed uses, on the same scale in every panel.",
+    ),
+    "04_attribution_profile": FigureInfo(
+        "Attribution profile",
+        "Left: the share of each document's sentences that name their source, cite an anonymous source, or give "
+        "no source; right: sentences with a quotation, scare quotes, hedges and citations per 100 sentences. "
+        "Read the left bars for how much of the text rests on identifiable sources, and the right for how much "
+        "is quoted, qualified and referenced.",
+    ),
+    "05_word_shift": FigureInfo(
+        "Word shift between two documents",
+        "The words whose VADER valence, per sentence, differs most between two documents, largest first. A bar "
+        "to the left pulls the first document lower (more negative) than the second, a bar to the right pulls the "
+        "second lower; its colour is the document it pulls down.",
+    ),
+    "06_events": FigureInfo(
+        "Same events across documents",
+        "One row per event and one column per document: the cell colour and first number are the mean sentence "
+        "sentiment (red negative, blue positive), under it the number of sentences on the event and of loaded "
+        "terms in them (at most 15 events, those most documents cover; all are in event_comparison.csv). Hatched "
+        "grey cells marked “not covered” are events the document leaves out — an omission, not a neutral report.",
+    ),
+    "07_sentiment_arc": FigureInfo(
+        "Sentiment along each document",
+        "Each sentence's VADER compound score in reading order, one panel per document on the same vertical "
+        "scale, with a rolling mean line. Outlined markers pick out the headline, bullet lines, subheadings and "
+        "image captions, so you can see whether the framing devices are more negative than the body text.",
+    ),
+}

@@ -1,0 +1,234 @@
+"""Figures 1 and 7: sentence sentiment per document, as a distribution and along the text.
+
+Both plot VADER compound scores already computed per sentence (``doc_id, sent_id, neg, neu, pos, compound``);
+nothing here scores text. A whole-article compound is never shown (it saturates on long texts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from ..errors import input_error
+from ._common import (fmt_int, fmt_signed, get_ax, legend_rows, n_sentences_text, no_data, require_columns,
+                      require_rows, resolve_order, selected as _selected, set_title)
+from .style import (FIG_WIDTH, NEUTRAL_GREY, SECTION_LABELS, SECTION_MARKERS, STYLE, TEXT_GREY, colours_for)
+
+SCORE_COLUMNS = ("doc_id", "sent_id", "compound")
+SUMMARY_COLUMNS = ("doc_id", "n_sentences", "mean_compound", "ci_low", "ci_high")
+NEUTRAL_BAND = 0.05  # VADER's documented threshold: |compound| < 0.05 is neutral
+JITTER = 0.28  # half-height of the strip, in rows
+ROLLING_WINDOW = 5  # sentences; short enough to follow a 30-sentence excerpt, long enough to smooth single quotes
+
+
+def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None, order: Sequence[str] | None = None,
+                    ax: Axes | None = None, colours: Mapping[str, str] | None = None) -> Axes:
+    """Every sentence's compound score as a jittered dot, one row per document, with mean and interval.
+
+    Parameters
+    ----------
+    scores
+        Sentiment scores, one row per sentence: ``doc_id, sent_id, compound`` (other columns ignored).
+    summary
+        Optional per-document summary with ``doc_id, n_sentences, mean_compound, ci_low, ci_high``; when given,
+        each row gets a black diamond (mean) with a bar (bootstrap interval) and the numbers at the right.
+    order, colours
+        Document order (top to bottom) and colours; default sorted doc_ids and :func:`palette` of them.
+
+    Returns
+    -------
+    The Axes drawn on. Documents in ``order`` with no scores get an explicit "no scored sentences" note.
+    """
+    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    ax = get_ax(ax)
+    docs = resolve_order(scores["doc_id"], order)
+    colours = colours_for(docs, colours)
+    stats = None
+    if summary is not None:
+        require_columns(summary, SUMMARY_COLUMNS, "sentiment summary")
+        stats = summary.assign(doc_id=summary["doc_id"].astype(str)).drop_duplicates("doc_id").set_index("doc_id")
+    rng = np.random.default_rng(0)  # fixed: the same table always draws the same picture
+
+    ax.axvspan(-NEUTRAL_BAND, NEUTRAL_BAND, color=NEUTRAL_GREY, alpha=0.35, lw=0, zorder=0)
+    ax.axvline(0, color=TEXT_GREY, lw=0.6, zorder=1)
+    labels = []
+    for row, doc_id in enumerate(docs):
+        values = scores.loc[scores["doc_id"].astype(str) == doc_id, "compound"].dropna().to_numpy(float)
+        labels.append(f"{doc_id}\nn = {fmt_int(len(values))}")
+        if len(values) == 0:
+            ax.text(0, row, "no scored sentences", ha="center", va="center", color=TEXT_GREY, fontsize=8)
+            continue
+        jitter = rng.uniform(-JITTER, JITTER, size=len(values))
+        ax.scatter(values, row + jitter, s=9, color=colours[doc_id], alpha=0.6, linewidths=0, zorder=2,
+                   label=f"_{doc_id}", gid=f"sentences:{doc_id}")
+        if stats is not None and doc_id in stats.index:
+            s = stats.loc[doc_id]
+            ax.errorbar([s["mean_compound"]], [row],
+                        xerr=[[s["mean_compound"] - s["ci_low"]], [s["ci_high"] - s["mean_compound"]]],
+                        fmt="D", color="black", markersize=5, markerfacecolor="black", markeredgecolor="white",
+                        markeredgewidth=0.6, elinewidth=1.6, capsize=3, capthick=1.2, zorder=4)
+            ax.annotate(f"mean {fmt_signed(s['mean_compound'])}\n[{fmt_signed(s['ci_low'])}, "
+                        f"{fmt_signed(s['ci_high'])}]", xy=(1, row), xycoords=("axes fraction", "data"),
+                        xytext=(6, 0), textcoords="offset points", ha="left", va="center", fontsize=8)
+
+    ax.set_yticks(range(len(docs)), labels)
+    ax.set_ylim(len(docs) - 0.5, -0.5)  # first document on top
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_xticks([-1, -0.5, 0, 0.5, 1])
+    ax.set_xlabel("VADER compound score per sentence (−1 most negative … +1 most positive)")
+    ax.grid(axis="x")
+    ax.tick_params(axis="y", length=0)
+    return ax
+
+
+def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | None = None, *,
+                                  order: Sequence[str] | None = None, ci_level: int = 95) -> Figure:
+    """Figure 1: the distribution of sentence sentiment in each document, with mean and bootstrap interval.
+
+    Raises :class:`~framing.errors.FramingError` when there are no scored sentences at all.
+    """
+    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    docs = resolve_order(scores["doc_id"], order)
+    require_rows(_selected(scores, docs).dropna(subset=["compound"]),
+                 "no scored sentences in any document; figure 1 (sentiment distribution) has nothing to show")
+    counts = scores.groupby(scores["doc_id"].astype(str))["compound"].count().reindex(docs, fill_value=0)
+    with plt.rc_context(STYLE):
+        fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.75 * len(docs)), layout="constrained")
+        sentiment_strip(scores, summary=summary, order=docs, ax=ax)
+        set_title(fig, "Sentiment of each sentence, per document (VADER compound, −1 to +1)",
+                  f"{n_sentences_text(counts)}; one dot per sentence; grey band = neutral (±0.05)")
+        handles = [Line2D([], [], ls="", marker="o", color=TEXT_GREY, markersize=4, alpha=0.6,
+                          label="one sentence"),
+                   Patch(facecolor=NEUTRAL_GREY, alpha=0.35, label="neutral band (±0.05)")]
+        if summary is not None:
+            handles.insert(1, Line2D([], [], marker="D", color="black", markersize=5, lw=1.6,
+                                     label=f"mean with {ci_level}% bootstrap interval"))
+        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
+    return fig
+
+
+def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame | None = None,
+                  order: Sequence[str] | None = None, ax: Axes | None = None,
+                  colours: Mapping[str, str] | None = None, window: int = ROLLING_WINDOW) -> Axes:
+    """One document's sentence scores in text order, sections marked, with a rolling mean.
+
+    Parameters
+    ----------
+    scores
+        Sentiment scores: ``doc_id, sent_id, compound``.
+    doc_id
+        The document to draw.
+    sentences
+        Optional sentences table (``doc_id, sent_id, section``) to mark headline, bullet, subhead and caption
+        sentences with their own markers; without it every sentence is a plain dot.
+    order, colours
+        Document order (picks this document's colour) and colours.
+    window
+        Sentences in the centred rolling mean (partial windows at the ends).
+
+    Returns
+    -------
+    The Axes drawn on; x is ``sent_id`` (sentence number in the document), y the compound score.
+    """
+    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    ax = get_ax(ax)
+    docs = resolve_order(scores["doc_id"], order)
+    if doc_id not in docs:
+        docs = [*docs, doc_id]
+    colour = colours_for(docs, colours)[doc_id]
+    data = scores.loc[scores["doc_id"].astype(str) == doc_id, ["sent_id", "compound"]].dropna()
+    if sentences is not None and not data.empty:
+        require_columns(sentences, ("doc_id", "sent_id", "section"), "sentences")
+        sections = sentences.loc[sentences["doc_id"].astype(str) == doc_id, ["sent_id", "section"]]
+        data = data.merge(sections.drop_duplicates("sent_id"), on="sent_id", how="left")
+    if "section" not in data.columns:
+        data["section"] = "body"
+    data["section"] = data["section"].fillna("body").astype(str)
+    data = data.sort_values("sent_id", kind="stable")
+
+    ax.axhspan(-NEUTRAL_BAND, NEUTRAL_BAND, color=NEUTRAL_GREY, alpha=0.35, lw=0, zorder=0)
+    ax.axhline(0, color=TEXT_GREY, lw=0.6, zorder=1)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_title(f"{doc_id} (n = {fmt_int(len(data))})")
+    ax.set_xlabel("sentence number")
+    ax.grid(axis="y")
+    if data.empty:
+        no_data(ax, "no scored sentences")
+        return ax
+
+    body = data["section"].eq("body") | ~data["section"].isin(SECTION_MARKERS)
+    ax.scatter(data.loc[body, "sent_id"], data.loc[body, "compound"], s=10, color=colour, alpha=0.55,
+               linewidths=0, zorder=2, label=SECTION_LABELS["body"], gid=f"body:{doc_id}")
+    for section, marker in SECTION_MARKERS.items():
+        chosen = data["section"].eq(section)
+        if section == "body" or not chosen.any():
+            continue
+        size = 70 if marker == "*" else 26
+        ax.scatter(data.loc[chosen, "sent_id"], data.loc[chosen, "compound"], s=size, marker=marker,
+                   facecolor=colour, edgecolor="black", linewidths=0.7, zorder=3, label=SECTION_LABELS[section],
+                   gid=f"{section}:{doc_id}")
+    rolling = data["compound"].rolling(window, center=True, min_periods=1).mean()
+    ax.plot(data["sent_id"], rolling, color="black", lw=1.1, zorder=4, label=f"rolling mean ({window} sentences)",
+            gid=f"rolling:{doc_id}")
+    return ax
+
+
+def sentiment_arc_figure(scores: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
+                         order: Sequence[str] | None = None, window: int = ROLLING_WINDOW) -> Figure:
+    """Figure 7: sentence sentiment along each document, one panel per document, sharing the y axis.
+
+    A document with no scored sentences gets an empty panel with a note; no scores at all raises
+    :class:`~framing.errors.FramingError`.
+    """
+    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    if window < 1:
+        raise input_error(None, f"window must be at least 1 sentence, got {window}")
+    docs = resolve_order(scores["doc_id"], order)
+    require_rows(_selected(scores, docs).dropna(subset=["compound"]),
+                 "no scored sentences in any document; figure 7 (sentiment arc) has nothing to show")
+    colours = colours_for(docs, None)
+    counts = scores.groupby(scores["doc_id"].astype(str))["compound"].count().reindex(docs, fill_value=0)
+    ncols = min(len(docs), 3)
+    nrows = -(-len(docs) // ncols)
+    with plt.rc_context(STYLE):
+        fig, axes = plt.subplots(nrows, ncols, sharey=True, squeeze=False, layout="constrained",
+                                 figsize=(FIG_WIDTH, 0.9 + 2.3 * nrows))
+        for ax, doc_id in zip(axes.flat, docs):
+            sentiment_arc(scores, doc_id=doc_id, sentences=sentences, order=docs, ax=ax, colours=colours,
+                          window=window)
+        for ax in axes.flat[len(docs):]:
+            ax.remove()
+        for ax in axes[:, 0]:
+            ax.set_ylabel("VADER compound (−1 to +1)")
+        set_title(fig, "Sentiment along each document: VADER compound per sentence (−1 to +1), in text order",
+                  f"{n_sentences_text(counts)}; line = rolling mean over {window} sentences; "
+                  "larger outlined markers = headline, bullets, subheads, captions")
+        handles = _arc_legend(scores, sentences, docs, window)
+        legend_rows(fig, [handles[:3], handles[3:]] if len(handles) > 4 else [handles])
+    return fig
+
+
+def _arc_legend(scores, sentences, docs, window) -> list:
+    present = {"body"}
+    if sentences is not None:
+        keys = scores[["doc_id", "sent_id"]].astype({"doc_id": str})
+        merged = keys.merge(sentences[["doc_id", "sent_id", "section"]].astype({"doc_id": str}),
+                            on=["doc_id", "sent_id"])
+        present |= set(merged.loc[merged["doc_id"].isin(docs), "section"].astype(str))
+    handles = []
+    for section, marker in SECTION_MARKERS.items():
+        if section not in present:
+            continue
+        handles.append(Line2D([], [], ls="", marker=marker, markersize=9 if marker == "*" else 5,
+                              markerfacecolor="white" if section != "body" else TEXT_GREY,
+                              markeredgecolor="black" if section != "body" else TEXT_GREY,
+                              label=SECTION_LABELS[section]))
+    handles.append(Line2D([], [], color="black", lw=1.1, label=f"rolling mean ({window} sentences)"))
+    return handles

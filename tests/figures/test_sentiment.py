@@ -1,0 +1,97 @@
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+
+from framing.errors import FramingError
+from framing.figures import sentiment_arc, sentiment_arc_figure, sentiment_distribution_figure, sentiment_strip
+
+from .helpers import ytick_labels
+
+
+def test_strip_draws_every_sentence_at_its_score(scores, docs):
+    fig, ax = plt.subplots()
+    assert sentiment_strip(scores, order=docs, ax=ax) is ax
+    for doc_id in docs:
+        dots = next(c for c in ax.collections if c.get_gid() == f"sentences:{doc_id}")
+        drawn = np.sort(dots.get_offsets()[:, 0])
+        assert list(drawn) == pytest.approx(list(np.sort(scores.loc[scores["doc_id"] == doc_id, "compound"])))
+
+
+def test_strip_marks_mean_and_interval(scores, sentiment_summary, docs):
+    fig, ax = plt.subplots()
+    sentiment_strip(scores, summary=sentiment_summary, order=docs, ax=ax)
+    means = [line.get_xdata()[0] for line in ax.lines if line.get_marker() == "D"]
+    assert means == pytest.approx(list(sentiment_summary.set_index("doc_id").loc[docs, "mean_compound"]))
+    labels = ytick_labels(ax)
+    assert labels[0].startswith(docs[0]) and "n = 12" in labels[0]
+
+
+def test_strip_uses_current_axes_when_no_ax_given(scores):
+    fig, (left, right) = plt.subplots(1, 2)
+    plt.sca(right)
+    assert sentiment_strip(scores) is right
+    assert not left.collections
+
+
+def test_order_selects_and_orders_documents(scores):
+    fig, ax = plt.subplots()
+    sentiment_strip(scores, order=["dailymail-2020", "wikipedia-2025"], ax=ax)
+    assert [label.split("\n")[0] for label in ytick_labels(ax)] == ["dailymail-2020", "wikipedia-2025"]
+
+
+def test_document_without_scores_gets_a_note(scores):
+    fig, ax = plt.subplots()
+    sentiment_strip(scores, order=["wikipedia-2025", "ghost"], ax=ax)
+    assert "no scored sentences" in [t.get_text() for t in ax.texts]
+
+
+def test_distribution_figure_has_one_axes_and_title_with_n(scores, sentiment_summary, docs):
+    fig = sentiment_distribution_figure(scores, sentiment_summary, order=docs)
+    assert len(fig.axes) == 1
+    assert f"n = {len(scores)} sentences" in fig.get_suptitle()
+
+
+@pytest.mark.parametrize("make", [
+    lambda scores: sentiment_distribution_figure(scores.iloc[0:0]),
+    lambda scores: sentiment_arc_figure(scores.iloc[0:0]),
+    lambda scores: sentiment_distribution_figure(scores, order=["ghost"]),
+])
+def test_no_scores_raises(scores, make):
+    with pytest.raises(FramingError, match="no scored sentences"):
+        make(scores)
+
+
+def test_missing_column_is_named(scores):
+    with pytest.raises(FramingError, match="compound"):
+        sentiment_distribution_figure(scores.drop(columns="compound"))
+
+
+def test_arc_has_one_panel_per_document_sharing_y(scores, sentences, docs):
+    fig = sentiment_arc_figure(scores, sentences, order=docs)
+    assert len(fig.axes) == 3
+    assert [ax.get_title(loc="left").split(" (")[0] for ax in fig.axes] == docs
+    assert fig.axes[0].get_shared_y_axes().joined(fig.axes[0], fig.axes[2])
+
+
+def test_arc_marks_sections_and_draws_rolling_mean(scores, sentences):
+    fig, ax = plt.subplots()
+    assert sentiment_arc(scores, doc_id="dailymail-2020", sentences=sentences, window=3, ax=ax) is ax
+    gids = {c.get_gid(): c for c in ax.collections}
+    assert {"headline:dailymail-2020", "bullet:dailymail-2020", "caption:dailymail-2020"} <= set(gids)
+    headline = gids["headline:dailymail-2020"].get_offsets()
+    assert list(headline[:, 0]) == [1]
+    doc = scores[scores["doc_id"] == "dailymail-2020"].sort_values("sent_id")
+    rolling = next(line for line in ax.lines if line.get_gid() == "rolling:dailymail-2020")
+    expected = doc["compound"].rolling(3, center=True, min_periods=1).mean()
+    assert list(rolling.get_ydata()) == pytest.approx(list(expected))
+
+
+def test_arc_panel_for_document_without_scores_says_so(scores, sentences):
+    fig = sentiment_arc_figure(scores, sentences, order=["wikipedia-2025", "ghost"])
+    assert len(fig.axes) == 2
+    assert any("no scored sentences" in t.get_text() for t in fig.axes[1].texts)
+
+
+def test_arc_without_sentences_table_draws_plain_dots(scores):
+    fig = sentiment_arc_figure(scores)
+    assert all((c.get_gid() or "").startswith("body:") for ax in fig.axes for c in ax.collections)

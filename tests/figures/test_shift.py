@@ -1,0 +1,51 @@
+import matplotlib.pyplot as plt
+import pytest
+from matplotlib.colors import to_hex
+
+from framing.errors import FramingError
+from framing.figures import palette, word_shift, word_shift_figure
+
+from .helpers import bars, ytick_labels
+
+A, B = "dailymail-2020", "wikipedia-2025"
+
+
+def test_bars_are_the_top_differences_largest_first(shift, docs):
+    fig, ax = plt.subplots()
+    assert word_shift(shift, doc_a=A, doc_b=B, top=5, order=docs, ax=ax) is ax
+    expected = shift.reindex(shift["difference"].abs().sort_values(ascending=False).index).head(5)
+    assert ytick_labels(ax) == list(expected["term"])
+    drawn = bars(ax)
+    for term, difference in zip(expected["term"], expected["difference"]):
+        assert drawn[term].get_width() == pytest.approx(difference)
+
+
+def test_bars_take_the_colour_of_the_document_they_pull_lower(shift, docs):
+    fig, ax = plt.subplots()
+    word_shift(shift, doc_a=A, doc_b=B, order=docs, ax=ax)
+    colours = palette(docs)
+    for term, bar in bars(ax).items():
+        difference = shift.set_index("term").loc[term, "difference"]
+        assert to_hex(bar.get_facecolor()) == (colours[A] if difference < 0 else colours[B]).lower()
+
+
+def test_figure_title_names_both_documents_and_n(shift, sentences, docs):
+    fig = word_shift_figure(shift, doc_a=A, doc_b=B, sentences=sentences, order=docs, top=15)
+    title = fig.get_suptitle()
+    assert len(fig.axes) == 1
+    assert "n = 16 sentences (dailymail-2020) vs 12 (wikipedia-2025)" in title
+    assert len(ytick_labels(fig.axes[0])) == 15
+
+
+def test_empty_or_flat_shift_raises(shift, sentences):
+    with pytest.raises(FramingError, match="figure 5"):
+        word_shift_figure(shift.iloc[0:0], doc_a=A, doc_b=B, sentences=sentences)
+    with pytest.raises(FramingError, match="figure 5"):
+        word_shift_figure(shift.assign(difference=0.0), doc_a=A, doc_b=B, sentences=sentences)
+
+
+def test_documents_must_differ_and_be_in_order(shift):
+    with pytest.raises(FramingError, match="two different"):
+        word_shift(shift, doc_a=A, doc_b=A)
+    with pytest.raises(FramingError, match="not in order"):
+        word_shift(shift, doc_a=A, doc_b=B, order=[A, "wikipedia-2017"])
