@@ -282,3 +282,9 @@ def test_load_corpus_accepts_a_single_path(tmp_path):
     corpus = load_corpus(tmp_path / "x.txt")
     assert corpus.documents["doc_id"].tolist() == ["x"]
     assert isinstance(corpus.documents, pd.DataFrame)
+
+
+def test_named_files_take_their_metadata_from_the_manifest_beside_them():
+    docs = load_documents([SEEDS / "dailymail_soleimani_2020-01-03.txt", SEEDS / "wikipedia_soleimani_2017.txt"])
+    assert docs["doc_id"].tolist() == ["dailymail-2020", "wikipedia-2017"]
+    assert docs["kind"].tolist() == ["tabloid", "encyclopedic"]

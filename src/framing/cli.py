@@ -54,35 +54,107 @@ def _sections(value: str | None) -> tuple[str, ...] | None:
     return chosen
 
 
+def _pair(value: str | None) -> tuple[str, str] | None:
+    if not value:
+        return None
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) != 2 or not all(parts):
+        raise click.BadParameter("give two doc_ids separated by a comma, e.g. dailymail-2020,wikipedia-2017",
+                                 param_hint="--pair")
+    return parts[0], parts[1]
+
+
+def _common_options(function):
+    options = [
+        click.option("--manifest", type=click.Path(path_type=Path),
+                     help="CSV or TOML manifest with doc_id, file, title, outlet, kind, published, source, notes."),
+        click.option("--lexicon", "lexicon_file", type=click.Path(path_type=Path),
+                     help="Use this loaded-term lexicon (TSV: term, category, direction, neutral, note) instead "
+                          "of the default."),
+        click.option("--extend-lexicon", type=click.Path(path_type=Path),
+                     help="Add the entries of this TSV to the lexicon (same columns; same term replaces)."),
+        click.option("--events", "events_file", type=click.Path(path_type=Path),
+                     help="TOML events file ([[event]] name, terms, years) that seeds the event grouping."),
+        click.option("--sections", default="body", show_default=True,
+                     help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
+                          "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _check_file_option(path: Path | None, what: str) -> None:
+    if path is not None and not path.is_file():
+        raise FramingError(f"{path}: {what} not found")
+
+
+def _run(paths, *, out_dir, manifest, lexicon_file, extend_lexicon, events_file, sections, pair):
+    from .pipeline import analyze as run_analysis
+    from .report import prepare_out_dir, write_analysis
+
+    chosen = _sections(sections)
+    prepare_out_dir(out_dir)
+    _check_file_option(lexicon_file, "lexicon file")
+    _check_file_option(extend_lexicon, "lexicon file")
+    _check_file_option(events_file, "events file")
+    analysis = run_analysis(list(paths), manifest=manifest, sections=chosen, lexicon=lexicon_file,
+                            extend_lexicon=extend_lexicon, events_file=events_file, progress=True)
+    options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
+               "extend_lexicon": extend_lexicon, "events": events_file, "sections": sections,
+               "pair": ",".join(pair) if pair else None}
+    written = write_analysis(out_dir, analysis, options=options, pair=pair)
+    click.echo(f"wrote {len(written)} files to {out_dir} ({len(analysis.corpus.documents)} documents, "
+               f"{len(analysis.sentences)} sentences, {len(analysis.terms)} loaded-term hits, "
+               f"{analysis.event_labels.shape[0]} events)")
+    report = Path(out_dir) / "report.html"
+    if report.exists():
+        click.echo(f"open {report} in a browser to read the report")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--manifest", type=click.Path(path_type=Path), help="CSV or TOML manifest with doc_id, file, ...")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("framing-out"), show_default=True,
-              help="Folder to write the tables into (created; files the tool did not write are left alone).")
-@click.option("--sections", default="all", show_default=True,
-              help="Comma-separated sections to keep: headline, bullet, body, caption, subhead, or 'all'.")
-def analyze(paths, manifest, out_dir, sections):
-    """Analyse documents (files or folders of .txt/.md) and write tables to --out.
+              help="Folder to write into (created; files the tool did not write are left alone).")
+@click.option("--pair", help="Two doc_ids (A,B) for the word-shift figure; default: the two whose mean "
+                             "sentiment differs most.")
+@_common_options
+def analyze(paths, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections):
+    """Analyse documents (files or folders of .txt/.md) and write tables, figures and a report to --out.
+
+    \b
+    Writes documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more), figures/
+    (PNG + SVG), report.html, report.md and run.json.
 
     \b
     Example:
       framing analyze seeds --out framing-out
-      framing analyze my_articles/ --manifest my_articles/manifest.csv --sections body
+      framing analyze my_articles/ --manifest my_articles/manifest.csv --sections body,bullet
     """
-    from .corpus import load_corpus
-    from .report import write_tables
-    from .segment import sentences
+    _run(paths, out_dir=out_dir, manifest=manifest, lexicon_file=lexicon_file, extend_lexicon=extend_lexicon,
+         events_file=events_file, sections=sections, pair=_pair(pair))
 
-    chosen = _sections(sections)
-    corpus = load_corpus(list(paths), manifest=manifest)
-    table = sentences(corpus, sections=chosen)
-    written = write_tables(out_dir, {
-        "documents.csv": corpus.documents.drop(columns="text"),
-        "sentences.csv": table,
-        "removals.csv": corpus.removals,
-    })
-    click.echo(f"wrote {len(written)} files to {out_dir} "
-               f"({len(corpus.documents)} documents, {len(table)} sentences)")
+
+@main.command()
+@click.argument("document_a", type=click.Path(path_type=Path))
+@click.argument("document_b", type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("framing-compare"),
+              show_default=True, help="Folder to write into.")
+@_common_options
+def compare(document_a, document_b, out_dir, manifest, lexicon_file, extend_lexicon, events_file, sections):
+    """Compare two documents: the same tables and report, with the pairwise figures for A vs B.
+
+    \b
+    Example:
+      framing compare seeds/dailymail_soleimani_2020-01-03.txt seeds/wikipedia_soleimani_2017.txt
+    """
+    from .corpus import load_documents
+
+    ids = load_documents([document_a, document_b], manifest=manifest)["doc_id"].tolist()
+    if len(ids) != 2:
+        raise FramingError(f"compare needs two different documents, got {len(ids)}")
+    _run([document_a, document_b], out_dir=out_dir, manifest=manifest, lexicon_file=lexicon_file,
+         extend_lexicon=extend_lexicon, events_file=events_file, sections=sections, pair=(ids[0], ids[1]))
 
 
 @main.command()

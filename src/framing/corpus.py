@@ -237,8 +237,10 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
         paths = [paths]
     files, found_manifest = find_files(paths)
     manifest_path = Path(manifest) if manifest is not None else found_manifest
+    if manifest_path is None:
+        manifest_path = _sibling_manifest(paths)
     if manifest_path is not None:
-        table = read_manifest(manifest_path)
+        table = _select_listed(read_manifest(manifest_path), paths, files, manifest_path)
     else:
         table = pd.DataFrame({"doc_id": [f.stem for f in files], "file": files})
         for column in METADATA_COLUMNS:
@@ -258,6 +260,35 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
                       encoding=encoding, raw_text=text)
         rows.append(record)
     return pd.DataFrame.from_records(rows)
+
+
+def _sibling_manifest(paths: list[str | Path]) -> Path | None:
+    """The manifest beside explicitly named files (all in one folder that has one), so metadata follows them."""
+    folders = {Path(p).resolve().parent for p in paths if Path(p).is_file()}
+    if len(folders) != 1 or any(Path(p).is_dir() for p in paths):
+        return None
+    folder = folders.pop()
+    return next((folder / name for name in MANIFEST_NAMES if (folder / name).exists()), None)
+
+
+def _select_listed(table: pd.DataFrame, paths, files: list[Path], manifest: Path) -> pd.DataFrame:
+    """With explicitly named files, keep only their manifest rows; files it does not list get default rows."""
+    if any(Path(p).is_dir() for p in paths):
+        return table
+    wanted = [f.resolve() for f in files]
+    listed = table[table["file"].map(lambda f: Path(f).resolve() in wanted)]
+    unlisted = [f for f in wanted if f not in set(listed["file"].map(lambda f: Path(f).resolve()))]
+    extra = pd.DataFrame({"doc_id": [f.stem for f in unlisted], "file": unlisted})
+    for column in METADATA_COLUMNS:
+        extra[column] = ""
+    extra["title"], extra["kind"] = extra["doc_id"], "unknown"
+    order = {f: i for i, f in enumerate(wanted)}
+    combined = pd.concat([listed, extra], ignore_index=True)
+    combined = combined.iloc[combined["file"].map(lambda f: order[Path(f).resolve()]).argsort()]
+    if combined["doc_id"].duplicated().any():
+        raise input_error(manifest, f"doc_id {combined.loc[combined['doc_id'].duplicated(), 'doc_id'].iloc[0]!r} "
+                                    "is used by a listed and an unlisted file")
+    return combined.reset_index(drop=True)
 
 
 def load_corpus(paths: list[str | Path] | str | Path, *, manifest: str | Path | None = None) -> Corpus:

@@ -1,0 +1,989 @@
+"""Align documents on the events they share, so framing is compared like with like.
+
+Data flow::
+
+    sentences ──Aligner──▶ pairs ──events()──▶ Events(members, labels) ──event_comparison()──▶ comparison
+                              │                                                                    │
+                              └──────────────word_choice(pairs, loaded-term hits)     omissions() ◀┘
+
+**Similarity.** Each sentence becomes a TF-IDF vector of its content words (counts from scikit-learn's
+``CountVectorizer``; sublinear term frequency; IDF ``log((1 + n) / (1 + df))`` over the corpus's sentences,
+squared so that the rare, event-specific word counts most). Stop words and reporting verbs are dropped (they say
+who said it, not what happened); words are stemmed (Snowball) after folding British spellings (-ise, -tre).
+Proper names — words the corpus itself capitalises mid-sentence at least 80% of the time — are one feature per
+name, demonyms folded into their place ("Kurdish"/"Kurds", "Iraqi"/"Iraq", "Syrian"/"Syria"), given names and
+titles folded into the name after them ("Qasem Soleimani" → Soleimani), weighted by ``name_weight``; four-digit
+years 1800–2099 are features weighted by ``year_weight``. Similarity is the cosine of the vectors. Two sentences
+that both give years, none within a year of the other's, usually tell different events ("sanctioned in 2007" /
+"sanctioned again in 2011"), so their similarity is multiplied by ``year_conflict``.
+
+**Short runs.** A fact is sometimes split over two sentences ("…met Hill and Odierno." "Hill and Odierno denied
+the meeting."). Runs of up to ``max_run`` adjacent sentences of one section are compared with the other
+documents' sentences (never run with run); a run counts only when it is more similar to that sentence than each
+of its own sentences alone, and then each of its sentences is paired with it at the run's similarity.
+
+**Which pairs.** A pair is proposed when its similarity reaches ``threshold``, the two sides share at least
+``min_shared`` features (one shared word between two short captions is coincidence, not an event), and it is
+among the ``top_k`` best partners, in that document, of at least one of its two sentences (so a sentence about a
+busy topic does not pair with every sentence that shares a name).
+
+**Where the numbers come from.** The feature design and weights were compared on the hand-made gold pairs in
+``tests/data/alignment_gold.csv``; the threshold 0.18 was chosen with those pairs *and* a hand audit of what the
+aligner proposes beyond them (the gold set's 57 negatives are hard cases; the ~21,000 easy negatives of the
+seeds decide how low a threshold can go). ``benchmarks/alignment.py`` re-measures everything; the numbers are in
+``benchmarks/RESULTS.md`` (gold precision 0.82, recall 0.51 at 0.18 — below the 0.8 recall hoped for).
+
+All pair scores come from sparse matrix products, a block of rows at a time, keeping only entries at or above
+the threshold: nothing loops over all pairs in Python.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from nltk.stem.snowball import SnowballStemmer
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+from sklearn.preprocessing import normalize
+
+from .errors import input_error
+
+PAIR_COLUMNS = ["doc_a", "sent_a", "doc_b", "sent_b", "similarity"]
+EVENT_COLUMNS = ["event_id", "doc_id", "sent_id", "similarity"]
+LABEL_COLUMNS = ["event_id", "label", "n_documents", "n_sentences", "source"]
+COMPARISON_COLUMNS = ["event_id", "label", "doc_id", "n_sentences", "mean_compound", "loaded_authorial",
+                      "loaded_reported", "share_attributed", "sentences"]
+OMISSION_COLUMNS = ["event_id", "label", "covered_by", "missing_from"]
+WORD_CHOICE_COLUMNS = ["doc_a", "sent_a", "doc_b", "sent_b", "loaded_doc", "term", "lemma", "neutral",
+                       "other_side_text"]
+EventSource = Literal["events file", "clustered"]
+SEED_EVENTS = "events_seeds.toml"
+
+# Attribution and reporting words say who told the story, not what happened in it; left in, they pair
+# "X said A" with "Y said B".
+REPORTING_WORDS = frozenset({
+    "according", "reportedly", "reported", "reports", "report", "said", "says", "say", "told", "tells",
+    "added", "claimed", "stated", "described", "also", "including", "mr", "ms",
+})
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | REPORTING_WORDS
+MONTHS = frozenset("january february march april may june july august september october november december "
+                   "monday tuesday wednesday thursday friday saturday sunday".split())
+TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+YEAR = re.compile(r"^(?:18|19|20)\d\d$")
+YEAR_IN_TEXT = re.compile(r"(?<![\w.])(?:18|19|20)\d\d(?![\w.]\d)")
+# Share of a word's mid-sentence occurrences that must be capitalised for it to count as a proper name.
+NAME_SHARE = 0.8
+# Suffixes that turn a place or people into its adjective or plural: folded only when the shorter form is a
+# name in the same corpus ("Iraqi" → "Iraq", "Syrian" → "Syria" via "Syri" + "a").
+DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "an", "n", "s")
+BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
+ROW_BLOCK = 2000  # rows per sparse product: bounds memory at about ROW_BLOCK × n_units candidate entries
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Vectors
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    for pattern, replacement in BRITISH:
+        word = pattern.sub(replacement, word)
+    return _STEMMER.stem(word)
+
+
+_STEMMER = SnowballStemmer("english")
+
+
+class Word(NamedTuple):
+    initial: bool  # first word of the sentence (capitalised whatever it is)
+    text: str
+    joined: bool  # only spaces between this word and the next ("Qasem Soleimani", not "Iran–Iraq" or "Iran, Iraq")
+
+
+def _words(text: str) -> list[Word]:
+    """The words of a text; "Iran–Iraq" gives two words, "Soleimani's" gives "Soleimani"."""
+    matches = list(TOKEN.finditer(text))
+    out = []
+    for index, match in enumerate(matches):
+        word = match.group().replace("’", "'")
+        if word.lower().endswith("'s"):
+            word = word[:-2]
+        joined = index + 1 < len(matches) and not text[match.end():matches[index + 1].start()].strip()
+        out.append(Word(index == 0, word, joined))
+    return out
+
+
+class Names(NamedTuple):
+    """Proper names of a corpus (lower case) and the given names and titles among them."""
+
+    names: frozenset[str]
+    given: frozenset[str]
+
+
+def proper_names(texts) -> Names:
+    """Find the corpus's proper names, and which of them are given names or titles.
+
+    A name is a word the texts capitalise in at least 80% of its non-initial occurrences. A given name (or title)
+    is a name followed directly by another name in at least 80% of its occurrences ("Qasem" Soleimani, "Ryan"
+    Crocker, "Supreme Leader" Khamenei): the name after it carries the identity, and a profile's subject would
+    otherwise tie every sentence that spells the full name ("Qasem Soleimani") to every other.
+    """
+    return _find_names([_words(text) for text in texts])
+
+
+def _find_names(sentences: list[list[Word]]) -> Names:
+    capitalised, lower = Counter(), Counter()
+    for words in sentences:
+        for word in words:
+            if word.initial or not word.text[:1].isalpha():
+                continue
+            (capitalised if word.text[:1].isupper() else lower)[word.text.lower()] += 1
+    names = frozenset(word for word, count in capitalised.items()
+                      if count >= NAME_SHARE * (count + lower[word]) and word not in STOP_WORDS
+                      and word not in MONTHS and len(word) > 1)
+    before_name, seen = Counter(), Counter()
+    for words in sentences:
+        for word, following in zip(words, [*words[1:], None]):
+            key = word.text.lower()
+            if key in names:
+                seen[key] += 1
+                if word.joined and following is not None and following.text.lower() in names:
+                    before_name[key] += 1
+    given = frozenset(word for word, count in seen.items() if before_name[word] >= NAME_SHARE * count)
+    return Names(names, given)
+
+
+def _demonyms(names: frozenset[str]) -> dict[str, str]:
+    folded = {}
+    for name in names:
+        for suffix in DEMONYM_SUFFIXES:
+            stem = name[:-len(suffix)]
+            if name.endswith(suffix) and len(stem) >= 4:
+                if stem in names:
+                    folded[name] = stem
+                    break
+                if stem + "a" in names:
+                    folded[name] = stem + "a"
+                    break
+    return folded
+
+
+class _Analyzer:
+    """Turn a text into feature strings: ``N:name``, ``Y:year`` or a word stem (picklable, unlike a lambda)."""
+
+    def __init__(self, names: Names):
+        self.names = names.names
+        self.given = names.given
+        self.folded = _demonyms(names.names)
+
+    def __call__(self, words: list[Word] | str) -> list[str]:
+        if isinstance(words, str):
+            words = _words(words)
+        features = []
+        for word, following in zip(words, [*words[1:], None]):
+            lower = word.text.lower()
+            if YEAR.match(lower):
+                features.append("Y:" + lower)
+            elif lower in STOP_WORDS or len(lower) < 2 or lower.isdigit() and len(lower) < 3:
+                continue
+            elif lower in self.names:
+                if lower in self.given and word.joined and following is not None \
+                        and following.text.lower() in self.names:
+                    continue
+                features.append("N:" + self.folded.get(lower, lower))
+            else:
+                features.append(_stem(lower))
+        return features
+
+
+class Vectors(NamedTuple):
+    """What :meth:`Aligner.vectors` returns: unit-length rows, one per sentence, and how to read the columns."""
+
+    matrix: sp.csr_matrix
+    features: np.ndarray
+    weights: np.ndarray
+    display: dict[str, str] | None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Aligner
+
+
+@dataclass(frozen=True)
+class Aligner:
+    """Find sentences (or short runs of sentences) in different documents that tell the same event.
+
+    Call it with a sentences table (``doc_id, sent_id, section, text``; from :func:`framing.sentences`).
+
+    Parameters
+    ----------
+    threshold
+        Lowest similarity of a proposed pair. Default chosen on held-out halves of the gold pairs together with
+        an audit of non-gold proposals (``benchmarks/RESULTS.md``).
+    max_run
+        Longest run of adjacent sentences compared as one unit (1 = sentences only).
+    name_weight, year_weight
+        Multipliers of the TF-IDF weight of proper-name and year features before the vectors are normalised.
+    year_conflict
+        Multiplier of the similarity of two sentences whose years all differ by more than one.
+    top_k
+        A pair must be among the ``top_k`` most similar partners, in the other document, of at least one of its
+        sentences. ``None`` switches the guard off.
+    idf_power
+        Exponent of the IDF (2: rare words dominate).
+    min_shared
+        Features two units must share to be compared at all.
+    """
+
+    threshold: float = 0.18
+    max_run: int = 2
+    name_weight: float = 1.5
+    year_weight: float = 1.5
+    year_conflict: float = 0.5
+    top_k: int | None = 3
+    idf_power: float = 2.0
+    min_shared: int = 2
+
+    def __post_init__(self):
+        if not 0 < self.threshold <= 1:
+            raise input_error(None, f"alignment threshold must be in (0, 1], got {self.threshold}")
+        if self.max_run < 1:
+            raise input_error(None, f"max_run must be at least 1, got {self.max_run}")
+        if self.top_k is not None and self.top_k < 1:
+            raise input_error(None, f"top_k must be at least 1 or None, got {self.top_k}")
+
+    def __call__(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        return self.align(sentences)
+
+    def vectors(self, sentences: pd.DataFrame, *, runs: sp.spmatrix | None = None,
+                display: bool = False) -> Vectors:
+        """TF-IDF vectors of the sentences, or of runs of them.
+
+        Term frequencies are sublinear (1 + log count); the IDF is ``log((1 + n) / (1 + df))`` over the sentences,
+        raised to ``idf_power`` and multiplied by ``name_weight`` / ``year_weight`` for name and year features.
+
+        Parameters
+        ----------
+        runs
+            Optional 0/1 matrix (units × sentences): each row's vector counts the words of its sentences.
+        display
+            Also map features to a written form, for labels.
+
+        Returns
+        -------
+        Vectors(matrix, features, weights, display): ``matrix`` is a CSR matrix with one unit-length row per
+        sentence (or run); ``features`` names its columns (``N:`` names, ``Y:`` years, word stems); ``weights``
+        are the column weights; ``display`` maps a feature to the form most often written (or ``None``).
+        """
+        words = [_words(text) for text in sentences["text"].astype(str)]
+        analyzer = _Analyzer(_find_names(words))
+        counter = CountVectorizer(analyzer=analyzer)
+        counts = counter.fit_transform(words).tocsr()
+        features = counter.get_feature_names_out().astype(str)
+        document_frequency = np.bincount(counts.indices, minlength=len(features))
+        # scikit-learn's TfidfTransformer adds 1 to every IDF so that words in every sentence keep some weight;
+        # here they should not: "Soleimani" in half the sentences of a profile says nothing about which event a
+        # sentence tells. Squaring the IDF (idf_power 2) lets the rare, event-specific word dominate: at equal
+        # numbers of proposals it found more gold pairs (benchmarks/RESULTS.md).
+        idf = np.log((1.0 + len(words)) / (1.0 + document_frequency))
+        kind = np.where(np.char.startswith(features, "N:"), self.name_weight,
+                        np.where(np.char.startswith(features, "Y:"), self.year_weight, 1.0))
+        weights = kind * idf ** self.idf_power
+        if runs is not None:
+            counts = sp.csr_matrix(runs @ counts)
+        tf = counts.astype(float)
+        tf.data = 1.0 + np.log(tf.data)
+        matrix = normalize(sp.csr_matrix(tf @ sp.diags(weights)))
+        forms = _display_forms(words, analyzer) if display else None
+        return Vectors(matrix, features, weights, forms)
+
+    def align(self, sentences: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
+        """Propose the aligned sentence pairs of every pair of documents.
+
+        Parameters
+        ----------
+        sentences
+            From :func:`framing.sentences`; needs ``doc_id, sent_id, section, text``.
+        threshold
+            Overrides the aligner's threshold for this call.
+
+        Returns
+        -------
+        DataFrame with one row per aligned sentence pair: ``doc_a, sent_a, doc_b, sent_b`` (``doc_a`` comes
+        before ``doc_b`` in the sentences table's document order; ``sent_*`` are ``sent_id``) and ``similarity``
+        (cosine in [0, 1] after the year-conflict factor). Sorted by ``doc_a, sent_a, doc_b, sent_b``.
+        """
+        aligner = self if threshold is None else replace(self, threshold=threshold)
+        return aligner._align(_require(sentences, ("doc_id", "sent_id", "section", "text"), "sentences"))
+
+    def _align(self, sentences: pd.DataFrame) -> pd.DataFrame:
+        sentences = sentences.reset_index(drop=True)
+        if sentences["doc_id"].nunique() < 2:
+            return _empty(PAIR_COLUMNS)
+        units = _units(sentences, self.max_run)
+        membership = sp.csr_matrix((np.ones(units["members"].map(len).sum()),
+                                    (np.repeat(np.arange(len(units)), units["members"].map(len)),
+                                     np.concatenate(units["members"].map(list).to_numpy()))),
+                                   shape=(len(units), len(sentences)))
+        matrix = self.vectors(sentences, runs=membership).matrix
+        doc = units["doc"].to_numpy()
+        a, b, sim = _cross_document_products(matrix, doc, len(sentences), self.threshold)
+        if self.min_shared > 1:
+            binary = matrix.copy()
+            binary.data[:] = 1.0
+            enough = _rowdot(binary, a, b) >= self.min_shared
+            a, b, sim = a[enough], b[enough], sim[enough]
+        a, b, sim = _keep_useful_runs(matrix, units, a, b, sim)
+        pairs = _expand(units, doc, a, b, sim)
+        pairs["similarity"] *= np.where(_year_conflicts(sentences, pairs["i"], pairs["j"]), self.year_conflict, 1.0)
+        pairs = pairs[pairs["similarity"] >= self.threshold]
+        if self.top_k is not None:
+            pairs = _top_k(pairs, sentences, self.top_k)
+        return _pairs_table(sentences, pairs)
+
+
+def align(sentences: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
+    """``Aligner().align(sentences, threshold=threshold)``; see :meth:`Aligner.align` for the columns."""
+    return Aligner().align(sentences, threshold=threshold)
+
+
+def _units(sentences: pd.DataFrame, max_run: int) -> pd.DataFrame:
+    """Sentences and runs of up to ``max_run`` adjacent sentences of one document and section.
+
+    Returns a DataFrame with ``members`` (tuple of row positions in ``sentences``) and ``doc`` (document index in
+    order of appearance), singles first so that unit ``i < n`` is sentence ``i``.
+    """
+    doc = pd.factorize(sentences["doc_id"])[0]
+    section = sentences["section"].to_numpy()
+    n = len(sentences)
+    members = [(i,) for i in range(n)]
+    docs = list(doc)
+    for length in range(2, max_run + 1):
+        for start in range(n - length + 1):
+            span = range(start, start + length)
+            if all(doc[k] == doc[start] and section[k] == section[start] for k in span):
+                members.append(tuple(span))
+                docs.append(doc[start])
+    return pd.DataFrame({"members": members, "doc": docs})
+
+
+def _cross_document_products(matrix: sp.csr_matrix, doc: np.ndarray, n_singles: int, threshold: float):
+    """Pairs ``a`` (a sentence, ``a < n_singles``) and ``b`` (a sentence or run) from different documents with
+    cosine >= threshold; each sentence pair once (doc[a] < doc[b]), each sentence-run pair once.
+
+    Only sentence rows are multiplied (runs are never compared with runs), a block of rows at a time, and only
+    entries at or above the threshold are kept, so memory stays bounded.
+    """
+    rows, cols, values = [], [], []
+    transposed = matrix.T.tocsc()
+    for start in range(0, n_singles, ROW_BLOCK):
+        block = (matrix[start:min(start + ROW_BLOCK, n_singles)] @ transposed).tocoo()
+        keep = block.data >= threshold
+        r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
+        wanted = np.where(c < n_singles, doc[c] > doc[r], doc[c] != doc[r])
+        rows.append(r[wanted])
+        cols.append(c[wanted])
+        values.append(v[wanted])
+    return np.concatenate(rows), np.concatenate(cols), np.minimum(np.concatenate(values), 1.0)
+
+
+def _rowdot(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Cosine of rows ``a[k]`` and ``b[k]`` for every k, without forming the full product."""
+    if len(a) == 0:
+        return np.zeros(0)
+    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
+
+
+def _keep_useful_runs(matrix, units, a, b, sim):
+    """Drop unit pairs where a run is no more similar than one of its own sentences alone."""
+    sizes = units["members"].map(len).to_numpy()
+    involved = (sizes[a] > 1) | (sizes[b] > 1)
+    if not involved.any():
+        return a, b, sim
+    ia, ib, isim = a[involved], b[involved], sim[involved]
+    best_part = np.zeros(len(ia))
+    width = int(sizes.max())
+    padded = np.full((len(units), width), -1)
+    for position in range(width):
+        padded[:, position] = [m[position] if len(m) > position else -1 for m in units["members"]]
+    for position in range(width):
+        for mine, other in ((ia, ib), (ib, ia)):
+            part = padded[mine, position]
+            ok = (sizes[mine] > 1) & (part >= 0)
+            best_part[ok] = np.maximum(best_part[ok], _rowdot(matrix, part[ok], other[ok]))
+    useful = isim > best_part
+    keep = ~involved
+    keep[np.flatnonzero(involved)[useful]] = True
+    return a[keep], b[keep], sim[keep]
+
+
+def _expand(units, doc, a, b, sim) -> pd.DataFrame:
+    """Sentence pairs ``i, j`` (row positions, document of ``i`` first) with the best similarity of any unit pair
+    containing them."""
+    members = units["members"].to_numpy()
+    sizes = units["members"].map(len).to_numpy()
+    # Unit a is always a sentence; unit b may be a run: one row per sentence of b.
+    i = np.repeat(a, sizes[b])
+    j = np.concatenate([np.asarray(m) for m in members[b]]) if len(b) else np.zeros(0, dtype=int)
+    value = np.repeat(sim, sizes[b])
+    swap = doc[i] > doc[j]
+    i, j = np.where(swap, j, i), np.where(swap, i, j)
+    frame = pd.DataFrame({"i": i.astype("int64"), "j": j.astype("int64"), "similarity": value})
+    return frame.groupby(["i", "j"], as_index=False)["similarity"].max()
+
+
+def _year_sets(sentences: pd.DataFrame) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Indicator of the years each sentence gives, and the same widened by one year either side."""
+    found = sentences["text"].astype(str).str.findall(YEAR_IN_TEXT.pattern)
+    rows = np.repeat(np.arange(len(found)), found.map(len).to_numpy())
+    years = np.array([int(y) for ys in found for y in ys], dtype=int)
+    shape = (len(found), 2100)
+    exact = sp.csr_matrix((np.ones(len(years)), (rows, years)), shape=shape)
+    widened = sp.csr_matrix((np.ones(3 * len(years)),
+                             (np.tile(rows, 3), np.concatenate([years - 1, years, np.minimum(years + 1, 2099)]))),
+                            shape=shape)
+    return exact, widened
+
+
+def _year_conflicts(sentences: pd.DataFrame, i, j) -> np.ndarray:
+    """True where both sentences give years and no two of them are within a year of each other."""
+    i, j = np.asarray(i, dtype=int), np.asarray(j, dtype=int)
+    exact, widened = _year_sets(sentences)
+    has = np.asarray(exact.sum(axis=1)).ravel() > 0
+    shared = _rowdot(sp.csr_matrix(exact), i, j) if len(i) else np.zeros(0)
+    near = np.asarray(exact[i].multiply(widened[j]).sum(axis=1)).ravel() if len(i) else np.zeros(0)
+    return has[i] & has[j] & (shared == 0) & (near == 0)
+
+
+def _top_k(pairs: pd.DataFrame, sentences: pd.DataFrame, k: int) -> pd.DataFrame:
+    doc = pd.factorize(sentences["doc_id"])[0]
+    pairs = pairs.assign(doc_i=doc[pairs["i"]], doc_j=doc[pairs["j"]])
+    rank_i = pairs.groupby(["i", "doc_j"])["similarity"].rank(method="min", ascending=False)
+    rank_j = pairs.groupby(["j", "doc_i"])["similarity"].rank(method="min", ascending=False)
+    return pairs[(rank_i <= k) | (rank_j <= k)]
+
+
+def _pairs_table(sentences: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+    table = pd.DataFrame({
+        "doc_a": sentences["doc_id"].to_numpy()[i], "sent_a": sentences["sent_id"].to_numpy()[i],
+        "doc_b": sentences["doc_id"].to_numpy()[j], "sent_b": sentences["sent_id"].to_numpy()[j],
+        "similarity": pairs["similarity"].to_numpy().round(4),
+    })
+    table = table.assign(_ra=i, _rb=j).sort_values(["_ra", "_rb"], ignore_index=True)
+    return table[PAIR_COLUMNS].astype({"sent_a": "int64", "sent_b": "int64", "similarity": "float64"})
+
+
+def _display_forms(sentences: list[list[Word]], analyzer: _Analyzer) -> dict[str, str]:
+    """Feature → the written word most often behind it ("sanction" → "sanctions", "N:iraq" → "Iraq")."""
+    seen: dict[str, Counter] = {}
+    for words in sentences:
+        for word in words:
+            feature = analyzer([word._replace(joined=False)])
+            if feature:
+                written = word.text if feature[0].startswith("N:") else word.text.lower()
+                seen.setdefault(feature[0], Counter())[written] += 1
+    return {feature: counts.most_common(1)[0][0] for feature, counts in seen.items()}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Helpers shared by the tables
+
+
+def _require(table: pd.DataFrame, columns, what: str) -> pd.DataFrame:
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise ValueError(f"{what} table needs column(s) {', '.join(missing)}; has {', '.join(table.columns)}")
+    return table
+
+
+def _empty(columns) -> pd.DataFrame:
+    return pd.DataFrame({column: pd.Series(dtype="object") for column in columns})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Events
+
+
+class EventSpec(NamedTuple):
+    """One event of an events file: its name, cue terms (lower case) and years."""
+
+    name: str
+    terms: tuple[str, ...]
+    years: tuple[int, ...]
+
+
+class Events(NamedTuple):
+    """What :func:`events` returns.
+
+    Attributes
+    ----------
+    members
+        One row per sentence that belongs to an event: ``event_id`` (``E01``, ``E02``… in order of the event's
+        first sentence in the sentences table), ``doc_id, sent_id`` and ``similarity`` (the sentence's best
+        alignment similarity to a sentence of another document in the same event; for a sentence seeded by an
+        events file and aligned to nothing there, its best cosine to such a sentence; NaN when the event has no
+        other document).
+    labels
+        One row per event: ``event_id, label`` (the events-file name, or the event's three most distinctive
+        terms joined by " · "), ``n_documents, n_sentences`` and ``source`` ("events file" or "clustered").
+    """
+
+    members: pd.DataFrame
+    labels: pd.DataFrame
+
+
+EVENT_KEYS = {"name", "terms", "years"}
+
+
+def read_events_file(path: str | Path | None = None) -> list[EventSpec]:
+    """Read and check an events file (TOML); ``None`` reads the one shipped for the seed corpus.
+
+    Format::
+
+        [[event]]
+        name = "1999 letter to Khatami"          # required, unique
+        terms = ["Khatami", "student", "letter"]  # required: words or phrases, any case
+        years = [1999]                            # optional
+
+    Raises :class:`~framing.errors.FramingError` naming the file and line for invalid TOML, a missing or empty
+    ``name``/``terms``, wrong types, duplicate names and unknown keys.
+    """
+    if path is None:
+        text = files("framing.data").joinpath(SEED_EVENTS).read_text(encoding="utf-8")
+        where: str | Path = f"framing/data/{SEED_EVENTS}"
+    else:
+        where = Path(path)
+        if not where.exists():
+            raise input_error(where, "events file not found")
+        text = where.read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        raise input_error(where, f"not valid TOML ({error})", line=int(line.group(1)) if line else None) from None
+    lines = text.splitlines()
+    unknown = sorted(set(data) - {"event"})
+    if unknown:
+        raise input_error(where, f"unknown key {unknown[0]!r}; an events file holds only [[event]] tables",
+                          line=_key_line(lines, unknown[0], 0, len(lines)))
+    tables = data.get("event")
+    if not isinstance(tables, list) or not tables:
+        raise input_error(where, "expected one or more [[event]] tables")
+    headers = [k for k, line in enumerate(lines) if re.match(r"\s*\[\[\s*event\s*\]\]", line)] + [len(lines)]
+    specs, seen = [], {}
+    for index, table in enumerate(tables):
+        start, end = (headers[index], headers[index + 1]) if index + 1 < len(headers) else (0, len(lines))
+        line = start + 1
+        extra = sorted(set(table) - EVENT_KEYS)
+        if extra:
+            raise input_error(where, f"event {index + 1} has unknown key {extra[0]!r}; allowed: name, terms, years",
+                              line=_key_line(lines, extra[0], start, end) or line)
+        name = table.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise input_error(where, f"event {index + 1} needs a name (a non-empty string)", line=line)
+        if name in seen:
+            raise input_error(where, f"duplicate event name {name!r} (first in event {seen[name]})", line=line)
+        seen[name] = index + 1
+        terms = table.get("terms")
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise input_error(where, f"event {name!r} needs terms = [...], a list of non-empty strings",
+                              line=_key_line(lines, "terms", start, end) or line)
+        years = table.get("years", [])
+        if not isinstance(years, list) or not all(isinstance(y, int) and 1000 <= y <= 2999 for y in years):
+            raise input_error(where, f"event {name!r}: years must be a list of four-digit numbers, e.g. [1999]",
+                              line=_key_line(lines, "years", start, end) or line)
+        specs.append(EventSpec(name.strip(), tuple(t.strip().lower() for t in terms), tuple(years)))
+    return specs
+
+
+def _key_line(lines: list[str], key: str, start: int, end: int) -> int | None:
+    for number in range(start, end):
+        if re.match(rf"\s*{re.escape(key)}\s*=", lines[number]) or re.match(rf"\s*\[+\s*{re.escape(key)}\b",
+                                                                             lines[number]):
+            return number + 1
+    return None
+
+
+def _cue_pattern(term: str) -> re.Pattern:
+    # A cue matches whole words, any case, with regular endings ("sanction" finds "sanctions", "sanctioned").
+    words = [re.escape(word) for word in re.split(r"[\s\-–]+", term) if word]
+    return re.compile(r"\b" + r"[\s\-–]+".join(words) + r"(?:s|es|ed|d|ing|'s)?\b", re.IGNORECASE)
+
+
+def match_events(sentences: pd.DataFrame, specs: list[EventSpec], *, min_terms: int = 2) -> pd.Series:
+    """Index of the event (position in ``specs``) each sentence is seeded into, or -1.
+
+    A sentence matches an event when it contains at least ``min_terms`` of its cue terms, or one of its years and
+    one cue term. A sentence matching several events goes to the one with most cues (terms plus years), the
+    first in the file on a tie.
+    """
+    texts = sentences["text"].astype(str)
+    best = np.full(len(sentences), -1)
+    best_hits = np.zeros(len(sentences))
+    for index, spec in enumerate(specs):
+        terms = sum(texts.str.contains(_cue_pattern(term)).to_numpy().astype(int) for term in spec.terms)
+        years = sum(texts.str.contains(rf"\b{year}\b").to_numpy().astype(int) for year in spec.years) \
+            if spec.years else np.zeros(len(sentences), dtype=int)
+        match = (terms >= min_terms) | ((years > 0) & (terms > 0))
+        hits = np.where(match, terms + years, 0)
+        better = hits > best_hits
+        best[better] = index
+        best_hits[better] = hits[better]
+    return pd.Series(best, index=sentences.index)
+
+
+def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | Path | None = None,
+           aligner: Aligner | None = None, min_terms: int = 2, max_size: int | None = None) -> Events:
+    """Group aligned sentences into events across documents.
+
+    Parameters
+    ----------
+    sentences
+        The sentences the pairs were made from.
+    pairs
+        From :meth:`Aligner.align`.
+    events_file
+        Optional events file (see :func:`read_events_file`); its events are seeded first: every sentence that
+        matches an event's cues joins it, whether aligned or not, and an aligned sentence whose strongest link
+        to seeded sentences points into an event joins that event too if it holds at least one of its cues.
+    aligner
+        Whose vectors measure similarity inside a group and give the labels; default ``Aligner()``.
+    min_terms
+        Cue terms a sentence needs to match an event of the file (a year and one term also do).
+    max_size
+        Largest clustered event, in sentences; default three per document.
+
+    The remaining aligned sentences are grouped by connected components of the pair graph (scipy.sparse.csgraph),
+    each component split by average-linkage clustering on cosine similarity cut at the aligner's threshold, so a
+    chain A~B~C with A and C unrelated does not become one event. Groups smaller than two documents are dropped.
+
+    Returns
+    -------
+    :class:`Events` ``(members, labels)``: ``members`` has ``event_id, doc_id, sent_id, similarity``; ``labels``
+    has ``event_id, label, n_documents, n_sentences, source``.
+    """
+    aligner = aligner or Aligner()
+    sentences = _require(sentences, ("doc_id", "sent_id", "text"), "sentences").reset_index(drop=True)
+    if "section" not in sentences.columns:
+        sentences = sentences.assign(section="body")
+    n = len(sentences)
+    doc = pd.factorize(sentences["doc_id"])[0]
+    position = pd.Series(np.arange(n), index=pd.MultiIndex.from_arrays([sentences["doc_id"], sentences["sent_id"]]))
+    i = position.reindex(pd.MultiIndex.from_arrays([pairs["doc_a"], pairs["sent_a"]])).to_numpy()
+    j = position.reindex(pd.MultiIndex.from_arrays([pairs["doc_b"], pairs["sent_b"]])).to_numpy()
+    known = ~(np.isnan(i.astype(float)) | np.isnan(j.astype(float)))
+    i, j = i[known].astype(int), j[known].astype(int)
+    weight = pairs["similarity"].to_numpy(dtype=float)[known]
+    graph = sp.coo_matrix((weight, (i, j)), shape=(n, n)).tocsr()
+    graph = graph.maximum(graph.T)
+    vectors = aligner.vectors(sentences, display=True)
+
+    group = np.full(n, -1)  # group number per sentence
+    sources: list[EventSource] = []
+    names: list[str | None] = []
+    if events_file is not None:
+        specs = read_events_file(events_file)
+        seeded = match_events(sentences, specs, min_terms=min_terms).to_numpy()
+        group[:] = seeded
+        sources = ["events file"] * len(specs)
+        names = [spec.name for spec in specs]
+        # One hop from seeded sentences, along the strongest link (no chaining through newcomers), and only for a
+        # sentence that names at least one cue of that event: an alignment link alone can be a coincidence.
+        free = np.flatnonzero((group < 0) & (np.asarray(graph.getnnz(axis=1)) > 0))
+        seeded_mask = sp.diags((group >= 0).astype(float))
+        links = (graph[free] @ seeded_mask).tocsr()
+        texts = sentences["text"].astype(str).to_numpy()
+        for row, sentence in enumerate(free):
+            start, end = links.indptr[row], links.indptr[row + 1]
+            if end > start:
+                target = group[links.indices[start + np.argmax(links.data[start:end])]]
+                if any(_cue_pattern(term).search(texts[sentence]) for term in specs[target].terms):
+                    group[sentence] = target
+
+    rest = np.flatnonzero((group < 0) & (np.asarray(graph.getnnz(axis=1)) > 0))
+    if len(rest):
+        sub = graph[rest][:, rest]
+        _, component = connected_components(sub, directed=False)
+        limit = max_size or 3 * int(doc.max() + 1)
+        for label in np.unique(component):
+            members = rest[component == label]
+            for cluster in _split(members, vectors.matrix, aligner.threshold, limit):
+                if len(set(doc[cluster])) >= 2:
+                    group[cluster] = len(sources)
+                    sources.append("clustered")
+                    names.append(None)
+    return _events_tables(sentences, group, sources, names, graph, vectors, doc)
+
+
+def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: int) -> list[np.ndarray]:
+    """Average-linkage clusters of ``members`` whose mean cosine stays at or above ``threshold``."""
+    if len(members) <= 2:
+        return [members]
+    similarity = (matrix[members] @ matrix[members].T).toarray()
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    clusters = [members[labels == k] for k in np.unique(labels)]
+    out = []
+    for cluster in clusters:
+        if len(cluster) > limit:  # a topic, not an event: cut it tighter
+            out.extend(_split(cluster, matrix, min(1.0, threshold * 1.5), limit) if threshold < 0.99 else [cluster])
+        else:
+            out.append(cluster)
+    return out
+
+
+def _events_tables(sentences, group, sources, names, graph, vectors, doc) -> Events:
+    used = [g for g in range(len(sources)) if (group == g).any()]
+    first = {g: int(np.flatnonzero(group == g)[0]) for g in used}
+    order = sorted(used, key=first.get)
+    width = max(2, len(str(len(order))))
+    ids = {g: f"E{k:0{width}d}" for k, g in enumerate(order, start=1)}
+    rows, labels = [], []
+    for g in order:
+        members = np.flatnonzero(group == g)
+        inside = graph[members][:, members].tocsr()
+        cosine = (vectors.matrix[members] @ vectors.matrix[members].T).toarray()
+        other_doc = doc[members][:, None] != doc[members][None, :]
+        best_cosine = np.where(other_doc, cosine, -np.inf).max(axis=1)
+        best_link = np.asarray(inside.max(axis=1).toarray()).ravel()
+        similarity = np.where(best_link > 0, best_link, np.where(np.isfinite(best_cosine), best_cosine, np.nan))
+        for member, value in zip(members, similarity):
+            rows.append((ids[g], sentences["doc_id"].iat[member], int(sentences["sent_id"].iat[member]),
+                         round(float(value), 4) if np.isfinite(value) else np.nan))
+        label = names[g] if names[g] is not None else _label(vectors, members)
+        labels.append((ids[g], label, len(set(doc[members])), len(members), sources[g]))
+    members_table = pd.DataFrame(rows, columns=EVENT_COLUMNS).astype({"sent_id": "int64", "similarity": "float64"})
+    labels_table = pd.DataFrame(labels, columns=LABEL_COLUMNS).astype({"n_documents": "int64", "n_sentences": "int64"})
+    return Events(members_table, labels_table)
+
+
+def _label(vectors: Vectors, members: np.ndarray, *, n_terms: int = 3) -> str:
+    """The event's most distinctive terms: largest summed TF-IDF weights over its sentences, years last."""
+    weights = np.asarray(vectors.matrix[members].sum(axis=0)).ravel()
+    order = np.argsort(-weights, kind="stable")
+    picked = [vectors.features[k] for k in order[:n_terms] if weights[k] > 0]
+    picked.sort(key=lambda feature: feature.startswith("Y:"))
+    return " · ".join(vectors.display.get(feature, feature.split(":")[-1]) for feature in picked)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Comparison tables
+
+
+def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFrame | None = None,
+                     terms: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Compare the documents event by event: like with like.
+
+    Parameters
+    ----------
+    events
+        From :func:`events`.
+    sentences
+        The sentences table (for texts and the list of documents).
+    scores
+        Optional per-sentence scores with ``doc_id, sent_id`` and any of ``compound`` (VADER), ``source_kind``
+        and ``quote`` (attribution). A sentence counts as attributed when it has a quote or a source kind other
+        than empty / "none".
+    terms
+        Optional loaded-term hits with ``doc_id, sent_id, voice`` (from the loaded-terms scorer).
+
+    Returns
+    -------
+    DataFrame with one row per event × document, documents in the sentences table's order, events by id — rows
+    with ``n_sentences`` 0 included so that omissions show: ``event_id, label``; ``doc_id``; ``n_sentences``;
+    ``mean_compound`` (mean VADER compound of the event's sentences in that document; NaN without scores or
+    sentences); ``loaded_authorial, loaded_reported`` (loaded-term hits in those sentences by voice; NaN without
+    ``terms``); ``share_attributed`` (share of those sentences that are attributed; NaN without attribution
+    columns or sentences); ``sentences`` (their texts in reading order, joined by newlines; "" when none).
+    """
+    members, labels = events
+    documents = list(pd.unique(sentences["doc_id"]))
+    keyed = members.merge(sentences[["doc_id", "sent_id", "text"]], on=["doc_id", "sent_id"], how="left")
+    if scores is not None:
+        score_columns = [c for c in ("compound", "source_kind", "quote") if c in scores.columns]
+        keyed = keyed.merge(scores[["doc_id", "sent_id", *score_columns]].drop_duplicates(["doc_id", "sent_id"]),
+                            on=["doc_id", "sent_id"], how="left")
+    keyed = keyed.sort_values(["event_id", "doc_id", "sent_id"], kind="stable")
+    grid = pd.MultiIndex.from_product([labels["event_id"], documents], names=["event_id", "doc_id"])
+    grouped = keyed.groupby(["event_id", "doc_id"], sort=False)
+    table = pd.DataFrame(index=grid)
+    table["n_sentences"] = grouped.size().reindex(grid, fill_value=0).astype("int64")
+    table["mean_compound"] = (grouped["compound"].mean().reindex(grid) if "compound" in keyed.columns
+                              else np.nan)
+    if terms is not None:
+        hits = terms.merge(members[["event_id", "doc_id", "sent_id"]], on=["doc_id", "sent_id"])
+        voice = hits["voice"].astype(str)
+        counts = hits.assign(authorial=voice.eq("authorial"), reported=~voice.eq("authorial"))
+        counts = counts.groupby(["event_id", "doc_id"])[["authorial", "reported"]].sum()
+        table["loaded_authorial"] = counts["authorial"].reindex(grid, fill_value=0).astype("int64")
+        table["loaded_reported"] = counts["reported"].reindex(grid, fill_value=0).astype("int64")
+    else:
+        table["loaded_authorial"] = np.nan
+        table["loaded_reported"] = np.nan
+    if "source_kind" in keyed.columns or "quote" in keyed.columns:
+        attributed = pd.Series(False, index=keyed.index)
+        if "quote" in keyed.columns:
+            attributed |= keyed["quote"].fillna(False).astype(bool)
+        if "source_kind" in keyed.columns:
+            kind = keyed["source_kind"].astype("string").str.strip().str.lower()
+            attributed |= kind.notna() & ~kind.isin(["", "none", "nan"]).fillna(True)
+        table["share_attributed"] = attributed.groupby([keyed["event_id"], keyed["doc_id"]]).mean().reindex(grid)
+    else:
+        table["share_attributed"] = np.nan
+    table["sentences"] = grouped["text"].agg("\n".join).reindex(grid, fill_value="")
+    table = table.reset_index().merge(labels[["event_id", "label"]], on="event_id", how="left")
+    return table[COMPARISON_COLUMNS]
+
+
+def omissions(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Events some documents cover and others leave out.
+
+    Returns
+    -------
+    DataFrame with one row per event × document that has no sentence of an event another document covers:
+    ``event_id, label``; ``covered_by`` (the documents that cover it, comma-separated in document order);
+    ``missing_from`` (the document that leaves it out).
+    """
+    rows = []
+    for (event_id, label), group in comparison.groupby(["event_id", "label"], sort=True):
+        covered = group.loc[group["n_sentences"] > 0, "doc_id"].tolist()
+        if not covered:
+            continue
+        for doc_id in group.loc[group["n_sentences"] == 0, "doc_id"]:
+            rows.append((event_id, label, ", ".join(covered), doc_id))
+    return pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else _empty(OMISSION_COLUMNS)
+
+
+def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFrame, *,
+                lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Loaded words one side of an aligned pair uses where the other side does not.
+
+    Parameters
+    ----------
+    pairs
+        Aligned pairs (from :meth:`Aligner.align`).
+    terms
+        Loaded-term hits: ``doc_id, sent_id, term, lemma, category, direction, voice, start, end``.
+    sentences
+        For the other side's text.
+    lexicon
+        Optional table with ``term, neutral`` (e.g. ``load_lexicon().entries``): the neutral alternative of each
+        lexicon entry, joined on the hit's ``lemma``.
+
+    Returns
+    -------
+    DataFrame with one row per loaded-term hit in an aligned pair whose other sentence has no hit of the same
+    lemma and does not contain the term: ``doc_a, sent_a, doc_b, sent_b`` (the pair); ``loaded_doc`` (the side
+    that uses the term); ``term`` (as written), ``lemma``, ``neutral`` (NaN without a lexicon or entry);
+    ``other_side_text`` (the other sentence, to read the wording it uses instead).
+    """
+    _require(terms, ("doc_id", "sent_id", "term", "lemma"), "terms")
+    texts = sentences.set_index(["doc_id", "sent_id"])["text"]
+    hits = terms[["doc_id", "sent_id", "term", "lemma"]]
+    frames = []
+    for side, other in (("a", "b"), ("b", "a")):
+        joined = pairs.merge(hits, left_on=[f"doc_{side}", f"sent_{side}"], right_on=["doc_id", "sent_id"])
+        joined = joined.assign(loaded_doc=joined[f"doc_{side}"], other_doc=joined[f"doc_{other}"],
+                               other_sent=joined[f"sent_{other}"])
+        frames.append(joined.drop(columns=["doc_id", "sent_id"]))
+    found = pd.concat(frames, ignore_index=True)
+    if found.empty:
+        return _empty(WORD_CHOICE_COLUMNS)
+    other_lemmas = set(zip(hits["doc_id"], hits["sent_id"], hits["lemma"]))
+    found["other_side_text"] = texts.reindex(pd.MultiIndex.from_arrays([found["other_doc"],
+                                                                        found["other_sent"]])).to_numpy()
+    shares_lemma = [(d, s, lemma) in other_lemmas for d, s, lemma in
+                    zip(found["other_doc"], found["other_sent"], found["lemma"])]
+    contains = [bool(re.search(rf"\b{re.escape(str(term))}\b", str(text), re.IGNORECASE)) for term, text in
+                zip(found["term"], found["other_side_text"])]
+    found = found[~(np.array(shares_lemma) | np.array(contains))]
+    if lexicon is not None:
+        neutral = lexicon.drop_duplicates("term").set_index("term")["neutral"]
+        found = found.assign(neutral=found["lemma"].map(neutral))
+    else:
+        found = found.assign(neutral=np.nan)
+    found = found.drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b", "loaded_doc", "lemma", "term"])
+    return found[WORD_CHOICE_COLUMNS].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Evaluation against hand-made gold pairs
+
+
+GOLD_COLUMNS = ["pair_id", "doc_a", "sent_a", "doc_b", "sent_b", "label", "event"]
+
+
+def _normalise(text: str) -> str:
+    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def resolve_gold(sentences: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Turn gold pairs given as text (``doc_a, text_a, doc_b, text_b, label``) into sentence ids.
+
+    Each text is a verbatim piece of one sentence: it resolves to the sentence that contains it once whitespace
+    and quotes are normalised, or, when Punkt split it differently, to the sentence holding its start.
+
+    Returns
+    -------
+    DataFrame with ``pair_id, doc_a, sent_a, doc_b, sent_b, label, event`` (``event`` empty when absent).
+    """
+    by_doc = {doc: group for doc, group in sentences.groupby("doc_id")}
+    normalised = {doc: [_normalise(t) for t in group["text"]] for doc, group in by_doc.items()}
+
+    def find(doc: str, piece: str) -> int:
+        if doc not in by_doc:
+            raise input_error(None, f"gold pair names unknown document {doc!r}")
+        piece = _normalise(piece)
+        texts = normalised[doc]
+        ids = by_doc[doc]["sent_id"].tolist()
+        for text, sent_id in zip(texts, ids):
+            if piece in text:
+                return int(sent_id)
+        joined, starts, position = "", [], 0
+        for text in texts:
+            starts.append(position)
+            joined += text + " "
+            position = len(joined)
+        at = joined.find(piece)
+        if at < 0:
+            raise input_error(None, f"gold text not found in {doc}: {piece[:60]!r}")
+        return int(ids[max(k for k, start in enumerate(starts) if start <= at)])
+
+    rows = [(r["pair_id"], r["doc_a"], find(r["doc_a"], r["text_a"]), r["doc_b"], find(r["doc_b"], r["text_b"]),
+             r["label"], r.get("event", "")) for r in gold.to_dict("records")]
+    return pd.DataFrame(rows, columns=GOLD_COLUMNS)
+
+
+def gold_scores(pairs: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
+    """The proposed similarity of each resolved gold pair (0 when not proposed), in either document order."""
+    found = {}
+    for row in pairs.itertuples(index=False):
+        found[(row.doc_a, row.sent_a, row.doc_b, row.sent_b)] = row.similarity
+        found[(row.doc_b, row.sent_b, row.doc_a, row.sent_a)] = row.similarity
+    return pd.Series([found.get((r.doc_a, r.sent_a, r.doc_b, r.sent_b), 0.0) for r in gold.itertuples()],
+                     index=gold.index, name="similarity")
+
+
+def precision_recall(pairs: pd.DataFrame, gold: pd.DataFrame) -> tuple[float, float]:
+    """Precision (over gold pairs proposed) and recall (of gold ``aligned`` pairs) of proposed pairs."""
+    proposed = gold_scores(pairs, gold) > 0
+    aligned = gold["label"].eq("aligned")
+    true_positive = int((proposed & aligned).sum())
+    precision = true_positive / int(proposed.sum()) if proposed.any() else float("nan")
+    return precision, true_positive / int(aligned.sum())
