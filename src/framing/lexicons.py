@@ -191,7 +191,6 @@ def read_lexicon_text(text: str, *, path: str | Path) -> pd.DataFrame:
                               line=number)
         row = {column: value.strip() for column, value in zip(columns, values)}
         _validate_row(row, path=path, line=number, seen=seen)
-        seen[row["term"]] = number
         rows.append({column: row[column] for column in LEXICON_COLUMNS})
     if not rows:
         raise input_error(path, "lexicon has no entries")
@@ -203,9 +202,12 @@ def _validate_row(row: dict, *, path, line: int, seen: dict) -> None:
     term = row["term"]
     if not term:
         raise input_error(path, "empty term", line=line)
-    if term in seen:
-        raise input_error(path, f"duplicate term {term!r} (first on line {seen[term]})", line=line)
     words = _pattern_words(term)
+    # "far-right" and "far right" match the same words, so they are the same entry.
+    key = " ".join(words)
+    if key in seen:
+        raise input_error(path, f"duplicate term {term!r} (first on line {seen[key]})", line=line)
+    seen[key] = line
     if words[0] in {"*", "<poss>"} or words[-1] == "*":
         raise input_error(path, f"term {term!r} may not start with '*' or '<poss>', nor end with '*'", line=line)
     if any(w.startswith("<") and w != "<poss>" for w in words):
