@@ -1,0 +1,125 @@
+import pytest
+
+from framing import clean_text
+from framing.scorers.quotes import MAX_UNCLOSED_SENTENCES, QuoteSpan, paragraph_bounds, quote_spans
+
+
+def spans(text):
+    return [(text[s:e], kind) for s, e, kind in quote_spans(text)]
+
+
+def test_straight_double_quotes_pair_and_include_the_marks():
+    text = 'The ministry called it "a flagrant violation of international law" on Friday.'
+    assert quote_spans(text) == [QuoteSpan(23, 66, "quotation")]
+    assert text[23:66] == '"a flagrant violation of international law"'
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        # curly double and single quotes, made straight by the cleaner
+        ("“We will respond at a time of our choosing,” he said.",
+         [('"We will respond at a time of our choosing,"', "quotation")]),
+        ("‘He died a martyr, as he always wished,’ his daughter said.",
+         [("'He died a martyr, as he always wished,'", "quotation")]),
+        # two apostrophes used as a double quotation mark
+        ("Protesters carried banners reading ''Death to the occupiers'' outside the embassy.",
+         [('"Death to the occupiers"', "quotation")]),
+        ("The ministry referred to him as a ''hero''.", [('"hero"', "scare")]),
+    ],
+)
+def test_cleaned_quotation_marks(raw, expected):
+    assert spans(clean_text(raw).text) == expected
+
+
+def test_nested_quotations_give_both_spans():
+    text = "'He said, \"General Petreaus, you should know that I control the policy\",' Petraeus said."
+    assert spans(text) == [
+        ("'He said, \"General Petreaus, you should know that I control the policy\",'", "quotation"),
+        ('"General Petreaus, you should know that I control the policy"', "quotation"),
+    ]
+
+
+def test_scare_quotes_inside_a_quotation_are_reported_too():
+    text = ('The world faced "the prospect that states may \'strategically\' eliminate officials outside a '
+            '\'known\' war," Callamard said.')
+    assert [kind for _, kind in spans(text)] == ["quotation", "scare", "scare"]
+    assert [t for t, _ in spans(text)][1:] == ["'strategically'", "'known'"]
+
+
+def test_a_quotation_across_sentences_is_one_span():
+    text = "'They are all people. Are all your children religious? Is everybody the same?' he asked."
+    assert spans(text) == [("'They are all people. Are all your children religious? Is everybody the same?'",
+                            "quotation")]
+
+
+def test_an_unclosed_quotation_ends_at_its_paragraph():
+    text = "He said: \"We will not leave. The fight goes on.\n\nThe next paragraph is narration."
+    (span,) = quote_spans(text)
+    assert text[span.start:span.end] == '"We will not leave. The fight goes on.'
+    assert span.end == paragraph_bounds(text)[0][1]
+
+
+def test_a_stray_mark_in_a_long_run_on_paragraph_ends_with_its_own_sentence():
+    # An encyclopedia copied onto one line: a missing closing mark must not swallow the rest of the article.
+    rest = " ".join(f"Sentence number {n} is narration." for n in range(MAX_UNCLOSED_SENTENCES + 2))
+    text = f'"Putin reportedly told the envoy to intervene. {rest}'
+    (span,) = quote_spans(text)
+    assert text[span.start:span.end] == '"Putin reportedly told the envoy to intervene.'
+
+
+def test_a_closing_mark_first_in_its_paragraph_closes_a_quotation_begun_before_it():
+    text = 'To suggest that this was legal stretches the law," adding that he "looked forward" to it.'
+    assert spans(text) == [('To suggest that this was legal stretches the law,"', "quotation"),
+                           ('"looked forward"', "scare")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran's soldiers' families moved in the '80s and don't regret it.",
+        "Shi'ite militias and Kata'ib Hezbollah crossed the Euphrates.",
+        "The soldiers' wives waited.",
+    ],
+)
+def test_apostrophes_are_not_quotation_marks(text):
+    assert quote_spans(text) == []
+
+
+def test_a_plural_possessive_inside_a_single_quoted_quotation():
+    text = "'The soldiers' families are angry,' he said."
+    assert spans(text) == [("'The soldiers' families are angry,'", "quotation")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The so-called 'coalition' has committed crimes.", [("'coalition'", "scare")]),
+        ('posting "noble warrior" depictions of Soleimani', [('"noble warrior"', "scare")]),
+        ('He called it "a gift to hardliners".', [('"a gift to hardliners"', "quotation")]),  # three words
+        ('She answered "Yes." and left.', [('"Yes."', "quotation")]),  # sentence punctuation inside
+        ("opposition to 'meaningless deaths' on the battlefield", [("'meaningless deaths'", "scare")]),
+    ],
+)
+def test_one_or_two_words_without_sentence_punctuation_are_scare_quotes(text, expected):
+    assert spans(text) == expected
+
+
+def test_seed_quotations(seed_corpus):
+    texts = dict(zip(seed_corpus.documents["doc_id"], seed_corpus.documents["text"]))
+    tabloid = texts["dailymail-2020"]
+    found = {tabloid[s:e]: kind for s, e, kind in quote_spans(tabloid)}
+    assert found["'more powerful than Iran's president'"] == "quotation"  # the headline's last words
+    assert found["'hijab'"] == "scare"
+    assert found["'The warfront is mankind's lost paradise,'"] == "quotation"
+    # The three-sentence quotation in the Soleimani paragraph is one span.
+    assert "'They are all people. Are all your children religious? Is everybody the same? No, but the father " \
+           "attracts all of them.'" in found
+    counts = {doc: len(quote_spans(text)) for doc, text in texts.items()}
+    assert counts == {"wikipedia-2025": 21, "wikipedia-2017": 26, "dailymail-2020": 20}
+
+
+def test_no_seed_quotation_crosses_a_paragraph(seed_corpus):
+    for text in seed_corpus.documents["text"]:
+        for start, end, _ in quote_spans(text):
+            assert "\n\n" not in text[start:end]
