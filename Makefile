@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= framing-out
 
-.PHONY: report test install clean
+.PHONY: report test install clean figures
 
 $(BIN)/framing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,3 +22,6 @@ test: install
 
 clean:
 	rm -rf $(VENV) $(OUT) build src/*.egg-info
+
+figures: install
+	cd analysis && for script in [a-z]*.py; do ../$(BIN)/python $$script || exit 1; done
