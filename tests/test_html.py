@@ -1,0 +1,400 @@
+"""report.html and report.md: escaping of hostile documents, self-containment, contents; the marks and numbers."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from framing.figures import FIGURES
+from framing.html import (
+    Span,
+    accuracy,
+    accuracy_toml,
+    highlight,
+    inline_svg,
+    markdown_escape,
+    number,
+    parse_results,
+)
+
+from .conftest import SEEDS
+
+HOSTILE = (
+    "Regime <script>alert(1)</script> claims\n\n"
+    "Qasem Soleimani was killed near Baghdad airport <script>alert(1)</script> by a <b>bold</b> American drone "
+    "strike in January 2020, and a spokesman called the regime \"terrorists <img src=x onerror=alert(3)>\" in a "
+    "statement.\n\n"
+    "Critics said the \" onmouseover=alert(2) x=\" trick and <a href=\"https://evil.example/\">a link</a> "
+    "were reportedly planned by the Quds Force in Kerman.\n\n"
+    "<style>body { display: none }</style> The ministry denied the claims & said the move was lawful.\n"
+)
+PLAIN = (
+    "Ministry rejects claims\n\n"
+    "Qasem Soleimani was killed near Baghdad airport by an American drone strike in January 2020, a spokesman "
+    "said in a statement.\n\n"
+    "Critics said the plan was reportedly made by the Quds Force in Kerman.\n"
+)
+MANIFEST = (
+    "doc_id,file,title,outlet,kind,published,source,notes\n"
+    "hostile,hostile.txt,\"<img src=x onerror=alert(4)> Title & more\",<i>Outlet</i>,tabloid,2020,"
+    "https://evil.example/feed.js,\"<script>alert(5)</script>\"\n"
+    "plain,plain.txt,A plain account,Wire,wire,2020,,\n"
+)
+ON_ATTRIBUTE = re.compile(r"^on", re.IGNORECASE)
+REMOTE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+
+
+def write_hostile_corpus(folder: Path) -> Path:
+    """Two documents and a manifest whose text, title, outlet and notes are full of HTML."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "plain.txt").write_text(PLAIN, encoding="utf-8")
+    (folder / "manifest.csv").write_text(MANIFEST, encoding="utf-8")
+    return folder
+
+
+def build_report(paths, out: Path, **options) -> Path:
+    from framing.pipeline import analyze
+    from framing.report import write_analysis
+
+    analysis = analyze(paths, **options)
+    write_analysis(out, analysis, options={"sections": "body"})
+    return out
+
+
+class Page(HTMLParser):
+    """The elements, attributes and text of an HTML page, as a browser's parser sees them."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    @property
+    def all_text(self) -> str:
+        return re.sub(r"\s+", " ", "".join(self.text))
+
+
+def plain_text(fragment: str) -> str:
+    """Text of an HTML fragment with tags dropped, entities decoded and whitespace collapsed."""
+    return re.sub(r"\s+", " ", html_lib.unescape(re.sub(r"<[^>]+>", "", fragment))).strip()
+
+
+def remote_references(text: str, page: Page) -> list[str]:
+    """Everything in a page that would make a browser fetch from the network when the page opens."""
+    found = [f"<{tag} {name}={value}>" for tag, attrs in page.tags for name, value in attrs.items()
+             if name in ("src", "href", "xlink:href", "srcset", "poster", "data", "action", "background")
+             and value and REMOTE.match(value)]
+    found += re.findall(r"@import[^;]*", text)
+    found += re.findall(r"url\(\s*['\"]?\s*(?:https?:)?//[^)]*\)", text, re.IGNORECASE)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A hostile document
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    return build_report([write_hostile_corpus(root / "docs")], root / "out")
+
+
+def test_hostile_document_is_shown_as_text(hostile_report):
+    text = (hostile_report / "report.html").read_text(encoding="utf-8")
+    page = Page(text)
+    tags = [tag for tag, _ in page.tags]
+    assert "script" not in tags and "img" not in tags and "b" not in tags and "i" not in tags
+    assert tags.count("style") == 1 + tags.count("svg")  # the page's own stylesheet and one in each figure
+    assert "<style>body" not in text
+    assert "<script" not in text.lower()
+    handlers = [(tag, name) for tag, attrs in page.tags for name in attrs if ON_ATTRIBUTE.match(name)]
+    assert handlers == []
+    shown = page.all_text
+    for hostile in ("<script>alert(1)</script>", "<b>bold</b>", "\" onmouseover=alert(2) x=\"",
+                    "<img src=x onerror=alert(3)>", "<a href=\"https://evil.example/\">a link</a>",
+                    "<style>body { display: none }</style>", "<img src=x onerror=alert(4)> Title & more",
+                    "<i>Outlet</i>"):
+        assert hostile in shown, hostile
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert remote_references(text, page) == []
+
+
+def test_hostile_marks_keep_their_attributes_closed(hostile_report):
+    page = Page((hostile_report / "report.html").read_text(encoding="utf-8"))
+    marks = [attrs for tag, attrs in page.tags if tag == "mark"]
+    assert marks, "the hostile document's loaded terms (regime, terrorists) are marked"
+    for attrs in marks:
+        assert set(attrs) == {"class", "title"}
+        assert attrs["class"].startswith("loaded cat-")
+
+
+def test_hostile_markdown_is_escaped(hostile_report):
+    text = (hostile_report / "report.md").read_text(encoding="utf-8")
+    assert not re.search(r"(?<!\\)<", text), "every < of the documents' metadata is backslash-escaped"
+    assert "\\<i\\>Outlet\\</i\\>" in text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The seeds
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from framing.pipeline import analyze
+
+    return analyze(SEEDS, events_file=SEEDS / "events.toml")
+
+
+@pytest.fixture(scope="module")
+def seed_report(seeds, tmp_path_factory) -> Path:
+    from framing.report import write_analysis
+
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    write_analysis(out, seeds, options={"sections": "body"})
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_html(seed_report) -> str:
+    return (seed_report / "report.html").read_text(encoding="utf-8")
+
+
+def test_every_figure_is_inline(seed_report, seed_html):
+    page = Page(seed_html)
+    figures = [attrs for tag, attrs in page.tags if tag == "svg"]
+    assert len(figures) == len(FIGURES) == seed_html.count("<svg")
+    assert all(attrs.get("class") == "figure-svg" and attrs.get("role") == "img" for attrs in figures)
+    for number_, (stem, info) in enumerate(FIGURES.items(), start=1):
+        assert f"Figure {number_}. {info.title}" in page.all_text
+        assert info.caption in page.all_text
+    assert "<?xml" not in seed_html and "<!DOCTYPE svg" not in seed_html
+    ids = re.findall(r'\bid="([^"]+)"', seed_html)
+    assert len(ids) == len(set(ids)), "ids are unique across the inlined figures"
+
+
+def test_nothing_is_fetched_from_the_network(seed_html):
+    page = Page(seed_html)
+    assert remote_references(seed_html, page) == []
+    assert [tag for tag, _ in page.tags if tag in ("script", "iframe", "object", "embed", "img")] == []
+    links = [attrs for tag, attrs in page.tags if tag == "link"]
+    assert links == [{"rel": "icon", "href": "data:,"}]
+
+
+def test_every_link_inside_the_page_has_a_target(seed_html):
+    page = Page(seed_html)
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    targets = {attrs["href"][1:] for tag, attrs in page.tags if tag == "a" and attrs.get("href", "").startswith("#")}
+    assert targets and targets <= ids, sorted(targets - ids)[:5]
+
+
+def test_summary_table_has_one_column_per_document(seeds, seed_html):
+    table = re.search(r'<table class="summary">(.*?)</table>', seed_html, re.DOTALL).group(1)
+    head, body = table.split("</thead>")
+    assert re.findall(r"<th scope=\"col\"", head).__len__() == 1 + len(seeds.order)
+    for doc_id in seeds.order:
+        assert doc_id in head
+    rows = re.findall(r"<tr.*?</tr>", body, re.DOTALL)
+    assert len(rows) >= 10
+    assert all(row.count("<td>") == len(seeds.order) for row in rows)
+    mean = [row for row in rows if "Mean compound [95% interval]" in row][0]
+    documents = seeds.documents.set_index("doc_id")
+    for doc_id in seeds.order:
+        low, high = documents.loc[doc_id, ["ci_low", "ci_high"]]
+        assert f"[{number(low, 3)}, {number(high, 3)}]" in mean
+
+
+def test_reading_view_has_every_events_sentences(seeds, seed_html):
+    sentences = seeds.sentences.set_index(["doc_id", "sent_id"])
+    anchors = {doc_id: f"doc-{i}" for i, doc_id in enumerate(seeds.order, start=1)}
+    starts = [m.start() for m in re.finditer(r'<section class="event" id="event-\d+">', seed_html)]
+    assert len(starts) == len(seeds.event_labels)
+    sections = [seed_html[a:b] for a, b in zip(starts, starts[1:] + [seed_html.index('<section id="texts">')])]
+    for section, label in zip(sections, seeds.event_labels.itertuples()):
+        assert f'<span class="event-id">{label.event_id}</span>' in section
+        shown = plain_text(section)
+        members = seeds.events[seeds.events["event_id"] == label.event_id]
+        for member in members.itertuples():
+            assert f'href="#{anchors[member.doc_id]}-s{member.sent_id}"' in section
+            text = re.sub(r"\s+", " ", sentences.loc[(member.doc_id, member.sent_id), "text"]).strip()
+            assert text in shown, (label.event_id, member.doc_id, member.sent_id)
+        for doc_id in set(seeds.order) - set(members["doc_id"]):
+            assert f"no sentence of {doc_id} was aligned" in shown
+
+
+def test_full_texts_keep_every_character(seeds, seed_html):
+    texts = seed_html[seed_html.index('<section id="texts">'):seed_html.index('<section id="how-to-read"')]
+    documents = re.split(r'<section class="document"', texts)[1:]
+    assert len(documents) == len(seeds.order)
+    for fragment, row in zip(documents, seeds.corpus.documents.itertuples()):
+        body = fragment[fragment.index('<div class="doc-text">'):fragment.index('<p class="back">')]
+        body = re.sub(r'<span class="section-tag">.*?</span>|<a class="ev-link".*?</a>', "", body)
+        assert re.sub(r"\s+", "", plain_text(body)) == re.sub(r"\s+", "", row.text)
+
+
+def test_loaded_terms_are_marked_with_category_voice_and_neutral(seeds, seed_html):
+    marks = re.findall(r'<mark class="([^"]+)" title="([^"]+)">', seed_html)
+    classes = [c for c, _ in marks if "voice-" in c]
+    assert any("voice-authorial" in c for c in classes) and any("voice-reported" in c for c in classes)
+    lexicon = seeds.lexicon.entries.set_index("term")
+    term = seeds.terms.iloc[0]
+    neutral = lexicon.loc[term["lemma"], "neutral"]
+    assert any(f"neutral: {html_lib.escape(neutral)}" in title for _, title in marks)
+    for category in seeds.terms["category"].unique():
+        assert f"cat-{category}" in seed_html
+
+
+def test_how_to_read_and_provenance(seeds, seed_report, seed_html):
+    import json
+
+    shown = Page(seed_html).all_text
+    assert "0.49" in shown and "social-media" in shown and "English only" in shown and "Sarcasm" in shown
+    assert "whole article" in shown and "Writer's own" in shown
+    record = accuracy()
+    assert f"{record['sentiment']['pearson_r']:.3f}" in shown
+    run = json.loads((seed_report / "run.json").read_text(encoding="utf-8"))
+    for item in run["inputs"]:
+        assert item["sha256"][:12] in shown
+    assert run["lexicon"]["sha256"][:12] in shown
+
+
+def test_markdown_report(seeds, seed_report):
+    text = (seed_report / "report.md").read_text(encoding="utf-8")
+    assert "| Measure | " + " | ".join(seeds.order) + " |" in text
+    lines = [line for line in text.splitlines() if line.startswith("| Mean compound [95% interval] |")]
+    assert len(lines) == 1 and lines[0].count("|") == len(seeds.order) + 2
+    for stem in FIGURES:
+        assert f"(figures/{stem}.png)" in text
+    for event_id in seeds.event_labels["event_id"]:
+        assert f"| {event_id} " in text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Pieces
+
+
+def test_highlight_cuts_overlaps_into_pieces_and_escapes_each():
+    text = 'He said "a <b> regime" & left.'
+    spans = [Span(8, 22, ("quote",), "direct quotation", "quote"),
+             Span(15, 21, ("loaded", "cat-pejorative_label", "voice-reported"), "pejorative label · <x>", "loaded"),
+             Span(0, 2, ("source", "source-named"), "source: named", "source")]
+    assert str(highlight(text, 0, len(text), spans)) == (
+        '<span class="source source-named" title="source: named">He</span> said '
+        '<span class="quote" title="direct quotation">&#34;a &lt;b&gt; </span>'
+        '<mark class="loaded cat-pejorative_label voice-reported quote" '
+        'title="pejorative label · &lt;x&gt; | direct quotation">regime</mark>'
+        '<span class="quote" title="direct quotation">&#34;</span> &amp; left.')
+
+
+def test_highlight_clips_spans_to_the_range():
+    text = "One. Two <three>."
+    spans = [Span(0, 8, ("quote",), "q", "quote")]
+    assert str(highlight(text, 5, len(text), spans)) == '<span class="quote" title="q">Two</span> &lt;three&gt;.'
+    assert str(highlight(text, 5, 8, [])) == "Two"
+
+
+def test_inline_svg_prefixes_ids_and_refuses_scripts():
+    svg = ('<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "x" "http://www.w3.org/x.dtd">\n'
+           '<svg xmlns="http://www.w3.org/2000/svg" width="10pt" height="5pt" viewBox="0 0 10 5">'
+           '<metadata><rdf:RDF/></metadata><!-- a comment --><defs><path id="g1"/><clipPath id="c1"/></defs>'
+           '<use xlink:href="#g1"/><rect clip-path="url(#c1)"/></svg>')
+    out = str(inline_svg(svg, prefix="f1-", label='Figure <1> "x"'))
+    assert out.startswith('<svg class="figure-svg" role="img" aria-label="Figure &lt;1&gt; &#34;x&#34;"')
+    assert 'width="10pt"' not in out and 'viewBox="0 0 10 5"' in out
+    assert 'id="f1-g1"' in out and 'href="#f1-g1"' in out and "url(#f1-c1)" in out
+    assert "comment" not in out and "metadata" not in out and "DOCTYPE" not in out
+    assert inline_svg(svg.replace("<defs>", "<script>alert(1)</script><defs>"), prefix="p", label="x") is None
+    assert inline_svg(svg.replace('<use xlink:href="#g1"/>', '<image href="https://x.example/a.png"/>'),
+                      prefix="p", label="x") is None
+
+
+def test_number_formats_for_people():
+    assert number(-0.0945, 3) == "\u22120.095"
+    assert number(1846, 0) == "1,846"
+    assert number(0.125, 1, percent=True) == "12.5%"
+    assert number(0.36, 2, signed=True) == "+0.36"
+    assert number(0.0, 2, signed=True) == number(-0.001, 2, signed=True) == number(-0.001, 2) == "0.00"
+    assert number(float("nan")) == "—"
+
+
+def test_markdown_escape():
+    assert markdown_escape("a|b <i>x</i> *y* [t](u)\nz") == "a\\|b \\<i\\>x\\</i\\> \\*y\\* [t\\](u) z"
+
+
+RESULTS_SAMPLE = """# Benchmark results
+
+## Sentiment (VADER on NYT editorial snippets)
+
+Measured 2026-01-02.
+
+| snippets | 5,190 |
+| Pearson r, compound vs mean human rating | 0.503 (paper: 0.49) |
+
+| doc_id | body sentences | mean sentence compound | compound of whole body |
+|---|---|---|---|
+| a | 30 | -0.1033 | -0.9974 |
+
+## Alignment (gold pairs)
+
+Measured 2026-01-03.
+
+surname, **threshold
+0.18**.
+
+**At the default threshold:** 71 pairs proposed. Gold precision 0.82, gold recall
+0.51 (all 122 pairs). Estimated precision of all 71
+proposals ≈ 0.67.
+"""
+
+
+def test_parse_results_reads_each_benchmark_with_its_date():
+    record = parse_results(RESULTS_SAMPLE)
+    assert record["sentiment"] == {"measured": "2026-01-02", "snippets": 5190, "pearson_r": 0.503, "paper_r": 0.49,
+                                   "saturation": [{"doc_id": "a", "sentences": 30, "mean_sentence": -0.1033,
+                                                   "whole_text": -0.9974}]}
+    assert record["alignment"] == {"measured": "2026-01-03", "threshold": 0.18, "proposed": 71, "precision": 0.82,
+                                   "recall": 0.51, "gold_pairs": 122, "estimated_precision": 0.67}
+    assert record["loaded_terms"] == {} and record["attribution"] == {}
+
+
+def test_packaged_accuracy_is_used_without_a_source_tree(monkeypatch, tmp_path):
+    import tomllib
+
+    import framing.html
+
+    monkeypatch.setattr(framing.html, "RESULTS_MD", tmp_path / "missing.md")
+    record = accuracy()
+    assert "packaged" in record["origin"]
+    for key in ("sentiment", "alignment", "loaded_terms", "attribution"):
+        assert record[key]["measured"]
+    assert tomllib.loads(accuracy_toml(parse_results(RESULTS_SAMPLE))) == parse_results(RESULTS_SAMPLE)
+
+
+def test_packaged_accuracy_matches_benchmarks_results():
+    import tomllib
+    from importlib.resources import files
+
+    import framing.html
+
+    if not framing.html.RESULTS_MD.exists():
+        pytest.skip("benchmarks/RESULTS.md is not beside the source (installed package)")
+    packaged = tomllib.loads(files("framing.data").joinpath("accuracy.toml").read_text(encoding="utf-8"))
+    assert packaged == parse_results(framing.html.RESULTS_MD.read_text(encoding="utf-8")), (
+        "src/framing/data/accuracy.toml is older than benchmarks/RESULTS.md; run "
+        "`.venv/bin/python -m framing.html --update-accuracy`")
+
