@@ -59,3 +59,60 @@ def test_existing_out_folder_keeps_foreign_files(runner, tmp_path):
     result = runner.invoke(main, ["analyze", str(SEEDS), "--out", str(out)])
     assert result.exit_code == 0
     assert (out / "notes.txt").read_text() == "mine"
+
+
+@pytest.mark.parametrize("command", [["compare"], ["lexicon"]])
+def test_other_commands_have_help_with_an_example(runner, command):
+    result = runner.invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+@pytest.mark.parametrize("option", ["--lexicon", "--extend-lexicon", "--events"])
+def test_missing_option_file_is_refused_before_any_work(runner, tmp_path, option):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["analyze", str(SEEDS), option, str(tmp_path / "none.tsv"), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "none.tsv" in result.output and "not found" in result.output
+    assert not out.exists()
+
+
+def test_analyze_writes_every_contract_file(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["analyze", str(SEEDS), "--out", str(out), "--pair", "dailymail-2020,wikipedia-2017"])
+    assert result.exit_code == 0, result.output
+    for name in ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv", "run.json",
+                 "report.html", "report.md"):
+        assert (out / name).exists(), name
+    assert len(list((out / "figures").glob("*.png"))) == 7
+    sentences = pd.read_csv(out / "sentences.csv", keep_default_na=False)
+    assert list(sentences.columns[:20]) == [
+        "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
+        "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id"]
+    terms = pd.read_csv(out / "terms.csv")
+    assert list(terms.columns) == ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start",
+                                   "end"]
+
+
+def test_unknown_pair_is_refused(runner, tmp_path):
+    result = runner.invoke(main, ["analyze", str(SEEDS), "--out", str(tmp_path / "o"), "--pair", "a,b"])
+    assert result.exit_code == 1
+    assert "--pair needs two different doc_ids" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_compare_two_files(runner, tmp_path):
+    out = tmp_path / "cmp"
+    result = runner.invoke(main, ["compare", str(SEEDS / "dailymail_soleimani_2020-01-03.txt"),
+                                  str(SEEDS / "wikipedia_soleimani_2017.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "documents.csv")
+    assert documents["doc_id"].tolist() == ["dailymail-2020", "wikipedia-2017"]
+
+
+def test_lexicon_check_reports_the_line(runner, tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("term\tcategory\tdirection\tneutral\tnote\nhero\tpraise\thonorific\tperson\tn\n")
+    result = runner.invoke(main, ["lexicon", "--check", str(path)])
+    assert result.exit_code == 1
+    assert "mine.tsv:2: unknown category 'praise'" in result.output
