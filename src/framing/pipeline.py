@@ -211,7 +211,6 @@ def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame
     """
     meta = corpus.documents.drop(columns=["text", "n_paragraphs"])
     words = sentences.groupby("doc_id")["n_words"].sum().rename("n_words")
-    sentiment = sentiment.rename(columns={"n_sentences": "n_sentences"})
     by_voice = loaded.groupby(["doc_id", "voice"])["n_hits"].sum().unstack("voice").reindex(
         columns=["authorial", "reported"], fill_value=0)
     rates = by_voice.div(words.reindex(by_voice.index).clip(lower=1), axis=0) * 1000

@@ -7,7 +7,6 @@ tool did not write are never touched.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import platform
 import shutil
@@ -32,17 +31,6 @@ def prepare_out_dir(out_dir: Path) -> Path:
     if out_dir.exists() and not out_dir.is_dir():
         raise input_error(out_dir, "--out points at an existing file, not a folder")
     return out_dir
-
-
-def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame]) -> list[Path]:
-    """Write each DataFrame as UTF-8 CSV (no index) into ``out_dir``, atomically; return the written paths."""
-    out_dir = prepare_out_dir(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".framing-", dir=out_dir.parent) as staging:
-        staging = Path(staging)
-        for name, table in tables.items():
-            table.to_csv(staging / name, index=False, lineterminator="\n")
-        return _move_into_place(staging, out_dir)
 
 
 def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None) -> list[Path]:
@@ -126,10 +114,6 @@ def _version(name: str) -> str:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
         return "not installed"
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _move_into_place(staging: Path, out_dir: Path) -> list[Path]:

@@ -1367,13 +1367,7 @@ class _Parser:
             return False
         if prev in PREPOSITIONS and not (prev == "to" and self.low(i - 2) in CONTROL_VERBS):
             return False
-        if self.tokens[i].lower.endswith("ing"):
-            subject = self._previous_subject() if prev in {",", "and"} else None
-            how = "np"
-        else:
-            subject, how = self.subject_left(i)
-            if how == "coordinated":
-                subject = self._previous_subject()
+        subject = self._cue_subject(i, prev)
         if subject is None:
             return False
         # "What the Pentagon calls a 'defensive action'", "which Iran called an act of war": no object.
@@ -1386,6 +1380,14 @@ class _Parser:
             return False
         surface = self.text_of(i, end).lower()
         return self._add_source(subject, surface, cue, i, [label])
+
+    def _cue_subject(self, i: int, prev: str):
+        """Who speaks through the cue verb at ``i``: the subject on its left, or for a participle after a comma
+        or "and" ("…, calling him …") and for coordinated verbs, the previous clause's subject."""
+        if self.tokens[i].lower.endswith("ing"):
+            return self._previous_subject() if prev in {",", "and"} else None
+        subject, how = self.subject_left(i)
+        return self._previous_subject() if how == "coordinated" else subject
 
     def _object_end(self, i: int) -> int | None:
         """Index where the complement starts after the object of call/brand/label/dub."""
@@ -1419,14 +1421,7 @@ class _Parser:
         prev = self.low(i - 1)
         if prev in DEFINITE | POSSESSIVE | {"a", "an"} or prev.endswith("'s") or self._passive(i):
             return False
-        if self.tokens[i].lower.endswith("ing"):
-            if prev not in {",", "and"}:
-                return False
-            subject = self._previous_subject()
-        else:
-            subject, how = self.subject_left(i)
-            if how == "coordinated":
-                subject = self._previous_subject()
+        subject = self._cue_subject(i, prev)
         if subject is None:
             return False
         if self.low(end) == particle:
