@@ -126,12 +126,11 @@ def test_hostile_document_is_shown_as_text(hostile_report):
     handlers = [(tag, name) for tag, attrs in page.tags for name in attrs if ON_ATTRIBUTE.match(name)]
     assert handlers == []
     shown = page.all_text
-    for hostile in ("<script>alert(1)</script>", "<b>bold</b>", "\" onmouseover=alert(2) x=\"",
-                    "<img src=x onerror=alert(3)>", "<a href=\"https://evil.example/\">a link</a>",
-                    "<style>body { display: none }</style>", "<img src=x onerror=alert(4)> Title & more",
-                    "<i>Outlet</i>"):
+    # Markup in a document's body is stripped by the cleaner (README, bad input); markup in metadata and text
+    # that only looks like an attribute stay, and must show as text.
+    for hostile in ("\" onmouseover=alert(2) x=\"", "<img src=x onerror=alert(4)> Title & more", "<i>Outlet</i>"):
         assert hostile in shown, hostile
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "&lt;i&gt;Outlet&lt;/i&gt;" in text  # metadata markup is escaped, not rendered
     assert remote_references(text, page) == []
 
 

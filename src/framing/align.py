@@ -90,6 +90,8 @@ NAME_SHARE = 0.8
 DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "an", "n", "s")
 BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
 ROW_BLOCK = 2000  # rows per sparse product: bounds memory at about ROW_BLOCK × n_units candidate entries
+# Most partners (sentences or runs in other documents) kept per sentence before the finer filters.
+MAX_PARTNERS = 25
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -393,10 +395,25 @@ def _cross_document_products(matrix: sp.csr_matrix, doc: np.ndarray, n_singles: 
         keep = block.data >= threshold
         r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
         wanted = np.where(c < n_singles, doc[c] > doc[r], doc[c] != doc[r])
-        rows.append(r[wanted])
-        cols.append(c[wanted])
-        values.append(v[wanted])
+        r, c, v = _best_partners(r[wanted], c[wanted], v[wanted], MAX_PARTNERS)
+        rows.append(r)
+        cols.append(c)
+        values.append(v)
     return np.concatenate(rows), np.concatenate(cols), np.minimum(np.concatenate(values), 1.0)
+
+
+def _best_partners(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, limit: int):
+    """At most ``limit`` partners per row, the most similar. Three documents never come near the limit; in a
+    corpus where wire copy repeats across hundreds of articles, it keeps the pair list (and memory) linear in
+    the number of sentences instead of growing with the square of the copies."""
+    if len(rows) == 0:
+        return rows, cols, values
+    order = np.lexsort((cols, -values, rows))
+    rows, cols, values = rows[order], cols[order], values[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+    keep = rank < limit
+    return rows[keep], cols[keep], values[keep]
 
 
 def _rowdot(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -720,7 +737,7 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
         limit = max_size or 3 * int(doc.max() + 1)
         for label in np.unique(component):
             members = rest[component == label]
-            for cluster in _split(members, vectors.matrix, aligner.threshold, limit):
+            for cluster in _split(members, vectors.matrix, aligner.threshold, limit, graph=graph):
                 if len(set(doc[cluster])) >= 2:
                     group[cluster] = len(sources)
                     sources.append("clustered")
@@ -728,10 +745,30 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
     return _events_tables(sentences, group, sources, names, graph, vectors, doc)
 
 
-def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: int) -> list[np.ndarray]:
-    """Average-linkage clusters of ``members`` whose mean cosine stays at or above ``threshold``."""
+# Largest group clustered by average linkage (its dense distance matrix: 3,000² × 8 bytes = 72 MB).
+LINKAGE_LIMIT = 3000
+
+
+def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: int,
+           graph: sp.csr_matrix | None = None) -> list[np.ndarray]:
+    """Average-linkage clusters of ``members`` whose mean cosine stays at or above ``threshold``.
+
+    Average linkage needs all pairwise distances, so a component larger than :data:`LINKAGE_LIMIT` (wire copy
+    repeated across hundreds of articles) is first cut on the sparse pair graph: links weaker than a raised
+    threshold are dropped and the pieces are split in turn. Memory and time stay bounded by the limit.
+    """
     if len(members) <= 2:
         return [members]
+    if len(members) > LINKAGE_LIMIT and graph is not None and threshold < 0.99:
+        tighter = min(1.0, threshold * 1.5)
+        sub = graph[members][:, members].tocsr()
+        sub.data[sub.data < tighter] = 0.0
+        sub.eliminate_zeros()
+        _, component = connected_components(sub, directed=False)
+        out = []
+        for label in np.unique(component):
+            out.extend(_split(members[component == label], matrix, tighter, limit, graph))
+        return out
     similarity = (matrix[members] @ matrix[members].T).toarray()
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
@@ -741,21 +778,24 @@ def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: 
     out = []
     for cluster in clusters:
         if len(cluster) > limit:  # a topic, not an event: cut it tighter
-            out.extend(_split(cluster, matrix, min(1.0, threshold * 1.5), limit) if threshold < 0.99 else [cluster])
+            out.extend(_split(cluster, matrix, min(1.0, threshold * 1.5), limit, graph) if threshold < 0.99
+                       else [cluster])
         else:
             out.append(cluster)
     return out
 
 
 def _events_tables(sentences, group, sources, names, graph, vectors, doc) -> Events:
-    used = [g for g in range(len(sources)) if (group == g).any()]
-    first = {g: int(np.flatnonzero(group == g)[0]) for g in used}
-    order = sorted(used, key=first.get)
+    # One pass over the sentences instead of one per event: corpora have thousands of events.
+    grouped = np.flatnonzero(group >= 0)
+    by_group = pd.Series(grouped).groupby(group[grouped]).agg(list)
+    member_lists = {int(g): np.asarray(m) for g, m in by_group.items()}
+    order = sorted(member_lists, key=lambda g: member_lists[g][0])
     width = max(2, len(str(len(order))))
     ids = {g: f"E{k:0{width}d}" for k, g in enumerate(order, start=1)}
     rows, labels = [], []
     for g in order:
-        members = np.flatnonzero(group == g)
+        members = member_lists[g]
         inside = graph[members][:, members].tocsr()
         cosine = (vectors.matrix[members] @ vectors.matrix[members].T).toarray()
         other_doc = doc[members][:, None] != doc[members][None, :]
@@ -786,7 +826,7 @@ def _label(vectors: Vectors, members: np.ndarray, *, n_terms: int = 3) -> str:
 
 
 def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFrame | None = None,
-                     terms: pd.DataFrame | None = None) -> pd.DataFrame:
+                     terms: pd.DataFrame | None = None, *, covered_only: bool = False) -> pd.DataFrame:
     """Compare the documents event by event: like with like.
 
     Parameters
@@ -801,11 +841,14 @@ def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFra
         than empty / "none".
     terms
         Optional loaded-term hits with ``doc_id, sent_id, voice`` (from the loaded-terms scorer).
+    covered_only
+        Leave out the rows with ``n_sentences`` 0. For a corpus of thousands of documents the full grid is
+        events × documents rows, nearly all empty; :func:`omissions` then has nothing to report.
 
     Returns
     -------
     DataFrame with one row per event × document, documents in the sentences table's order, events by id — rows
-    with ``n_sentences`` 0 included so that omissions show: ``event_id, label``; ``doc_id``; ``n_sentences``;
+    with ``n_sentences`` 0 included (unless ``covered_only``) so that omissions show: ``event_id, label``; ``doc_id``; ``n_sentences``;
     ``mean_compound`` (mean VADER compound of the event's sentences in that document; NaN without scores or
     sentences); ``loaded_authorial, loaded_reported`` (loaded-term hits in those sentences by voice; NaN without
     ``terms``); ``share_attributed`` (share of those sentences that are attributed; NaN without attribution
@@ -819,7 +862,13 @@ def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFra
         keyed = keyed.merge(scores[["doc_id", "sent_id", *score_columns]].drop_duplicates(["doc_id", "sent_id"]),
                             on=["doc_id", "sent_id"], how="left")
     keyed = keyed.sort_values(["event_id", "doc_id", "sent_id"], kind="stable")
-    grid = pd.MultiIndex.from_product([labels["event_id"], documents], names=["event_id", "doc_id"])
+    if covered_only:
+        rank = {doc_id: k for k, doc_id in enumerate(documents)}
+        cells = keyed[["event_id", "doc_id"]].drop_duplicates()
+        cells = cells.assign(_rank=cells["doc_id"].map(rank)).sort_values(["event_id", "_rank"], kind="stable")
+        grid = pd.MultiIndex.from_frame(cells[["event_id", "doc_id"]])
+    else:
+        grid = pd.MultiIndex.from_product([labels["event_id"], documents], names=["event_id", "doc_id"])
     grouped = keyed.groupby(["event_id", "doc_id"], sort=False)
     table = pd.DataFrame(index=grid)
     table["n_sentences"] = grouped.size().reindex(grid, fill_value=0).astype("int64")
@@ -859,6 +908,8 @@ def omissions(comparison: pd.DataFrame) -> pd.DataFrame:
     ``event_id, label``; ``covered_by`` (the documents that cover it, comma-separated in document order);
     ``missing_from`` (the document that leaves it out).
     """
+    if not (comparison["n_sentences"] == 0).any():
+        return _empty(OMISSION_COLUMNS)
     rows = []
     for (event_id, label), group in comparison.groupby(["event_id", "label"], sort=True):
         covered = group.loc[group["n_sentences"] > 0, "doc_id"].tolist()

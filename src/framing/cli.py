@@ -78,6 +78,27 @@ def _common_options(function):
         click.option("--sections", default="body", show_default=True,
                      help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
+        click.option("--text-column", default="text", show_default=True,
+                     help="Corpus table (.csv/.jsonl): the column holding each article's text."),
+        click.option("--id-column", default="id", show_default=True,
+                     help="Corpus table: the column holding each article's unique id."),
+        click.option("--meta-columns", default="",
+                     help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published."),
+        click.option("--skip-bad-rows", is_flag=True,
+                     help="Corpus table: skip rows with no text or a repeated id (with a warning) instead of "
+                          "stopping."),
+        click.option("--group-by",
+                     help="Compare groups of documents in the figures and report, by this metadata column "
+                          "(e.g. outlet). Tables stay per document."),
+        click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                     help="Worker processes for reading and scoring documents."),
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where the per-document work runs: this machine's processes, or a local Dask "
+                          "cluster (pip install 'framing[dask]')."),
+        click.option("--contributions/--no-contributions", "with_contributions", default=True,
+                     show_default=True,
+                     help="Compute per-word sentiment contributions (word-shift figure, contributions.csv); "
+                          "skip them to save time on large corpora."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -89,7 +110,13 @@ def _check_file_option(path: Path | None, what: str) -> None:
         raise FramingError(f"{path}: {what} not found")
 
 
-def _run(paths, *, out_dir, manifest, lexicon_file, extend_lexicon, events_file, sections, pair):
+def _columns(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections, text_column,
+         id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, with_contributions):
+    from .pipeline import TableOptions
     from .pipeline import analyze as run_analysis
     from .report import prepare_out_dir, write_analysis
 
@@ -98,11 +125,19 @@ def _run(paths, *, out_dir, manifest, lexicon_file, extend_lexicon, events_file,
     _check_file_option(lexicon_file, "lexicon file")
     _check_file_option(extend_lexicon, "lexicon file")
     _check_file_option(events_file, "events file")
+    table = TableOptions(text_column=text_column, id_column=id_column, meta_columns=_columns(meta_columns),
+                         skip_bad_rows=skip_bad_rows)
     analysis = run_analysis(list(paths), manifest=manifest, sections=chosen, lexicon=lexicon_file,
-                            extend_lexicon=extend_lexicon, events_file=events_file, progress=True)
+                            extend_lexicon=extend_lexicon, events_file=events_file, progress=True, table=table,
+                            group_by=group_by or None, jobs=jobs, engine=engine,
+                            with_contributions=with_contributions)
+    # jobs and engine change where the work runs, not what it gives, so run.json leaves them out: a rerun
+    # with --jobs 2 writes the same files.
     options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
                "extend_lexicon": extend_lexicon, "events": events_file, "sections": sections,
-               "pair": ",".join(pair) if pair else None}
+               "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
+               "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
+               "contributions": with_contributions}
     written = write_analysis(out_dir, analysis, options=options, pair=pair)
     click.echo(f"wrote {len(written)} files to {out_dir} ({len(analysis.corpus.documents)} documents, "
                f"{len(analysis.sentences)} sentences, {len(analysis.terms)} loaded-term hits, "
@@ -119,7 +154,7 @@ def _run(paths, *, out_dir, manifest, lexicon_file, extend_lexicon, events_file,
 @click.option("--pair", help="Two doc_ids (A,B) for the word-shift figure; default: the two whose mean "
                              "sentiment differs most.")
 @_common_options
-def analyze(paths, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections):
+def analyze(paths, out_dir, pair, **options):
     """Analyse documents (files or folders of .txt/.md) and write tables, figures and a report to --out.
 
     \b
@@ -130,9 +165,10 @@ def analyze(paths, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     Example:
       framing analyze seeds --out framing-out
       framing analyze my_articles/ --manifest my_articles/manifest.csv --sections body,bullet
+      framing analyze export.csv --text-column text --id-column id --meta-columns outlet,published \\
+          --group-by outlet --jobs 2
     """
-    _run(paths, out_dir=out_dir, manifest=manifest, lexicon_file=lexicon_file, extend_lexicon=extend_lexicon,
-         events_file=events_file, sections=sections, pair=_pair(pair))
+    _run(paths, out_dir=out_dir, pair=_pair(pair), **options)
 
 
 @main.command()
@@ -141,7 +177,7 @@ def analyze(paths, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("framing-compare"),
               show_default=True, help="Folder to write into.")
 @_common_options
-def compare(document_a, document_b, out_dir, manifest, lexicon_file, extend_lexicon, events_file, sections):
+def compare(document_a, document_b, out_dir, manifest, **options):
     """Compare two documents: the same tables and report, with the pairwise figures for A vs B.
 
     \b
@@ -153,8 +189,7 @@ def compare(document_a, document_b, out_dir, manifest, lexicon_file, extend_lexi
     ids = load_documents([document_a, document_b], manifest=manifest)["doc_id"].tolist()
     if len(ids) != 2:
         raise FramingError(f"compare needs two different documents, got {len(ids)}")
-    _run([document_a, document_b], out_dir=out_dir, manifest=manifest, lexicon_file=lexicon_file,
-         extend_lexicon=extend_lexicon, events_file=events_file, sections=sections, pair=(ids[0], ids[1]))
+    _run([document_a, document_b], out_dir=out_dir, manifest=manifest, pair=(ids[0], ids[1]), **options)
 
 
 @main.command()

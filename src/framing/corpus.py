@@ -12,9 +12,12 @@ import csv
 import hashlib
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from itertools import chain, islice
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Iterator, Literal, NamedTuple
 
 import pandas as pd
 
@@ -58,7 +61,8 @@ class Corpus:
         ``infobox`` (table residue before an encyclopedia's lead sentence), ``bullet_marker``,
         ``quote_normalised`` (curly or doubled quotes made straight), ``space_normalised`` (non-breaking or
         odd spaces), ``invisible`` (zero-width characters, soft hyphens), ``space_inserted`` (a missing space
-        after a full stop) and ``sentence_break`` (a boundary with no punctuation, e.g. ``front He was``).
+        after a full stop), ``sentence_break`` (a boundary with no punctuation, e.g. ``front He was``) and
+        ``markup`` (a pasted web page's HTML: one row per document counting the tags and entities removed).
         ``text`` is what was there; ``position`` is the offset in the cleaned text where it was.
     """
 
@@ -97,14 +101,25 @@ def read_text_file(path: Path) -> tuple[str, str]:
     if path.is_dir():
         raise input_error(path, "is a folder, expected a .txt or .md file")
     data = path.read_bytes()
-    if data.startswith(b"%PDF-"):
-        raise input_error(path, "is a PDF, not text; export it to .txt first (e.g. `pdftotext`)")
+    for magic, problem in NOT_TEXT_FORMATS:
+        if data.startswith(magic):
+            raise input_error(path, problem)
     text, encoding = _decode(path, data)
-    if not text.strip():
+    if not text or text.isspace():  # not strip(): that would copy a large file's text
         raise input_error(path, "is empty" if not data else "contains only whitespace")
     if _looks_binary(text):
         raise input_error(path, "looks like a binary file, not text (control characters or NUL bytes)")
     return text, encoding
+
+
+# Documents people rename to .txt, by their first bytes, with what to do instead. RTF is plain ASCII and would
+# otherwise be "read" as a text full of control words; the others would be refused as binary without advice.
+NOT_TEXT_FORMATS: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "is a PDF, not text; export it to .txt first (e.g. `pdftotext`)"),
+    (b"{\\rtf", "is an RTF document, not plain text; save it as Plain Text (.txt)"),
+    (b"PK\x03\x04", "is a ZIP archive (a .docx, .odt or .pages file?), not text; save it as Plain Text (.txt)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an old Word file (.doc), not text; save it as Plain Text (.txt)"),
+)
 
 
 def _decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -293,7 +308,12 @@ def _select_listed(table: pd.DataFrame, paths, files: list[Path], manifest: Path
 
 def load_corpus(paths: list[str | Path] | str | Path, *, manifest: str | Path | None = None) -> Corpus:
     """Read and clean documents; see :class:`Corpus` for the three tables returned."""
-    documents = load_documents(paths if isinstance(paths, list) else [paths], manifest=manifest)
+    return clean_documents(load_documents(paths if isinstance(paths, list) else [paths], manifest=manifest))
+
+
+def clean_documents(documents: pd.DataFrame) -> Corpus:
+    """Clean documents read by :func:`load_documents` (or :mod:`framing.records`): needs ``doc_id, path`` and
+    ``raw_text``; every other column is kept as metadata, the standard ones first. See :class:`Corpus`."""
     texts, paragraphs, removals = [], [], []
     for doc in documents.itertuples(index=False):
         cleaned = clean_text(doc.raw_text, path=doc.path)
@@ -303,8 +323,9 @@ def load_corpus(paths: list[str | Path] | str | Path, *, manifest: str | Path | 
     documents = documents.drop(columns="raw_text").assign(text=texts)
     paragraph_table = pd.concat(paragraphs, ignore_index=True)[PARAGRAPH_COLUMNS]
     documents["n_paragraphs"] = documents["doc_id"].map(paragraph_table.groupby("doc_id").size()).astype(int)
+    extra = [column for column in documents.columns if column not in DOCUMENT_COLUMNS]
     return Corpus(
-        documents=documents[DOCUMENT_COLUMNS],
+        documents=documents[DOCUMENT_COLUMNS + extra],
         paragraphs=paragraph_table,
         removals=pd.concat(removals, ignore_index=True)[REMOVAL_COLUMNS],
     )
@@ -324,7 +345,7 @@ _INLINE_EDITS = re.compile(
         rf"(?P<citation>{CITATION})",
         r"(?P<doubled>''|‘‘|’’|``)",
         r"(?P<dquote>[“”„‟«»″])",
-        r"(?P<squote>[‘’‚‛′`])",
+        r"(?P<squote>[‘’‚‛′`‹›])",
         r"(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])",
         r"(?P<glued>(?<=[a-z]{2})[.!?](?=[A-Z][a-z]))",
         r"(?P<unpunctuated>(?<=[a-z]{2}) (?=(?:He|She|They|His|Her|Their|We) [a-z]))",
@@ -352,24 +373,36 @@ def clean_text(raw: str, *, path: str | Path | None = None) -> CleanedText:
     a line with a picture cue such as "(pictured …)", or a block of short unpunctuated lines such as the captions
     a Wikipedia copy leaves at the end), ``subhead`` (a short unpunctuated line elsewhere) or ``body``.
 
+    Input that is usable but not plain English prose is read with a :class:`~framing.errors.FramingWarning`
+    naming ``path``: HTML is reduced to its visible text (:func:`html_to_text`; a ``markup`` removal); a text
+    without any sentence punctuation has every line read as one ``body`` paragraph (no headline, caption or
+    subhead guesses, no hard-wrap joining); a text that does not look like English is flagged
+    (:func:`warn_unless_english`). Line endings may be mixed (``\\r\\n``, ``\\r``, ``\\n``).
+
     Returns
     -------
     CleanedText(text, paragraphs, removals): ``paragraphs`` has ``para_id, section, start, end``; ``removals``
     has ``para_id, kind, text, position`` (see :class:`Corpus`).
     """
-    blocks = _blocks(raw.replace("\r\n", "\n").replace("\r", "\n"))
+    raw, markup = _strip_markup(raw, path)
+    text = normalise_line_breaks(raw)
+    # Section labels and hard-wrap joining read final punctuation; without any, every line is a body sentence.
+    punctuated = has_sentence_punctuation(text)
+    if not punctuated and _worth_a_warning(text):
+        warn(path, "has no sentence punctuation (. ! ?); each line is read as one body sentence")
+    blocks = _blocks(text, join_wrapped=punctuated)
     paragraphs: list[tuple[str, Section, list[Removal]]] = []
-    seen: dict[str, int] = {}
+    seen = _SeenParagraphs(paragraphs)
     duplicates: list[tuple[int, str]] = []
     for block in blocks:
-        caption_block = _is_caption_block(block)
+        caption_block = punctuated and _is_caption_block(block)
         for line in block:
             cleaned, section, removals = _clean_paragraph(line)
             if not cleaned:
                 continue
             key = cleaned.casefold()
-            if key in seen and len(WORD.findall(cleaned)) >= 3:
-                original = seen[key]
+            original = seen.find(key)
+            if original is not None and len(WORD.findall(cleaned)) >= 3:
                 duplicates.append((original, cleaned))
                 if original == len(paragraphs) - 1 and paragraphs[original][1] == "body":
                     # Printed twice in a row: the tabloid layout of an image caption.
@@ -377,23 +410,244 @@ def clean_text(raw: str, *, path: str | Path | None = None) -> CleanedText:
                 continue
             if caption_block and section == "body":
                 section = "caption"
-            seen[key] = len(paragraphs)
+            if original is None:
+                seen.add(key, len(paragraphs))
             paragraphs.append((cleaned, section, removals))
-    paragraphs = _label_sections(paragraphs)
+    if punctuated:
+        paragraphs = _label_sections(paragraphs)
     if not paragraphs:
         raise input_error(path, "has no text left after cleaning")
-    return _assemble(paragraphs, duplicates)
+    if markup:
+        first_text, first_section, first_removals = paragraphs[0]
+        paragraphs[0] = (first_text, first_section, [Removal(0, "markup", markup, 0), *first_removals])
+    cleaned = _assemble(paragraphs, duplicates)
+    warn_unless_english(cleaned.text, path)
+    return cleaned
 
 
-def _blocks(text: str) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in text.split("\n"):
+# Line and paragraph separators other than "\n": Windows "\r\n", old Mac "\r", form feeds (page breaks in
+# exported text), Unicode's line/paragraph separators and NEL. Mixed endings in one file are common after
+# copy-and-paste; each becomes "\n" (a paragraph break where the character means one).
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x85\u2028]|(?P<paragraph>[\x0c\u2029])")
+
+
+def normalise_line_breaks(text: str) -> str:
+    """Every line ending as ``"\\n"``; form feeds and paragraph separators as a blank line."""
+    return _LINE_BREAKS.sub(lambda m: "\n\n" if m.group("paragraph") else "\n", text)
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"[.!?…]")
+
+
+def has_sentence_punctuation(text: str) -> bool:
+    """Whether the text has any full stop, question or exclamation mark (or ellipsis) at all."""
+    return _SENTENCE_PUNCTUATION.search(text) is not None
+
+
+def _worth_a_warning(text: str) -> bool:
+    # One line (a headline, a sentence scored on its own) is one body paragraph either way; with several lines
+    # the section labels would have come from punctuation.
+    return re.search(r"\S[^\S\n]*\n\s*\S", text) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Pasted web pages
+#
+# Markup is stripped rather than refused: the words are what the user wants, and "save the page as text" is
+# advice they have already failed to follow. Only real markup counts — a doctype or <html>, or several tags of
+# common HTML elements — so plain text that mentions "<3" or "a < b" is left alone.
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|br|a|b|i|em|strong|u|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|img|script|style|body|"
+    r"head|title|meta|link|blockquote|section|article|header|footer|nav|main|aside|figure|figcaption|pre|code|"
+    r"sup|sub|hr|dl|dt|dd|font|center|small|iframe|form|input|button|label|noscript)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+# Fewer tags than this is a text that talks about HTML ("use <b> for bold"), not a web page.
+MIN_HTML_TAGS = 3
+_BLOCK_TAGS = frozenset("""p div li ul ol h1 h2 h3 h4 h5 h6 table thead tbody tr blockquote section article header
+footer nav main aside figure figcaption pre hr dl dt dd center form""".split())
+_CELL_TAGS = frozenset({"td", "th"})
+# Not shown on the page. The <title> is left out too: it repeats the <h1> or adds the site's name.
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "title"})
+
+
+def looks_like_html(text: str) -> bool:
+    """A doctype or ``<html>`` at the start, or at least :data:`MIN_HTML_TAGS` tags of common HTML elements."""
+    if _HTML_START.match(text):
+        return True
+    return sum(1 for _ in zip(range(MIN_HTML_TAGS), _HTML_TAG.finditer(text))) >= MIN_HTML_TAGS
+
+
+class _HtmlText(HTMLParser):
+    """The visible text of an HTML page: block elements become paragraph breaks, ``<br>`` a line break, and the
+    contents of scripts, styles and the title are dropped. Entities are decoded (``convert_charrefs``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.tags: Counter[str] = Counter()
+        self.hidden_blocks = 0
+        self._hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.tags[tag] += 1
+        if tag in _INVISIBLE_TAGS:
+            self._hidden_depth += 1
+            self.hidden_blocks += 1
+        elif tag == "br":
+            self.pieces.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n\n")
+        elif tag in _CELL_TAGS:
+            self.pieces.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _INVISIBLE_TAGS:
+            self._hidden_depth = max(0, self._hidden_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden_depth:
+            # HTML collapses runs of white space (source line breaks included) into one space.
+            self.pieces.append(re.sub(r"\s+", " ", data))
+
+
+class StrippedHtml(NamedTuple):
+    """What :func:`html_to_text` returns: the visible text and counts of what was removed."""
+
+    text: str
+    tags: Counter
+    entities: int
+    hidden_blocks: int
+
+    def summary(self) -> str:
+        """One line for the removals table: ``HTML markup: 41 tags (p 12, a 3, …), 5 entities decoded, …``."""
+        common = ", ".join(f"{tag} {count}" for tag, count in
+                           sorted(self.tags.items(), key=lambda item: (-item[1], item[0]))[:6])
+        line = f"HTML markup: {sum(self.tags.values())} tags ({common}), {self.entities} entities decoded"
+        if self.hidden_blocks:
+            line += f", {self.hidden_blocks} script/style/title blocks dropped"
+        return line
+
+
+def html_to_text(html: str) -> StrippedHtml:
+    """The visible text of an HTML page (paragraphs separated by blank lines) and what was removed."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    text = "\n".join(line.strip() for line in "".join(parser.pieces).split("\n"))
+    return StrippedHtml(text, parser.tags, len(_HTML_ENTITY.findall(html)), parser.hidden_blocks)
+
+
+def _strip_markup(raw: str, path: str | Path | None) -> tuple[str, str | None]:
+    """``(text, summary)``: HTML reduced to its visible text with a warning, or the raw text and ``None``."""
+    if not looks_like_html(raw):
+        return raw, None
+    stripped = html_to_text(raw)
+    warn(path, f"looks like HTML: removed {sum(stripped.tags.values())} tags and kept the text (block tags as "
+               "paragraph breaks, see removals.csv); save the page as plain text to silence this")
+    return stripped.text, stripped.summary()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Language
+#
+# Every measure is English-only (VADER's lexicon, the loaded-term lexicon, attribution cues, Punkt's model). A
+# document in another language does not crash anything — it scores near zero everywhere, which looks like a
+# finding. Common English function words make up 37–41% of the seeds' words (no 80-word stretch below 25%) and
+# 2–9% of French, German, Spanish, Italian, Portuguese and Dutch news paragraphs, so a share under 12% on a
+# document long enough to judge is a safe sign.
+
+ENGLISH_FUNCTION_WORDS = frozenset("""the of and to a an in is are was were be been being that this these those it
+its for on with as at by from or but not no he she they we you i his her their our my your him them us me have
+has had do does did will would can could should may might must shall there which who whom whose what when where
+why how than then so if about into over after before between under against during through up out more most all
+any some such only also very just other each both said says""".split())
+ENGLISH_MIN_SHARE = 0.12
+# Below this many words the share is too noisy to judge (a caption, a headline, a list of names).
+LANGUAGE_MIN_WORDS = 50
+# The first this-many words decide; enough for a stable share, cheap on a 50 MB file.
+LANGUAGE_SAMPLE_WORDS = 20_000
+# Scripts without spaces (Chinese, Japanese) give few "words"; a text whose letters are mostly not Latin is
+# judged by its letters instead.
+LANGUAGE_MIN_LETTERS = 200
+
+
+def english_share(text: str) -> tuple[float, int]:
+    """``(share of words that are common English function words, words looked at)`` over the first
+    :data:`LANGUAGE_SAMPLE_WORDS` words."""
+    words = [match.group().lower() for match in islice(WORD.finditer(text), LANGUAGE_SAMPLE_WORDS)]
+    if not words:
+        return 0.0, 0
+    return sum(word in ENGLISH_FUNCTION_WORDS for word in words) / len(words), len(words)
+
+
+def _latin_letter_share(text: str) -> tuple[float, int]:
+    letters = [c for c in text[:LANGUAGE_SAMPLE_WORDS * 6] if c.isalpha()]
+    if not letters:
+        return 1.0, 0
+    return sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / len(letters), len(letters)
+
+
+def warn_unless_english(text: str, path: str | Path | None = None) -> bool:
+    """Warn (naming the file) when a text does not look like English; return whether it warned."""
+    latin, n_letters = _latin_letter_share(text)
+    if n_letters >= LANGUAGE_MIN_LETTERS and latin < 0.5:
+        warn(path, "does not look like English (mostly non-Latin script); framing's measures are English-only, "
+                   "so its scores mean little")
+        return True
+    share, n_words = english_share(text)
+    if n_words >= LANGUAGE_MIN_WORDS and share < ENGLISH_MIN_SHARE:
+        warn(path, f"does not look like English (only {share:.0%} of its words are common English words); "
+                   "framing's measures are English-only, so its scores mean little")
+        return True
+    return False
+
+
+class _SeenParagraphs:
+    """The paragraphs kept so far, found by their case-folded text. Only hashes are stored (each candidate is
+    compared in full), so a 50 MB document is not held a second time as case-folded keys."""
+
+    def __init__(self, paragraphs: list[tuple[str, Section, list[Removal]]]) -> None:
+        self._paragraphs = paragraphs
+        self._by_hash: dict[int, list[int]] = {}
+
+    def find(self, key: str) -> int | None:
+        """Index of the first kept paragraph whose case-folded text is ``key``."""
+        for index in self._by_hash.get(hash(key), ()):
+            if self._paragraphs[index][0].casefold() == key:
+                return index
+        return None
+
+    def add(self, key: str, index: int) -> None:
+        self._by_hash.setdefault(hash(key), []).append(index)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time (``split`` would hold a large file's lines all at once)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield text[start:end]
+        start = end + 1
+
+
+def _blocks(text: str, *, join_wrapped: bool = True) -> Iterator[list[str]]:
+    """Runs of non-blank lines, one at a time; a hard-wrapped run is joined into one line."""
+    block: list[str] = []
+    for line in chain(_lines(text), [""]):
         if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    blocks = [block for block in blocks if block]
-    return [[" ".join(line.strip() for line in block)] if _is_hard_wrapped(block) else block for block in blocks]
+            block.append(line)
+            continue
+        if block:
+            joined = join_wrapped and _is_hard_wrapped(block)
+            yield [" ".join(part.strip() for part in block)] if joined else block
+            block = []
 
 
 def _is_hard_wrapped(block: list[str]) -> bool:

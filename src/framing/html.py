@@ -55,6 +55,10 @@ SECTION_NAMES = {"headline": "headline", "bullet": "bullet line", "caption": "im
                  "subhead": "subheading", "body": "body"}
 
 
+READING_VIEW_LIMIT = 12
+# Inputs listed in the report's provenance; run.json lists them all.
+PROVENANCE_ROWS = 50
+
 # ---------------------------------------------------------------------------------------------------------
 # Writing
 
@@ -91,7 +95,8 @@ def report_context(folder: Path, analysis) -> dict:
     order = analysis.order
     colours = palette(order)
     documents = analysis.documents.set_index("doc_id").reindex(order)
-    marks = MarkedCorpus(analysis)
+    reading, reading_note = reading_view(analysis)
+    marks = MarkedCorpus(analysis) if reading else None
     record = accuracy()
     return {
         "title": "How the texts frame the story",
@@ -104,13 +109,33 @@ def report_context(folder: Path, analysis) -> dict:
                         "tint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.6),
                         "faint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.85)}
                        for c in CATEGORIES],
-        "events": reading_events(analysis, marks, colours),
-        "texts": full_texts(analysis, marks, colours),
+        "reading": reading,
+        "reading_note": reading_note,
+        "events": reading_events(analysis, marks, colours) if reading else [],
+        "texts": full_texts(analysis, marks, colours) if reading else [],
+        "input_rows": PROVENANCE_ROWS,
         "lexicon_size": len(analysis.lexicon.entries),
         "accuracy": record,
         "accuracy_rows": accuracy_rows(record),
         "run": provenance(run),
     }
+
+
+def reading_view(analysis) -> tuple[bool, str]:
+    """Whether the report shows the reading view (events side by side, full marked texts), and why not.
+
+    It is for a handful of documents read closely: for groups there are no single texts to show, and beyond
+    :data:`READING_VIEW_LIMIT` documents the columns would be unreadable and the file huge.
+    """
+    if analysis.group_by is not None:
+        return False, (f"Documents are compared by {analysis.group_by}, so there is no single text to show. "
+                       "Every sentence with its scores and event is in sentences.csv; the events per group are "
+                       "in group_event_comparison.csv.")
+    if len(analysis.order) > READING_VIEW_LIMIT:
+        return False, (f"{len(analysis.order)} documents are too many to read side by side (the reading view "
+                       f"is made for up to {READING_VIEW_LIMIT}). Every sentence with its scores and event is "
+                       "in sentences.csv; the events per document are in event_comparison.csv.")
+    return True, ""
 
 
 def _document_head(doc_id: str, row: pd.Series, colour: str, index: int) -> dict:

@@ -6,17 +6,31 @@ the report and the ``analysis/`` scripts all read from it. Nothing here writes f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import collections
+import itertools
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .corpus import Corpus, load_corpus
+from .corpus import Corpus, clean_documents, load_documents
+from .errors import input_error, warn
 from .lexicons import CATEGORIES, Lexicon, load_lexicon
 from .segment import sentences as split_sentences
 
 DEFAULT_SECTIONS = ("body",)
+ENGINES = ("local", "dask")
+# Documents per unit of work: big enough that per-batch overhead (DataFrames, pickling to a worker) is small
+# next to scoring, small enough that two workers stay busy on a few hundred documents.
+BATCH_SIZE = 40
+# Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
+FULL_GRID_LIMIT = 50
 SENTENCE_CONTRACT = [
     "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
     "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id",
@@ -54,6 +68,11 @@ class Analysis:
         The lexicon used.
     sections
         The sections the summaries use (``None`` = all).
+    group_by
+        The metadata column figures and the report compare by (``None``: documents).
+    timings
+        Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
+        written anywhere, so reruns stay byte-identical.
     """
 
     corpus: Corpus
@@ -74,6 +93,8 @@ class Analysis:
     attribution_summary: pd.DataFrame
     lexicon: Lexicon
     sections: tuple[str, ...] | None
+    group_by: str | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def order(self) -> list[str]:
@@ -88,65 +109,245 @@ class Analysis:
 
 def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTIONS,
             lexicon: str | Path | None = None, extend_lexicon: str | Path | None = None,
-            events_file: str | Path | None = None, progress: bool = False) -> Analysis:
-    """Run the whole pipeline on files/folders and return every table (see :class:`Analysis`).
+            events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
+            group_by: str | None = None, jobs: int = 1, engine: str = "local",
+            with_contributions: bool = True) -> Analysis:
+    """Run the whole pipeline on files/folders (or one corpus table) and return every table (see
+    :class:`Analysis`).
 
-    An ``events.toml`` inside a single corpus folder seeds the event grouping unless ``events_file`` is given.
-    ``sections`` chooses the sentences that summaries, alignment and figures 1–6 use (default: body); every
-    sentence is scored and kept in ``Analysis.sentences`` either way.
+    Reading, cleaning, splitting and the three scorers are a map over batches of documents (:func:`score_batch`),
+    run in this process, in ``jobs`` worker processes, or on a local Dask cluster (``engine="dask"``); results
+    are the same either way. Alignment and the summaries then run once over the whole corpus.
+
+    Parameters
+    ----------
+    paths
+        Files and folders of ``.txt``/``.md`` documents, or one ``.csv`` / ``.jsonl`` corpus table (read row by
+        row; ``table`` names its columns).
+    sections
+        The sentences that summaries, alignment and figures 1–6 use (default: body); every sentence is scored
+        and kept in ``Analysis.sentences`` either way.
+    events_file
+        Seeds the event grouping; an ``events.toml`` inside a single corpus folder is used when not given.
+    group_by
+        A metadata column (e.g. ``outlet``); recorded in ``Analysis.group_by`` so figures and the report can
+        compare groups (:func:`framing.groups.group_view`). The tables stay per document.
+    jobs, engine
+        Worker processes for the per-document map; ``engine`` is ``local`` or ``dask`` (needs
+        ``pip install framing[dask]``).
+    with_contributions
+        Compute per-word VADER contributions (the word-shift figure and ``contributions.csv``); the most
+        expensive step after attribution, so large corpora can skip it.
     """
+    _check_engine(engine, jobs)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+    paths = paths if isinstance(paths, list) else [paths]
     events_file = events_file if events_file is not None else _events_beside(paths)
-    steps = tqdm(total=6, desc="framing", unit="step", disable=None if progress else True, leave=False)
-    corpus = load_corpus(paths if isinstance(paths, list) else [paths], manifest=manifest)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
-    steps.update()
-    table = split_sentences(corpus)
-    table["in_summary"] = True if sections is None else table["section"].isin(list(sections))
-    steps.set_postfix_str("sentiment")
-    scored, contributions = _sentiment(table)
-    steps.update()
-    steps.set_postfix_str("attribution")
-    attributed, sources, reported = _attribution(table, corpus)
-    steps.update()
-    steps.set_postfix_str("loaded terms")
-    from .scorers.loaded import LoadedTermScorer, summarise_loaded, term_counts
-
-    terms = LoadedTermScorer(lex)(table, reported)
-    steps.update()
-    sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
+    batches, n_documents = document_batches(paths, manifest=manifest, table=table)
+    bar = tqdm(total=n_documents, desc="framing", unit="doc", disable=None if progress else True, leave=True)
+    work = partial(score_batch, lexicon=lex, with_contributions=with_contributions)
+    scored = []
+    for result in map_batches(work, batches, jobs=jobs, engine=engine):
+        scored.append(result)
+        bar.update(len(result.corpus.documents))
+    bar.close()
+    corpus, sentences, terms, contributions, sources = _concatenate(scored)
+    del scored
+    _check_group_column(corpus, group_by)
+    timings["documents"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
     summary_sentences = sentences[sentences["in_summary"]]
     summary_keys = set(zip(summary_sentences["doc_id"], summary_sentences["sent_id"]))
     summary_terms = terms[[key in summary_keys for key in zip(terms["doc_id"], terms["sent_id"])]]
-    steps.set_postfix_str("alignment")
     alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
-    steps.update()
     sentences["event_id"] = _event_ids(sentences, alignment["events"])
-    from .scorers.attribution import summarise_attribution
-    from .scorers.sentiment import summarise_sentiment
-
-    sentiment_summary = summarise_sentiment(summary_sentences[["doc_id", "sent_id", "compound"]])
-    loaded_summary = summarise_loaded(summary_terms, summary_sentences)
-    attribution_summary = summarise_attribution(
-        summary_sentences, summary_sentences[["doc_id", "sent_id", *attributed.columns.drop(["doc_id", "sent_id"])]])
-    documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary,
-                               summary_sentences, summary_terms)
-    steps.update()
-    steps.close()
+    timings["alignment"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    summaries = summarise(corpus, sentences, terms, lex)
+    timings["summaries"] = time.perf_counter() - clock
     return Analysis(
         corpus=corpus,
         sentences=sentences[SENTENCE_CONTRACT + SENTENCE_EXTRAS],
         terms=terms,
         contributions=contributions,
         sources=sources,
-        documents=documents,
-        sentiment_summary=sentiment_summary,
-        loaded_summary=loaded_summary,
-        term_counts=term_counts(summary_terms, lex),
-        attribution_summary=attribution_summary,
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
+        group_by=group_by,
+        timings=timings,
+        **summaries,
         **alignment,
     )
+
+
+def summarise(corpus: Corpus, sentences: pd.DataFrame, terms: pd.DataFrame, lexicon: Lexicon
+              ) -> dict[str, pd.DataFrame]:
+    """The per-document summaries of the summarised sentences (``in_summary``): ``documents,
+    sentiment_summary, loaded_summary, term_counts, attribution_summary`` (see :class:`Analysis`)."""
+    from .scorers.attribution import SCORE_COLUMNS, summarise_attribution
+    from .scorers.loaded import summarise_loaded, term_counts
+    from .scorers.sentiment import summarise_sentiment
+
+    summary_sentences = sentences[sentences["in_summary"]]
+    summary_keys = set(zip(summary_sentences["doc_id"], summary_sentences["sent_id"]))
+    summary_terms = terms[[key in summary_keys for key in zip(terms["doc_id"], terms["sent_id"])]]
+    sentiment_summary = summarise_sentiment(summary_sentences[["doc_id", "sent_id", "compound"]])
+    loaded_summary = summarise_loaded(summary_terms, summary_sentences)
+    attribution_summary = summarise_attribution(summary_sentences, summary_sentences[SCORE_COLUMNS])
+    documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary,
+                               summary_sentences, summary_terms)
+    return {"documents": documents, "sentiment_summary": sentiment_summary, "loaded_summary": loaded_summary,
+            "term_counts": term_counts(summary_terms, lexicon), "attribution_summary": attribution_summary}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The per-document map
+
+
+@dataclass(frozen=True)
+class TableOptions:
+    """How to read a corpus table (``.csv`` / ``.jsonl``): see :func:`framing.records.read_records`."""
+
+    text_column: str = "text"
+    id_column: str = "id"
+    meta_columns: tuple[str, ...] = ()
+    skip_bad_rows: bool = False
+
+
+@dataclass(frozen=True)
+class ScoredBatch:
+    """Every per-document table of one batch of documents (what :func:`score_batch` returns).
+
+    ``sentences`` has the segmenter's columns plus sentiment (``neg, neu, pos, compound``) and attribution
+    (``source, source_kind, cue, stance, quote, quoted_share, scare_quotes, hedged, hedge``).
+    """
+
+    corpus: Corpus
+    sentences: pd.DataFrame
+    terms: pd.DataFrame
+    contributions: pd.DataFrame
+    sources: pd.DataFrame
+
+
+def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True) -> ScoredBatch:
+    """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
+    :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
+    from .scorers.attribution import attribution_tables
+    from .scorers.sentiment import CONTRIBUTION_COLUMNS, SentimentScorer, contributions
+
+    corpus = clean_documents(documents)
+    table = split_sentences(corpus)
+    scored = SentimentScorer()(table)
+    if with_contributions:
+        words = contributions(table)
+    else:
+        words = pd.DataFrame({c: pd.Series(dtype="int64" if c in {"sent_id", "start", "end"} else "object")
+                              for c in CONTRIBUTION_COLUMNS}).astype({"contribution": "float64"})
+    attributed, sources, reported = attribution_tables(table, corpus.documents[["doc_id", "text"]])
+    terms = _term_scorer(lexicon)(table, reported)
+    sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
+    return ScoredBatch(corpus, sentences, terms, words, sources)
+
+
+_TERM_SCORERS: dict[str, object] = {}
+
+
+def _term_scorer(lexicon: Lexicon):
+    """One compiled scorer per lexicon and process: compiling the lexicon's patterns per batch would cost more
+    than matching them."""
+    from .scorers.loaded import LoadedTermScorer
+
+    if lexicon.sha256 not in _TERM_SCORERS:
+        _TERM_SCORERS[lexicon.sha256] = LoadedTermScorer(lexicon)
+    return _TERM_SCORERS[lexicon.sha256]
+
+
+def document_batches(paths: list, *, manifest=None, table: TableOptions | None = None,
+                     batch_size: int = BATCH_SIZE) -> tuple[Iterator[pd.DataFrame], int | None]:
+    """Documents in batches of ``batch_size`` rows (columns as from :func:`framing.corpus.load_documents`), and
+    how many documents there are when known up front (``None`` for a streamed corpus table)."""
+    from .records import is_table, read_records
+
+    tables = [p for p in paths if is_table(p)]
+    if tables:
+        if len(paths) != 1:
+            raise input_error(tables[0], "give one corpus table (.csv / .jsonl) on its own, or files and folders "
+                                         "of .txt/.md documents, not both")
+        if manifest is not None:
+            raise input_error(manifest, "a corpus table carries its own metadata (--meta-columns); "
+                                        "--manifest is for folders of files")
+        options = table or TableOptions()
+        records = read_records(tables[0], text_column=options.text_column, id_column=options.id_column,
+                               meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
+        return (pd.DataFrame.from_records(chunk) for chunk in _chunks(records, batch_size)), None
+    documents = load_documents(paths, manifest=manifest)
+    return (documents.iloc[i:i + batch_size] for i in range(0, len(documents), batch_size)), len(documents)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def map_batches(work: Callable[[pd.DataFrame], ScoredBatch], batches: Iterable[pd.DataFrame], *, jobs: int = 1,
+                engine: str = "local") -> Iterator[ScoredBatch]:
+    """``work`` over every batch, results in input order: in this process (``jobs=1``), in ``jobs`` processes
+    with at most ``2 × jobs`` batches in flight (so a streamed corpus is never read ahead in full), or on a
+    local Dask cluster."""
+    if engine == "dask":
+        from .distributed import dask_map
+
+        yield from dask_map(work, batches, jobs=jobs)
+    elif jobs == 1:
+        yield from map(work, batches)
+    else:
+        yield from _process_map(work, batches, jobs)
+
+
+def _process_map(work, batches, jobs: int) -> Iterator[ScoredBatch]:
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending = collections.deque()
+        for batch in batches:
+            pending.append(pool.submit(work, batch))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _check_engine(engine: str, jobs: int) -> None:
+    if engine not in ENGINES:
+        raise input_error(None, f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if not isinstance(jobs, int) or jobs < 1:
+        raise input_error(None, f"jobs must be a whole number of at least 1, got {jobs!r}")
+
+
+def _concatenate(scored: list[ScoredBatch]):
+    corpus = Corpus(documents=pd.concat([s.corpus.documents for s in scored], ignore_index=True),
+                    paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
+                    removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
+    if corpus.documents["doc_id"].duplicated().any():
+        raise input_error(None, f"doc_id {corpus.documents.loc[corpus.documents['doc_id'].duplicated(), 'doc_id'].iloc[0]!r} "
+                                "is used twice")
+    tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
+              for name in ("sentences", "terms", "contributions", "sources")]
+    return (corpus, *tables)
+
+
+def _check_group_column(corpus: Corpus, group_by: str | None) -> None:
+    if group_by is None:
+        return
+    metadata = [c for c in corpus.documents.columns if c not in {"doc_id", "path", "sha256", "encoding",
+                                                                   "n_paragraphs", "text"}]
+    if group_by not in metadata or not corpus.documents[group_by].fillna("").astype(str).str.strip().any():
+        raise input_error(None, f"cannot group by {group_by!r}: not a metadata column with values (have "
+                                f"{', '.join(metadata)}; a corpus table needs it in --meta-columns, files need "
+                                "it in the manifest)")
 
 
 def _events_beside(paths) -> Path | None:
@@ -157,27 +358,18 @@ def _events_beside(paths) -> Path | None:
     return None
 
 
-def _sentiment(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    from .scorers.sentiment import SentimentScorer, contributions
-
-    return SentimentScorer()(table), contributions(table)
-
-
-def _attribution(table: pd.DataFrame, corpus: Corpus):
-    from .scorers.attribution import Attribution, attribution_details, reported_spans
-
-    documents = corpus.documents[["doc_id", "text"]]
-    return (Attribution()(table, documents), attribution_details(table, documents),
-            reported_spans(table, documents))
-
-
 def _alignment(summary_sentences, sentences, terms, lexicon, events_file) -> dict[str, pd.DataFrame]:
     from . import align
 
     pairs = align.align(summary_sentences)
     grouped = align.events(summary_sentences, pairs, events_file=events_file)
     events, labels = grouped
-    comparison = align.event_comparison(grouped, summary_sentences, scores=summary_sentences, terms=terms)
+    many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT
+    if many:
+        warn(None, f"more than {FULL_GRID_LIMIT} documents: event_comparison.csv lists only the events each "
+                   "document covers and omissions.csv stays empty; use --group-by to see what groups leave out")
+    comparison = align.event_comparison(grouped, summary_sentences, scores=summary_sentences, terms=terms,
+                                        covered_only=many)
     return {
         "pairs": pairs,
         "events": events,

@@ -38,25 +38,34 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
     ``event_labels.csv, event_comparison.csv, omissions.csv, word_choice.csv, alignment_pairs.csv,
-    sources.csv, removals.csv``, ``figures/NN_name.png`` and ``.svg``, and ``run.json``.
+    sources.csv, removals.csv``, ``figures/NN_name.png`` and ``.svg``, ``report.html``, ``report.md`` and
+    ``run.json``. With ``analysis.group_by`` set, the figures and report compare groups
+    (:func:`framing.groups.group_view`) and ``groups.csv, group_event_comparison.csv, group_omissions.csv``
+    hold the per-group tables.
     """
+    from .figures.build import build_figures
+    from .groups import group_view
+    from .html import write_report
+
     out_dir = prepare_out_dir(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
+    # With --group-by, figures and the report compare groups; the tables stay per document, plus groups.csv.
+    shown = group_view(analysis)
     with tempfile.TemporaryDirectory(prefix=".framing-", dir=out_dir.parent) as staging:
         staging = Path(staging)
-        for name, table in analysis_tables(analysis).items():
+        tables = analysis_tables(analysis)
+        if shown is not analysis:
+            tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
+                           "group_omissions.csv": shown.omissions})
+        for name, table in tables.items():
             table.to_csv(staging / name, index=False, lineterminator="\n")
-        from .figures.build import build_figures
-
         figure_dir = staging / "figures"
         figure_dir.mkdir()
-        for stem, figure in build_figures(analysis, pair=pair).items():
+        for stem, figure in build_figures(shown, pair=pair).items():
             save_figure(figure, figure_dir / stem)
         (staging / "run.json").write_text(json.dumps(run_record(analysis, options), indent=2, sort_keys=True)
                                           + "\n", encoding="utf-8")
-        from .html import write_report
-
-        write_report(staging, analysis)
+        write_report(staging, shown)
         return _move_into_place(staging, out_dir)
 
 

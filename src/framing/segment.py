@@ -3,24 +3,32 @@
 Sentence boundaries come from NLTK's Punkt with parameters trained for English news and shipped in the package
 (``data/punkt_english.json``, made by ``tools/train_punkt.py``), so nothing is downloaded at run time. On top of
 Punkt: a paragraph break always ends a sentence, and the cleaner's ``sentence_break`` records (a boundary with
-no punctuation) split too.
+no punctuation) split too. A "sentence" longer than :data:`MAX_SENTENCE_WORDS` words (a paragraph without full
+stops, a transcript, a list run together) is cut into pieces of at most that many words — at a semicolon or colon
+when there is one, else at a comma or dash, else between words — with a warning naming the file: the scorers
+need sentence-sized units (VADER's leave-one-out contributions grow with the cube of a sentence's length).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from functools import cache
 from importlib.resources import files
+from itertools import islice
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .corpus import WORD, Corpus
+from .errors import warn
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "section", "start", "end", "text", "n_words", "citations"]
+# The longest sentence kept whole, in words. The seeds' longest is 58; long legal or academic sentences reach
+# about 100. Longer ones are run-on text without full stops.
+MAX_SENTENCE_WORDS = 150
 
 
 @cache
@@ -41,7 +49,14 @@ def count_words(text: str) -> int:
 
 
 def split_spans(text: str, *, breaks: list[int] = ()) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` of one paragraph; ``breaks`` are extra boundary offsets."""
+    """Sentence spans ``(start, end)`` of one paragraph; ``breaks`` are extra boundary offsets.
+
+    Sentences longer than :data:`MAX_SENTENCE_WORDS` words are cut (see :func:`cap_length`)."""
+    return _paragraph_spans(text, breaks)[0]
+
+
+def _paragraph_spans(text: str, breaks) -> tuple[list[tuple[int, int]], int]:
+    """``(spans, number of over-long sentences that were cut)`` of one paragraph."""
     spans = []
     for start, end in punkt_tokenizer().span_tokenize(text):
         cuts = [b for b in breaks if start < b < end]
@@ -51,7 +66,54 @@ def split_spans(text: str, *, breaks: list[int] = ()) -> list[tuple[int, int]]:
                 spans.append((start, piece_end))
             start = cut
         spans.append((start, end))
-    return _merge_fragments(text, spans)
+    return cap_length(text, _merge_fragments(text, spans))
+
+
+def cap_length(text: str, spans: list[tuple[int, int]], *, max_words: int = MAX_SENTENCE_WORDS
+               ) -> tuple[list[tuple[int, int]], int]:
+    """Cut every span of more than ``max_words`` words into pieces of at most ``max_words`` words.
+
+    Returns ``(spans, number of spans that were cut)``. A piece ends at the last semicolon or colon that leaves
+    it at least half of ``max_words``; failing that at the last comma or dash; failing that after the
+    ``max_words``-th word. Pieces never start or end with white space, so ``text[start:end]`` stays a clean
+    sentence.
+    """
+    capped: list[tuple[int, int]] = []
+    n_cut = 0
+    for start, end in spans:
+        pieces = _cut_long(text, start, end, max_words)
+        n_cut += len(pieces) > 1
+        capped.extend(pieces)
+    return capped, n_cut
+
+
+# Where a run-on sentence is best cut, best first; each match ends where the piece ends.
+_CUT_PATTERNS = (re.compile(r"[;:](?=\s)"), re.compile(r"[,–—](?=\s)"))
+_SPACE = re.compile(r"\s*")
+
+
+def _cut_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
+    if end - start <= 2 * max_words:
+        return [(start, end)]  # too short to hold more words: each needs a character and a separator
+    pieces = []
+    while True:
+        words = list(islice(WORD.finditer(text, start, end), max_words + 1))
+        if len(words) <= max_words:
+            pieces.append((start, end))
+            return pieces
+        earliest, latest = words[max_words // 2 - 1].end(), words[max_words].start()
+        piece_end = _best_cut(text, earliest, latest) or words[max_words - 1].end()
+        pieces.append((start, piece_end))
+        start = _SPACE.match(text, piece_end).end()
+
+
+def _best_cut(text: str, earliest: int, latest: int) -> int | None:
+    """The end of the last clause break between ``earliest`` and ``latest``, by preference; ``None`` if none."""
+    for pattern in _CUT_PATTERNS:
+        ends = [match.end() for match in pattern.finditer(text, earliest, latest)]
+        if ends:
+            return ends[-1]
+    return None
 
 
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -103,6 +165,7 @@ def sentences(corpus: Corpus, *, sections: tuple[str, ...] | list[str] | None = 
         paragraph counts for that paragraph's first sentence).
     """
     texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"]))
+    paths = dict(zip(corpus.documents["doc_id"], corpus.documents["path"])) if "path" in corpus.documents else {}
     removals = corpus.removals
     breaks = _positions(removals[removals["kind"] == "sentence_break"])
     citations = _positions(removals[removals["kind"] == "citation"])
@@ -110,18 +173,27 @@ def sentences(corpus: Corpus, *, sections: tuple[str, ...] | list[str] | None = 
     for doc_id, doc_paragraphs in corpus.paragraphs.groupby("doc_id", sort=False):
         text = texts[doc_id]
         sent_id = 0
+        n_cut = 0
+        first_row = len(rows)
         doc_breaks = breaks.get(doc_id, [])
         doc_citations = citations.get(doc_id, [])
         for para in doc_paragraphs.itertuples(index=False):
             paragraph = text[para.start:para.end]
-            local_breaks = [b - para.start for b in doc_breaks if para.start < b < para.end]
-            for start, end in split_spans(paragraph, breaks=local_breaks):
+            # bisect, not a scan: a 50 MB document has ~10⁵ paragraphs and as many break records.
+            inside = doc_breaks[bisect_right(doc_breaks, para.start):bisect_left(doc_breaks, para.end)]
+            spans, cut = _paragraph_spans(paragraph, [b - para.start for b in inside])
+            n_cut += cut
+            for start, end in spans:
                 sent_id += 1
                 start, end = start + para.start, end + para.start
                 sentence = text[start:end]
                 rows.append((doc_id, sent_id, para.para_id, para.section, start, end, sentence,
                              count_words(sentence), 0))
-        _count_citations(rows, doc_id, doc_citations)
+        if n_cut:
+            warn(paths.get(doc_id, doc_id),
+                 f"{n_cut} sentence(s) longer than {MAX_SENTENCE_WORDS} words were cut into pieces of at most "
+                 f"{MAX_SENTENCE_WORDS} words (at semicolons, commas or between words)")
+        _count_citations(rows, first_row, doc_citations)
     table = pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
     if sections is not None:
         table = table[table["section"].isin(list(sections))].reset_index(drop=True)
@@ -132,9 +204,9 @@ def _positions(removals: pd.DataFrame) -> dict[str, list[int]]:
     return {doc_id: sorted(group["position"].tolist()) for doc_id, group in removals.groupby("doc_id")}
 
 
-def _count_citations(rows: list[tuple], doc_id: str, positions: list[int]) -> None:
-    """Give each marker to the first sentence of the document whose span holds it (start <= pos <= end)."""
-    first = next((i for i, row in enumerate(rows) if row[0] == doc_id), len(rows))
+def _count_citations(rows: list[tuple], first: int, positions: list[int]) -> None:
+    """Give each marker to the sentence of the document (its rows are ``rows[first:]``) whose span holds it
+    (start <= pos <= end)."""
     doc_rows = rows[first:]
     starts = [row[4] for row in doc_rows]
     counts = [0] * len(doc_rows)

@@ -71,6 +71,12 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str,
         return word_shift_figure(shift_table(contributions, summary, *pair), doc_a=pair[0], doc_b=pair[1],
                                  sentences=summary, order=order)
 
+    def sentiment_arc() -> Figure:
+        if getattr(analysis, "group_by", None) is not None:
+            raise nothing_to_show(f"the sentiment arc follows one document from start to end; documents are "
+                                  f"grouped by {analysis.group_by}, so figure 7 has nothing to show")
+        return sentiment_arc_figure(analysis.sentences, analysis.sentences, order=order)
+
     makers: dict[str, Callable[[], Figure]] = {
         "01_sentiment_distribution": lambda: sentiment_distribution_figure(
             summary, analysis.sentiment_summary, order=order),
@@ -80,7 +86,7 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str,
         "04_attribution_profile": lambda: attribution_figure(analysis.attribution_summary, order=order),
         "05_word_shift": word_shift,
         "06_events": lambda: event_figure(analysis.comparison, order=order),
-        "07_sentiment_arc": lambda: sentiment_arc_figure(analysis.sentences, analysis.sentences, order=order),
+        "07_sentiment_arc": sentiment_arc,
     }
     assert list(makers) == list(FIGURES), "build_figures and FIGURES must list the same stems"
     figures = {}

@@ -96,6 +96,7 @@ import csv
 import io
 import json
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -168,6 +169,7 @@ class Hedge(NamedTuple):
     hedge: str
     kind: HedgeKind
     pattern: re.Pattern
+    keyword: str = ""  # a word every match contains (lower case): a cheap test before the pattern runs
 
 
 def _read_tsv(name: str, columns: list[str]) -> list[dict]:
@@ -220,7 +222,9 @@ def load_hedges() -> tuple[Hedge, ...]:
     for line, row in enumerate(_read_tsv(HEDGES_FILE, HEDGE_COLUMNS), start=2):
         if row["kind"] not in HEDGE_KINDS:
             raise input_error(HEDGES_FILE, f"unknown hedge kind {row['kind']!r}", line=line)
-        hedges.append(Hedge(row["hedge"].strip(), row["kind"], _hedge_pattern(row["hedge"].strip())))
+        phrase = row["hedge"].strip()
+        words = [word for word in phrase.split() if not word.startswith("{")]
+        hedges.append(Hedge(phrase, row["kind"], _hedge_pattern(phrase), max(words, key=len).lower()))
     return tuple(hedges)
 
 
@@ -523,20 +527,7 @@ class Attribution:
         two-word quotes, also inside a quotation); ``hedged`` (bool) and ``hedge`` (the hedges as written,
         joined by "; ").
         """
-        rows = []
-        for item in self.analyse(sentences, documents):
-            primary = _primary(item.found)
-            rows.append((
-                item.doc_id, item.sent_id,
-                primary.source if primary else "",
-                primary.kind if primary else "none",
-                primary.cue if primary else "",
-                primary.stance if primary else "",
-                item.quote, item.quoted_share, item.scare, bool(item.hedges), "; ".join(item.hedges),
-            ))
-        table = pd.DataFrame(rows, columns=SCORE_COLUMNS)
-        return table.astype({"sent_id": "int64", "quote": bool, "quoted_share": float, "scare_quotes": bool,
-                             "hedged": bool})
+        return _score_table(self.analyse(sentences, documents))
 
     def analyse(self, sentences: pd.DataFrame, documents: pd.DataFrame) -> list[SentenceAnalysis]:
         """The full analysis behind the three public tables, one :class:`SentenceAnalysis` per sentence."""
@@ -550,12 +541,14 @@ class Attribution:
                 raise input_error(None, f"no document text for doc_id {doc_id!r}")
             text = texts[doc_id]
             spans = quote_spans(text)
+            by_position = _SpanIndex(spans)
             ordered = group.sort_values("sent_id")
             history: list[SentenceAnalysis] = []
             parsed = []
             for row in ordered.itertuples():
-                parsed.append((row.Index, _parse_sentence(doc_id, int(row.sent_id), int(row.start), int(row.end),
-                                                          text, spans)))
+                start, end = int(row.start), int(row.end)
+                parsed.append((row.Index, _parse_sentence(doc_id, int(row.sent_id), start, end, text,
+                                                          by_position.overlapping(start, end))))
             items = [item for _, item in parsed]
             items = _propagate_quotations(items, spans, text)
             for (index, _), item in zip(parsed, items):
@@ -563,6 +556,22 @@ class Attribution:
                 history.append(item)
                 results[index] = item
         return [results[index] for index in sentences.index]
+
+
+class _SpanIndex:
+    """Quote spans sorted by start, to find those overlapping a sentence without scanning them all: a 50 MB
+    document has 10⁵ sentences and as many spans, and a scan per sentence would be quadratic."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [span.start for span in self.spans]
+        self.longest = max((span.end - span.start for span in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        """The spans overlapping ``[start, end)``, sorted by start."""
+        first = bisect_left(self.starts, start - self.longest)
+        last = bisect_left(self.starts, end)
+        return [span for span in self.spans[first:last] if span.start < end and span.end > start]
 
 
 def score_attribution(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -579,13 +588,7 @@ def attribution_details(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.
     source inherited by a cue-less quotation), ``start, end`` (document offsets of the source text; for an
     inherited source, those of the sentence it came from).
     """
-    rows = []
-    for item in Attribution().analyse(sentences, documents):
-        for found in item.found:
-            rows.append((item.doc_id, item.sent_id, found.source, found.kind, found.cue, found.stance,
-                         found.start, found.end))
-    return pd.DataFrame(rows, columns=DETAIL_COLUMNS).astype({"sent_id": "int64", "start": "int64",
-                                                              "end": "int64"})
+    return _details_table(Attribution().analyse(sentences, documents))
 
 
 def reported_spans(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -597,10 +600,43 @@ def reported_spans(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
     (``quotation`` — inside quotation marks, marks included; ``scare_quote``; ``attributed`` — the content of an
     attributed clause). Spans may overlap (a quotation inside an attributed clause).
     """
+    return _spans_table(Attribution().analyse(sentences, documents))
+
+
+def attribution_tables(sentences: pd.DataFrame, documents: pd.DataFrame, *, lookback: int = 2
+                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The three tables of :class:`Attribution`, :func:`attribution_details` and :func:`reported_spans` from one
+    parse (the parse is the expensive part; the pipeline needs all three)."""
+    items = Attribution(lookback=lookback).analyse(sentences, documents)
+    return _score_table(items), _details_table(items), _spans_table(items)
+
+
+def _score_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
     rows = []
-    for item in Attribution().analyse(sentences, documents):
-        for start, end, kind in item.spans:
-            rows.append((item.doc_id, item.sent_id, start, end, kind))
+    for item in items:
+        primary = _primary(item.found)
+        rows.append((
+            item.doc_id, item.sent_id,
+            primary.source if primary else "",
+            primary.kind if primary else "none",
+            primary.cue if primary else "",
+            primary.stance if primary else "",
+            item.quote, item.quoted_share, item.scare, bool(item.hedges), "; ".join(item.hedges),
+        ))
+    table = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    return table.astype({"sent_id": "int64", "quote": bool, "quoted_share": float, "scare_quotes": bool,
+                         "hedged": bool})
+
+
+def _details_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
+    rows = [(item.doc_id, item.sent_id, found.source, found.kind, found.cue, found.stance, found.start, found.end)
+            for item in items for found in item.found]
+    return pd.DataFrame(rows, columns=DETAIL_COLUMNS).astype({"sent_id": "int64", "start": "int64",
+                                                              "end": "int64"})
+
+
+def _spans_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
+    rows = [(item.doc_id, item.sent_id, start, end, kind) for item in items for start, end, kind in item.spans]
     return pd.DataFrame(rows, columns=SPAN_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
@@ -1611,7 +1647,11 @@ def _hedges(sentence: str, quotations: list[tuple[int, int]], found: tuple[Found
     masked_text = "".join(masked)
     hits: list[tuple[int, int, str]] = []
     extra: list[Found] = []
+    lowered = masked_text.lower()
     for hedge in load_hedges():
+        # Most sentences hold no hedge; a substring test is ~50× cheaper than running the pattern.
+        if hedge.keyword not in lowered:
+            continue
         for match in hedge.pattern.finditer(masked_text):
             start, end = match.span()
             if any(s < end and start < e for s, e, _ in hits):
@@ -1675,8 +1715,15 @@ def _propagate_quotations(items: list[SentenceAnalysis], spans: list[QuoteSpan],
     """Sentences inside one quotation share the source of the sentence that opens or closes it."""
     quotations = [(s, e) for s, e, k in spans if k == "quotation"]
     out = list(items)
+    starts, ends = [item.start for item in items], [item.end for item in items]
+    # Sentences in reading order (as the segmenter gives them): find a quotation's sentences by bisection
+    # rather than a scan per quotation, which is quadratic on a long document.
+    in_order = starts == sorted(starts) and ends == sorted(ends)
     for qs, qe in quotations:
-        members = [k for k, item in enumerate(items) if item.start < qe and qs < item.end]
+        if in_order:
+            members = list(range(bisect_right(ends, qs), bisect_left(starts, qe)))
+        else:
+            members = [k for k, item in enumerate(items) if item.start < qe and qs < item.end]
         if len(members) < 2:
             continue
         sourced = [k for k in members if _primary(items[k].found) is not None]

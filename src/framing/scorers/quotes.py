@@ -33,6 +33,7 @@ reported too (a speaker's own scare quotes).
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Literal, NamedTuple
 
 from ..corpus import WORD
@@ -50,6 +51,7 @@ _CLOSE_AFTER = set(".,;:!?)]}—–-…/\"'")  # characters before which a mark 
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?…;:]")
 _SENTENCE_END = re.compile(r"[.!?…][\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _ELISION = re.compile(r"'\d\d(?!\d)")
+_QUOTE_MARK = re.compile(r"[\"']")
 
 
 class QuoteSpan(NamedTuple):
@@ -108,10 +110,8 @@ def _kind(quoted: str) -> QuoteKind:
 
 def _marks(text: str, start: int, end: int) -> list[_Mark]:
     marks = []
-    for position in range(start, end):
-        char = text[position]
-        if char not in "\"'":
-            continue
+    for match in _QUOTE_MARK.finditer(text, start, end):
+        position, char = match.start(), match.group()
         before = text[position - 1] if position > start else " "
         after = text[position + 1] if position + 1 < end else " "
         if char == "'" and (before.isalnum() and after.isalnum() or _ELISION.match(text, position)):
@@ -130,23 +130,26 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
 def _pair_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     marks = _marks(text, start, end)
     stack: list[_Mark] = []
+    # How many marks of each kind are open: a run-on paragraph can leave thousands open, so no scan of the stack.
+    open_count = {'"': 0, "'": 0}
     pairs: list[tuple[int, int]] = []
     seen_double = False
     for index, mark in enumerate(marks):
         first_double = mark.char == '"' and not seen_double
         seen_double = seen_double or mark.char == '"'
-        open_chars = [m.char for m in stack]
-        if mark.can_close and mark.char in open_chars:
+        if mark.can_close and open_count[mark.char]:
             if mark.char == "'" and not mark.can_open and mark.position > start \
                     and text[mark.position - 1].isalpha() and _later_closer(marks, index):
                 continue  # soldiers' inside a quotation that closes later
             while stack:
                 opened = stack.pop()
+                open_count[opened.char] -= 1
                 pairs.append((opened.position, mark.position + 1))
                 if opened.char == mark.char:
                     break
         elif mark.can_open:
             stack.append(mark)
+            open_count[mark.char] += 1
         elif mark.char == '"' and first_double and not stack:
             pairs.append((start, mark.position + 1))  # the quotation began before this paragraph
     for opened in stack:
@@ -166,9 +169,11 @@ def _later_closer(marks: list[_Mark], index: int) -> bool:
 
 
 def _unclosed_end(text: str, position: int, para_end: int) -> int:
-    ends = [m.start() + 1 for m in _SENTENCE_END.finditer(text, position, para_end)]
+    # Look no further than needed: with thousands of unclosed marks in one long paragraph, scanning to its end
+    # for each of them is quadratic.
+    ends = list(islice(_SENTENCE_END.finditer(text, position, para_end), MAX_UNCLOSED_SENTENCES + 1))
     if len(ends) <= MAX_UNCLOSED_SENTENCES:
         return para_end
     # Keep the closing punctuation of the sentence (and any bracket after it) inside the span.
-    first = _SENTENCE_END.search(text, position, para_end)
+    first = ends[0]
     return first.end() - (len(first.group()) - len(first.group().rstrip()))

@@ -1,0 +1,137 @@
+"""Compare groups of documents (outlets, months, kinds) instead of single documents.
+
+With thousands of articles, ten per outlet or a thousand, a figure with one panel per article says nothing; the
+question is how *outlets* frame the story. :func:`group_view` turns an :class:`~framing.pipeline.Analysis` into
+one whose "documents" are the groups of a metadata column, so every summary, figure and the report compare
+groups with the same code that compares documents. The per-document tables of the run are not changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from . import align
+from .corpus import Corpus, PARAGRAPH_COLUMNS
+
+KEY = ["doc_id", "sent_id"]
+
+
+def group_of(documents: pd.DataFrame, column: str) -> pd.Series:
+    """Each document's group (indexed by ``doc_id``): the column's value, or ``(no <column>)`` when empty."""
+    values = documents.set_index("doc_id")[column].fillna("").astype(str).str.strip()
+    return values.where(values != "", f"(no {column})")
+
+
+def group_view(analysis):
+    """The same run with one "document" per group of ``analysis.group_by``.
+
+    Sentences keep their scores; a group's sentences are numbered 1, 2, … in document order (``doc_id`` becomes
+    the group, ``sent_id`` the number within it), so every table keyed by ``doc_id, sent_id`` follows.
+    Alignment pairs within one group are dropped (the view compares groups); events keep their members.
+    Offsets (``start, end``) still point into each original document's text, which the view does not hold: the
+    report built from a view has no reading view.
+
+    Returns
+    -------
+    An :class:`~framing.pipeline.Analysis` whose ``corpus.documents`` has one row per group (``doc_id`` = the
+    group, ``title`` saying how many documents it holds, ``kind`` = ``group``, ``notes`` listing up to five
+    doc_ids) and whose summaries, event comparison, omissions and word choice are per group.
+    """
+    from .pipeline import summarise
+
+    column = analysis.group_by
+    if column is None:
+        return analysis
+    groups = group_of(analysis.corpus.documents, column)
+    keys = _new_keys(analysis.sentences, groups)
+    sentences = _rekey(analysis.sentences, keys).sort_values(KEY, key=_group_order(groups), kind="stable",
+                                                            ignore_index=True)
+    corpus = _group_corpus(analysis.corpus, groups, column)
+    terms = _rekey(analysis.terms, keys)
+    members = _rekey(analysis.events, keys)
+    labels = analysis.event_labels.assign(
+        n_documents=analysis.event_labels["event_id"].map(members.groupby("event_id")["doc_id"].nunique())
+        .fillna(0).astype("int64"))
+    summary = sentences[sentences["in_summary"]]
+    summary_terms = terms.merge(summary[KEY], on=KEY)
+    comparison = align.event_comparison(align.Events(members, labels), summary, scores=summary,
+                                        terms=summary_terms)
+    pairs = _group_pairs(analysis.pairs, keys, list(pd.unique(groups.reindex(analysis.order))))
+    return replace(
+        analysis, corpus=corpus, sentences=sentences, terms=terms, contributions=_rekey(analysis.contributions, keys),
+        sources=_rekey(analysis.sources, keys), pairs=pairs, events=members, event_labels=labels,
+        comparison=comparison, omissions=align.omissions(comparison),
+        word_choice=align.word_choice(pairs, summary_terms, sentences, lexicon=analysis.lexicon.entries),
+        **summarise(corpus, sentences, terms, analysis.lexicon),
+    )
+
+
+def _new_keys(sentences: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """``doc_id, sent_id`` → ``group, number`` (1-based, in document order within the group)."""
+    keys = sentences[KEY].copy()
+    keys["group"] = keys["doc_id"].map(groups).to_numpy()
+    keys["document"] = pd.factorize(keys["doc_id"])[0]
+    keys = keys.sort_values(["group", "document", "sent_id"], kind="stable")
+    keys["number"] = keys.groupby("group").cumcount().astype("int64") + 1
+    return keys[["doc_id", "sent_id", "group", "number"]]
+
+
+def _rekey(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
+    columns = list(table.columns)
+    merged = table.merge(keys, on=KEY, how="inner", sort=False)
+    merged["doc_id"], merged["sent_id"] = merged["group"], merged["number"]
+    return merged[columns].reset_index(drop=True)
+
+
+def _group_order(groups: pd.Series):
+    order = {group: i for i, group in enumerate(pd.unique(groups))}
+
+    def key(column: pd.Series) -> pd.Series:
+        return column.map(order) if column.name == "doc_id" else column
+    return key
+
+
+def _group_corpus(corpus: Corpus, groups: pd.Series, column: str) -> Corpus:
+    documents = corpus.documents.assign(group=corpus.documents["doc_id"].map(groups).to_numpy())
+    rows = []
+    for group, members in documents.groupby("group", sort=False):
+        ids = members["doc_id"].tolist()
+        row = {name: "" for name in documents.columns if name not in {"group"}}
+        row.update(doc_id=group, title=f"{group} ({len(ids)} document{'s' if len(ids) != 1 else ''})",
+                   kind="group", notes=", ".join(ids[:5]) + (f" and {len(ids) - 5} more" if len(ids) > 5 else ""),
+                   n_paragraphs=int(members["n_paragraphs"].sum()), text="")
+        if column in row:
+            row[column] = group
+        rows.append(row)
+    removals = corpus.removals.assign(doc_id=corpus.removals["doc_id"].map(groups).to_numpy())
+    return Corpus(documents=pd.DataFrame(rows, columns=[c for c in documents.columns if c != "group"]),
+                  paragraphs=pd.DataFrame({c: pd.Series(dtype="object") for c in PARAGRAPH_COLUMNS}),
+                  removals=removals)
+
+
+def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    """Alignment pairs between different groups, the group earlier in ``order`` as side a."""
+    lookup = keys.set_index(KEY)
+    a = lookup.reindex(pd.MultiIndex.from_arrays([pairs["doc_a"], pairs["sent_a"]]))
+    b = lookup.reindex(pd.MultiIndex.from_arrays([pairs["doc_b"], pairs["sent_b"]]))
+    table = pd.DataFrame({"doc_a": a["group"].to_numpy(), "sent_a": a["number"].to_numpy(),
+                          "doc_b": b["group"].to_numpy(), "sent_b": b["number"].to_numpy(),
+                          "similarity": pairs["similarity"].to_numpy()})
+    table = table[table["doc_a"] != table["doc_b"]]
+    rank = {group: i for i, group in enumerate(order)}
+    swap = table["doc_a"].map(rank).to_numpy() > table["doc_b"].map(rank).to_numpy()
+    for left, right in (("doc_a", "doc_b"), ("sent_a", "sent_b")):
+        table[left], table[right] = np.where(swap, table[right], table[left]), np.where(swap, table[left],
+                                                                                        table[right])
+    table = table.astype({"sent_a": "int64", "sent_b": "int64"})
+    return (table.sort_values(["doc_a", "sent_a", "doc_b", "sent_b"], key=_pair_order(rank), ignore_index=True)
+            .drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b"], ignore_index=True))
+
+
+def _pair_order(rank: dict[str, int]):
+    def key(column: pd.Series) -> pd.Series:
+        return column.map(rank) if column.name in {"doc_a", "doc_b"} else column
+    return key

@@ -1,0 +1,141 @@
+"""The pipeline as a map over documents: corpus tables, worker processes, Dask, and groups."""
+
+import csv
+import json
+import random
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from framing.cli import main
+from framing.groups import group_view
+from framing.pipeline import TableOptions, analyze
+
+N_ARTICLES = 24
+OUTLETS = ("Planet", "Bugle", "Sentinel")
+
+
+@pytest.fixture(scope="module")
+def corpus_rows(seed_sentences):
+    """Articles made of shuffled seed sentences (seeded), three outlets in turn."""
+    rng = random.Random(7)
+    pool = seed_sentences.loc[seed_sentences["section"] == "body", "text"].tolist()
+    rows = []
+    for k in range(N_ARTICLES):
+        picked = rng.sample(pool, 9)
+        text = "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, 9, 3))
+        rows.append({"id": f"art{k:02d}", "outlet": OUTLETS[k % 3], "text": text})
+    return rows
+
+
+@pytest.fixture(scope="module")
+def corpus_csv(tmp_path_factory, corpus_rows):
+    path = tmp_path_factory.mktemp("table") / "corpus.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["id", "outlet", "text"])
+        writer.writeheader()
+        writer.writerows(corpus_rows)
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus_jsonl(tmp_path_factory, corpus_rows):
+    path = tmp_path_factory.mktemp("table") / "corpus.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in corpus_rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def single(corpus_csv):
+    return analyze(corpus_csv, table=TableOptions(meta_columns=("outlet",)), group_by="outlet")
+
+
+TABLES = ("sentences", "terms", "contributions", "sources", "pairs", "events", "event_labels", "comparison",
+          "documents")
+
+
+def assert_same_tables(a, b):
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), obj=name)
+
+
+def test_a_corpus_table_gives_one_document_per_row(single, corpus_rows):
+    assert single.order == [row["id"] for row in corpus_rows]
+    assert single.corpus.documents["outlet"].tolist() == [row["outlet"] for row in corpus_rows]
+    per_document = single.sentences.groupby("doc_id").size()
+    assert per_document.isin([8, 9]).all() and per_document.sum() >= N_ARTICLES * 9 - 3  # a few seed
+    # sentences end without a full stop and join the next one
+    assert single.documents["n_sentences"].sum() == single.summary_sentences.shape[0]
+
+
+def test_jsonl_gives_the_same_tables_as_csv(single, corpus_jsonl):
+    other = analyze(corpus_jsonl, table=TableOptions(meta_columns=("outlet",)), group_by="outlet")
+    for name in ("sentences", "terms", "pairs", "events"):
+        pd.testing.assert_frame_equal(getattr(single, name), getattr(other, name), obj=name)
+
+
+def test_two_worker_processes_give_identical_tables(single, corpus_csv):
+    assert_same_tables(single, analyze(corpus_csv, table=TableOptions(meta_columns=("outlet",)),
+                                       group_by="outlet", jobs=2))
+
+
+def test_dask_engine_gives_identical_tables(single, corpus_csv):
+    pytest.importorskip("dask.distributed")
+    assert_same_tables(single, analyze(corpus_csv, table=TableOptions(meta_columns=("outlet",)),
+                                       group_by="outlet", jobs=2, engine="dask"))
+
+
+def test_group_view_sums_the_documents_of_each_outlet(single):
+    view = group_view(single)
+    assert view.order == list(OUTLETS)
+    per_outlet = single.summary_sentences.merge(single.corpus.documents[["doc_id", "outlet"]], on="doc_id")
+    counts = per_outlet.groupby("outlet").size()
+    assert view.documents.set_index("doc_id")["n_sentences"].to_dict() == counts.to_dict()
+    means = per_outlet.groupby("outlet")["compound"].mean()
+    got = view.sentiment_summary.set_index("doc_id")["mean_compound"]
+    assert got.round(6).to_dict() == means.round(6).to_dict()
+    assert view.terms["doc_id"].isin(OUTLETS).all() and len(view.terms) == len(single.terms)
+    assert (view.pairs["doc_a"] != view.pairs["doc_b"]).all()
+    first = view.sentences[view.sentences["doc_id"] == "Planet"]
+    assert first["sent_id"].tolist() == list(range(1, len(first) + 1))
+
+
+def test_grouping_needs_a_metadata_column(corpus_csv):
+    from framing.errors import FramingError
+
+    with pytest.raises(FramingError, match="cannot group by 'outlet': not a metadata column with values"):
+        analyze(corpus_csv, group_by="outlet")
+
+
+def test_cli_reads_a_table_and_compares_outlets(corpus_csv, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(corpus_csv), "--meta-columns", "outlet", "--group-by",
+                                       "outlet", "--out", str(out), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    groups = pd.read_csv(out / "groups.csv")
+    assert groups["doc_id"].tolist() == list(OUTLETS)
+    assert groups["kind"].eq("group").all()
+    assert len(pd.read_csv(out / "documents.csv")) == N_ARTICLES
+    assert not (out / "figures" / "07_sentiment_arc.svg").exists()  # an arc follows one document
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "compared by outlet" in html and "Full texts, marked" not in html
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["options"]["group_by"] == "outlet" and "jobs" not in run["options"]
+
+
+def test_cli_bad_row_gives_its_number_and_writes_nothing(tmp_path):
+    table = tmp_path / "bad.csv"
+    table.write_text("id,text\na,One sentence.\nb,\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(table), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "bad.csv: row 3: empty 'text' (document 'b')" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
+def test_cli_refuses_a_table_mixed_with_files(corpus_csv, tmp_path):
+    from tests.conftest import SEEDS
+
+    result = CliRunner().invoke(main, ["analyze", str(corpus_csv), str(SEEDS), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "give one corpus table" in result.output

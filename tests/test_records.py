@@ -1,0 +1,113 @@
+"""Corpus tables: CSV and JSON Lines read row by row, bad rows named by their row number."""
+
+import json
+
+import pytest
+
+from framing.errors import FramingError, FramingWarning
+from framing.records import is_table, read_records
+
+
+def write_csv(path, rows, header="id,outlet,text"):
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header.split(","))
+        writer.writerows(rows)
+    return path
+
+
+def write_jsonl(path, rows):
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+def test_csv_rows_become_documents_with_metadata(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "Daily Planet", "He said so. It rained."),
+                                          ("a2", "Bugle", "Officials said it was over.")])
+    records = list(read_records(path, meta_columns=("outlet",)))
+    assert [r["doc_id"] for r in records] == ["a1", "a2"]
+    assert [r["outlet"] for r in records] == ["Daily Planet", "Bugle"]
+    assert records[0]["raw_text"] == "He said so. It rained."
+    assert records[0]["path"].endswith("c.csv:row 2") and records[1]["path"].endswith("c.csv:row 3")
+    assert records[0]["kind"] == "unknown" and records[0]["title"] == "a1"
+    assert len(records[0]["sha256"]) == 64
+
+
+def test_unknown_meta_column_becomes_an_extra_column(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "Text here.", "2020-01-03")], header="id,outlet,text,day")
+    record = next(read_records(path, meta_columns=("day",)))
+    assert record["day"] == "2020-01-03" and record["outlet"] == ""
+
+
+def test_multiline_cells_keep_spreadsheet_row_numbers(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "First paragraph.\n\nSecond paragraph."),
+                                          ("a2", "x", "")])
+    with pytest.raises(FramingError, match=r"c\.csv: row 3: empty 'text' \(document 'a2'\)"):
+        list(read_records(path))
+
+
+def test_repeated_id_names_both_rows(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "One."), ("a2", "x", "Two."), ("a1", "x", "Three.")])
+    with pytest.raises(FramingError, match=r"row 4: id 'a1' repeats row 2"):
+        list(read_records(path))
+
+
+def test_skip_bad_rows_warns_and_keeps_the_rest(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "One."), ("a2", "x", "  "), ("a1", "x", "Again.")])
+    with pytest.warns(FramingWarning) as caught:
+        records = list(read_records(path, skip_bad_rows=True))
+    assert [r["doc_id"] for r in records] == ["a1"]
+    messages = [str(w.message) for w in caught]
+    assert any("row 3: empty 'text'" in m for m in messages) and any("row 4: id 'a1' repeats" in m for m in messages)
+
+
+def test_missing_columns_are_named_with_the_ones_present(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "One.")], header="id,outlet,body")
+    with pytest.raises(FramingError, match=r"no column 'text' \(columns: id, outlet, body\)"):
+        list(read_records(path))
+
+
+def test_jsonl_reads_objects_and_names_the_bad_line(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl", [{"id": 1, "text": "One.", "outlet": "A"},
+                                               {"id": 2, "text": "Two.", "outlet": "B"}])
+    records = list(read_records(path, meta_columns=("outlet",)))
+    assert [(r["doc_id"], r["outlet"]) for r in records] == [("1", "A"), ("2", "B")]
+    path.write_text(path.read_text() + "{not json\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"c\.jsonl:3: not valid JSON"):
+        list(read_records(path))
+
+
+def test_jsonl_missing_text_gives_the_line(tmp_path):
+    path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a", "text": "One."}, {"id": "b", "text": None}])
+    with pytest.raises(FramingError, match=r"line 2: empty 'text' \(document 'b'\)"):
+        list(read_records(path))
+
+
+def test_not_utf8_and_empty_files_are_refused(tmp_path):
+    bad = tmp_path / "c.csv"
+    bad.write_bytes("id,text\na,caf\xe9 \x93quoted\x94\n".encode("latin-1"))
+    with pytest.raises(FramingError, match="not UTF-8"):
+        list(read_records(bad))
+    empty = tmp_path / "e.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(FramingError, match="empty"):
+        list(read_records(empty))
+    header_only = tmp_path / "h.csv"
+    header_only.write_text("id,text\n", encoding="utf-8")
+    with pytest.raises(FramingError, match="no rows"):
+        list(read_records(header_only))
+
+
+def test_rows_are_streamed_not_read_up_front(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "One."), ("a1", "x", "Dup.")])
+    records = read_records(path)
+    assert next(records)["doc_id"] == "a1"  # the bad second row is only met when it is reached
+    with pytest.raises(FramingError):
+        next(records)
+
+
+def test_is_table_knows_the_suffixes(tmp_path):
+    assert is_table(tmp_path / "a.csv") and is_table(tmp_path / "a.JSONL") and is_table(tmp_path / "a.ndjson")
+    assert not is_table(tmp_path / "a.txt")
