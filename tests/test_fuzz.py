@@ -3,7 +3,8 @@ every style, brackets and citation markers, sentence punctuation, line and parag
 the words the scorers react to. Whatever the text, nothing raises, every offset points into the cleaned text
 and every categorical value comes from its closed vocabulary.
 
-The example counts keep this file to about half a minute; raise ``FUZZ_EXAMPLES`` locally to search harder.
+The example counts keep this file to about 15 seconds; raise ``FUZZ_EXAMPLES`` locally to search harder (3,000
+examples per property found nothing more on 2026-11-21).
 """
 
 import os
@@ -11,7 +12,6 @@ import re
 import warnings
 
 import pandas as pd
-import pytest
 from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
@@ -92,11 +92,12 @@ def test_cleaner_never_fails_except_on_a_text_with_nothing_left(raw):
     assert text and text == text.strip()
     # Every line ending is "\n"; every quotation mark straight; no invisible characters.
     assert not set(text) & set("\r\x0b\x0c\x85\u2028\u2029“”„‟«»‘’‚‛‹›\u200b\u200c\u200d\u2060\ufeff\u00ad")
-    previous_end = -2
+    previous_end = None
     for row in cleaned.paragraphs.itertuples():
         paragraph = text[row.start:row.end]
         assert paragraph and paragraph == paragraph.strip() and "\n\n" not in paragraph
-        assert row.start == previous_end + 2 and text[previous_end + 2 - 2:row.start].strip() == ""
+        # Paragraphs tile the text, separated by exactly one blank line.
+        assert (row.start == 0) if previous_end is None else (text[previous_end:row.start] == "\n\n")
         assert row.section in SECTIONS
         previous_end = row.end
     assert previous_end == len(text)

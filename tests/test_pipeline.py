@@ -139,3 +139,15 @@ def test_cli_refuses_a_table_mixed_with_files(corpus_csv, tmp_path):
 
     result = CliRunner().invoke(main, ["analyze", str(corpus_csv), str(SEEDS), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1 and "give one corpus table" in result.output
+
+
+@pytest.mark.parametrize("texts, hits", [
+    (("It was. He is.", "It was here. He is there."), 0),  # no content word anywhere: nothing to align
+    (("The weather was mild on Tuesday.\n\nThe bus arrived late.", "The train was on time on Monday."), 0),
+])
+def test_corpora_with_nothing_loaded_or_alignable_still_run(tmp_path, texts, hits):
+    for k, text in enumerate(texts):
+        (tmp_path / f"d{k}.txt").write_text(text + "\n", encoding="utf-8")
+    analysis = analyze(tmp_path)
+    assert len(analysis.terms) == hits
+    assert analysis.sentences["doc_id"].nunique() == 2 and analysis.event_labels.empty

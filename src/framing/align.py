@@ -292,8 +292,12 @@ class Aligner:
         words = [_words(text) for text in sentences["text"].astype(str)]
         analyzer = _Analyzer(_find_names(words))
         counter = CountVectorizer(analyzer=analyzer)
-        counts = counter.fit_transform(words).tocsr()
-        features = counter.get_feature_names_out().astype(str)
+        try:
+            counts = counter.fit_transform(words).tocsr()
+            features = counter.get_feature_names_out().astype(str)
+        except ValueError:  # no sentence has a content word, name or year: nothing to align, not an error
+            empty = sp.csr_matrix((len(words) if runs is None else runs.shape[0], 0))
+            return Vectors(empty, np.array([], dtype=str), np.zeros(0), {} if display else None)
         document_frequency = np.bincount(counts.indices, minlength=len(features))
         # scikit-learn's TfidfTransformer adds 1 to every IDF so that words in every sentence keep some weight;
         # here they should not: "Soleimani" in half the sentences of a profile says nothing about which event a

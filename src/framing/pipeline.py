@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
@@ -161,7 +162,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
     sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
     summary_sentences = sentences[sentences["in_summary"]]
     summary_keys = set(zip(summary_sentences["doc_id"], summary_sentences["sent_id"]))
-    summary_terms = terms[[key in summary_keys for key in zip(terms["doc_id"], terms["sent_id"])]]
+    summary_terms = terms[_in_keys(terms, summary_keys)]
     alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
     sentences["event_id"] = _event_ids(sentences, alignment["events"])
     timings["alignment"] = time.perf_counter() - clock
@@ -193,7 +194,7 @@ def summarise(corpus: Corpus, sentences: pd.DataFrame, terms: pd.DataFrame, lexi
 
     summary_sentences = sentences[sentences["in_summary"]]
     summary_keys = set(zip(summary_sentences["doc_id"], summary_sentences["sent_id"]))
-    summary_terms = terms[[key in summary_keys for key in zip(terms["doc_id"], terms["sent_id"])]]
+    summary_terms = terms[_in_keys(terms, summary_keys)]
     sentiment_summary = summarise_sentiment(summary_sentences[["doc_id", "sent_id", "compound"]])
     loaded_summary = summarise_loaded(summary_terms, summary_sentences)
     attribution_summary = summarise_attribution(summary_sentences, summary_sentences[SCORE_COLUMNS])
@@ -348,6 +349,12 @@ def _check_group_column(corpus: Corpus, group_by: str | None) -> None:
         raise input_error(None, f"cannot group by {group_by!r}: not a metadata column with values (have "
                                 f"{', '.join(metadata)}; a corpus table needs it in --meta-columns, files need "
                                 "it in the manifest)")
+
+
+def _in_keys(table: pd.DataFrame, keys: set) -> np.ndarray:
+    """Boolean row mask; a plain list would select columns when the table is empty."""
+    return np.fromiter((key in keys for key in zip(table["doc_id"], table["sent_id"])), dtype=bool,
+                       count=len(table))
 
 
 def _events_beside(paths) -> Path | None:
