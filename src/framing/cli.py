@@ -41,12 +41,17 @@ def main():
     """
 
 
+def _columns(value: str) -> tuple[str, ...]:
+    """A comma-separated option as a tuple of its non-empty, stripped parts."""
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
 def _sections(value: str | None) -> tuple[str, ...] | None:
     from .corpus import SECTIONS
 
     if value is None or value.strip().lower() == "all":
         return None
-    chosen = tuple(part.strip() for part in value.split(",") if part.strip())
+    chosen = _columns(value)
     unknown = [part for part in chosen if part not in SECTIONS]
     if unknown or not chosen:
         raise click.BadParameter(f"unknown section {', '.join(unknown) or value!r}; choose from "
@@ -108,10 +113,6 @@ def _common_options(function):
 def _check_file_option(path: Path | None, what: str) -> None:
     if path is not None and not path.is_file():
         raise FramingError(f"{path}: {what} not found")
-
-
-def _columns(value: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections, text_column,

@@ -8,11 +8,11 @@ full, and results come back in input order, identical to the single-process path
 
 from __future__ import annotations
 
-import collections
 import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from .errors import FramingError
+from .pipeline import in_order
 
 
 def dask_map(work: Callable, batches: Iterable, *, jobs: int = 1) -> Iterator:
@@ -23,10 +23,4 @@ def dask_map(work: Callable, batches: Iterable, *, jobs: int = 1) -> Iterator:
         raise FramingError("--engine dask needs the optional extra: pip install 'framing[dask]'") from None
     with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
-        pending: collections.deque = collections.deque()
-        for batch in batches:
-            pending.append(client.submit(work, batch, pure=False))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        yield from in_order(lambda batch: client.submit(work, batch, pure=False), batches, in_flight=2 * jobs)

@@ -40,14 +40,15 @@ def group_view(analysis):
     group, ``title`` saying how many documents it holds, ``kind`` = ``group``, ``notes`` listing up to five
     doc_ids) and whose summaries, event comparison, omissions and word choice are per group.
     """
-    from .pipeline import summarise
+    from .pipeline import summarise, summarised
 
     column = analysis.group_by
     if column is None:
         return analysis
     groups = group_of(analysis.corpus.documents, column)
     keys = _new_keys(analysis.sentences, groups)
-    sentences = _rekey(analysis.sentences, keys).sort_values(KEY, key=_group_order(groups), kind="stable",
+    rank = {group: i for i, group in enumerate(pd.unique(groups))}
+    sentences = _rekey(analysis.sentences, keys).sort_values(KEY, key=_by_rank(rank, {"doc_id"}), kind="stable",
                                                             ignore_index=True)
     corpus = _group_corpus(analysis.corpus, groups, column)
     terms = _rekey(analysis.terms, keys)
@@ -55,11 +56,10 @@ def group_view(analysis):
     labels = analysis.event_labels.assign(
         n_documents=analysis.event_labels["event_id"].map(members.groupby("event_id")["doc_id"].nunique())
         .fillna(0).astype("int64"))
-    summary = sentences[sentences["in_summary"]]
-    summary_terms = terms.merge(summary[KEY], on=KEY)
+    summary, summary_terms = summarised(sentences, terms)
     comparison = align.event_comparison(align.Events(members, labels), summary, scores=summary,
                                         terms=summary_terms)
-    pairs = _group_pairs(analysis.pairs, keys, list(pd.unique(groups.reindex(analysis.order))))
+    pairs = _group_pairs(analysis.pairs, keys, rank)
     return replace(
         analysis, corpus=corpus, sentences=sentences, terms=terms, contributions=_rekey(analysis.contributions, keys),
         sources=_rekey(analysis.sources, keys), pairs=pairs, events=members, event_labels=labels,
@@ -86,11 +86,10 @@ def _rekey(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     return merged[columns].reset_index(drop=True)
 
 
-def _group_order(groups: pd.Series):
-    order = {group: i for i, group in enumerate(pd.unique(groups))}
-
+def _by_rank(rank: dict[str, int], columns: set[str]):
+    """A ``sort_values`` key: the named group columns sort in group order, the others as they are."""
     def key(column: pd.Series) -> pd.Series:
-        return column.map(order) if column.name == "doc_id" else column
+        return column.map(rank) if column.name in columns else column
     return key
 
 
@@ -112,8 +111,8 @@ def _group_corpus(corpus: Corpus, groups: pd.Series, column: str) -> Corpus:
                   removals=removals)
 
 
-def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    """Alignment pairs between different groups, the group earlier in ``order`` as side a."""
+def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, rank: dict[str, int]) -> pd.DataFrame:
+    """Alignment pairs between different groups, the group earlier in ``rank`` as side a."""
     lookup = keys.set_index(KEY)
     a = lookup.reindex(pd.MultiIndex.from_arrays([pairs["doc_a"], pairs["sent_a"]]))
     b = lookup.reindex(pd.MultiIndex.from_arrays([pairs["doc_b"], pairs["sent_b"]]))
@@ -121,17 +120,11 @@ def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, order: list[str]) -> p
                           "doc_b": b["group"].to_numpy(), "sent_b": b["number"].to_numpy(),
                           "similarity": pairs["similarity"].to_numpy()})
     table = table[table["doc_a"] != table["doc_b"]]
-    rank = {group: i for i, group in enumerate(order)}
     swap = table["doc_a"].map(rank).to_numpy() > table["doc_b"].map(rank).to_numpy()
     for left, right in (("doc_a", "doc_b"), ("sent_a", "sent_b")):
         table[left], table[right] = np.where(swap, table[right], table[left]), np.where(swap, table[left],
                                                                                         table[right])
     table = table.astype({"sent_a": "int64", "sent_b": "int64"})
-    return (table.sort_values(["doc_a", "sent_a", "doc_b", "sent_b"], key=_pair_order(rank), ignore_index=True)
-            .drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b"], ignore_index=True))
-
-
-def _pair_order(rank: dict[str, int]):
-    def key(column: pd.Series) -> pd.Series:
-        return column.map(rank) if column.name in {"doc_a", "doc_b"} else column
-    return key
+    # Each sentence has one group number, so distinct document pairs never collide: no de-duplication needed.
+    return table.sort_values(["doc_a", "sent_a", "doc_b", "sent_b"], key=_by_rank(rank, {"doc_a", "doc_b"}),
+                             ignore_index=True)

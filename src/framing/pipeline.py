@@ -160,9 +160,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
     timings["documents"] = time.perf_counter() - clock
     clock = time.perf_counter()
     sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
-    summary_sentences = sentences[sentences["in_summary"]]
-    summary_keys = set(zip(summary_sentences["doc_id"], summary_sentences["sent_id"]))
-    summary_terms = terms[_in_keys(terms, summary_keys)]
+    summary_sentences, summary_terms = summarised(sentences, terms)
     alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
     sentences["event_id"] = _event_ids(sentences, alignment["events"])
     timings["alignment"] = time.perf_counter() - clock
@@ -192,9 +190,7 @@ def summarise(corpus: Corpus, sentences: pd.DataFrame, terms: pd.DataFrame, lexi
     from .scorers.loaded import summarise_loaded, term_counts
     from .scorers.sentiment import summarise_sentiment
 
-    summary_sentences = sentences[sentences["in_summary"]]
-    summary_keys = set(zip(summary_sentences["doc_id"], summary_sentences["sent_id"]))
-    summary_terms = terms[_in_keys(terms, summary_keys)]
+    summary_sentences, summary_terms = summarised(sentences, terms)
     sentiment_summary = summarise_sentiment(summary_sentences[["doc_id", "sent_id", "compound"]])
     loaded_summary = summarise_loaded(summary_terms, summary_sentences)
     attribution_summary = summarise_attribution(summary_sentences, summary_sentences[SCORE_COLUMNS])
@@ -237,16 +233,12 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
     from .scorers.attribution import attribution_tables
-    from .scorers.sentiment import CONTRIBUTION_COLUMNS, SentimentScorer, contributions
+    from .scorers.sentiment import SentimentScorer, contributions
 
     corpus = clean_documents(documents)
     table = split_sentences(corpus)
     scored = SentimentScorer()(table)
-    if with_contributions:
-        words = contributions(table)
-    else:
-        words = pd.DataFrame({c: pd.Series(dtype="int64" if c in {"sent_id", "start", "end"} else "object")
-                              for c in CONTRIBUTION_COLUMNS}).astype({"contribution": "float64"})
+    words = contributions(table if with_contributions else table.iloc[:0])
     attributed, sources, reported = attribution_tables(table, corpus.documents[["doc_id", "text"]])
     terms = _term_scorer(lexicon)(table, reported)
     sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
@@ -312,13 +304,20 @@ def map_batches(work: Callable[[pd.DataFrame], ScoredBatch], batches: Iterable[p
 def _process_map(work, batches, jobs: int) -> Iterator[ScoredBatch]:
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending = collections.deque()
-        for batch in batches:
-            pending.append(pool.submit(work, batch))
-            if len(pending) >= 2 * jobs:
-                yield pending.popleft().result()
-        while pending:
+        yield from in_order(lambda batch: pool.submit(work, batch), batches, in_flight=2 * jobs)
+
+
+def in_order(submit: Callable, items: Iterable, *, in_flight: int) -> Iterator:
+    """Submit ``items`` one by one and yield their results in order, with at most ``in_flight`` outstanding, so
+    a streamed input is never read ahead in full. ``submit`` returns anything with ``.result()`` (a
+    ``concurrent.futures`` or Dask future)."""
+    pending: collections.deque = collections.deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= in_flight:
             yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
 
 
 def _check_engine(engine: str, jobs: int) -> None:
@@ -332,9 +331,6 @@ def _concatenate(scored: list[ScoredBatch]):
     corpus = Corpus(documents=pd.concat([s.corpus.documents for s in scored], ignore_index=True),
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
                     removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
-    if corpus.documents["doc_id"].duplicated().any():
-        raise input_error(None, f"doc_id {corpus.documents.loc[corpus.documents['doc_id'].duplicated(), 'doc_id'].iloc[0]!r} "
-                                "is used twice")
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
               for name in ("sentences", "terms", "contributions", "sources")]
     return (corpus, *tables)
@@ -351,10 +347,14 @@ def _check_group_column(corpus: Corpus, group_by: str | None) -> None:
                                 "it in the manifest)")
 
 
-def _in_keys(table: pd.DataFrame, keys: set) -> np.ndarray:
-    """Boolean row mask; a plain list would select columns when the table is empty."""
-    return np.fromiter((key in keys for key in zip(table["doc_id"], table["sent_id"])), dtype=bool,
-                       count=len(table))
+def summarised(sentences: pd.DataFrame, terms: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The sentences marked ``in_summary`` and the loaded-term hits in them."""
+    chosen = sentences[sentences["in_summary"]]
+    keys = set(zip(chosen["doc_id"], chosen["sent_id"]))
+    # A boolean array, not a list: an empty list would select columns.
+    inside = np.fromiter((key in keys for key in zip(terms["doc_id"], terms["sent_id"])), dtype=bool,
+                         count=len(terms))
+    return chosen, terms[inside]
 
 
 def _events_beside(paths) -> Path | None:

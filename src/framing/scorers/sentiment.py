@@ -228,7 +228,7 @@ def contributions(sentences: pd.DataFrame, *, exhaustive: bool = False) -> pd.Da
             rows.append((doc_id, sent_id, token.word, int(offset) + token.start, int(offset) + token.end,
                          contribution))
     table = pd.DataFrame(rows, columns=CONTRIBUTION_COLUMNS)
-    return table.astype({"start": "int64", "end": "int64", "contribution": "float64"})
+    return table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "contribution": "float64"})
 
 
 def sentence_contributions(text: str, *, exhaustive: bool = False) -> list[tuple[Token, float]]:
