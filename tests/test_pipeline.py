@@ -151,3 +151,15 @@ def test_corpora_with_nothing_loaded_or_alignable_still_run(tmp_path, texts, hit
     analysis = analyze(tmp_path)
     assert len(analysis.terms) == hits
     assert analysis.sentences["doc_id"].nunique() == 2 and analysis.event_labels.empty
+
+
+def test_skipping_contributions_says_why_the_word_shift_is_missing(tmp_path):
+    from tests.conftest import SEEDS
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--no-contributions", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "word contributions were skipped (--no-contributions)" in result.output
+    assert pd.read_csv(out / "contributions.csv").empty
+    assert not (out / "figures" / "05_word_shift.png").exists()
+    assert (out / "figures" / "01_sentiment_distribution.png").exists()

@@ -71,6 +71,8 @@ class Analysis:
         The sections the summaries use (``None`` = all).
     group_by
         The metadata column figures and the report compare by (``None``: documents).
+    with_contributions
+        False when word contributions were skipped (``contributions`` is then empty).
     timings
         Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
         written anywhere, so reruns stay byte-identical.
@@ -95,6 +97,7 @@ class Analysis:
     lexicon: Lexicon
     sections: tuple[str, ...] | None
     group_by: str | None = None
+    with_contributions: bool = True
     timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -176,6 +179,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
         group_by=group_by,
+        with_contributions=with_contributions,
         timings=timings,
         **summaries,
         **alignment,

@@ -64,6 +64,9 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str,
     def word_shift() -> Figure:
         if pair is None:
             raise nothing_to_show("a word shift needs two documents; figure 5 has nothing to show")
+        if not getattr(analysis, "with_contributions", True):
+            raise nothing_to_show("word contributions were skipped (--no-contributions); figure 5 (word shift) "
+                                  "needs them")
         from ..scorers.sentiment import word_shift as shift_table
 
         keys = summary[["doc_id", "sent_id"]]
