@@ -28,7 +28,7 @@ from framing.scorers.attribution import (
 )
 from framing.scorers.loaded import VOICES, LoadedTermScorer
 from framing.scorers.quotes import QUOTE_KINDS, quote_spans
-from framing.scorers.sentiment import SentimentScorer, contributions
+from framing.scorers.sentiment import SentimentScorer, analyzer, contributions
 from framing.segment import MAX_SENTENCE_WORDS, sentences
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
@@ -163,6 +163,9 @@ def test_scorers_never_fail_and_use_their_closed_vocabularies(raw):
 
     scores = SentimentScorer()(table)
     assert scores["compound"].between(-1, 1).all() and len(scores) == len(table)
+    vader = analyzer()
+    assert scores[["neg", "neu", "pos", "compound"]].to_dict("records") == \
+        [vader.polarity_scores(sentence) for sentence in table["text"]]
     for row in contributions(table).itertuples():
         assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.token
 

@@ -12,8 +12,10 @@ import pytest
 from framing.figures import FIGURES
 from framing.html import (
     Span,
+    SpanIndex,
     accuracy,
     accuracy_toml,
+    full_texts,
     highlight,
     inline_svg,
     markdown_escape,
@@ -305,6 +307,83 @@ def test_highlight_clips_spans_to_the_range():
     spans = [Span(0, 8, ("quote",), "q", "quote")]
     assert str(highlight(text, 5, len(text), spans)) == '<span class="quote" title="q">Two</span> &lt;three&gt;.'
     assert str(highlight(text, 5, 8, [])) == "Two"
+
+
+def random_spans(rng, length: int, count: int) -> list[Span]:
+    """Short marks everywhere plus a few long ones (quotations over a paragraph) that nest the short ones."""
+    kinds = ["loaded", "source", "cue", "hedge"]
+    spans = []
+    for _ in range(count):
+        start = rng.randrange(length - 1)
+        long = rng.random() < 0.05
+        end = min(length, start + rng.randrange(1, 400 if long else 12))
+        kind = "quote" if long else rng.choice(kinds)
+        spans.append(Span(start, end, (kind,), f"{kind} {start}", kind))
+    return spans
+
+
+def test_span_index_finds_exactly_what_a_scan_finds():
+    import random
+
+    rng = random.Random(3)
+    text = "".join(rng.choice("ab <&>\"'") for _ in range(3000))
+    spans = random_spans(rng, len(text), 600)
+    index = SpanIndex(spans)
+    ranked = sorted(spans)
+    for _ in range(500):
+        start = rng.randrange(len(text))
+        end = min(len(text), start + rng.randrange(0, 200))
+        assert index.overlapping(start, end) == [s for s in ranked if s.start < end and s.end > start]
+        assert highlight(text, start, end, index) == highlight(text, start, end, ranked)
+    assert index.overlapping(0, len(text)) == ranked
+    assert index.overlapping(len(text), len(text)) == []
+    assert list(index) == ranked and len(index) == 600
+
+
+def test_span_index_looks_only_near_the_range():
+    # One sentence-sized query per 100 characters over 10,000 one-word marks and quotations of up to a
+    # paragraph: the spans looked at in all stay proportional to the spans, not to spans × queries.
+    import random
+    from bisect import bisect_left, bisect_right
+
+    rng = random.Random(4)
+    length = 1_000_000
+    spans = [Span(start, start + 8, ("loaded",), "", "loaded") for start in range(0, length, 100)]
+    spans += [Span(start, start + 600, ("quote",), "", "quote") for start in range(50, length, 2_000)]
+    index = SpanIndex(spans)
+    looked_at = 0
+    for start in range(0, length, 100):
+        end = start + rng.randrange(50, 150)
+        looked_at += bisect_left(index.starts, end) - bisect_right(index.reach, start)
+    assert looked_at < 10 * len(spans)
+
+
+def test_full_texts_put_each_sentence_in_its_paragraph():
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    # Sentences 1-2 in paragraph 1 (0-15), 3 in paragraph 2 (17-37); sentence 4 runs past its paragraph's end,
+    # so it belongs to none and its words are shown as unanchored text. Rows and paragraphs out of order.
+    text = "One. Two three.\n\nFour five six. Seven\n\n"
+    sentences = pd.DataFrame({
+        "doc_id": ["d", "d", "d", "d"], "sent_id": [3, 1, 2, 4], "start": [17, 0, 5, 32],
+        "end": [31, 4, 15, 38], "event_id": ["", "", "E1", ""],
+    })
+    paragraphs = pd.DataFrame({"doc_id": ["d", "d"], "start": [17, 0], "end": [37, 15],
+                               "section": ["body", "headline"]})
+    analysis = SimpleNamespace(order=["d"], sentences=sentences, event_labels=pd.DataFrame({"event_id": ["E1"]}),
+                               corpus=SimpleNamespace(paragraphs=paragraphs))
+    marks = SimpleNamespace(texts={"d": text}, spans={"d": SpanIndex([Span(9, 14, ("quote",), "q", "quote")])})
+    [document] = full_texts(analysis, marks, {"d": "#000"})
+    first, second = document["paragraphs"]
+    assert first["section_name"] == "headline" and second["section_name"] == "body"
+    assert [piece if isinstance(piece, str) else (piece["anchor"], str(piece["html"]), piece["event_anchor"])
+            for piece in first["pieces"]] == [
+        ("doc-1-s1", "One.", ""), " ",
+        ("doc-1-s2", 'Two <span class="quote" title="q">three</span>.', "event-1")]
+    assert [piece if isinstance(piece, str) else (piece["anchor"], str(piece["html"]))
+            for piece in second["pieces"]] == [("doc-1-s3", "Four five six."), " Seven"]
 
 
 def test_inline_svg_prefixes_ids_and_refuses_scripts():

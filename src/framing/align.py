@@ -40,6 +40,7 @@ the threshold: nothing loops over all pairs in Python.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -89,7 +90,9 @@ NAME_SHARE = 0.8
 # name in the same corpus ("Iraqi" → "Iraq", "Syrian" → "Syria" via "Syri" + "a").
 DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "an", "n", "s")
 BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
-ROW_BLOCK = 2000  # rows per sparse product: bounds memory at about ROW_BLOCK × n_units candidate entries
+ROW_BLOCK = 2000  # most rows per sparse product
+# Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
+PRODUCT_ENTRIES = 10_000_000
 # Most partners (sentences or runs in other documents) kept per sentence before the finer filters.
 MAX_PARTNERS = 25
 
@@ -108,23 +111,32 @@ def _stem(word: str) -> str:
 _STEMMER = SnowballStemmer("english")
 
 
-class Word(NamedTuple):
-    initial: bool  # first word of the sentence (capitalised whatever it is)
-    text: str
-    joined: bool  # only spaces between this word and the next ("Qasem Soleimani", not "Iran–Iraq" or "Iran, Iraq")
+class Words(NamedTuple):
+    """A sentence's words, compactly: a corpus keeps one of these per sentence, so no object per word.
+
+    The first word is capitalised whatever it is (the sentence's initial); ``joined`` has bit ``k`` set when only
+    spaces separate word ``k`` from the next ("Qasem Soleimani", not "Iran–Iraq" or "Iran, Iraq").
+    """
+
+    texts: tuple[str, ...]  # interned: a corpus has millions of words but a vocabulary of thousands
+    joined: int
+
+    def is_joined(self, k: int) -> bool:
+        return bool(self.joined >> k & 1)
 
 
-def _words(text: str) -> list[Word]:
+def _words(text: str) -> Words:
     """The words of a text; "Iran–Iraq" gives two words, "Soleimani's" gives "Soleimani"."""
     matches = list(TOKEN.finditer(text))
-    out = []
+    texts, joined = [], 0
     for index, match in enumerate(matches):
         word = match.group().replace("’", "'")
         if word.lower().endswith("'s"):
             word = word[:-2]
-        joined = index + 1 < len(matches) and not text[match.end():matches[index + 1].start()].strip()
-        out.append(Word(index == 0, word, joined))
-    return out
+        if index + 1 < len(matches) and not text[match.end():matches[index + 1].start()].strip():
+            joined |= 1 << index
+        texts.append(sys.intern(word))
+    return Words(tuple(texts), joined)
 
 
 class Names(NamedTuple):
@@ -145,23 +157,22 @@ def proper_names(texts) -> Names:
     return _find_names([_words(text) for text in texts])
 
 
-def _find_names(sentences: list[list[Word]]) -> Names:
+def _find_names(sentences: list[Words]) -> Names:
     capitalised, lower = Counter(), Counter()
     for words in sentences:
-        for word in words:
-            if word.initial or not word.text[:1].isalpha():
-                continue
-            (capitalised if word.text[:1].isupper() else lower)[word.text.lower()] += 1
+        for text in words.texts[1:]:
+            if text[:1].isalpha():
+                (capitalised if text[:1].isupper() else lower)[text.lower()] += 1
     names = frozenset(word for word, count in capitalised.items()
                       if count >= NAME_SHARE * (count + lower[word]) and word not in STOP_WORDS
                       and word not in MONTHS and len(word) > 1)
     before_name, seen = Counter(), Counter()
     for words in sentences:
-        for word, following in zip(words, [*words[1:], None]):
-            key = word.text.lower()
+        keys = [text.lower() for text in words.texts]
+        for k, key in enumerate(keys):
             if key in names:
                 seen[key] += 1
-                if word.joined and following is not None and following.text.lower() in names:
+                if words.is_joined(k) and k + 1 < len(keys) and keys[k + 1] in names:
                     before_name[key] += 1
     given = frozenset(word for word, count in seen.items() if before_name[word] >= NAME_SHARE * count)
     return Names(names, given)
@@ -183,31 +194,55 @@ def _demonyms(names: frozenset[str]) -> dict[str, str]:
 
 
 class _Analyzer:
-    """Turn a text into feature strings: ``N:name``, ``Y:year`` or a word stem (picklable, unlike a lambda)."""
+    """Turn a text into feature strings: ``N:name``, ``Y:year`` or a word stem (picklable, unlike a lambda).
 
-    def __init__(self, names: Names):
+    With ``written`` set, it also counts, per feature, the written forms behind it (for labels).
+    """
+
+    def __init__(self, names: Names, *, written: dict[str, Counter] | None = None):
         self.names = names.names
         self.given = names.given
         self.folded = _demonyms(names.names)
+        self.written = written
+        self._feature: dict[str, str | None] = {}  # lower-case word → its feature out of context
 
-    def __call__(self, words: list[Word] | str) -> list[str]:
+    def __call__(self, words: Words | str) -> list[str]:
         if isinstance(words, str):
             words = _words(words)
         features = []
-        for word, following in zip(words, [*words[1:], None]):
-            lower = word.text.lower()
-            if YEAR.match(lower):
-                features.append("Y:" + lower)
-            elif lower in STOP_WORDS or len(lower) < 2 or lower.isdigit() and len(lower) < 3:
+        texts = words.texts
+        for k, text in enumerate(texts):
+            lower = text.lower()
+            feature = self._feature.get(lower, False)
+            if feature is False:
+                feature = self._feature[lower] = self._word_feature(lower)
+            if feature is None:
                 continue
-            elif lower in self.names:
-                if lower in self.given and word.joined and following is not None \
-                        and following.text.lower() in self.names:
-                    continue
-                features.append("N:" + self.folded.get(lower, lower))
-            else:
-                features.append(_stem(lower))
+            if self.written is not None:
+                self.written.setdefault(feature, Counter())[text if feature.startswith("N:") else lower] += 1
+            if lower in self.given and words.is_joined(k) and k + 1 < len(texts) \
+                    and texts[k + 1].lower() in self.names:
+                continue  # a given name or title: the name after it carries the identity
+            features.append(feature)
         return features
+
+    def _word_feature(self, lower: str) -> str | None:
+        if YEAR.match(lower):
+            return "Y:" + lower
+        if lower in STOP_WORDS or len(lower) < 2 or lower.isdigit() and len(lower) < 3:
+            return None
+        if lower in self.names:
+            return "N:" + self.folded.get(lower, lower)
+        return _stem(lower)
+
+
+class Featurized(NamedTuple):
+    """What :meth:`Aligner.featurize` returns: the sentences' feature counts, computed once per corpus and shared
+    by :meth:`Aligner.align` and :func:`events`."""
+
+    counts: sp.csr_matrix  # sentences × features
+    features: np.ndarray
+    display: dict[str, str]  # feature → the form most often written ("sanction" → "sanctions", "N:iraq" → "Iraq")
 
 
 class Vectors(NamedTuple):
@@ -269,8 +304,25 @@ class Aligner:
     def __call__(self, sentences: pd.DataFrame) -> pd.DataFrame:
         return self.align(sentences)
 
+    def featurize(self, sentences: pd.DataFrame) -> Featurized:
+        """Count every sentence's features (``N:`` names, ``Y:`` years, word stems) and find their written forms.
+
+        The counts depend only on the texts, so one featurization serves :meth:`align` and :func:`events` of the
+        same sentences (pass it as ``featurized=``).
+        """
+        words = [_words(text) for text in sentences["text"].astype(str)]
+        written: dict[str, Counter] = {}
+        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words), written=written))
+        try:
+            counts = counter.fit_transform(words).tocsr()
+            features = counter.get_feature_names_out().astype(str)
+        except ValueError:  # no sentence has a content word, name or year: nothing to align, not an error
+            return Featurized(sp.csr_matrix((len(words), 0)), np.array([], dtype=str), {})
+        display = {feature: forms.most_common(1)[0][0] for feature, forms in written.items()}
+        return Featurized(counts, features, display)
+
     def vectors(self, sentences: pd.DataFrame, *, runs: sp.spmatrix | None = None,
-                display: bool = False) -> Vectors:
+                display: bool = False, featurized: Featurized | None = None) -> Vectors:
         """TF-IDF vectors of the sentences, or of runs of them.
 
         Term frequencies are sublinear (1 + log count); the IDF is ``log((1 + n) / (1 + df))`` over the sentences,
@@ -282,6 +334,8 @@ class Aligner:
             Optional 0/1 matrix (units × sentences): each row's vector counts the words of its sentences.
         display
             Also map features to a written form, for labels.
+        featurized
+            :meth:`featurize` of these sentences, when already computed.
 
         Returns
         -------
@@ -289,21 +343,17 @@ class Aligner:
         sentence (or run); ``features`` names its columns (``N:`` names, ``Y:`` years, word stems); ``weights``
         are the column weights; ``display`` maps a feature to the form most often written (or ``None``).
         """
-        words = [_words(text) for text in sentences["text"].astype(str)]
-        analyzer = _Analyzer(_find_names(words))
-        counter = CountVectorizer(analyzer=analyzer)
-        try:
-            counts = counter.fit_transform(words).tocsr()
-            features = counter.get_feature_names_out().astype(str)
-        except ValueError:  # no sentence has a content word, name or year: nothing to align, not an error
-            empty = sp.csr_matrix((len(words) if runs is None else runs.shape[0], 0))
-            return Vectors(empty, np.array([], dtype=str), np.zeros(0), {} if display else None)
+        featurized = featurized or self.featurize(sentences)
+        counts, features = featurized.counts, featurized.features
+        if len(features) == 0:
+            empty = sp.csr_matrix((counts.shape[0] if runs is None else runs.shape[0], 0))
+            return Vectors(empty, features, np.zeros(0), {} if display else None)
         document_frequency = np.bincount(counts.indices, minlength=len(features))
         # scikit-learn's TfidfTransformer adds 1 to every IDF so that words in every sentence keep some weight;
         # here they should not: "Soleimani" in half the sentences of a profile says nothing about which event a
         # sentence tells. Squaring the IDF (idf_power 2) lets the rare, event-specific word dominate: at equal
         # numbers of proposals it found more gold pairs (benchmarks/RESULTS.md).
-        idf = np.log((1.0 + len(words)) / (1.0 + document_frequency))
+        idf = np.log((1.0 + counts.shape[0]) / (1.0 + document_frequency))
         kind = np.where(np.char.startswith(features, "N:"), self.name_weight,
                         np.where(np.char.startswith(features, "Y:"), self.year_weight, 1.0))
         weights = kind * idf ** self.idf_power
@@ -312,10 +362,10 @@ class Aligner:
         tf = counts.astype(float)
         tf.data = 1.0 + np.log(tf.data)
         matrix = normalize(sp.csr_matrix(tf @ sp.diags(weights)))
-        forms = _display_forms(words, analyzer) if display else None
-        return Vectors(matrix, features, weights, forms)
+        return Vectors(matrix, features, weights, featurized.display if display else None)
 
-    def align(self, sentences: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
+    def align(self, sentences: pd.DataFrame, *, threshold: float | None = None,
+              featurized: Featurized | None = None) -> pd.DataFrame:
         """Propose the aligned sentence pairs of every pair of documents.
 
         Parameters
@@ -324,6 +374,8 @@ class Aligner:
             From :func:`framing.sentences`; needs ``doc_id, sent_id, section, text``.
         threshold
             Overrides the aligner's threshold for this call.
+        featurized
+            :meth:`featurize` of these sentences, when already computed.
 
         Returns
         -------
@@ -332,9 +384,10 @@ class Aligner:
         (cosine in [0, 1] after the year-conflict factor). Sorted by ``doc_a, sent_a, doc_b, sent_b``.
         """
         aligner = self if threshold is None else replace(self, threshold=threshold)
-        return aligner._align(_require(sentences, ("doc_id", "sent_id", "section", "text"), "sentences"))
+        return aligner._align(_require(sentences, ("doc_id", "sent_id", "section", "text"), "sentences"),
+                              featurized)
 
-    def _align(self, sentences: pd.DataFrame) -> pd.DataFrame:
+    def _align(self, sentences: pd.DataFrame, featurized: Featurized | None) -> pd.DataFrame:
         sentences = sentences.reset_index(drop=True)
         if sentences["doc_id"].nunique() < 2:
             return _empty(PAIR_COLUMNS)
@@ -343,7 +396,7 @@ class Aligner:
                                     (np.repeat(np.arange(len(units)), units["members"].map(len)),
                                      np.concatenate(units["members"].map(list).to_numpy()))),
                                    shape=(len(units), len(sentences)))
-        matrix = self.vectors(sentences, runs=membership).matrix
+        matrix = self.vectors(sentences, runs=membership, featurized=featurized).matrix
         doc = units["doc"].to_numpy()
         a, b, sim = _cross_document_products(matrix, doc, len(sentences), self.threshold)
         if self.min_shared > 1:
@@ -360,9 +413,10 @@ class Aligner:
         return _pairs_table(sentences, pairs)
 
 
-def align(sentences: pd.DataFrame, *, threshold: float | None = None) -> pd.DataFrame:
+def align(sentences: pd.DataFrame, *, threshold: float | None = None,
+          featurized: Featurized | None = None) -> pd.DataFrame:
     """``Aligner().align(sentences, threshold=threshold)``; see :meth:`Aligner.align` for the columns."""
-    return Aligner().align(sentences, threshold=threshold)
+    return Aligner().align(sentences, threshold=threshold, featurized=featurized)
 
 
 def _units(sentences: pd.DataFrame, max_run: int) -> pd.DataFrame:
@@ -394,8 +448,8 @@ def _cross_document_products(matrix: sp.csr_matrix, doc: np.ndarray, n_singles: 
     """
     rows, cols, values = [], [], []
     transposed = matrix.T.tocsc()
-    for start in range(0, n_singles, ROW_BLOCK):
-        block = (matrix[start:min(start + ROW_BLOCK, n_singles)] @ transposed).tocoo()
+    for start, stop in _row_blocks(matrix, n_singles):
+        block = (matrix[start:stop] @ transposed).tocoo()
         keep = block.data >= threshold
         r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
         wanted = np.where(c < n_singles, doc[c] > doc[r], doc[c] != doc[r])
@@ -404,6 +458,30 @@ def _cross_document_products(matrix: sp.csr_matrix, doc: np.ndarray, n_singles: 
         cols.append(c)
         values.append(v)
     return np.concatenate(rows), np.concatenate(cols), np.minimum(np.concatenate(values), 1.0)
+
+
+def _row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[tuple[int, int]]:
+    """Consecutive ``(start, stop)`` row ranges of the first ``n_rows`` rows whose products with all rows hold at
+    most :data:`PRODUCT_ENTRIES` entries (at most :data:`ROW_BLOCK` rows each).
+
+    A row's product has at most as many entries as the summed document frequencies of its features: in a corpus
+    where a common word ("Iran") is in half the sentences, one row meets half the corpus, and a fixed block of
+    rows would grow with the corpus (2,000 rows × 500,000 units = 12 GB).
+    """
+    if n_rows == 0:
+        return []
+    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
+    head = matrix[:n_rows].copy()
+    head.data = np.ones_like(head.data)
+    cost = np.asarray(head @ frequency).ravel().astype(np.int64)
+    blocks, start, used = [], 0, 0
+    for row in range(n_rows):
+        if row > start and (used + cost[row] > PRODUCT_ENTRIES or row - start >= ROW_BLOCK):
+            blocks.append((start, row))
+            start, used = row, 0
+        used += int(cost[row])
+    blocks.append((start, n_rows))
+    return blocks
 
 
 def _best_partners(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, limit: int):
@@ -505,22 +583,6 @@ def _pairs_table(sentences: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     })
     table = table.assign(_ra=i, _rb=j).sort_values(["_ra", "_rb"], ignore_index=True)
     return table[PAIR_COLUMNS].astype({"sent_a": "int64", "sent_b": "int64", "similarity": "float64"})
-
-
-def _display_forms(sentences: list[list[Word]], analyzer: _Analyzer) -> dict[str, str]:
-    """Feature → the written word most often behind it ("sanction" → "sanctions", "N:iraq" → "Iraq")."""
-    seen: dict[str, Counter] = {}
-    for words in sentences:
-        for word in words:
-            feature = analyzer([word._replace(joined=False)])
-            if feature:
-                written = word.text if feature[0].startswith("N:") else word.text.lower()
-                seen.setdefault(feature[0], Counter())[written] += 1
-    return {feature: counts.most_common(1)[0][0] for feature, counts in seen.items()}
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Helpers shared by the tables
 
 
 def _require(table: pd.DataFrame, columns, what: str) -> pd.DataFrame:
@@ -667,7 +729,8 @@ def match_events(sentences: pd.DataFrame, specs: list[EventSpec], *, min_terms: 
 
 
 def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | Path | None = None,
-           aligner: Aligner | None = None, min_terms: int = 2, max_size: int | None = None) -> Events:
+           aligner: Aligner | None = None, min_terms: int = 2, max_size: int | None = None,
+           featurized: Featurized | None = None) -> Events:
     """Group aligned sentences into events across documents.
 
     Parameters
@@ -686,6 +749,9 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
         Cue terms a sentence needs to match an event of the file (a year and one term also do).
     max_size
         Largest clustered event, in sentences; default three per document.
+    featurized
+        :meth:`Aligner.featurize` of these sentences, when already computed (the pipeline shares it with
+        :meth:`Aligner.align`).
 
     The remaining aligned sentences are grouped by connected components of the pair graph (scipy.sparse.csgraph),
     each component split by average-linkage clustering on cosine similarity cut at the aligner's threshold, so a
@@ -710,7 +776,7 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
     weight = pairs["similarity"].to_numpy(dtype=float)[known]
     graph = sp.coo_matrix((weight, (i, j)), shape=(n, n)).tocsr()
     graph = graph.maximum(graph.T)
-    vectors = aligner.vectors(sentences, display=True)
+    vectors = aligner.vectors(sentences, display=True, featurized=featurized)
 
     group = np.full(n, -1)  # group number per sentence
     sources: list[EventSource] = []
@@ -790,39 +856,70 @@ def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: 
 
 
 def _events_tables(sentences, group, sources, names, graph, vectors, doc) -> Events:
-    # One pass over the sentences instead of one per event: corpora have thousands of events.
+    # Whole-array operations instead of one pass per event: corpora have thousands of events.
     grouped = np.flatnonzero(group >= 0)
-    by_group = pd.Series(grouped).groupby(group[grouped]).agg(list)
-    member_lists = {int(g): np.asarray(m) for g, m in by_group.items()}
-    order = sorted(member_lists, key=lambda g: member_lists[g][0])
+    first = pd.Series(grouped).groupby(group[grouped]).min()
+    order = first.sort_values(kind="stable").index.to_numpy()  # events numbered by their first sentence
+    rank = np.full(len(sources), -1)
+    rank[order] = np.arange(len(order))
     width = max(2, len(str(len(order))))
-    ids = {g: f"E{k:0{width}d}" for k, g in enumerate(order, start=1)}
-    rows, labels = [], []
-    for g in order:
-        members = member_lists[g]
-        inside = graph[members][:, members].tocsr()
-        cosine = (vectors.matrix[members] @ vectors.matrix[members].T).toarray()
-        other_doc = doc[members][:, None] != doc[members][None, :]
-        best_cosine = np.where(other_doc, cosine, -np.inf).max(axis=1)
-        best_link = np.asarray(inside.max(axis=1).toarray()).ravel()
-        similarity = np.where(best_link > 0, best_link, np.where(np.isfinite(best_cosine), best_cosine, np.nan))
-        for member, value in zip(members, similarity):
-            rows.append((ids[g], sentences["doc_id"].iat[member], int(sentences["sent_id"].iat[member]),
-                         round(float(value), 4) if np.isfinite(value) else np.nan))
-        label = names[g] if names[g] is not None else _label(vectors, members)
-        labels.append((ids[g], label, len(set(doc[members])), len(members), sources[g]))
-    members_table = pd.DataFrame(rows, columns=EVENT_COLUMNS).astype({"sent_id": "int64", "similarity": "float64"})
-    labels_table = pd.DataFrame(labels, columns=LABEL_COLUMNS).astype({"n_documents": "int64", "n_sentences": "int64"})
-    return Events(members_table, labels_table)
+    ids = np.array([f"E{k:0{width}d}" for k in range(1, len(order) + 1)], dtype=object)
+    members = grouped[np.lexsort((grouped, rank[group[grouped]]))]
+    similarity = _member_similarity(members, group, graph, vectors, doc)
+    members_table = pd.DataFrame({
+        "event_id": ids[rank[group[members]]], "doc_id": sentences["doc_id"].to_numpy()[members],
+        "sent_id": sentences["sent_id"].to_numpy()[members],
+        # Python's round (correctly rounded decimals), as every other 4-decimal column of the tables.
+        "similarity": [round(float(value), 4) if np.isfinite(value) else np.nan for value in similarity],
+    }).astype({"sent_id": "int64", "similarity": "float64"})
+    labels = _labels(vectors, group, order)
+    n_documents = pd.Series(doc[members]).groupby(rank[group[members]]).nunique().to_numpy()
+    n_sentences = np.bincount(rank[group[members]], minlength=len(order))
+    labels_table = pd.DataFrame({
+        "event_id": ids, "label": [names[g] if names[g] is not None else label for g, label in zip(order, labels)],
+        "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
+    }, columns=LABEL_COLUMNS).astype({"n_documents": "int64", "n_sentences": "int64"})
+    return Events(members_table[EVENT_COLUMNS], labels_table)
 
 
-def _label(vectors: Vectors, members: np.ndarray, *, n_terms: int = 3) -> str:
-    """The event's most distinctive terms: largest summed TF-IDF weights over its sentences, years last."""
-    weights = np.asarray(vectors.matrix[members].sum(axis=0)).ravel()
-    order = np.argsort(-weights, kind="stable")
-    picked = [vectors.features[k] for k in order[:n_terms] if weights[k] > 0]
-    picked.sort(key=lambda feature: feature.startswith("Y:"))
-    return " · ".join(vectors.display.get(feature, feature.split(":")[-1]) for feature in picked)
+def _member_similarity(members: np.ndarray, group: np.ndarray, graph: sp.csr_matrix, vectors: Vectors,
+                       doc: np.ndarray) -> np.ndarray:
+    """Per member: its strongest alignment link inside its event or, without one (a sentence seeded from the
+    events file), its best cosine with a member of another document; NaN when it has neither."""
+    links = graph.tocoo()
+    inside = (group[links.row] >= 0) & (group[links.row] == group[links.col])
+    best_link = np.zeros(len(group))
+    np.maximum.at(best_link, links.row[inside], links.data[inside])
+    similarity = best_link[members].astype(float)
+    unlinked = np.flatnonzero(similarity <= 0)
+    for position in unlinked:
+        member = members[position]
+        others = members[(group[members] == group[member]) & (doc[members] != doc[member])]
+        if len(others):
+            similarity[position] = float((vectors.matrix[others] @ vectors.matrix[member].T).max())
+        else:
+            similarity[position] = np.nan
+    return similarity
+
+
+def _labels(vectors: Vectors, group: np.ndarray, order: np.ndarray, *, n_terms: int = 3) -> list[str]:
+    """Each event's most distinctive terms: largest summed TF-IDF weights over its sentences, years last."""
+    grouped = np.flatnonzero(group >= 0)
+    rank = np.full(int(group.max()) + 1 if len(grouped) else 0, -1)
+    rank[order] = np.arange(len(order))
+    indicator = sp.csr_matrix((np.ones(len(grouped)), (rank[group[grouped]], grouped)),
+                              shape=(len(order), vectors.matrix.shape[0]))
+    sums = sp.csr_matrix(indicator @ vectors.matrix)
+    sums.sort_indices()
+    labels = []
+    for row in range(len(order)):
+        values = sums.data[sums.indptr[row]:sums.indptr[row + 1]]
+        columns = sums.indices[sums.indptr[row]:sums.indptr[row + 1]]
+        best = np.argsort(-values, kind="stable")[:n_terms]
+        picked = [vectors.features[columns[k]] for k in best if values[k] > 0]
+        picked.sort(key=lambda feature: feature.startswith("Y:"))
+        labels.append(" · ".join(vectors.display.get(feature, feature.split(":")[-1]) for feature in picked))
+    return labels
 
 
 # ---------------------------------------------------------------------------------------------------------

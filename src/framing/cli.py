@@ -122,6 +122,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     from .report import prepare_out_dir, write_analysis
 
     chosen = _sections(sections)
+    # Before any work: a refused --out (a file, or a folder holding the user's own report.md) costs nothing.
     prepare_out_dir(out_dir)
     _check_file_option(lexicon_file, "lexicon file")
     _check_file_option(extend_lexicon, "lexicon file")
@@ -151,7 +152,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("framing-out"), show_default=True,
-              help="Folder to write into (created; files the tool did not write are left alone).")
+              help="Folder to write into (created if missing). Files framing did not write are left alone; a run "
+                   "that would overwrite one (your own report.md, say) is refused.")
 @click.option("--pair", help="Two doc_ids (A,B) for the word-shift figure; default: the two whose mean "
                              "sentiment differs most.")
 @_common_options
@@ -176,7 +178,9 @@ def analyze(paths, out_dir, pair, **options):
 @click.argument("document_a", type=click.Path(path_type=Path))
 @click.argument("document_b", type=click.Path(path_type=Path))
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("framing-compare"),
-              show_default=True, help="Folder to write into.")
+              show_default=True,
+              help="Folder to write into (created if missing). Files framing did not write are left alone; a run "
+                   "that would overwrite one is refused.")
 @_common_options
 def compare(document_a, document_b, out_dir, manifest, **options):
     """Compare two documents: the same tables and report, with the pairwise figures for A vs B.
@@ -186,7 +190,9 @@ def compare(document_a, document_b, out_dir, manifest, **options):
       framing compare seeds/dailymail_soleimani_2020-01-03.txt seeds/wikipedia_soleimani_2017.txt
     """
     from .corpus import load_documents
+    from .report import prepare_out_dir
 
+    prepare_out_dir(out_dir)  # before reading the documents, as analyze does
     ids = load_documents([document_a, document_b], manifest=manifest)["doc_id"].tolist()
     if len(ids) != 2:
         raise FramingError(f"compare needs two different documents, got {len(ids)}")

@@ -586,11 +586,16 @@ def english_share(text: str) -> tuple[float, int]:
     return sum(word in ENGLISH_FUNCTION_WORDS for word in words) / len(words), len(words)
 
 
+_LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (regex, not a Python loop: this runs per document)
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")  # × and ÷ are not letters
+
+
 def _latin_letter_share(text: str) -> tuple[float, int]:
-    letters = [c for c in text[:LANGUAGE_SAMPLE_WORDS * 6] if c.isalpha()]
-    if not letters:
+    sample = text[:LANGUAGE_SAMPLE_WORDS * 6]
+    n_letters = len(_LETTER.findall(sample))
+    if not n_letters:
         return 1.0, 0
-    return sum(c.isascii() or "\u00c0" <= c <= "\u024f" for c in letters) / len(letters), len(letters)
+    return len(_LATIN_LETTER.findall(sample)) / n_letters, n_letters
 
 
 def warn_unless_english(text: str, path: str | Path | None = None) -> bool:

@@ -237,12 +237,11 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
     from .scorers.attribution import attribution_tables
-    from .scorers.sentiment import SentimentScorer, contributions
+    from .scorers.sentiment import sentiment_tables
 
     corpus = clean_documents(documents)
     table = split_sentences(corpus)
-    scored = SentimentScorer()(table)
-    words = contributions(table if with_contributions else table.iloc[:0])
+    scored, words = sentiment_tables(table, with_contributions=with_contributions)
     attributed, sources, reported = attribution_tables(table, corpus.documents[["doc_id", "text"]])
     terms = _term_scorer(lexicon)(table, reported)
     sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
@@ -372,8 +371,10 @@ def _events_beside(paths) -> Path | None:
 def _alignment(summary_sentences, sentences, terms, lexicon, events_file) -> dict[str, pd.DataFrame]:
     from . import align
 
-    pairs = align.align(summary_sentences)
-    grouped = align.events(summary_sentences, pairs, events_file=events_file)
+    # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
+    featurized = align.Aligner().featurize(summary_sentences)
+    pairs = align.align(summary_sentences, featurized=featurized)
+    grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized)
     events, labels = grouped
     many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT
     if many:

@@ -1,15 +1,26 @@
 """Writing outputs: the one library module that writes files.
 
-Everything is written into a temporary folder beside ``--out`` and moved into place file by file only when all
-of it was produced, so an interrupted or failed run never leaves half a report. Files in ``--out`` that the
-tool did not write are never touched.
+Everything is written into a staging folder beside ``--out`` (``.framing-*``) and moved into place only when all
+of it was produced, so an interrupted or failed run never leaves half a report. ``run.json`` lists every file
+the run wrote (``outputs``); that list is how a later run tells the tool's own files from the user's:
+
+* a file in ``--out`` with a name the tool can write that no earlier ``run.json`` lists is the user's, and the
+  run is refused before any work (and again just before moving) rather than overwrite it;
+* files an earlier run listed that this run does not write again (e.g. ``groups.csv`` after a run without
+  ``--group-by``) are removed, so the folder never mixes two runs;
+* ``--out`` that does not exist yet, or holds nothing but an earlier run's outputs, is replaced by the staging
+  folder with renames, all at once; ``--out`` that also holds other files (kept untouched) gets the new files
+  one by one, each replaced atomically, ``run.json`` last.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import platform
 import shutil
+import stat
 import tempfile
 from importlib import metadata
 from pathlib import Path
@@ -23,14 +34,95 @@ FIGURE_DPI = 200
 SVG_SALT = "framing"
 PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib", "scikit-learn", "scipy",
             "click", "jinja2")
+RUN_JSON = "run.json"
+FIGURE_DIR = "figures"
+FIGURE_FORMATS = ("png", "svg")
+STAGING_PREFIX = ".framing-"
+TABLE_NAMES = ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv",
+               "event_labels.csv", "event_comparison.csv", "omissions.csv", "word_choice.csv",
+               "alignment_pairs.csv", "sources.csv", "removals.csv")
+GROUP_TABLE_NAMES = ("groups.csv", "group_event_comparison.csv", "group_omissions.csv")
+# Names shown in the refusal before "and N more": enough to recognise the files, short enough for one line.
+SHOWN_NAMES = 5
+
+
+def output_names() -> frozenset[str]:
+    """Every relative path (``/``-separated) any run can write, whatever its options.
+
+    The set is deliberately wider than one run's outputs (group tables, every registered figure in both
+    formats): whether a file in ``--out`` could be overwritten must be decided before the analysis says which
+    figures have something to show.
+    """
+    from .figures.registry import FIGURES
+    from .html import REPORT_HTML, REPORT_MD
+
+    figures = {f"{FIGURE_DIR}/{stem}.{fmt}" for stem in FIGURES for fmt in FIGURE_FORMATS}
+    return frozenset({*TABLE_NAMES, *GROUP_TABLE_NAMES, REPORT_HTML, REPORT_MD, RUN_JSON, *figures})
 
 
 def prepare_out_dir(out_dir: Path) -> Path:
-    """Check ``--out`` is usable (a folder or nothing yet) and return it resolved."""
+    """Check ``--out`` is usable and return it: nothing yet, or a folder where the run overwrites nothing of
+    the user's (see :func:`previous_outputs`). Raises :class:`~framing.errors.FramingError` otherwise."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise input_error(out_dir, "--out points at an existing file, not a folder")
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise input_error(out_dir, "--out is a symbolic link to a folder that does not exist")
+    if out_dir.is_dir():
+        previous_outputs(out_dir)
     return out_dir
+
+
+def previous_outputs(out_dir: Path) -> frozenset[str]:
+    """The files of an earlier run in ``out_dir`` (the ``outputs`` of its ``run.json``) that are still there.
+
+    Raises :class:`~framing.errors.FramingError`, naming them, when ``out_dir`` holds anything at a path the
+    tool can write (:func:`output_names`) that is not one of those files: the user's own ``report.md``, a
+    ``run.json`` that framing did not write, a folder named ``report.html``…
+    """
+    out_dir = Path(out_dir)
+    listed, legacy = _listed_outputs(out_dir / RUN_JSON)
+    ours, foreign = set(), []
+    for name in sorted(output_names()):
+        path = out_dir / name
+        if not os.path.lexists(path):
+            continue
+        # A listed name that is now a folder was put there by someone else; replacing it would fail or lose it.
+        if name in listed and (path.is_symlink() or not path.is_dir()):
+            ours.add(name)
+        else:
+            foreign.append(name)
+    figures = out_dir / FIGURE_DIR
+    if os.path.lexists(figures) and not figures.is_dir():
+        foreign.append(FIGURE_DIR)
+    if foreign:
+        shown = ", ".join(foreign[:SHOWN_NAMES]) + (f" and {len(foreign) - SHOWN_NAMES} more"
+                                                    if len(foreign) > SHOWN_NAMES else "")
+        why = (f"its {RUN_JSON} comes from an older framing that did not list its outputs" if legacy
+               else f"no {RUN_JSON} of an earlier framing run there lists them")
+        raise input_error(out_dir, f"--out holds files framing did not write and would overwrite: {shown} ({why}); "
+                                   "choose another --out folder, or move those files away")
+    return frozenset(ours)
+
+
+def _listed_outputs(run_json: Path) -> tuple[frozenset[str], bool]:
+    """The ``outputs`` of a framing ``run.json``, and whether it is a framing run.json without that list.
+
+    Only a JSON object that records a framing version and a list of relative paths counts: anything else
+    (missing, unreadable, the user's own ``run.json``) lists nothing, so nothing in the folder is taken for
+    the tool's.
+    """
+    try:
+        record = json.loads(run_json.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return frozenset(), False
+    if not isinstance(record, dict) or not isinstance(record.get("versions"), dict) \
+            or "framing" not in record["versions"]:
+        return frozenset(), False
+    outputs = record.get("outputs")
+    if not isinstance(outputs, list) or not all(isinstance(name, str) for name in outputs):
+        return frozenset(), True
+    return frozenset(outputs), False
 
 
 def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None) -> list[Path]:
@@ -39,52 +131,68 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
     ``event_labels.csv, event_comparison.csv, omissions.csv, word_choice.csv, alignment_pairs.csv,
     sources.csv, removals.csv``, ``figures/NN_name.png`` and ``.svg``, ``report.html``, ``report.md`` and
-    ``run.json``. With ``analysis.group_by`` set, the figures and report compare groups
-    (:func:`framing.groups.group_view`) and ``groups.csv, group_event_comparison.csv, group_omissions.csv``
-    hold the per-group tables.
+    ``run.json`` (whose ``outputs`` lists them all). With ``analysis.group_by`` set, the figures and report
+    compare groups (:func:`framing.groups.group_view`) and ``groups.csv, group_event_comparison.csv,
+    group_omissions.csv`` hold the per-group tables.
+
+    How the files reach ``out_dir``, and what is refused, is described in the module docstring. Returns the
+    written paths, sorted.
     """
     from .figures.build import build_figures
     from .groups import group_view
-    from .html import write_report
+    from .html import REPORT_HTML, REPORT_MD, write_report
 
     out_dir = prepare_out_dir(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     # With --group-by, figures and the report compare groups; the tables stay per document, plus groups.csv.
     shown = group_view(analysis)
-    with tempfile.TemporaryDirectory(prefix=".framing-", dir=out_dir.parent) as staging:
-        staging = Path(staging)
+    # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
+    created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
+    staging = None
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        # Not tempfile.TemporaryDirectory: the folder may itself become --out, and it is removed here on any
+        # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
         tables = analysis_tables(analysis)
         if shown is not analysis:
             tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
                            "group_omissions.csv": shown.omissions})
         for name, table in tables.items():
             table.to_csv(staging / name, index=False, lineterminator="\n")
-        figure_dir = staging / "figures"
+        figure_dir = staging / FIGURE_DIR
         figure_dir.mkdir()
+        figures = []
         for stem, figure in build_figures(shown, pair=pair).items():
-            save_figure(figure, figure_dir / stem)
-        (staging / "run.json").write_text(json.dumps(run_record(analysis, options), indent=2, sort_keys=True)
-                                          + "\n", encoding="utf-8")
+            figures += save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
+        # The report reads run.json, so run.json must list the report before the report exists.
+        outputs = sorted([*tables, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
+                          RUN_JSON])
+        record = {**run_record(analysis, options), "outputs": outputs}
+        (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         write_report(staging, shown)
-        return _move_into_place(staging, out_dir)
+        staged = sorted(path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file())
+        if staged != outputs:
+            raise RuntimeError(f"run.json lists {outputs} but the staging folder holds {staged}")
+        return _move_into_place(staging, out_dir, outputs)
+    except BaseException:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        for folder in created:  # innermost first
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)  # after a rename into place there is nothing left
 
 
 def analysis_tables(analysis) -> dict[str, pd.DataFrame]:
-    """The CSV files of a run, by file name."""
-    return {
-        "documents.csv": analysis.documents,
-        "sentences.csv": analysis.sentences,
-        "terms.csv": analysis.terms,
-        "events.csv": analysis.events,
-        "contributions.csv": analysis.contributions,
-        "event_labels.csv": analysis.event_labels,
-        "event_comparison.csv": analysis.comparison,
-        "omissions.csv": analysis.omissions,
-        "word_choice.csv": analysis.word_choice,
-        "alignment_pairs.csv": analysis.pairs,
-        "sources.csv": analysis.sources,
-        "removals.csv": analysis.corpus.removals,
-    }
+    """The CSV files of a run, by file name (the names of :data:`TABLE_NAMES`, in that order)."""
+    return dict(zip(TABLE_NAMES, (
+        analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
+        analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
+        analysis.sources, analysis.corpus.removals,
+    )))
 
 
 def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
@@ -125,14 +233,98 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def _move_into_place(staging: Path, out_dir: Path) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for source in sorted(staging.rglob("*")):
-        if source.is_dir():
-            continue
-        target = out_dir / source.relative_to(staging)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(source), str(target))
-        written.append(target)
+def _move_into_place(staging: Path, out_dir: Path, outputs: list[str]) -> list[Path]:
+    """Put the staged ``outputs`` into ``out_dir`` and remove the previous run's outputs this run replaces.
+
+    Three cases. ``out_dir`` missing: the staging folder is renamed to it (one atomic rename). ``out_dir``
+    holding only an earlier run's outputs: it is renamed aside, the staging folder renamed in, the old one
+    deleted, so a reader sees the old run or the new one, never a mix (or, between the two renames, no
+    folder). Otherwise (other files in ``out_dir``, or it cannot be renamed, e.g. a symlink or a mount point):
+    file by file, see :func:`_move_files`.
+    """
+    previous = previous_outputs(out_dir) if os.path.lexists(out_dir) else frozenset()
+    written = [out_dir / name for name in outputs]
+    # mkdtemp makes the folder private (0700); a folder that becomes --out gets the mode a plain mkdir would
+    # give it, or the mode of the --out it replaces.
+    if not os.path.lexists(out_dir):
+        os.chmod(staging, 0o777 & ~_umask())
+        os.replace(staging, out_dir)
+        return written
+    if not out_dir.is_symlink() and _holds_only(out_dir, previous):
+        os.chmod(staging, stat.S_IMODE(out_dir.stat().st_mode))
+        aside = staging.with_name(staging.name + "-previous")
+        try:
+            os.replace(out_dir, aside)
+        except OSError:
+            pass  # e.g. --out is a mount point: fall through to moving file by file
+        else:
+            try:
+                os.replace(staging, out_dir)
+            except BaseException:
+                os.replace(aside, out_dir)
+                raise
+            shutil.rmtree(aside, ignore_errors=True)
+            return written
+    _move_files(staging, out_dir, outputs, previous)
     return written
+
+
+def _holds_only(folder: Path, names: frozenset[str]) -> bool:
+    """Whether everything under ``folder`` is one of ``names`` (relative paths of files) or a folder of them."""
+    for path in folder.rglob("*"):
+        name = path.relative_to(folder).as_posix()
+        if path.is_dir() and not path.is_symlink():
+            if not any(listed.startswith(name + "/") for listed in names):
+                return False
+        elif name not in names:
+            return False
+    return True
+
+
+def _move_files(staging: Path, out_dir: Path, outputs: list[str], previous: frozenset[str]) -> None:
+    """Move the staged files into an ``out_dir`` that also holds files the tool did not write (left untouched).
+
+    Each file is replaced atomically, but the set is not: an interruption can leave some new files beside
+    some old ones. So ``run.json`` first lists both runs' files (nothing the tool wrote is ever unlisted, and
+    a rerun can clean up), the previous run's files this run does not write are removed, and the new
+    ``run.json`` comes last.
+    """
+    record = json.loads((staging / RUN_JSON).read_text(encoding="utf-8"))
+    interim = staging / (RUN_JSON + ".interim")
+    interim.write_text(json.dumps({**record, "outputs": sorted(set(outputs) | previous)}, indent=2,
+                                  sort_keys=True) + "\n", encoding="utf-8")
+    _replace(interim, out_dir / RUN_JSON)
+    for name in outputs:
+        if name != RUN_JSON:
+            target = out_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _replace(staging / name, target)
+    for name in sorted(previous - set(outputs)):
+        (out_dir / name).unlink(missing_ok=True)
+    figures = out_dir / FIGURE_DIR
+    in_figures = [name for name in (*outputs, *previous) if name.startswith(FIGURE_DIR + "/")]
+    if in_figures and all(name not in outputs for name in in_figures) and figures.is_dir() \
+            and not any(figures.iterdir()):
+        figures.rmdir()  # the tool's own figures folder, emptied of the previous run's figures
+    _replace(staging / RUN_JSON, out_dir / RUN_JSON)
+
+
+def _replace(source: Path, target: Path) -> None:
+    """``os.replace``, or when ``target`` is on another file system, a copy beside it renamed over it."""
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        partial = target.with_name(f"{STAGING_PREFIX}{target.name}.partial")
+        try:
+            shutil.copy2(source, partial)
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -12,6 +12,7 @@ from framing.scorers.sentiment import (
     SHIFT_COLUMNS,
     SUMMARY_COLUMNS,
     SentimentScorer,
+    VaderReading,
     analyzer,
     bootstrap_mean_interval,
     contributions,
@@ -170,6 +171,21 @@ VOCAB = [
 def test_shortcut_equals_brute_force_on_adversarial_sentences(words):
     text = " ".join(words)
     assert sentence_contributions(text) == sentence_contributions(text, exhaustive=True)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*VOCAB, "😁", "killed", "He", "WAS", "terrorist."]), min_size=0, max_size=40))
+def test_reading_scores_equal_polarity_scores(words):
+    # VaderReading makes polarity_scores' own calls on a window per word; the scores must not move at all.
+    text = " ".join(words)
+    assert VaderReading(text).scores() == analyzer().polarity_scores(text)
+
+
+def test_long_sentence_contributions_equal_brute_force():
+    # Windows near both ends and a "but" in the middle of a sentence longer than any window.
+    text = "Not good at all, " + "the army said " * 8 + "but NOT VERY bad at least, no good or nice!"
+    assert sentence_contributions(text) == sentence_contributions(text, exhaustive=True)
+    assert VaderReading(text).scores() == analyzer().polarity_scores(text)
 
 
 # ---------------------------------------------------------------------------------------------------------

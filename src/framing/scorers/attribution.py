@@ -387,8 +387,10 @@ def _tokens(text: str, quoted: list[tuple[int, int]]) -> list[Token]:
     out = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
-        inside = any(s <= start and end <= e for s, e in quoted) and match.group() not in "\"'"
-        out.append(Token(match.group(), match.group().lower().replace("’", "'"), start, end, inside))
+        word = match.group()
+        # Most sentences quote nothing: skip the span test for them (this runs for every token of a corpus).
+        inside = bool(quoted) and any(s <= start and end <= e for s, e in quoted) and word not in "\"'"
+        out.append(Token(word, word.lower().replace("’", "'"), start, end, inside))
     return out
 
 
@@ -545,10 +547,12 @@ class Attribution:
             ordered = group.sort_values("sent_id")
             history: list[SentenceAnalysis] = []
             parsed = []
-            for row in ordered.itertuples():
-                start, end = int(row.start), int(row.end)
-                parsed.append((row.Index, _parse_sentence(doc_id, int(row.sent_id), start, end, text,
-                                                          by_position.overlapping(start, end))))
+            # Plain columns, not itertuples: that builds a namedtuple class per call, i.e. per document.
+            for index, sent_id, start, end in zip(ordered.index, ordered["sent_id"], ordered["start"],
+                                                  ordered["end"]):
+                start, end = int(start), int(end)
+                parsed.append((index, _parse_sentence(doc_id, int(sent_id), start, end, text,
+                                                      by_position.overlapping(start, end))))
             items = [item for _, item in parsed]
             items = _propagate_quotations(items, spans, text)
             for (index, _), item in zip(parsed, items):
@@ -657,7 +661,7 @@ def _parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
     found = tuple(f._replace(outer=any(o is not f and any(s <= o.cue_start < e for s, e in f.content)
                                        for o in found)) for f in found)
     words = [(m.start(), m.end()) for m in WORD.finditer(sentence)]
-    in_quote = [any(s <= w < e for s, e in quotations) for w, _ in words]
+    in_quote = [any(s <= w < e for s, e in quotations) for w, _ in words] if quotations else []
     quote = any(in_quote)
     share = sum(in_quote) / len(words) if words else 0.0
     scare = any(k == "scare" for _, _, k in local)

@@ -29,8 +29,9 @@ from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     SPECIAL_CASES,
     SentimentIntensityAnalyzer,
+    NEGATE,
     SentiText,
-    negated,
+    allcap_differential,
 )
 
 from ..errors import input_error
@@ -81,13 +82,7 @@ class SentimentScorer:
     """
 
     def __call__(self, sentences: pd.DataFrame) -> pd.DataFrame:
-        _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
-        polarity = analyzer().polarity_scores
-        scores = [polarity(text) for text in _texts(sentences)]
-        table = pd.DataFrame.from_records(scores, columns=["neg", "neu", "pos", "compound"]).astype(float)
-        table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
-        table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
-        return table[SCORE_COLUMNS]
+        return sentiment_tables(sentences, with_contributions=False)[0]
 
 
 def score_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -204,8 +199,10 @@ def contributions(sentences: pd.DataFrame, *, exhaustive: bool = False) -> pd.Da
     a lexicon word when there is a modifier (booster, negation, "no", "least", idiom word, another lexicon
     word) near it, "but", tokens carrying "!" or "?", and the token whose removal would switch VADER's
     ALL-CAPS emphasis on or off. Sentences without a lexicon word are skipped (their compound is 0 with or
-    without any token); sentences with an emoji are re-scored token by token. ``exhaustive=True`` re-scores
-    every token of every sentence (slow; it checks the shortcut, which gives the same table).
+    without any token). A re-score recomputes only the valences near the removed token (see
+    :class:`VaderReading`); sentences with an emoji are re-scored whole, token by token. ``exhaustive=True``
+    re-scores every token of every sentence with ``polarity_scores`` on the shortened text (slow; it is the
+    reference the shortcut is checked against, and gives the same table).
 
     Parameters
     ----------
@@ -219,38 +216,162 @@ def contributions(sentences: pd.DataFrame, *, exhaustive: bool = False) -> pd.Da
         ``start, end`` (offsets of ``token`` in the document's cleaned text: sentence start + offset in the
         sentence); ``contribution`` (compound with the token minus compound without it, 4 decimals).
     """
+    if exhaustive:
+        _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
+        return _contribution_table(sentences, [sentence_contributions(text, exhaustive=True)
+                                               for text in _texts(sentences)])
+    return sentiment_tables(sentences)[1]
+
+
+def sentiment_tables(sentences: pd.DataFrame, *, with_contributions: bool = True
+                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The scores (as :class:`SentimentScorer`) and the word contributions (as :func:`contributions`; empty
+    when ``with_contributions`` is false) of a sentences table, reading each sentence with VADER once."""
     _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
+    scores, found = [], []
+    for text in _texts(sentences):
+        reading = VaderReading(text)
+        scores.append(reading.scores())
+        if with_contributions:
+            found.append(reading.contributions())
+    table = pd.DataFrame.from_records(scores, columns=["neg", "neu", "pos", "compound"]).astype(float)
+    table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
+    table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
+    return table[SCORE_COLUMNS], _contribution_table(sentences if with_contributions else sentences.iloc[:0], found)
+
+
+def _contribution_table(sentences: pd.DataFrame, found: list[list[tuple[Token, float]]]) -> pd.DataFrame:
     starts = sentences["start"].to_numpy() if "start" in sentences else np.zeros(len(sentences), dtype=int)
-    rows = []
-    for doc_id, sent_id, offset, text in zip(sentences["doc_id"], sentences["sent_id"], starts,
-                                             _texts(sentences)):
-        for token, contribution in sentence_contributions(text, exhaustive=exhaustive):
-            rows.append((doc_id, sent_id, token.word, int(offset) + token.start, int(offset) + token.end,
-                         contribution))
+    rows = [(doc_id, sent_id, token.word, int(offset) + token.start, int(offset) + token.end, contribution)
+            for doc_id, sent_id, offset, tokens in zip(sentences["doc_id"], sentences["sent_id"], starts, found)
+            for token, contribution in tokens]
     table = pd.DataFrame(rows, columns=CONTRIBUTION_COLUMNS)
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "contribution": "float64"})
 
 
 def sentence_contributions(text: str, *, exhaustive: bool = False) -> list[tuple[Token, float]]:
     """``(token, contribution)`` for the tokens of one sentence whose contribution is non-zero."""
+    if not exhaustive:
+        return VaderReading(text).contributions()
     tokens = vader_tokens(text)
-    if exhaustive or _has_emoji(text):
-        # Emojis become several words before VADER splits, which shifts its windows; re-score everything.
-        indices = range(len(tokens))
-    else:
-        indices = sorted(_candidates(tokens))
-    if not indices:
-        return []
     polarity = analyzer().polarity_scores
     compound = polarity(text)["compound"]
     raws = [token.raw for token in tokens]
     out = []
-    for index in indices:
+    for index in range(len(tokens)):
         without = polarity(" ".join(raws[:index] + raws[index + 1:]))["compound"]
         contribution = round(compound - without, 4)
         if abs(contribution) > ZERO:
             out.append((tokens[index], contribution))
     return out
+
+
+# A lexicon word's valence depends on the words from 3 before it to 2 after it (negations, boosters, idioms,
+# "no", "kind of"): removing a token changes only the valences of words up to 2 before it and 3 after it.
+_BEFORE, _AFTER = 3, 2
+# After a removal a word's window can hold a word that stood 4 places away (one more on either side).
+_REACH = _BEFORE + 1
+
+
+class VaderReading:
+    """One sentence read the way ``SentimentIntensityAnalyzer.polarity_scores`` reads it, kept for re-use.
+
+    ``polarity_scores`` computes a valence per word (VADER's ``sentiment_valence`` with its window rules),
+    applies the "but" rule to the list and turns it into scores (``score_valence``). This class makes the same
+    calls in the same order, so :meth:`scores` equals ``polarity_scores(text)`` (tested on the seeds, the NYT
+    snippets and generated sentences), but keeps the per-word valences: the sentence without one token then
+    needs only the valences within :data:`_REACH` words of it recomputed, not the whole sentence re-read.
+    Word contributions then cost about four to five VADER passes instead of about seven (the NYT snippets and the
+    synthetic corpora of ``benchmarks/``, 2026-11-21).
+
+    Sentences with an emoji are handed to ``polarity_scores`` whole (VADER replaces emojis by words first,
+    which shifts every position).
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.vader = analyzer()
+        self.has_emoji = _has_emoji(text)
+        if self.has_emoji:
+            self._scores = self.vader.polarity_scores(text)
+        else:
+            self.words = [SentiText._strip_punc_if_word(raw) for raw in text.split()]
+            self.is_cap_diff = allcap_differential(self.words)
+            self.valences = self._valences(self.words, self.is_cap_diff)
+            self._scores = self._score(self.words, self.valences, text)
+
+    def scores(self) -> dict:
+        """``{"neg", "neu", "pos", "compound"}`` exactly as ``polarity_scores(text)``."""
+        return dict(self._scores)
+
+    def contributions(self) -> list[tuple[Token, float]]:
+        """``(token, compound − compound without the token)`` for tokens where that is non-zero."""
+        self.tokens = vader_tokens(self.text)  # offsets are only needed here
+        indices = range(len(self.tokens)) if self.has_emoji else sorted(_candidates(self.tokens))
+        if not indices:
+            return []
+        if not self.has_emoji:
+            self.lower = [word.lower() for word in self.words]
+            self.buts = self.lower.count("but")
+            self.settled = _settled(self.lower, self.vader.lexicon)
+        compound = self._scores["compound"]
+        out = []
+        for index in indices:
+            contribution = round(compound - self.compound_without(index), 4)
+            if abs(contribution) > ZERO:
+                out.append((self.tokens[index], contribution))
+        return out
+
+    def compound_without(self, index: int) -> float:
+        """The compound of the sentence with its ``index``-th whitespace token removed."""
+        raws = [token.raw for token in self.tokens]
+        shorter = " ".join(raws[:index] + raws[index + 1:])
+        if self.has_emoji:
+            return self.vader.polarity_scores(shorter)["compound"]
+        words = self.words[:index] + self.words[index + 1:]
+        is_cap_diff = allcap_differential(words)
+        if is_cap_diff != self.is_cap_diff:
+            valences = self._valences(words, is_cap_diff)  # ALL-CAPS emphasis switched: every valence changes
+        else:
+            valences = self.valences[:index] + self.valences[index + 1:]
+            # New positions of the words that stood up to _AFTER before the token and _BEFORE after it.
+            for i in range(max(0, index - _AFTER), min(len(words), index + _BEFORE)):
+                if not self.settled[i if i < index else i + 1]:
+                    valences[i] = self._valence(words, is_cap_diff, i)
+        with_but = self.buts - (self.lower[index] == "but") > 0
+        return self._score(words, valences, shorter, with_but=with_but)["compound"]
+
+    def _valences(self, words: list[str], is_cap_diff: bool) -> list[float]:
+        return [self._valence(words, is_cap_diff, i) for i in range(len(words))]
+
+    def _valence(self, words: list[str], is_cap_diff: bool, i: int) -> float:
+        """The valence ``polarity_scores`` gives word ``i`` (before the "but" rule)."""
+        lower = words[i].lower()
+        if lower not in self.vader.lexicon or lower in BOOSTER_DICT:
+            return 0  # boosters score 0 themselves; a word outside the lexicon keeps the starting valence 0
+        if lower == "kind" and i < len(words) - 1 and words[i + 1].lower() == "of":
+            return 0
+        # VADER lowercases the whole sentence in each of its window checks; handing it only the window (3 words
+        # before, 2 after: all it reads) keeps a long sentence linear. Positions inside the window keep their
+        # meaning: the word is at index min(i, 3), and the window ends where the sentence does when it does.
+        first = max(0, i - 3)
+        window = self._sentitext(words[first:i + 3], is_cap_diff)
+        return self.vader.sentiment_valence(0, window, words[i], i - first, [])[-1]
+
+    def _score(self, words: list[str], valences: list[float], text: str, *, with_but: bool = True) -> dict:
+        # _but_check rewrites the list it is given, so it gets a copy; the kept valences stay pre-"but". Without
+        # a "but" among the words it changes nothing, so the caller may skip it.
+        if with_but:
+            valences = self.vader._but_check(words, list(valences))
+        return self.vader.score_valence(valences, text.strip())
+
+    @staticmethod
+    def _sentitext(words: list[str], is_cap_diff: bool) -> SentiText:
+        # SentiText's constructor would split and strip the text again; the words are already VADER's.
+        sentitext = SentiText.__new__(SentiText)
+        sentitext.words_and_emoticons = words
+        sentitext.is_cap_diff = is_cap_diff
+        return sentitext
 
 
 # Words that change a lexicon word's valence from a neighbouring position in vaderSentiment 3.3.2:
@@ -261,6 +382,9 @@ _MODIFIERS = frozenset(
     {word for phrase in [*BOOSTER_DICT, *SPECIAL_CASES] for word in phrase.split()}
     | {"no", "or", "nor", "least", "at", "very", "never", "so", "this", "without", "doubt", "kind", "of"}
 )
+
+
+_NEGATIONS = frozenset(NEGATE)
 
 
 def _candidates(tokens: list[Token]) -> set[int]:
@@ -281,13 +405,31 @@ def _candidates(tokens: list[Token]) -> set[int]:
     picked = set(anchors)
     picked.update(i for i, token in enumerate(tokens)
                   if lower[i] == "but" or "!" in token.raw or "?" in token.raw)
-    context = [word in lexicon or word in _MODIFIERS or negated([word]) for word in lower]
+    context = _context(lower, lexicon)
     for i in anchors:
         near = range(max(0, i - 4), min(n, i + 4))
         if any(context[k] for k in near if k != i):
             picked.update(k for k in range(max(0, i - 3), min(n, i + 3)) if k != i)
     picked.update(_caps_switches(tokens, lower, lexicon))
     return picked
+
+
+def _settled(lower: list[str], lexicon: dict) -> list[bool]:
+    """Per word: is its valence beyond the reach of any removal? True for a word outside the lexicon (always 0,
+    wherever it stands) and for a lexicon word with no word VADER reacts to (lexicon word, modifier, negation)
+    within :data:`_REACH` words of it: removing a neighbour then only shifts plain words in and out of its
+    window, so (unless ALL-CAPS emphasis switches) its valence stays the same."""
+    context = _context(lower, lexicon)
+    n = len(lower)
+    return [not context[i] or not any(context[k] for k in range(max(0, i - _REACH), min(n, i + _REACH + 1))
+                                      if k != i)
+            for i in range(n)]
+
+
+def _context(lower: list[str], lexicon: dict) -> list[bool]:
+    """Per lowercased word: does VADER react to it (lexicon word, modifier, negation)?"""
+    # VADER's ``negated([word])``: a word of its NEGATE list or any word containing "n't".
+    return [word in lexicon or word in _MODIFIERS or word in _NEGATIONS or "n't" in word for word in lower]
 
 
 def _caps_switches(tokens: list[Token], lower: list[str], lexicon: dict) -> list[int]:
@@ -305,8 +447,13 @@ def _caps_switches(tokens: list[Token], lower: list[str], lexicon: dict) -> list
 
 
 def _has_emoji(text: str) -> bool:
-    emojis = analyzer().emojis
-    return any(character in emojis for character in text)
+    # polarity_scores replaces single characters found in its emoji lexicon; the set test runs in C.
+    return not _emoji_characters().isdisjoint(text)
+
+
+@cache
+def _emoji_characters() -> frozenset[str]:
+    return frozenset(analyzer().emojis)
 
 
 # ---------------------------------------------------------------------------------------------------------
