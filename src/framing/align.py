@@ -585,6 +585,10 @@ def _pairs_table(sentences: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     return table[PAIR_COLUMNS].astype({"sent_a": "int64", "sent_b": "int64", "similarity": "float64"})
 
 
+# ---------------------------------------------------------------------------------------------------------
+# Helpers shared by the tables
+
+
 def _require(table: pd.DataFrame, columns, what: str) -> pd.DataFrame:
     missing = [column for column in columns if column not in table.columns]
     if missing:
@@ -865,16 +869,17 @@ def _events_tables(sentences, group, sources, names, graph, vectors, doc) -> Eve
     width = max(2, len(str(len(order))))
     ids = np.array([f"E{k:0{width}d}" for k in range(1, len(order) + 1)], dtype=object)
     members = grouped[np.lexsort((grouped, rank[group[grouped]]))]
+    event_of = rank[group[members]]  # per member, its event's position in ``order``
     similarity = _member_similarity(members, group, graph, vectors, doc)
     members_table = pd.DataFrame({
-        "event_id": ids[rank[group[members]]], "doc_id": sentences["doc_id"].to_numpy()[members],
+        "event_id": ids[event_of], "doc_id": sentences["doc_id"].to_numpy()[members],
         "sent_id": sentences["sent_id"].to_numpy()[members],
         # Python's round (correctly rounded decimals), as every other 4-decimal column of the tables.
         "similarity": [round(float(value), 4) if np.isfinite(value) else np.nan for value in similarity],
     }).astype({"sent_id": "int64", "similarity": "float64"})
-    labels = _labels(vectors, group, order)
-    n_documents = pd.Series(doc[members]).groupby(rank[group[members]]).nunique().to_numpy()
-    n_sentences = np.bincount(rank[group[members]], minlength=len(order))
+    labels = _labels(vectors, members, event_of, len(order))
+    n_documents = pd.Series(doc[members]).groupby(event_of).nunique().to_numpy()
+    n_sentences = np.bincount(event_of, minlength=len(order))
     labels_table = pd.DataFrame({
         "event_id": ids, "label": [names[g] if names[g] is not None else label for g, label in zip(order, labels)],
         "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
@@ -902,17 +907,17 @@ def _member_similarity(members: np.ndarray, group: np.ndarray, graph: sp.csr_mat
     return similarity
 
 
-def _labels(vectors: Vectors, group: np.ndarray, order: np.ndarray, *, n_terms: int = 3) -> list[str]:
-    """Each event's most distinctive terms: largest summed TF-IDF weights over its sentences, years last."""
-    grouped = np.flatnonzero(group >= 0)
-    rank = np.full(int(group.max()) + 1 if len(grouped) else 0, -1)
-    rank[order] = np.arange(len(order))
-    indicator = sp.csr_matrix((np.ones(len(grouped)), (rank[group[grouped]], grouped)),
-                              shape=(len(order), vectors.matrix.shape[0]))
+def _labels(vectors: Vectors, members: np.ndarray, event_of: np.ndarray, n_events: int, *,
+            n_terms: int = 3) -> list[str]:
+    """Each event's most distinctive terms: largest summed TF-IDF weights over its sentences, years last.
+
+    ``members`` are sentence rows and ``event_of`` their event numbers (0 to ``n_events - 1``)."""
+    indicator = sp.csr_matrix((np.ones(len(members)), (event_of, members)),
+                              shape=(n_events, vectors.matrix.shape[0]))
     sums = sp.csr_matrix(indicator @ vectors.matrix)
     sums.sort_indices()
     labels = []
-    for row in range(len(order)):
+    for row in range(n_events):
         values = sums.data[sums.indptr[row]:sums.indptr[row + 1]]
         columns = sums.indices[sums.indptr[row]:sums.indptr[row + 1]]
         best = np.argsort(-values, kind="stable")[:n_terms]

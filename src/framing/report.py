@@ -147,7 +147,7 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
     shown = group_view(analysis)
     # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
     created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
-    staging = None
+    staging, written = None, None
     try:
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         # Not tempfile.TemporaryDirectory: the folder may itself become --out, and it is removed here on any
@@ -173,17 +173,17 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
         staged = sorted(path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file())
         if staged != outputs:
             raise RuntimeError(f"run.json lists {outputs} but the staging folder holds {staged}")
-        return _move_into_place(staging, out_dir, outputs)
-    except BaseException:
+        written = _move_into_place(staging, out_dir, outputs)
+    finally:
+        # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
+        # then any folder this call created and left empty.
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-        for folder in created:  # innermost first
-            if folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-        raise
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)  # after a rename into place there is nothing left
+        if written is None:
+            for folder in created:  # innermost first
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+    return written
 
 
 def analysis_tables(analysis) -> dict[str, pd.DataFrame]:

@@ -280,7 +280,7 @@ class VaderReading:
     applies the "but" rule to the list and turns it into scores (``score_valence``). This class makes the same
     calls in the same order, so :meth:`scores` equals ``polarity_scores(text)`` (tested on the seeds, the NYT
     snippets and generated sentences), but keeps the per-word valences: the sentence without one token then
-    needs only the valences within :data:`_REACH` words of it recomputed, not the whole sentence re-read.
+    needs only the valences of the words near it recomputed, not the whole sentence re-read.
     Word contributions then cost about four to five VADER passes instead of about seven (the NYT snippets and the
     synthetic corpora of ``benchmarks/``, 2026-11-21).
 
@@ -307,13 +307,17 @@ class VaderReading:
     def contributions(self) -> list[tuple[Token, float]]:
         """``(token, compound − compound without the token)`` for tokens where that is non-zero."""
         self.tokens = vader_tokens(self.text)  # offsets are only needed here
-        indices = range(len(self.tokens)) if self.has_emoji else sorted(_candidates(self.tokens))
+        self.raws = [token.raw for token in self.tokens]
+        if self.has_emoji:
+            indices = range(len(self.tokens))
+        else:
+            self.lower = [word.lower() for word in self.words]
+            context = _context(self.lower, self.vader.lexicon)
+            indices = sorted(_candidates(self.tokens, self.lower, context, self.vader.lexicon))
+            self.buts = self.lower.count("but")
+            self.settled = _settled(context)
         if not indices:
             return []
-        if not self.has_emoji:
-            self.lower = [word.lower() for word in self.words]
-            self.buts = self.lower.count("but")
-            self.settled = _settled(self.lower, self.vader.lexicon)
         compound = self._scores["compound"]
         out = []
         for index in indices:
@@ -324,8 +328,7 @@ class VaderReading:
 
     def compound_without(self, index: int) -> float:
         """The compound of the sentence with its ``index``-th whitespace token removed."""
-        raws = [token.raw for token in self.tokens]
-        shorter = " ".join(raws[:index] + raws[index + 1:])
+        shorter = " ".join(self.raws[:index] + self.raws[index + 1:])
         if self.has_emoji:
             return self.vader.polarity_scores(shorter)["compound"]
         words = self.words[:index] + self.words[index + 1:]
@@ -377,7 +380,7 @@ class VaderReading:
 # Words that change a lexicon word's valence from a neighbouring position in vaderSentiment 3.3.2:
 # boosters/dampeners (also the parts of "kind of", "sort of", "just enough"), the words of its special-case
 # idioms ("the shit", "kiss of death"...), "no" (and "or"/"nor" after it), "least" (with "at"/"very"),
-# "never so/this", "without doubt". Negations are tested with VADER's own ``negated``.
+# "never so/this", "without doubt". Negations are VADER's NEGATE list and words containing "n't".
 _MODIFIERS = frozenset(
     {word for phrase in [*BOOSTER_DICT, *SPECIAL_CASES] for word in phrase.split()}
     | {"no", "or", "nor", "least", "at", "very", "never", "so", "this", "without", "doubt", "kind", "of"}
@@ -387,7 +390,7 @@ _MODIFIERS = frozenset(
 _NEGATIONS = frozenset(NEGATE)
 
 
-def _candidates(tokens: list[Token]) -> set[int]:
+def _candidates(tokens: list[Token], lower: list[str], context: list[bool], lexicon: dict) -> set[int]:
     """Indices of the tokens whose removal can change VADER's compound; see :func:`contributions`.
 
     VADER reads the 3 words before a lexicon word (boosters, negations, idioms) and up to 2 after it (idioms,
@@ -396,8 +399,6 @@ def _candidates(tokens: list[Token]) -> set[int]:
     Checked equal to re-scoring every token on the seeds, on the 5,190 NYT snippets of the VADER paper and on
     20,000 generated sentences of modifiers and fillers (2026-11-21; a smaller run is in the tests).
     """
-    lexicon = analyzer().lexicon
-    lower = [token.word.lower() for token in tokens]
     anchors = [i for i, word in enumerate(lower) if word in lexicon]
     if not anchors:
         return set()
@@ -405,25 +406,25 @@ def _candidates(tokens: list[Token]) -> set[int]:
     picked = set(anchors)
     picked.update(i for i, token in enumerate(tokens)
                   if lower[i] == "but" or "!" in token.raw or "?" in token.raw)
-    context = _context(lower, lexicon)
     for i in anchors:
-        near = range(max(0, i - 4), min(n, i + 4))
-        if any(context[k] for k in near if k != i):
+        if _context_near(context, i, before=4, after=3):
             picked.update(k for k in range(max(0, i - 3), min(n, i + 3)) if k != i)
     picked.update(_caps_switches(tokens, lower, lexicon))
     return picked
 
 
-def _settled(lower: list[str], lexicon: dict) -> list[bool]:
+def _settled(context: list[bool]) -> list[bool]:
     """Per word: is its valence beyond the reach of any removal? True for a word outside the lexicon (always 0,
     wherever it stands) and for a lexicon word with no word VADER reacts to (lexicon word, modifier, negation)
     within :data:`_REACH` words of it: removing a neighbour then only shifts plain words in and out of its
     window, so (unless ALL-CAPS emphasis switches) its valence stays the same."""
-    context = _context(lower, lexicon)
-    n = len(lower)
-    return [not context[i] or not any(context[k] for k in range(max(0, i - _REACH), min(n, i + _REACH + 1))
-                                      if k != i)
-            for i in range(n)]
+    return [not context[i] or not _context_near(context, i, before=_REACH, after=_REACH)
+            for i in range(len(context))]
+
+
+def _context_near(context: list[bool], i: int, *, before: int, after: int) -> bool:
+    """Is there a word VADER reacts to among the ``before`` words before word ``i`` and the ``after`` after it?"""
+    return any(context[k] for k in range(max(0, i - before), min(len(context), i + after + 1)) if k != i)
 
 
 def _context(lower: list[str], lexicon: dict) -> list[bool]:
