@@ -1,28 +1,29 @@
-"""Corpus-scale speed and memory, measured against bare VADER on exactly the same sentences.
+"""Corpus-scale speed and memory of the CLI as a user runs it, against bare VADER on the same sentences.
 
-Builds synthetic corpora of N articles (N = 100, 1,000, 10,000 by default): each article is 15–35 sentences
-drawn with a fixed seed from the seeds (every section), MBIC's sentences and the VADER paper's NYT snippets
-(``../shared/benchmarks``; BABE, the lexicon's test set, is not used), in paragraphs of three, written as one CSV
-with five outlets. Each measurement runs in a fresh process so that its peak memory (``ru_maxrss``) is its own:
+Each row runs ``framing analyze corpus.csv --out …`` as a subprocess — reading, scoring, alignment, summaries,
+every CSV, the figures and the report — and measures its wall time and the peak resident memory of its whole
+process tree (the sum over the CLI and its worker processes, sampled from ``/proc`` every 0.1 s; also
+``ru_maxrss`` of the largest single process). Then, in this process, one pass of bare
+``SentimentIntensityAnalyzer.polarity_scores`` over the sentence texts the run wrote to ``sentences.csv``: the
+ratio is CLI time over that pass.
 
-* **pipeline**: ``framing.analyze`` on the CSV (read, clean, split, sentiment + contributions, attribution,
-  loaded terms, alignment, events, summaries) plus writing every CSV table; grouped by outlet;
-* **figures** and **report**: built from the grouped view, timed separately;
-* **bare VADER**: ``SentimentIntensityAnalyzer.polarity_scores`` over the pipeline's own sentence texts, in the
-  same process, after the pipeline.
+Corpora (built with a fixed seed):
 
-Then ``--jobs 2`` against ``--jobs 1`` on the largest corpus, and the Dask engine against the single-process
-path on the 1,000-article corpus (tables compared for equality).
+* **articles**: N articles (100, 1,000, 10,000 by default) of 15–35 sentences drawn from the seeds, MBIC's
+  sentences and the VADER paper's NYT snippets, in paragraphs of three, one CSV; with ``outlet`` metadata
+  (5 outlets) or without any;
+* **one-sentence documents**: BABE's 3,674 sentences, one document each (used for speed only; BABE is the
+  lexicon's test set and nothing here looks at its labels).
 
-Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000]``. Needs
-``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of ``benchmarks/RESULTS.md``.
+Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000] [--no-write]``.
+Needs ``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of
+``benchmarks/RESULTS.md``.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import random
 import resource
@@ -41,9 +42,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 MBIC = SHARED / "mbic" / "mbic_labeled_dataset.csv"
 NYT = SHARED / "vader_nyt" / "nytEditorialSnippets_GroundTruth.txt"
+BABE = SHARED / "babe" / "final_labels_SG2.csv"
+FRAMING = Path(sys.executable).with_name("framing")
 TITLE = "Corpus scale (speed and memory against bare VADER)"
 OUTLETS = 5
 SEED = 2026
+SAMPLE_SECONDS = 0.1
 
 
 def sentence_pool() -> list[str]:
@@ -57,152 +61,138 @@ def sentence_pool() -> list[str]:
     return [s for s in seeds + mbic + nyt if s.strip()]
 
 
-def write_corpus(path: Path, n_articles: int, pool: list[str]) -> None:
+def write_articles(path: Path, n_articles: int, pool: list[str], *, outlets: bool) -> None:
     rng = random.Random(SEED + n_articles)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "outlet", "text"])
+        writer.writerow(["id", "outlet", "text"] if outlets else ["id", "text"])
         for k in range(n_articles):
             picked = rng.sample(pool, rng.randint(15, 35))
             text = "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))
-            writer.writerow([f"a{k:05d}", f"outlet{k % OUTLETS}", text])
+            writer.writerow([f"a{k:05d}", f"outlet{k % OUTLETS}", text] if outlets else [f"a{k:05d}", text])
 
 
-def measure_one(corpus: Path, jobs: int, engine: str, figures: bool) -> dict:
-    """One run in this process: the numbers of one table row."""
-    import warnings
+def write_one_sentence_documents(path: Path) -> int:
+    texts = pd.read_csv(BABE, sep=None, engine="python", encoding="utf-8-sig")["text"].dropna().astype(str)
+    pd.DataFrame({"id": [f"s{i:05d}" for i in range(len(texts))], "text": texts.to_numpy()}).to_csv(path,
+                                                                                                   index=False)
+    return len(texts)
 
+
+def tree_rss_kb(root: int) -> int:
+    """Resident memory (kB) of ``root`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid, ppid = int(entry), int(fields.get("PPid", "0").strip())
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run_cli(corpus: Path, out: Path, *options: str) -> dict:
+    """One CLI run: wall seconds, peak tree RSS (MB), the largest process's ru_maxrss (MB), its stderr."""
+    command = [str(FRAMING), "analyze", str(corpus), "--out", str(out), *options]
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kb(process.pid))
+        time.sleep(SAMPLE_SECONDS)
+    wall = time.perf_counter() - start
+    stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"wall_s": wall, "tree_peak_mb": peak / 1024, "largest_process_mb": largest, "stderr": stderr,
+            "stdout": stdout}
+
+
+def bare_vader(sentences_csv: Path) -> tuple[float, int]:
+    """Seconds for one ``polarity_scores`` pass over the run's sentence texts, and how many there were."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from framing.errors import FramingWarning
-    from framing.figures.build import build_figures
-    from framing.groups import group_view
-    from framing.html import write_report
-    from framing.pipeline import TableOptions, analyze
-    from framing.report import analysis_tables, save_figure
-
-    warnings.simplefilter("ignore", FramingWarning)
-    out = Path(tempfile.mkdtemp(prefix="framing-scale-"))
-    start = time.perf_counter()
-    analysis = analyze(corpus, table=TableOptions(meta_columns=("outlet",)), group_by="outlet", jobs=jobs,
-                       engine=engine)
-    for name, table in analysis_tables(analysis).items():
-        table.to_csv(out / name, index=False, lineterminator="\n")
-    pipeline = time.perf_counter() - start
-    row = {"pipeline_s": pipeline, **{f"{k}_s": v for k, v in analysis.timings.items()},
-           "documents": len(analysis.corpus.documents), "sentences": len(analysis.sentences),
-           "pairs": len(analysis.pairs), "events": len(analysis.event_labels)}
-    if figures:
-        start = time.perf_counter()
-        view = group_view(analysis)
-        (out / "figures").mkdir()
-        for stem, figure in build_figures(view).items():
-            save_figure(figure, out / "figures" / stem)
-        row["figures_s"] = time.perf_counter() - start
-        start = time.perf_counter()
-        write_report(out, view)
-        row["report_s"] = time.perf_counter() - start
-    texts = analysis.sentences["text"].tolist()
-    vader = SentimentIntensityAnalyzer()
+    texts = pd.read_csv(sentences_csv, usecols=["text"], keep_default_na=False)["text"].astype(str).tolist()
+    analyzer = SentimentIntensityAnalyzer()
     start = time.perf_counter()
     for text in texts:
-        vader.polarity_scores(text)
-    row["vader_s"] = time.perf_counter() - start
-    row["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    row["children_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        analyzer.polarity_scores(text)
+    return time.perf_counter() - start, len(texts)
+
+
+def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
+    out = folder / f"out-{label.replace(' ', '_').replace(',', '')}"
+    run = run_cli(corpus, out, *options)
+    vader_s, n_sentences = bare_vader(out / "sentences.csv")
+    documents = len(pd.read_csv(out / "documents.csv", usecols=["doc_id"]))
+    view = next((line.split(": ", 1)[1] for line in run["stderr"].splitlines()
+                 if "too many to show side by side" in line), "")
+    row = {"corpus": label, "options": " ".join(options), "documents": documents, "sentences": n_sentences,
+           "cli_s": run["wall_s"], "vader_s": vader_s, "ratio": run["wall_s"] / vader_s,
+           "tree_peak_mb": run["tree_peak_mb"], "largest_process_mb": run["largest_process_mb"],
+           "view": ("spread" if "spread" in view else "groups (by size)" if view else "as given"),
+           "figures": len(list((out / "figures").glob("*.png")))}
+    print({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}, flush=True)
     return row
 
 
-def compare_engines(corpus: Path) -> dict:
-    """Dask against the single process on one corpus: are the tables identical?"""
-    from framing.pipeline import TableOptions, analyze
-
-    options = {"table": TableOptions(meta_columns=("outlet",)), "group_by": "outlet"}
-    start = time.perf_counter()
-    local = analyze(corpus, **options)
-    local_s = time.perf_counter() - start
-    start = time.perf_counter()
-    remote = analyze(corpus, jobs=2, engine="dask", **options)
-    dask_s = time.perf_counter() - start
-    same = all(getattr(local, name).equals(getattr(remote, name)) for name in
-               ("sentences", "terms", "contributions", "sources", "pairs", "events", "comparison", "documents"))
-    return {"local_s": local_s, "dask_s": dask_s, "identical": same, "sentences": len(local.sentences)}
-
-
-def in_child(*args: str) -> dict:
-    """Run this script on one measurement in a fresh process and return its JSON line."""
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"measurement {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
 def table(rows: list[dict]) -> str:
-    lines = ["| articles | sentences | bare VADER s | pipeline s (read+score / align / summaries) | ratio | "
-             "sentences/s | figures s | report s | peak RSS MB |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = ["| corpus | options | documents | sentences | CLI s (figures + report included) | bare VADER s | "
+             "ratio | peak RSS, process tree MB | view | figures |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        lines.append(
-            f"| {r['documents']:,} | {r['sentences']:,} | {r['vader_s']:.2f} | {r['pipeline_s']:.1f} "
-            f"({r['documents_s']:.1f} / {r['alignment_s']:.1f} / {r['summaries_s']:.1f}) | "
-            f"{r['pipeline_s'] / r['vader_s']:.1f}× | {r['sentences'] / r['pipeline_s']:,.0f} | "
-            f"{r.get('figures_s', float('nan')):.1f} | {r.get('report_s', float('nan')):.1f} | "
-            f"{r['peak_rss_mb']:,.0f} |")
+        lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
+                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['tree_peak_mb']:,.0f} | "
+                     f"{r['view']} | {r['figures']} |")
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
-    parser.add_argument("--one", nargs=4, metavar=("CORPUS", "JOBS", "ENGINE", "FIGURES"), help=argparse.SUPPRESS)
-    parser.add_argument("--engines", metavar="CORPUS", help=argparse.SUPPRESS)
+    parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     args = parser.parse_args()
-    if args.one:
-        corpus, jobs, engine, figures = args.one
-        print(json.dumps(measure_one(Path(corpus), int(jobs), engine, figures == "yes")))
-        return
-    if args.engines:
-        print(json.dumps(compare_engines(Path(args.engines))))
-        return
-    if not MBIC.exists() or not NYT.exists():
+    if not all(path.exists() for path in (MBIC, NYT, BABE)):
         raise SystemExit(f"benchmark data not found under {SHARED} (it sits beside the repository on the "
                          "development machines; a user's clone does not have it)")
-    sizes = [int(s) for s in args.sizes.split(",")]
-    folder = Path(tempfile.mkdtemp(prefix="framing-corpora-"))
+    folder = Path(tempfile.mkdtemp(prefix="framing-scale-"))
     pool = sentence_pool()
-    rows, corpora = [], {}
-    for n in sizes:
-        corpora[n] = folder / f"corpus_{n}.csv"
-        write_corpus(corpora[n], n, pool)
-        row = in_child("--one", str(corpora[n]), "1", "local", "yes")
-        rows.append(row)
-        print(f"N={n}: {json.dumps({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()})}",
-              flush=True)
-    largest = max(sizes)
-    two = in_child("--one", str(corpora[largest]), "2", "local", "no")
-    print(f"N={largest} --jobs 2: {two}", flush=True)
-    one = next(r for r in rows if r["documents"] == largest)
-    engines = in_child("--engines", str(corpora[1000 if 1000 in corpora else min(sizes)]))
-    print(f"dask vs local: {engines}", flush=True)
-    body = f"""`benchmarks/scale.py`, {os.cpu_count()} cores; synthetic corpora (seeds + MBIC + NYT sentences, 15–35
-per article, 5 outlets, seeded), read from one CSV, grouped by outlet, single process unless stated. Pipeline =
-read, clean, split, VADER + word contributions, attribution, loaded terms, alignment and events, summaries, and
-writing the CSV tables. Bare VADER = `polarity_scores` over the same sentence texts. Peak RSS = `ru_maxrss` of the
-measuring process.
+    rows = []
+    one_sentence = folder / "one_sentence.csv"
+    write_one_sentence_documents(one_sentence)
+    rows.append(measure("BABE sentences, one per document", one_sentence, folder))
+    for n in (int(s) for s in args.sizes.split(",")):
+        plain, with_outlets = folder / f"articles_{n}.csv", folder / f"articles_{n}_outlets.csv"
+        write_articles(plain, n, pool, outlets=False)
+        write_articles(with_outlets, n, pool, outlets=True)
+        rows.append(measure(f"{n:,} articles", plain, folder))
+        rows.append(measure(f"{n:,} articles, outlet", with_outlets, folder, "--meta-columns", "outlet"))
+    body = f"""`benchmarks/scale.py`, {os.cpu_count()} cores.
+Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
+core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
+subprocess; bare VADER = one `polarity_scores` pass over the same sentences (from the run's `sentences.csv`) in
+the benchmark process. Peak RSS = the sum over the CLI and its workers, sampled every {SAMPLE_SECONDS} s.
+Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across
+articles, as syndicated copy does); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
+outlets; rows without metadata show the spread across documents.
 
 {table(rows)}
-
-`--jobs 2` on {largest:,} articles: read+score {two['documents_s']:.1f} s against {one['documents_s']:.1f} s with one
-process ({one['documents_s'] / two['documents_s']:.2f}× on the parallel part); whole pipeline {two['pipeline_s']:.1f} s
-against {one['pipeline_s']:.1f} s ({one['pipeline_s'] / two['pipeline_s']:.2f}×); worker peak RSS
-{two['children_peak_rss_mb']:,.0f} MB.
-
-Dask (`--engine dask`, local cluster, 2 workers) on {engines['sentences']:,} sentences: tables identical to the
-single process: **{'yes' if engines['identical'] else 'NO'}**; {engines['dask_s']:.1f} s against
-{engines['local_s']:.1f} s.
 """
-    update_section(TITLE, body)
     print(body)
+    if not args.no_write:
+        update_section(TITLE, body)
 
 
 if __name__ == "__main__":

@@ -173,7 +173,7 @@ def test_interrupted_run_leaves_no_partial_output(tmp_path, out, monkeypatch):
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(framing.figures.build, "build_figures", interrupt)
+    monkeypatch.setattr(framing.figures.build, "iter_figures", interrupt)
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN})
     result = analyze(folder, "--out", out)
     assert result.exit_code == 1
@@ -427,7 +427,11 @@ def test_analyze_shows_progress_on_a_terminal(tmp_path):
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "b.txt": "The regime denied it. Talks resumed.\n"})
     output = run_in_terminal([sys.executable, "-c", "from framing.cli import main; main()", "analyze",
                               str(folder), "--out", str(tmp_path / "out")])
-    assert re.search(r"framing: +100%\|[^|]*\| 2/2", output), output
+    assert re.search(r"reading and scoring: +100%\|[^|]*\| 2/2", output), output
+    # Every stage that can take more than a second says so on a terminal.
+    for stage in ("aligning sentences and finding events", "summarising", "writing tables", "drawing figures",
+                  "writing the report"):
+        assert stage in output, output
 
 
 def run_in_terminal(command: list[str]) -> str:

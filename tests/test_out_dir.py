@@ -73,18 +73,18 @@ def quick_figures(monkeypatch):
 
     import framing.figures.build
 
-    real = framing.figures.build.build_figures
+    real = framing.figures.build.iter_figures
 
-    def quick(analysis, *, pair=None):
+    def quick(analysis, *, pair=None, view=None):
         key = (analysis.group_by, tuple(analysis.order))
         if key not in _STEMS:
-            figures = real(analysis, pair=pair)
+            figures = dict(real(analysis, pair=pair, view=view))
             _STEMS[key] = list(figures)
             for figure in figures.values():
                 plt.close(figure)
-        return {stem: plt.figure(figsize=(1, 1)) for stem in _STEMS[key]}
+        return iter([(stem, plt.figure(figsize=(1, 1))) for stem in _STEMS[key]])
 
-    monkeypatch.setattr(framing.figures.build, "build_figures", quick)
+    monkeypatch.setattr(framing.figures.build, "iter_figures", quick)
 
 
 def snapshot(root: Path) -> dict[str, tuple]:
@@ -289,7 +289,7 @@ def test_failure_while_writing_leaves_out_as_it_was(tmp_path, plain, monkeypatch
     # The folder holding --out gets a staging folder and loses it again, so only its listing is compared.
     before = snapshot(out) if out.exists() else None, sorted(tmp_path.rglob("*"))
 
-    def half_a_report(folder, analysis):
+    def half_a_report(folder, analysis, *, view=None):
         (Path(folder) / "report.html").write_text("<p>half", encoding="utf-8")
         raise OSError("disk full")
 

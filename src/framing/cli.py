@@ -95,15 +95,19 @@ def _common_options(function):
         click.option("--group-by",
                      help="Compare groups of documents in the figures and report, by this metadata column "
                           "(e.g. outlet). Tables stay per document."),
-        click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-                     help="Worker processes for reading and scoring documents."),
+        click.option("--jobs", type=click.IntRange(min=1), default=None,
+                     help="Worker processes for reading and scoring documents [default: one per core for a "
+                          "corpus of 200+ documents (or a corpus table of 1 MB+), else 1]."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="Where the per-document work runs: this machine's processes, or a local Dask "
                           "cluster (pip install 'framing[dask]')."),
-        click.option("--contributions/--no-contributions", "with_contributions", default=True,
-                     show_default=True,
-                     help="Compute per-word sentiment contributions (word-shift figure, contributions.csv); "
-                          "skip them to save time on large corpora."),
+        click.option("--contributions", "contributions", type=click.Choice(["auto", "all", "none"]),
+                     default="auto", show_default=True,
+                     help="Per-word sentiment contributions (word-shift figure, contributions.csv): for every "
+                          "sentence (all), none, or auto: every sentence when documents are shown side by side, "
+                          "else only the two documents or groups the word shift compares."),
+        click.option("--no-contributions", "no_contributions", is_flag=True,
+                     help="Same as --contributions none."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -116,7 +120,7 @@ def _check_file_option(path: Path | None, what: str) -> None:
 
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections, text_column,
-         id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, with_contributions):
+         id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions):
     from .pipeline import TableOptions
     from .pipeline import analyze as run_analysis
     from .report import prepare_out_dir, write_analysis
@@ -132,15 +136,15 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     analysis = run_analysis(list(paths), manifest=manifest, sections=chosen, lexicon=lexicon_file,
                             extend_lexicon=extend_lexicon, events_file=events_file, progress=True, table=table,
                             group_by=group_by or None, jobs=jobs, engine=engine,
-                            with_contributions=with_contributions)
+                            contributions="none" if no_contributions else contributions, pair=pair)
     # jobs and engine change where the work runs, not what it gives, so run.json leaves them out: a rerun
     # with --jobs 2 writes the same files.
     options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
                "extend_lexicon": extend_lexicon, "events": events_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
-               "contributions": with_contributions}
-    written = write_analysis(out_dir, analysis, options=options, pair=pair)
+               "contributions": "none" if no_contributions else contributions}
+    written = write_analysis(out_dir, analysis, options=options, pair=pair, progress=True)
     click.echo(f"wrote {len(written)} files to {out_dir} ({len(analysis.corpus.documents)} documents, "
                f"{len(analysis.sentences)} sentences, {len(analysis.terms)} loaded-term hits, "
                f"{analysis.event_labels.shape[0]} events)")

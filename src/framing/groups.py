@@ -25,8 +25,8 @@ def group_of(documents: pd.DataFrame, column: str) -> pd.Series:
     return values.where(values != "", f"(no {column})")
 
 
-def group_view(analysis):
-    """The same run with one "document" per group of ``analysis.group_by``.
+def group_view(analysis, column: str | None = None):
+    """The same run with one "document" per group of ``column`` (default ``analysis.group_by``).
 
     Sentences keep their scores; a group's sentences are numbered 1, 2, … in document order (``doc_id`` becomes
     the group, ``sent_id`` the number within it), so every table keyed by ``doc_id, sent_id`` follows.
@@ -42,7 +42,7 @@ def group_view(analysis):
     """
     from .pipeline import summarise, summarised
 
-    column = analysis.group_by
+    column = column or analysis.group_by
     if column is None:
         return analysis
     groups = group_of(analysis.corpus.documents, column)
@@ -61,7 +61,7 @@ def group_view(analysis):
                                         terms=summary_terms)
     pairs = _group_pairs(analysis.pairs, keys, rank)
     return replace(
-        analysis, corpus=corpus, sentences=sentences, terms=terms, contributions=_rekey(analysis.contributions, keys),
+        analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms, contributions=_rekey(analysis.contributions, keys),
         sources=_rekey(analysis.sources, keys), pairs=pairs, events=members, event_labels=labels,
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary_terms, sentences, lexicon=analysis.lexicon.entries),

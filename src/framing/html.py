@@ -65,7 +65,7 @@ PROVENANCE_ROWS = 50
 # Writing
 
 
-def write_report(folder: Path, analysis) -> list[Path]:
+def write_report(folder: Path, analysis, *, view=None) -> list[Path]:
     """Write ``report.html`` and ``report.md`` into ``folder`` and return their paths.
 
     ``folder`` already holds ``figures/NN_name.svg`` and ``run.json`` of the same run (see

@@ -9,12 +9,14 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -23,13 +25,23 @@ from tqdm.auto import tqdm
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
 from .lexicons import CATEGORIES, Lexicon, load_lexicon
+from .progress import stage
 from .segment import sentences as split_sentences
+from .views import View, choose_view, word_shift_pair
 
 DEFAULT_SECTIONS = ("body",)
 ENGINES = ("local", "dask")
+ContributionMode = Literal["auto", "all", "none"]
+CONTRIBUTION_MODES = ("auto", "all", "none")
+# Below this many documents (or bytes of a corpus table) one process is faster: starting workers and sending
+# them batches costs about a second, which a few hundred articles do not pay back (measured on 2 cores).
+AUTO_JOBS_DOCUMENTS = 200
+AUTO_JOBS_BYTES = 1_000_000
 # Documents per unit of work: big enough that per-batch overhead (DataFrames, pickling to a worker) is small
 # next to scoring, small enough that two workers stay busy on a few hundred documents.
 BATCH_SIZE = 40
+# Sentences per unit of work for contributions computed after the map.
+CONTRIBUTION_CHUNK = 2000
 # Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
 FULL_GRID_LIMIT = 50
 SENTENCE_CONTRACT = [
@@ -73,6 +85,13 @@ class Analysis:
         The metadata column figures and the report compare by (``None``: documents).
     with_contributions
         False when word contributions were skipped (``contributions`` is then empty).
+    view
+        How figures and the report show the run (:func:`framing.views.choose_view`: documents side by side,
+        groups, or the spread across documents).
+    word_shift_pair
+        The two documents (or groups, in the ``groups`` view) the word shift compares; ``None`` with fewer than
+        two. ``contributions`` holds every sentence's contributions, or only those of these two (see
+        :func:`analyze`).
     timings
         Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
         written anywhere, so reruns stay byte-identical.
@@ -98,6 +117,8 @@ class Analysis:
     sections: tuple[str, ...] | None
     group_by: str | None = None
     with_contributions: bool = True
+    view: View | None = None
+    word_shift_pair: tuple[str, str] | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -114,8 +135,8 @@ class Analysis:
 def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTIONS,
             lexicon: str | Path | None = None, extend_lexicon: str | Path | None = None,
             events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
-            group_by: str | None = None, jobs: int = 1, engine: str = "local",
-            with_contributions: bool = True) -> Analysis:
+            group_by: str | None = None, jobs: int | None = None, engine: str = "local",
+            contributions: ContributionMode = "auto", pair: tuple[str, str] | None = None) -> Analysis:
     """Run the whole pipeline on files/folders (or one corpus table) and return every table (see
     :class:`Analysis`).
 
@@ -137,49 +158,74 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         A metadata column (e.g. ``outlet``); recorded in ``Analysis.group_by`` so figures and the report can
         compare groups (:func:`framing.groups.group_view`). The tables stay per document.
     jobs, engine
-        Worker processes for the per-document map; ``engine`` is ``local`` or ``dask`` (needs
+        Worker processes for the per-document map (default: one per core when the corpus is large enough to
+        pay for starting them, see :func:`auto_jobs`); ``engine`` is ``local`` or ``dask`` (needs
         ``pip install framing[dask]``).
-    with_contributions
-        Compute per-word VADER contributions (the word-shift figure and ``contributions.csv``); the most
-        expensive step after attribution, so large corpora can skip it.
+    contributions
+        Per-word VADER contributions (about four VADER passes over the sentences they cover), read only by the
+        word-shift figure and written to ``contributions.csv``. ``all``: every sentence; ``none``: skipped;
+        ``auto`` (default): every sentence when the documents are shown side by side, else only the sentences
+        of the two documents or groups the word shift compares — at corpus scale the rest would cost more than
+        the whole remaining analysis and never be read. The values are the same whichever way they are made.
+    pair
+        The two doc_ids (or groups, when figures compare groups) for the word shift; default: the two whose mean
+        sentence compound differs most. Checked as soon as the documents are read.
     """
     _check_engine(engine, jobs)
+    _check_contributions(contributions)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     paths = paths if isinstance(paths, list) else [paths]
     events_file = events_file if events_file is not None else _events_beside(paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, n_documents = document_batches(paths, manifest=manifest, table=table)
-    bar = tqdm(total=n_documents, desc="framing", unit="doc", disable=None if progress else True, leave=True)
-    work = partial(score_batch, lexicon=lex, with_contributions=with_contributions)
+    jobs = jobs or auto_jobs(paths, n_documents, engine)
+    bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
+               leave=True)
+    # Contributions are made in the map only when every sentence needs them; otherwise after the view is known.
+    work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all")
     scored = []
     for result in map_batches(work, batches, jobs=jobs, engine=engine):
         scored.append(result)
         bar.update(len(result.corpus.documents))
     bar.close()
-    corpus, sentences, terms, contributions, sources = _concatenate(scored)
+    corpus, sentences, terms, words, sources = _concatenate(scored)
     del scored
     _check_group_column(corpus, group_by)
+    view = choose_view(corpus.documents, group_by)
+    if pair is not None:
+        _check_pair(pair, view, corpus.documents)
     timings["documents"] = time.perf_counter() - clock
     clock = time.perf_counter()
     sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
     summary_sentences, summary_terms = summarised(sentences, terms)
-    alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
+    with stage("aligning sentences and finding events", progress):
+        alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
     sentences["event_id"] = _event_ids(sentences, alignment["events"])
     timings["alignment"] = time.perf_counter() - clock
     clock = time.perf_counter()
-    summaries = summarise(corpus, sentences, terms, lex)
+    with stage("summarising", progress):
+        summaries = summarise(corpus, sentences, terms, lex)
     timings["summaries"] = time.perf_counter() - clock
+    clock = time.perf_counter()
+    pair = pair or word_shift_pair(view, summaries["documents"], summary_sentences, corpus.documents)
+    if contributions == "auto":
+        with stage("word contributions", progress):
+            words = _contributions_for(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
+                                       engine)
+    timings["contributions"] = time.perf_counter() - clock
     return Analysis(
         corpus=corpus,
         sentences=sentences[SENTENCE_CONTRACT + SENTENCE_EXTRAS],
         terms=terms,
-        contributions=contributions,
+        contributions=words,
         sources=sources,
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
         group_by=group_by,
-        with_contributions=with_contributions,
+        with_contributions=contributions != "none",
+        view=view,
+        word_shift_pair=pair,
         timings=timings,
         **summaries,
         **alignment,
@@ -323,11 +369,70 @@ def in_order(submit: Callable, items: Iterable, *, in_flight: int) -> Iterator:
         yield pending.popleft().result()
 
 
-def _check_engine(engine: str, jobs: int) -> None:
+def _check_engine(engine: str, jobs: int | None) -> None:
     if engine not in ENGINES:
         raise input_error(None, f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    if not isinstance(jobs, int) or jobs < 1:
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise input_error(None, f"jobs must be a whole number of at least 1, got {jobs!r}")
+
+
+def _check_contributions(mode: str) -> None:
+    if mode not in CONTRIBUTION_MODES:
+        raise input_error(None, f"unknown contributions setting {mode!r}; choose from {', '.join(CONTRIBUTION_MODES)}")
+
+
+def auto_jobs(paths: list, n_documents: int | None, engine: str) -> int:
+    """Worker processes when the user did not say: one per core for a corpus large enough to pay for starting
+    them (:data:`AUTO_JOBS_DOCUMENTS` documents, or a corpus table of :data:`AUTO_JOBS_BYTES`), else one."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if engine == "dask":
+        return cores
+    if n_documents is not None:
+        large = n_documents >= AUTO_JOBS_DOCUMENTS
+    else:  # a streamed corpus table: its size is the only measure known before reading it
+        large = sum(Path(p).stat().st_size for p in paths if Path(p).is_file()) >= AUTO_JOBS_BYTES
+    return cores if large else 1
+
+
+def _check_pair(pair: tuple[str, str], view: View, documents: pd.DataFrame) -> None:
+    """``--pair`` names two different documents, or two groups when figures compare groups."""
+    from .groups import group_of
+
+    names = (list(pd.unique(group_of(documents, view.group_by))) if view.kind == "groups"
+             else documents["doc_id"].astype(str).tolist())
+    known = set(names)
+    if len(pair) != 2 or pair[0] == pair[1] or any(name not in known for name in pair):
+        what = f"{view.group_by} groups" if view.kind == "groups" else "doc_ids"
+        shown = ", ".join(names[:10]) + (f" … ({len(names):,} in all; see documents.csv)" if len(names) > 10 else "")
+        raise input_error(None, f"--pair needs two different {what} from: {shown}; got {', '.join(map(str, pair))}")
+
+
+def _contribution_documents(view: View, pair: tuple[str, str] | None, documents: pd.DataFrame) -> list[str] | None:
+    """The documents whose contributions the word shift reads (``None``: all of them, for the side-by-side
+    view, where a reader may pick any pair from the tables)."""
+    from .groups import group_of
+
+    if view.kind == "documents":
+        return None
+    if pair is None:
+        return []
+    if view.kind == "groups":
+        groups = group_of(documents, view.group_by)
+        return groups.index[groups.isin(pair)].astype(str).tolist()
+    return list(pair)
+
+
+def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: str) -> pd.DataFrame:
+    """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order, mapped over
+    chunks like the scoring (same values as computing them while scoring)."""
+    from .scorers.sentiment import contributions
+
+    chosen = sentences if doc_ids is None else sentences[sentences["doc_id"].isin(doc_ids)]
+    columns = chosen[["doc_id", "sent_id", "start", "text"]]
+    chunks = (columns.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(columns), CONTRIBUTION_CHUNK))
+    tables = list(map_batches(contributions, chunks, jobs=jobs if len(columns) > CONTRIBUTION_CHUNK else 1,
+                              engine=engine))
+    return pd.concat(tables, ignore_index=True) if tables else contributions(columns)
 
 
 def _concatenate(scored: list[ScoredBatch]):

@@ -22,12 +22,14 @@ import platform
 import shutil
 import stat
 import tempfile
+from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
 
 import pandas as pd
 
-from .errors import input_error
+from .errors import input_error, warn
+from .progress import stage, steps
 
 FIGURE_DPI = 200
 # Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
@@ -125,7 +127,8 @@ def _listed_outputs(run_json: Path) -> tuple[frozenset[str], bool]:
     return frozenset(outputs), False
 
 
-def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None) -> list[Path]:
+def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None,
+                   progress: bool = False) -> list[Path]:
     """Write every table, every figure and ``run.json`` of an :class:`~framing.pipeline.Analysis`, atomically.
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
@@ -138,13 +141,23 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
     How the files reach ``out_dir``, and what is refused, is described in the module docstring. Returns the
     written paths, sorted.
     """
-    from .figures.build import build_figures
+    from .figures.build import iter_figures
+    from .figures.registry import FIGURES
     from .groups import group_view
     from .html import REPORT_HTML, REPORT_MD, write_report
+    from .views import choose_view
 
     out_dir = prepare_out_dir(out_dir)
-    # With --group-by, figures and the report compare groups; the tables stay per document, plus groups.csv.
-    shown = group_view(analysis)
+    # With --group-by, or a corpus too large to show side by side, figures and the report compare groups or
+    # show distributions; the tables stay per document (plus groups.csv for groups).
+    view = choose_view(analysis.documents, analysis.group_by)
+    if view != analysis.view:
+        # An Analysis changed after the run (e.g. replace(analysis, group_by=None)): its pair was chosen for
+        # another view, so the figures choose again.
+        analysis = replace(analysis, view=view, word_shift_pair=None)
+    if view.chosen_by == "size" and view.kind != "documents":
+        warn(None, view.reason)
+    shown = group_view(analysis, view.group_by) if view.kind == "groups" else analysis
     # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
     created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
     staging, written = None, None
@@ -157,19 +170,22 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
         if shown is not analysis:
             tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
                            "group_omissions.csv": shown.omissions})
-        for name, table in tables.items():
+        for name, table in steps(tables.items(), "writing tables", total=len(tables), unit="table",
+                                 shown=progress):
             table.to_csv(staging / name, index=False, lineterminator="\n")
         figure_dir = staging / FIGURE_DIR
         figure_dir.mkdir()
         figures = []
-        for stem, figure in build_figures(shown, pair=pair).items():
+        for stem, figure in steps(iter_figures(shown, pair=pair, view=view), "drawing figures",
+                                  total=len(FIGURES), unit="figure", shown=progress):
             figures += save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
         # The report reads run.json, so run.json must list the report before the report exists.
         outputs = sorted([*tables, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
                           RUN_JSON])
         record = {**run_record(analysis, options), "outputs": outputs}
         (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        write_report(staging, shown)
+        with stage("writing the report", progress):
+            write_report(staging, shown, view=view)
         staged = sorted(path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file())
         if staged != outputs:
             raise RuntimeError(f"run.json lists {outputs} but the staging folder holds {staged}")

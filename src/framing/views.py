@@ -157,3 +157,46 @@ def extremes(documents: pd.DataFrame, measures=SPREAD_MEASURES, *, n: int = EXTR
                       "doc_id": row.doc_id, "value": row.value, "n_sentences": row.n_sentences}
                      for rank, row in enumerate(top.itertuples(index=False), start=1)]
     return pd.DataFrame(rows, columns=["column", "label", "end", "rank", "doc_id", "value", "n_sentences"])
+
+
+def default_pair(sentiment_summary: pd.DataFrame, order: list[str]) -> tuple[str, str] | None:
+    """The two documents whose mean sentence compound differs most (earlier in ``order`` first; ties → the
+    pair met first in ``order``); ``None`` with fewer than two documents.
+
+    The largest difference is always between a document at the maximum and one at the minimum, so this looks
+    only at those (linear in the documents), and picks among tied documents the pair that comes first in
+    ``order``, as a search over every pair would.
+    """
+    means = (sentiment_summary.assign(doc_id=sentiment_summary["doc_id"].astype(str))
+             .drop_duplicates("doc_id").set_index("doc_id")["mean_compound"].reindex(order).dropna())
+    if len(means) < 2:
+        return None
+    values = means.to_numpy(float)
+    if values.max() == values.min():
+        return means.index[0], means.index[1]
+    first_max, first_min = int(np.argmax(values)), int(np.argmin(values))
+    first, second = sorted((first_max, first_min))
+    return means.index[first], means.index[second]
+
+
+def word_shift_pair(view: View, documents: pd.DataFrame, summary_sentences: pd.DataFrame,
+                    corpus_documents: pd.DataFrame) -> tuple[str, str] | None:
+    """The two documents (or groups) the word shift compares when the user names none.
+
+    ``documents`` view: the two whose mean sentence compound differs most (:func:`default_pair`). ``spread``: the
+    same among documents long enough to rank (:func:`min_sentences_to_rank`), so a one-sentence outlier does not
+    stand for the corpus. ``groups``: the two groups whose summarised sentences differ most in mean compound.
+    """
+    if view.kind == "groups":
+        from .groups import group_of
+
+        groups = group_of(corpus_documents, view.group_by)
+        means = (summary_sentences.assign(group=summary_sentences["doc_id"].map(groups).to_numpy())
+                 .groupby("group", sort=False)["compound"].mean())
+        order = list(pd.unique(groups))
+        return default_pair(pd.DataFrame({"doc_id": means.index, "mean_compound": means.to_numpy()}), order)
+    order = corpus_documents["doc_id"].astype(str).tolist()
+    if view.kind == "spread":
+        counts = pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0)
+        order = documents.loc[counts >= min_sentences_to_rank(documents), "doc_id"].astype(str).tolist()
+    return default_pair(documents[["doc_id", "mean_compound"]], order)

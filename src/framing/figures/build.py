@@ -6,10 +6,10 @@ them (``report.save_figure`` does, and closes them).
 
 from __future__ import annotations
 
-import itertools
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -21,29 +21,25 @@ from .loaded import loaded_terms_figure, top_terms_figure
 from .registry import FIGURES
 from .sentiment import sentiment_arc_figure, sentiment_distribution_figure
 from .shift import word_shift_figure
+from ..views import default_pair
+from .spread import (arc_spread_figure, attribution_spread_figure, corpus_terms_figure, events_spread_figure,
+                     loaded_spread_figure, sentiment_spread_figure)
 
 
-def default_pair(sentiment_summary: pd.DataFrame, order: list[str]) -> tuple[str, str] | None:
-    """The two documents whose mean sentence compound differs most (earlier in ``order`` first; ties → the
-    pair met first in ``order``); ``None`` with fewer than two documents."""
-    means = (sentiment_summary.assign(doc_id=sentiment_summary["doc_id"].astype(str))
-             .set_index("doc_id")["mean_compound"].reindex(order).dropna())
-    pairs = list(itertools.combinations(means.index, 2))
-    if not pairs:
-        return None
-    return max(pairs, key=lambda p: (abs(means[p[0]] - means[p[1]]), -order.index(p[0]), -order.index(p[1])))
-
-
-def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str, Figure]:
-    """Draw figures 1–7 for one run.
+def build_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) -> dict[str, Figure]:
+    """Draw figures 1–7 for one run (all at once; :func:`iter_figures` draws them one by one).
 
     Parameters
     ----------
     analysis
-        A :class:`~framing.pipeline.Analysis`. Figures 1–6 use the summarised sections
-        (``analysis.summary_sentences``); figure 7 uses every sentence so headlines, bullets and captions show.
+        A :class:`~framing.pipeline.Analysis` (for the ``groups`` view, its :func:`~framing.groups.group_view`).
+        Figures 1–6 use the summarised sections (``analysis.summary_sentences``); figure 7 uses every sentence so
+        headlines, bullets and captions show.
     pair
         ``(doc_a, doc_b)`` for the word shift (figure 5); default :func:`default_pair`.
+    view
+        A :class:`~framing.views.View`; default :func:`~framing.views.choose_view` of the analysis. The
+        ``spread`` view draws the many-document figures of :mod:`framing.figures.spread`.
 
     Returns
     -------
@@ -52,16 +48,45 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str,
     out with a :class:`~framing.errors.FramingWarning` saying why. A ``pair`` naming an unknown document
     raises :class:`~framing.errors.FramingError`.
     """
-    order = analysis.order
-    summary = analysis.summary_sentences
-    if pair is not None:
-        unknown = [doc_id for doc_id in pair if doc_id not in order]
-        if unknown or len(pair) != 2 or pair[0] == pair[1]:
-            raise input_error(None, f"--pair needs two different doc_ids from: {', '.join(order)}; got "
-                                    f"{', '.join(map(str, pair))}")
-    pair = pair or default_pair(analysis.sentiment_summary, order)
+    return dict(iter_figures(analysis, pair=pair, view=view))
 
-    def word_shift() -> Figure:
+
+def iter_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) -> Iterator[tuple[str, Figure]]:
+    """The figures of :func:`build_figures`, drawn one at a time as the iterator advances, so a caller can save
+    and close each before the next is drawn. The pair is checked before anything is drawn."""
+    from ..views import choose_view
+
+    order = analysis.order
+    view = view or getattr(analysis, "view", None)
+    if view is None:
+        documents = getattr(analysis, "documents", None)
+        view = choose_view(pd.DataFrame({"doc_id": order}) if documents is None else documents,
+                           getattr(analysis, "group_by", None))
+    if pair is not None:
+        _check_pair(pair, order)
+    # The pipeline decides the default pair (it computes the contributions the word shift reads).
+    pair = pair or getattr(analysis, "word_shift_pair", None)
+    makers = _spread_makers(analysis, pair) if view.kind == "spread" else _side_by_side_makers(analysis, pair)
+    assert list(makers) == list(FIGURES), "the figure makers and FIGURES must list the same stems"
+    for stem, make in makers.items():
+        try:
+            figure = make()
+        except NothingToShow as error:
+            warnings.warn(f"figure {stem} left out: {error}", FramingWarning, stacklevel=2)
+            continue
+        yield stem, figure
+
+
+def _check_pair(pair: tuple[str, str], order: list[str]) -> None:
+    known = set(order)
+    if len(pair) != 2 or pair[0] == pair[1] or any(doc_id not in known for doc_id in pair):
+        shown = ", ".join(order[:10]) + (f" … ({len(order):,} in all, listed in documents.csv)"
+                                         if len(order) > 10 else "")
+        raise input_error(None, f"--pair needs two different doc_ids from: {shown}; got {', '.join(map(str, pair))}")
+
+
+def _word_shift(analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:
+    def draw() -> Figure:
         if pair is None:
             raise nothing_to_show("a word shift needs two documents; figure 5 has nothing to show")
         if not getattr(analysis, "with_contributions", True):
@@ -69,10 +94,21 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str,
                                   "needs them")
         from ..scorers.sentiment import word_shift as shift_table
 
-        keys = summary[["doc_id", "sent_id"]]
-        contributions = analysis.contributions.merge(keys, on=["doc_id", "sent_id"])
+        # Only the pair's rows: the word shift reads two documents, whatever the size of the corpus.
+        summary = analysis.summary_sentences
+        summary = summary[summary["doc_id"].isin(pair)]
+        contributions = analysis.contributions[analysis.contributions["doc_id"].isin(pair)]
+        contributions = contributions.merge(summary[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
         return word_shift_figure(shift_table(contributions, summary, *pair), doc_a=pair[0], doc_b=pair[1],
                                  sentences=summary, order=order)
+    return draw
+
+
+def _side_by_side_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
+    """Figures with one row, bar or panel per document (or group): for up to a dozen of them."""
+    order = analysis.order
+    summary = analysis.summary_sentences
+    pair = pair or default_pair(analysis.sentiment_summary, order)
 
     def sentiment_arc() -> Figure:
         if getattr(analysis, "group_by", None) is not None:
@@ -80,22 +116,35 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None) -> dict[str,
                                   f"grouped by {analysis.group_by}, so figure 7 has nothing to show")
         return sentiment_arc_figure(analysis.sentences, analysis.sentences, order=order)
 
-    makers: dict[str, Callable[[], Figure]] = {
+    return {
         "01_sentiment_distribution": lambda: sentiment_distribution_figure(
             summary, analysis.sentiment_summary, order=order),
         "02_loaded_terms_by_voice": lambda: loaded_terms_figure(analysis.loaded_summary, sentences=summary,
                                                                 order=order),
         "03_top_loaded_terms": lambda: top_terms_figure(analysis.term_counts, sentences=summary, order=order),
         "04_attribution_profile": lambda: attribution_figure(analysis.attribution_summary, order=order),
-        "05_word_shift": word_shift,
+        "05_word_shift": _word_shift(analysis, pair, order),
         "06_events": lambda: event_figure(analysis.comparison, order=order),
         "07_sentiment_arc": sentiment_arc,
     }
-    assert list(makers) == list(FIGURES), "build_figures and FIGURES must list the same stems"
-    figures = {}
-    for stem, make in makers.items():
-        try:
-            figures[stem] = make()
-        except NothingToShow as error:
-            warnings.warn(f"figure {stem} left out: {error}", FramingWarning, stacklevel=2)
-    return figures
+
+
+def _spread_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
+    """Figures for many documents: each measure's spread across documents (:mod:`framing.figures.spread`)."""
+    from ..views import min_sentences_to_rank
+
+    documents = analysis.documents
+    if pair is None:
+        # The two most different documents among those long enough to rank, as the report names them.
+        long_enough = documents.loc[documents["n_sentences"].fillna(0) >= min_sentences_to_rank(documents),
+                                    "doc_id"].astype(str).tolist()
+        pair = default_pair(analysis.sentiment_summary, long_enough)
+    return {
+        "01_sentiment_distribution": lambda: sentiment_spread_figure(documents),
+        "02_loaded_terms_by_voice": lambda: loaded_spread_figure(analysis.loaded_summary, documents),
+        "03_top_loaded_terms": lambda: corpus_terms_figure(analysis.term_counts, documents),
+        "04_attribution_profile": lambda: attribution_spread_figure(documents),
+        "05_word_shift": _word_shift(analysis, pair, [doc_id for doc_id in pair] if pair else []),
+        "06_events": lambda: events_spread_figure(analysis.comparison),
+        "07_sentiment_arc": lambda: arc_spread_figure(analysis.sentences),
+    }

@@ -1,0 +1,28 @@
+"""Progress on stderr for the stages of a run that can take more than a second.
+
+Bars and stage lines appear only when asked for (the CLI asks) and only on a terminal, as tqdm decides, so logs,
+tests and notebooks stay quiet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from tqdm.auto import tqdm
+
+
+@contextmanager
+def stage(label: str, shown: bool) -> Iterator[None]:
+    """One line for a stage with no countable steps: its name while it runs, then how long it took."""
+    bar = tqdm(total=1, desc=label, bar_format="{desc}: {elapsed}", disable=None if shown else True, leave=True)
+    try:
+        yield
+        bar.update(1)
+    finally:
+        bar.close()
+
+
+def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: bool) -> Iterable:
+    """``items`` with a progress bar named ``label``."""
+    return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True)
