@@ -94,7 +94,7 @@ def spread_rows(rows: Sequence[Row], *, ax: Axes | None = None, xlim: tuple[floa
         jitter[picked] = 0.0
         ax.scatter(row.values, y + jitter, s=7, color=POINT_COLOUR, alpha=0.45 if len(row.values) > 50 else 0.8,
                    linewidths=0, zorder=2, rasterized=len(row.values) > RASTER_POINTS, gid=f"points:{row.label}")
-        box = ax.boxplot(row.values, positions=[y], vert=False, widths=0.5, showfliers=False, patch_artist=True,
+        box = ax.boxplot(row.values, positions=[y], orientation="horizontal", widths=0.5, showfliers=False, patch_artist=True,
                          medianprops={"color": "black", "linewidth": 1.4},
                          boxprops={"facecolor": "none", "edgecolor": "black", "linewidth": 0.8},
                          whiskerprops={"color": "black", "linewidth": 0.8}, capprops={"color": "black"},
