@@ -62,7 +62,7 @@ READING_VIEW_LIMIT = 12
 # Inputs listed in the report's provenance; run.json lists them all.
 PROVENANCE_ROWS = 50
 #: Documents listed at the top of a report in the spread view (all of them are in documents.csv).
-DOCUMENT_LIST_ROWS = 6
+DOCUMENT_LIST_ROWS = 5
 #: Characters of a document's text quoted beside its doc_id when the spread view names it.
 EXCERPT_CHARACTERS = 120
 # Documents in the spread view share no colour: none of them is drawn on its own.
