@@ -34,6 +34,7 @@ from .figures.registry import FIGURES
 from .figures.style import category_label, lighten, palette
 from .lexicons import CATEGORIES
 from .scorers.quotes import quote_spans
+from .views import View, choose_view, extremes, min_sentences_to_rank, spread_table
 
 REPORT_HTML = "report.html"
 REPORT_MD = "report.md"
@@ -60,19 +61,28 @@ SECTION_NAMES = {"headline": "headline", "bullet": "bullet line", "caption": "im
 READING_VIEW_LIMIT = 12
 # Inputs listed in the report's provenance; run.json lists them all.
 PROVENANCE_ROWS = 50
+#: Documents listed at the top of a report in the spread view (all of them are in documents.csv).
+DOCUMENT_LIST_ROWS = 5
+#: Characters of a document's text quoted beside its doc_id when the spread view names it.
+EXCERPT_CHARACTERS = 120
+# Documents in the spread view share no colour: none of them is drawn on its own.
+SPREAD_COLOUR = "#5a5a5a"
+TITLE = "How the texts frame the story"
 
 # ---------------------------------------------------------------------------------------------------------
 # Writing
 
 
-def write_report(folder: Path, analysis, *, view=None) -> list[Path]:
+def write_report(folder: Path, analysis, *, view: View | None = None) -> list[Path]:
     """Write ``report.html`` and ``report.md`` into ``folder`` and return their paths.
 
     ``folder`` already holds ``figures/NN_name.svg`` and ``run.json`` of the same run (see
-    :func:`framing.report.write_analysis`); the HTML inlines the SVGs, both files quote ``run.json``.
+    :func:`framing.report.write_analysis`); the HTML inlines the SVGs, both files quote ``run.json``. ``view``
+    is how the run is shown (:func:`framing.views.choose_view`; ``analysis`` is already grouped for the
+    ``groups`` view); ``None`` chooses it from ``analysis`` itself.
     """
     folder = Path(folder)
-    context = report_context(folder, analysis)
+    context = report_context(folder, analysis, view)
     paths = [folder / REPORT_HTML, folder / REPORT_MD]
     paths[0].write_text(_environment(html=True).get_template("report.html.j2").render(context),
                         encoding="utf-8")
@@ -89,24 +99,38 @@ def _environment(*, html: bool) -> Environment:
     return env
 
 
-def report_context(folder: Path, analysis) -> dict:
-    """Everything the templates show, as plain values (strings, numbers, lists, dicts and Markup)."""
+def report_context(folder: Path, analysis, view: View | None = None) -> dict:
+    """Everything the templates show, as plain values (strings, numbers, lists, dicts and Markup).
+
+    In the ``spread`` view (thousands of documents) nothing is built per document except what is named: the
+    first :data:`DOCUMENT_LIST_ROWS` documents and the extremes; ``summary`` is empty and ``spread`` holds the
+    distributions (:func:`spread_context`). Otherwise ``spread`` is ``None`` and ``summary`` has one column per
+    document (or group).
+    """
     folder = Path(folder)
+    if view is None:
+        view = choose_view(analysis.documents, analysis.group_by)
     run_file = folder / "run.json"
     run = json.loads(run_file.read_text(encoding="utf-8")) if run_file.exists() else {}
     order = analysis.order
-    colours = palette(order)
-    documents = analysis.documents.set_index("doc_id").reindex(order)
-    reading, reading_note = reading_view(analysis)
+    spread = view.kind == "spread"
+    listed = order[:DOCUMENT_LIST_ROWS] if spread else order
+    # palette() warns beyond seven documents; in the spread view no document has a colour of its own.
+    colours = dict.fromkeys(order, SPREAD_COLOUR) if spread else palette(order)
+    reading, reading_note = reading_view(analysis, view)
     marks = MarkedCorpus(analysis) if reading else None
     record = accuracy()
     return {
-        "title": "How the texts frame the story",
-        "documents": [_document_head(doc_id, documents.loc[doc_id], colours[doc_id], i)
-                      for i, doc_id in enumerate(order)],
-        "summary": summary_rows(analysis.documents, order),
+        "title": TITLE,
+        "page_title": f"{TITLE}: " + (f"{len(order):,} documents" if spread else ", ".join(order)),
+        "view": view_context(view),
+        "n_documents": len(order),
+        "documents": document_heads(analysis.documents, listed, colours, view.kind,
+                                    analysis.corpus.documents if spread else None),
+        "summary": [] if spread else summary_rows(analysis.documents, order, metadata=view.kind == "documents"),
+        "spread": spread_context(analysis.documents, analysis.corpus.documents) if spread else None,
         "sections": "all sections" if analysis.sections is None else ", ".join(analysis.sections),
-        "figures": figure_entries(folder),
+        "figures": figure_entries(folder, view),
         "categories": [{"name": c, "label": category_label(c), "colour": CATEGORY_COLOURS.get(c, "#999999"),
                         "tint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.6),
                         "faint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.85)}
@@ -123,31 +147,81 @@ def report_context(folder: Path, analysis) -> dict:
     }
 
 
-def reading_view(analysis) -> tuple[bool, str]:
+def view_context(view: View) -> dict:
+    """The view as the templates need it.
+
+    Returns
+    -------
+    dict with ``kind``, ``group_by``, ``notice`` (the view's reason as HTML, file names and options in
+    ``<code>``; empty unless the view was chosen because of the corpus size) and ``notice_text`` (the same as
+    plain text, for Markdown).
+    """
+    text = view.reason if view.chosen_by == "size" and view.kind != "documents" else ""
+    return {"kind": view.kind, "group_by": view.group_by, "notice_text": text, "notice": _code_names(text)}
+
+
+_CODE_NAME = re.compile(r"--[a-z][a-z-]*|\b[\w-]+\.(?:csv|json|md|html)\b")
+
+
+def _code_names(text: str) -> Markup:
+    """``text`` escaped, with option names (``--group-by``) and file names (``documents.csv``) as code."""
+    # Escaping first is safe: the names matched hold no character that escaping changes.
+    return Markup(_CODE_NAME.sub(lambda m: f"<code>{m.group()}</code>", str(escape(text))))
+
+
+def reading_view(analysis, view: View) -> tuple[bool, str]:
     """Whether the report shows the reading view (events side by side, full marked texts), and why not.
 
     It is for a handful of documents read closely: for groups there are no single texts to show, and beyond
     :data:`READING_VIEW_LIMIT` documents the columns would be unreadable and the file huge.
     """
-    if analysis.group_by is not None:
-        return False, (f"Documents are compared by {analysis.group_by}, so there is no single text to show. "
+    if view.kind == "groups":
+        return False, (f"Documents are compared by {view.group_by}, so there is no single text to show. "
                        "Every sentence with its scores and event is in sentences.csv; the events per group are "
                        "in group_event_comparison.csv.")
     if len(analysis.order) > READING_VIEW_LIMIT:
-        return False, (f"{len(analysis.order)} documents are too many to read side by side (the reading view "
+        return False, (f"{len(analysis.order):,} documents are too many to read side by side (the reading view "
                        f"is made for up to {READING_VIEW_LIMIT}). Every sentence with its scores and event is "
                        "in sentences.csv; the events per document are in event_comparison.csv.")
     return True, ""
 
 
-def _document_head(doc_id: str, row: pd.Series, colour: str, index: int) -> dict:
-    def text(name: str) -> str:
-        value = row.get(name, "")
-        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+def document_heads(documents: pd.DataFrame, order: list[str], colours: dict[str, str], kind: str = "documents",
+                   texts: pd.DataFrame | None = None) -> list[dict]:
+    """The documents (or groups) named at the top of the report, in ``order``.
 
-    return {"doc_id": doc_id, "anchor": f"doc-{index + 1}", "colour": colour, "title": text("title"),
-            "outlet": text("outlet"), "kind": text("kind") or "unknown", "published": text("published"),
-            "source": text("source")}
+    Returns
+    -------
+    One dict per document: ``doc_id, anchor`` (``doc-N``), ``colour, title, outlet, kind`` ("unknown" when
+    empty), ``published, source``, every value as text ("" when missing), and ``detail``: for a group how many
+    documents it holds, in the spread view the document's title or first words (from ``texts``, the corpus
+    documents), else "".
+    """
+    fields = ("title", "outlet", "kind", "published", "source")
+    # One reindex and plain records: a .loc per document made a Series per row.
+    rows = documents.set_index("doc_id").reindex(order)
+    present = [name for name in fields if name in rows.columns]
+    records = rows[present].to_dict("records")
+    excerpts = document_excerpts(texts, set(order)) if texts is not None else {}
+    heads = []
+    for index, (doc_id, row) in enumerate(zip(order, records)):
+        text = {name: _cell(row.get(name)) for name in fields}
+        detail = _group_size(doc_id, text["title"]) if kind == "groups" else excerpts.get(doc_id, "")
+        heads.append({"doc_id": doc_id, "anchor": f"doc-{index + 1}", "colour": colours[doc_id], **text,
+                      "kind": text["kind"] or "unknown", "detail": detail})
+    return heads
+
+
+def _group_size(group: str, title: str) -> str:
+    """How many documents a group holds ("20 documents"), read from the title :func:`framing.groups.group_view`
+    gives it ("Fox News (20 documents)"); the whole title if it is not of that form."""
+    found = re.fullmatch(re.escape(group) + r" \((.+)\)", title)
+    return found.group(1) if found else title
+
+
+def _cell(value) -> str:
+    """A metadata value as text: "" for missing values (None, NaN)."""
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -180,8 +254,11 @@ class SummaryRow(NamedTuple):
     group: str = ""
 
 
-def summary_rows(documents: pd.DataFrame, order: list[str]) -> list[SummaryRow]:
-    """The side-by-side summary: one row per measure, one value per document (in ``order``), as text."""
+def summary_rows(documents: pd.DataFrame, order: list[str], *, metadata: bool = True) -> list[SummaryRow]:
+    """The side-by-side summary: one row per measure, one value per document (in ``order``), as text.
+
+    ``metadata=False`` leaves out the manifest rows (kind, published), which say nothing about groups.
+    """
     table = documents.set_index("doc_id").reindex(order)
 
     def values(column: str, digits: int = 2, **options) -> list[str]:
@@ -208,9 +285,11 @@ def summary_rows(documents: pd.DataFrame, order: list[str]) -> list[SummaryRow]:
                for a, b, c in zip(table.get("share_named", [math.nan] * len(order)),
                                   table.get("share_anonymous", [math.nan] * len(order)),
                                   table.get("share_none", [math.nan] * len(order)))]
-    return [
+    manifest = [
         SummaryRow("Kind", "From the manifest: encyclopedic, tabloid, wire, broadsheet, …", text("kind"), "document"),
         SummaryRow("Published", "From the manifest.", text("published"), "document"),
+    ]
+    return (manifest if metadata else []) + [
         SummaryRow("Words", "Words in the sentences the summaries use.", values("n_words", 0), "document"),
         SummaryRow("Sentences", "Sentences the summaries use.", values("n_sentences", 0), "document"),
         SummaryRow("Mean compound [95% interval]",
@@ -246,20 +325,127 @@ def summary_rows(documents: pd.DataFrame, order: list[str]) -> list[SummaryRow]:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# Across documents (the spread view)
+
+
+def spread_context(documents: pd.DataFrame, texts: pd.DataFrame) -> dict:
+    """The spread view's numbers as text: each measure's distribution and the documents at its two ends.
+
+    ``documents`` is the per-document table (``documents.csv``), ``texts`` the corpus documents (``doc_id,
+    title, text``), used only for the documents named.
+
+    Returns
+    -------
+    dict with ``rows`` (per measure: ``label, median, middle, range, n_documents``), ``extremes`` (per
+    measure: ``label``, ``highest`` and ``lowest``, see :func:`_ranked_end`), ``min_sentences`` (the length a
+    document needs to be ranked), ``n_ranked`` and ``n_documents``.
+    """
+    table = spread_table(documents)
+    rows = [{"label": row.label, "median": _measure(row.median, row),
+             "middle": f"{_measure(row.q1, row)} to {_measure(row.q3, row)}",
+             "range": f"{_measure(row.minimum, row)} to {_measure(row.maximum, row)}",
+             "n_documents": f"{row.n_documents:,}"}
+            for row in table.itertuples(index=False)]
+    least = min_sentences_to_rank(documents)
+    # The documents extremes() ranks (long enough), to count how many share a value with those it names.
+    ranked = documents
+    if "n_sentences" in documents.columns:
+        ranked = documents[pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0) >= least]
+    named = extremes(documents)
+    excerpts = document_excerpts(texts, set(named["doc_id"]))
+    formats = {row.column: row for row in table.itertuples(index=False)}
+    ends = []
+    for (column, label), rows_of_measure in named.groupby(["column", "label"], sort=False):
+        values = pd.to_numeric(ranked[column], errors="coerce").dropna()
+        ends.append({"label": label, **{end: _ranked_end(rows_of_measure[rows_of_measure["end"] == end],
+                                                         values, formats[column], excerpts)
+                                        for end in ("highest", "lowest")}})
+    return {"rows": rows, "extremes": ends, "min_sentences": least, "n_ranked": len(ranked),
+            "n_documents": len(documents)}
+
+
+def _measure(value, measure) -> str:
+    """A value of a spread measure printed as the measure says (``digits``, ``percent``)."""
+    return number(value, int(measure.digits), percent=bool(measure.percent))
+
+
+def _ranked_end(rows: pd.DataFrame, values: pd.Series, measure, excerpts: dict[str, str]) -> dict:
+    """One end of a measure (its highest or lowest documents).
+
+    Returns
+    -------
+    dict with ``documents`` (per document: ``doc_id, value, sentences`` ("3 sentences") and ``excerpt``) and
+    ``tied`` and ``tied_value``: how many ranked documents share the last value shown, and that value (0 and ""
+    when all of them are shown): five documents at 100% picked by doc_id out of hundreds say nothing alone;
+    ``all_tied`` when every document shown has that value.
+    """
+    shown = [{"doc_id": row.doc_id, "value": _measure(row.value, measure),
+              "sentences": _sentences(row.n_sentences), "excerpt": excerpts.get(row.doc_id, "")}
+             for row in rows.itertuples(index=False)]
+    tied, tied_value, all_tied = 0, "", False
+    if len(rows):
+        last = rows["value"].iloc[-1]
+        same = int((values == last).sum())
+        if same > int((rows["value"] == last).sum()):
+            tied, tied_value, all_tied = same, _measure(last, measure), bool(rows["value"].iloc[0] == last)
+    return {"documents": shown, "tied": tied, "tied_value": tied_value, "all_tied": all_tied}
+
+
+def _sentences(count) -> str:
+    if count is None or pd.isna(count):
+        return ""
+    count = int(count)
+    return f"{count:,} sentence{'s' if count != 1 else ''}"
+
+
+def document_excerpts(texts: pd.DataFrame, doc_ids: set[str]) -> dict[str, str]:
+    """A line that says what each of ``doc_ids`` is: its title when it has one of its own, else the start of
+    its text (at most :data:`EXCERPT_CHARACTERS`, cut at a word). Only the named documents are read."""
+    wanted = texts[texts["doc_id"].astype(str).isin(doc_ids)]
+    titles = wanted["title"] if "title" in wanted.columns else pd.Series("", index=wanted.index)
+    bodies = wanted["text"] if "text" in wanted.columns else pd.Series("", index=wanted.index)
+    out = {}
+    for doc_id, title, text in zip(wanted["doc_id"].astype(str), titles, bodies):
+        title = _cell(title).strip()
+        # Table inputs get their doc_id as title; that says nothing beside the doc_id itself.
+        out[doc_id] = title if title and title != doc_id else _excerpt(_cell(text))
+    return out
+
+
+def _excerpt(text: str, limit: int = EXCERPT_CHARACTERS) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > limit // 2 else limit].rstrip(" ,;:") + "…"
+
+
+# ---------------------------------------------------------------------------------------------------------
 # Figures
 
 
-def figure_entries(folder: Path) -> list[dict]:
-    """Each registered figure with its number, title, caption and inline SVG (``None`` when not drawn)."""
+def figure_entries(folder: Path, view: View | None = None) -> list[dict]:
+    """Each registered figure with its number, title, caption and inline SVG (``None`` when not drawn).
+
+    The caption is :func:`figure_caption` for ``view``, so the template prints whatever the registry says for
+    the view the figures were drawn in.
+    """
     entries = []
     for number_, (stem, info) in enumerate(FIGURES.items(), start=1):
         svg_file = Path(folder) / "figures" / f"{stem}.svg"
         svg = inline_svg(svg_file.read_text(encoding="utf-8"), prefix=f"f{number_}-",
                          label=f"Figure {number_}: {info.title}") if svg_file.exists() else None
         entries.append({"number": number_, "stem": stem, "anchor": f"fig-{number_}", "title": info.title,
-                        "caption": info.caption, "svg": svg,
+                        "caption": figure_caption(info, view), "svg": svg,
                         "png": f"figures/{stem}.png" if svg_file.with_suffix(".png").exists() else None})
     return entries
+
+
+def figure_caption(info, view: View | None) -> str:
+    """The caption of a figure in ``view``: ``info.captions[view.kind]`` when the registry gives one for that
+    view (a mapping from view kind to caption), else ``info.caption``."""
+    by_view = getattr(info, "captions", None) or {}
+    return by_view.get(view.kind, info.caption) if view is not None else info.caption
 
 
 _SVG_UNSAFE = re.compile(r"<script|<foreignObject|<iframe|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
