@@ -10,10 +10,12 @@ from typing import NamedTuple
 
 
 class FigureInfo(NamedTuple):
-    """One figure of the report: ``title`` (short) and ``caption`` (what it shows; how to read it)."""
+    """One figure of the report: ``title`` (short), ``caption`` (what it shows; how to read it) and, where a
+    view draws it differently, ``captions`` by view kind (``spread``: many documents as a distribution)."""
 
     title: str
     caption: str
+    captions: dict[str, str] = {}
 
 
 FIGURES: dict[str, FigureInfo] = {
@@ -22,18 +24,34 @@ FIGURES: dict[str, FigureInfo] = {
         "Every sentence's VADER compound score (−1 most negative to +1 most positive) as one dot, one row per "
         "document, with the mean and its bootstrap interval as a black diamond and bar. Compare where the dots "
         "cluster and whether the intervals overlap; dots inside the grey band are neutral sentences.",
+        {"spread": (
+            "Each document's mean and median sentence compound (VADER, −1 to +1) as one dot, and the mean of its "
+            "writer's-own and attributed sentences, with a box for the middle half of the documents (line = "
+            "median). The documents at each end are ringed and named; compare where the boxes sit and how wide "
+            "they are."
+        )},
     ),
     "02_loaded_terms_by_voice": FigureInfo(
         "Loaded terms by category and voice",
         "How many loaded terms each document uses per 1,000 words, by category, with the writer's own words "
         "(solid) and words inside quotations or attributed clauses (hatched) stacked in one bar. A long solid bar "
         "means the outlet itself uses that kind of language; a mostly hatched bar means it reports others using it.",
+        {"spread": (
+            "Each document's loaded terms per 1,000 words, by category, one dot per document, for the writer's "
+            "own words (left) and quoted or attributed words (right), on one scale. Each row says how many "
+            "documents use that kind of language at all; the most loaded document is named."
+        )},
     ),
     "03_top_loaded_terms": FigureInfo(
         "Most used loaded terms",
         "Each document's most frequent loaded terms, one panel per document, each labelled with a neutral "
         "wording a wire service might use instead (loaded → neutral). Bar length is the number of uses, solid "
         "for the writer's own voice and hatched for quoted or attributed uses, on the same scale in every panel.",
+        {"spread": (
+            "The loaded terms used most across all documents, with a neutral wording a wire service might use "
+            "instead (loaded → neutral). Bar length is the number of uses, solid for the writer's own voice and "
+            "hatched for quoted or attributed uses; the label says how many documents use the term."
+        )},
     ),
     "04_attribution_profile": FigureInfo(
         "Attribution profile",
@@ -41,6 +59,11 @@ FIGURES: dict[str, FigureInfo] = {
         "no source; right: sentences with a quotation, scare quotes, hedges and citations per 100 sentences. "
         "Read the left bars for how much of the text rests on identifiable sources, and the right for how much "
         "is quoted, qualified and referenced.",
+        {"spread": (
+            "Left: each document's share of sentences that name a source, cite an anonymous one, or give none; "
+            "right: quotations, scare quotes, hedges and citations per 100 sentences; one dot per document, box ="
+            " middle half. The document with the highest value of each row is named."
+        )},
     ),
     "05_word_shift": FigureInfo(
         "Word shift between two documents",
@@ -54,11 +77,21 @@ FIGURES: dict[str, FigureInfo] = {
         "sentiment (red negative, blue positive), under it the number of sentences on the event and of loaded "
         "terms in them (at most 15 events, those most documents cover; all are in event_comparison.csv). Hatched "
         "grey cells marked “not covered” are events the document leaves out — an omission, not a neutral report.",
+        {"spread": (
+            "For the events most documents cover, one dot per covering document: the mean VADER compound of its "
+            "sentences on the event, with a box for the middle half. A wide spread means documents tell the same "
+            "event in very different tones; every event and document is in event_comparison.csv."
+        )},
     ),
     "07_sentiment_arc": FigureInfo(
         "Sentiment along each document",
         "Each sentence's VADER compound score in reading order, one panel per document on the same vertical "
         "scale, with a rolling mean line. Outlined markers pick out the headline, bullet lines, subheadings and "
         "image captions, so you can see whether the framing devices are more negative than the body text.",
+        {"spread": (
+            "Sentence sentiment by position in the document (start → end, in tenths of its length): the line is "
+            "the mean over documents of each document's mean in that tenth, the band the middle half of the "
+            "documents. Documents shorter than ten sentences are left out."
+        )},
     ),
 }
