@@ -25,6 +25,9 @@ SCORE_COLUMNS = ("doc_id", "sent_id", "compound")
 SUMMARY_COLUMNS = ("doc_id", "n_sentences", "mean_compound", "ci_low", "ci_high")
 NEUTRAL_BAND = 0.05  # VADER's documented threshold: |compound| < 0.05 is neutral
 JITTER = 0.28  # half-height of the strip, in rows
+#: Beyond this many dots in one row or panel the dots are rasterised inside the SVG (a grouped corpus puts tens of
+#: thousands of sentences in a row: as vectors that is megabytes of SVG and seconds to save and to open).
+RASTER_POINTS = 2000
 ROLLING_WINDOW = 5  # sentences; short enough to follow a 30-sentence excerpt, long enough to smooth single quotes
 
 
@@ -67,7 +70,7 @@ def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None
             continue
         jitter = rng.uniform(-JITTER, JITTER, size=len(values))
         ax.scatter(values, row + jitter, s=9, color=colours[doc_id], alpha=0.6, linewidths=0, zorder=2,
-                   label=f"_{doc_id}", gid=f"sentences:{doc_id}")
+                   label=f"_{doc_id}", gid=f"sentences:{doc_id}", rasterized=len(values) > RASTER_POINTS)
         if stats is not None and doc_id in stats.index:
             s = stats.loc[doc_id]
             ax.errorbar([s["mean_compound"]], [row],
@@ -165,7 +168,8 @@ def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame 
 
     body = data["section"].eq("body") | ~data["section"].isin(SECTION_MARKERS)
     ax.scatter(data.loc[body, "sent_id"], data.loc[body, "compound"], s=10, color=colour, alpha=0.55,
-               linewidths=0, zorder=2, label=SECTION_LABELS["body"], gid=f"body:{doc_id}")
+               linewidths=0, zorder=2, label=SECTION_LABELS["body"], gid=f"body:{doc_id}",
+               rasterized=int(body.sum()) > RASTER_POINTS)
     for section, marker in SECTION_MARKERS.items():
         chosen = data["section"].eq(section)
         if section == "body" or not chosen.any():

@@ -92,7 +92,7 @@ def spread_rows(rows: Sequence[Row], *, ax: Axes | None = None, xlim: tuple[floa
         picked = _extremes(row, named, ends)
         jitter = rng.uniform(-JITTER, JITTER, size=len(row.values))
         jitter[picked] = 0.0
-        ax.scatter(row.values, y + jitter, s=7, color=POINT_COLOUR, alpha=0.45 if len(row.values) > 50 else 0.8,
+        ax.scatter(row.values, y + jitter, s=7, color=POINT_COLOUR, alpha=_alpha(len(row.values)),
                    linewidths=0, zorder=2, rasterized=len(row.values) > RASTER_POINTS, gid=f"points:{row.label}")
         box = ax.boxplot(row.values, positions=[y], orientation="horizontal", widths=0.5, showfliers=False, patch_artist=True,
                          medianprops={"color": "black", "linewidth": 1.4},
@@ -108,6 +108,11 @@ def spread_rows(rows: Sequence[Row], *, ax: Axes | None = None, xlim: tuple[floa
     ax.grid(axis="x")
     ax.tick_params(axis="y", length=0)
     return ax
+
+
+def _alpha(n: int) -> float:
+    """Dot opacity: solid for a few documents, fainter as they pile up so dense stretches still show shape."""
+    return 0.8 if n <= 50 else 0.45 if n <= 1000 else 0.25
 
 
 def _extremes(row: Row, named: int, ends: Sequence[str]) -> np.ndarray:
@@ -139,7 +144,8 @@ def _name(ax: Axes, row: Row, y: float, picked: np.ndarray) -> None:
         high = bool(row.values[i] > middle)
         ax.annotate(str(row.doc_ids[i]), xy=(row.values[i], y), xytext=(0, 6 + 8 * stacked[high]),
                     textcoords="offset points", ha="right" if high else "left", va="bottom", fontsize=7,
-                    color=TEXT_GREY, gid=f"named:{row.doc_ids[i]}", annotation_clip=False)
+                    color=TEXT_GREY, gid=f"named:{row.doc_ids[i]}", annotation_clip=False,
+                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
         stacked[high] += 1
 
 
@@ -172,9 +178,12 @@ def sentiment_spread_figure(documents: pd.DataFrame) -> Figure:
     :class:`~framing.figures.NothingToShow`.
     """
     require_columns(documents, ("doc_id", "mean_compound"), "documents")
-    rows = rows_from(documents, [("mean_compound", "mean compound"), ("median_compound", "median compound"),
-                                 ("mean_compound_unattributed", "mean, writer's own\nsentences"),
-                                 ("mean_compound_attributed", "mean, attributed\nsentences")])
+    columns = [("mean_compound", "mean compound"), ("median_compound", "median compound"),
+               ("mean_compound_unattributed", "mean, writer's own\nsentences"),
+               ("mean_compound_attributed", "mean, attributed\nsentences")]
+    if "median_compound" in documents.columns and documents["median_compound"].equals(documents["mean_compound"]):
+        columns.pop(1)  # documents of one or two sentences: the median row would repeat the mean row
+    rows = rows_from(documents, columns)
     if not len(rows[0].values):
         raise nothing_to_show("no document has a scored sentence; figure 1 (sentiment) has nothing to show")
     with plt.rc_context(STYLE):
