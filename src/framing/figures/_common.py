@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import matplotlib.pyplot as plt
@@ -54,7 +55,7 @@ def resolve_order(doc_ids: Iterable[str], order: Sequence[str] | None) -> list[s
     if isinstance(order, str):
         raise input_error(None, "order must be a list of doc_ids, not a single string")
     order = [str(doc_id) for doc_id in order]
-    duplicated = sorted({doc_id for doc_id in order if order.count(doc_id) > 1})
+    duplicated = sorted(doc_id for doc_id, count in Counter(order).items() if count > 1)
     if duplicated:
         raise input_error(None, f"order lists {', '.join(duplicated)} more than once")
     if not order:
