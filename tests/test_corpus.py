@@ -1,10 +1,24 @@
+import re
 import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import FramingError, FramingWarning, clean_text, load_corpus, load_documents
-from framing.corpus import read_manifest
+from framing.corpus import (
+    _EDIT_START,
+    _INLINE_EDITS,
+    ENGLISH_MIN_SHARE,
+    LANGUAGE_MIN_LETTERS,
+    LANGUAGE_MIN_WORDS,
+    _latin_letter_share,
+    clean_documents,
+    english_share,
+    read_manifest,
+    warn_unless_english,
+)
 
 from .conftest import SEEDS
 
@@ -288,3 +302,102 @@ def test_named_files_take_their_metadata_from_the_manifest_beside_them():
     docs = load_documents([SEEDS / "dailymail_soleimani_2020-01-03.txt", SEEDS / "wikipedia_soleimani_2017.txt"])
     assert docs["doc_id"].tolist() == ["dailymail-2020", "wikipedia-2017"]
     assert docs["kind"].tolist() == ["tabloid", "encyclopedic"]
+
+
+# --- batches: one table per batch, the same rows as cleaning each document alone ----------------------------
+
+BATCH_TEXTS = {
+    "tabloid": "Villain with blood on his hands\n\n  • He was killed \n\nThe general.[3] Said “so”.\n\n"
+               "The general (pictured in 2015) at a rally\n\nThe general (pictured in 2015) at a rally\n\nEnd.",
+    "plain": "Nothing to clean here.",  # no removals at all
+    "one": "He said so.[33] Then he left front He was gone.",
+    "html": "<html><body><h1>Title</h1><p>First&nbsp;para.</p><p>Second para.</p></body></html>",
+}
+
+
+def batch_of(texts: dict[str, str]) -> pd.DataFrame:
+    """A batch as :func:`load_documents` gives it (metadata left empty)."""
+    batch = pd.DataFrame({"doc_id": list(texts), "title": list(texts)})
+    for column in ("outlet", "kind", "published", "source", "notes", "sha256", "encoding"):
+        batch[column] = ""
+    return batch.assign(path=[f"{doc_id}.txt" for doc_id in texts], raw_text=list(texts.values()))
+
+
+def test_a_batch_gives_the_same_tables_as_cleaning_each_document_alone():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        corpus = clean_documents(batch_of(BATCH_TEXTS))
+        alone = {doc_id: clean_text(raw, path=f"{doc_id}.txt") for doc_id, raw in BATCH_TEXTS.items()}
+    assert corpus.documents["text"].tolist() == [cleaned.text for cleaned in alone.values()]
+    assert corpus.documents["n_paragraphs"].tolist() == [len(cleaned.paragraphs) for cleaned in alone.values()]
+    for table in ("paragraphs", "removals"):
+        expected = pd.concat([getattr(cleaned, table).assign(doc_id=doc_id) for doc_id, cleaned in alone.items()
+                              if len(getattr(cleaned, table))], ignore_index=True)
+        got = getattr(corpus, table)
+        assert list(got.columns) == ["doc_id", *getattr(alone["one"], table).columns]
+        pd.testing.assert_frame_equal(got[expected.columns], expected, check_exact=True)
+    assert len(alone["plain"].removals) == 0 and "plain" not in set(corpus.removals["doc_id"])
+
+
+@pytest.mark.filterwarnings("ignore::framing.FramingWarning")
+def test_removals_are_ordered_by_position_then_paragraph_in_each_document():
+    corpus = clean_documents(batch_of(BATCH_TEXTS))
+    for _, removals in corpus.removals.groupby("doc_id", sort=False):
+        keys = list(zip(removals["position"], removals["para_id"]))
+        assert keys == sorted(keys)
+
+
+@pytest.mark.filterwarnings("ignore::framing.FramingWarning")
+def test_removal_dtypes_do_not_depend_on_whether_a_batch_has_removals():
+    with_removals = clean_documents(batch_of(BATCH_TEXTS)).removals
+    without = clean_documents(batch_of({"plain": "Nothing to clean here."})).removals
+    assert len(without) == 0
+    assert without.dtypes.equals(with_removals.dtypes)
+    assert with_removals["position"].dtype == "int64" and with_removals["para_id"].dtype == "int64"
+
+
+def test_a_text_without_removals_keeps_clean_texts_empty_tables():
+    cleaned = clean_text("Nothing to clean here.")
+    assert list(cleaned.removals.columns) == ["para_id", "kind", "text", "position"] and cleaned.removals.empty
+    assert cleaned.paragraphs.to_dict("records") == [{"para_id": 1, "section": "body", "start": 0, "end": 22}]
+
+
+# --- shortcuts on short texts give what the full computations give ------------------------------------------
+
+EDIT_CHARACTERS = list("abHeShTy .!?[]12note\t\n'\"`“”„‟«»″‘’‚‛′‹›\u00a0\u2002\u202f\u3000\u200b\u00ad")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*EDIT_CHARACTERS, "He ", "She w", " [1]", " [note 2]", "[citation needed]"]),
+                max_size=60))
+def test_inline_edits_match_as_without_the_first_character_test(pieces):
+    line = "".join(pieces)
+    unfiltered = re.compile(_INLINE_EDITS.pattern.removeprefix(_EDIT_START), _INLINE_EDITS.flags)
+    spans = [(m.start(), m.end(), m.lastgroup) for m in _INLINE_EDITS.finditer(line)]
+    assert spans == [(m.start(), m.end(), m.lastgroup) for m in unfiltered.finditer(line)]
+
+
+def full_language_test(text: str) -> bool:
+    """warn_unless_english's decision computed the long way, with no shortcut."""
+    latin, n_letters = _latin_letter_share(text)
+    if n_letters >= LANGUAGE_MIN_LETTERS and latin < 0.5:
+        return True
+    share, n_words = english_share(text)
+    return n_words >= LANGUAGE_MIN_WORDS and share < ENGLISH_MIN_SHARE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the ", "of ", "guerre ", "Krieg ", "é", "ß ", "中文", "Ζεύς ", "x", " ", "9"]),
+                max_size=400))
+def test_language_shortcuts_decide_as_the_full_test(pieces):
+    text = "".join(pieces)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FramingWarning)
+        assert warn_unless_english(text) == full_language_test(text)
+
+
+@pytest.mark.parametrize("text", ["中文字" * 150, "Ζεύς και " * 60, "le la de et que " * 30,
+                                  "Der Krieg ist nicht gut und das Land " * 10])
+def test_long_non_english_texts_still_warn(text):
+    with pytest.warns(FramingWarning, match="does not look like English"):
+        assert warn_unless_english(text, "x.txt")

@@ -73,6 +73,48 @@ def test_sections_filter():
     assert sentences(corpus, sections=["body"])["text"].tolist() == ["Body sentence one.", "Body two."]
 
 
+def corpus_of_many(raws: dict[str, str]) -> Corpus:
+    """Several documents in one corpus, as one batch of :func:`clean_documents`."""
+    import pandas as pd
+
+    from framing.corpus import clean_documents
+
+    batch = pd.DataFrame({"doc_id": list(raws), "title": list(raws)})
+    for column in ("outlet", "kind", "published", "source", "notes", "sha256", "encoding"):
+        batch[column] = ""
+    return clean_documents(batch.assign(path=[f"{d}.txt" for d in raws], raw_text=list(raws.values())))
+
+
+MANY = {
+    "cited": "First claim.[1][2] Second claim.\n\n[3] Third claim, Yamamoto[4] said.",
+    "one": "A single sentence.",
+    "broken": "He was at the southern front He was injured. Then he left.",
+    "headed": "A headline without a stop\n\nthe body starts lower case. And goes on.",
+}
+
+
+def test_sentences_of_a_batch_are_those_of_each_document_alone():
+    import pandas as pd
+
+    together = sentences(corpus_of_many(MANY))
+    alone = pd.concat([sentences(corpus_of_many({doc_id: raw})) for doc_id, raw in MANY.items()],
+                      ignore_index=True)
+    pd.testing.assert_frame_equal(together, alone, check_exact=True)
+    assert together.groupby("doc_id", sort=False).size().to_dict() == {"cited": 3, "one": 1, "broken": 3,
+                                                                        "headed": 3}
+    assert together.loc[together["doc_id"] == "cited", "citations"].tolist() == [2, 0, 2]
+
+
+def test_documents_come_in_first_seen_order_even_when_their_paragraphs_are_interleaved():
+    import pandas as pd
+
+    corpus = corpus_of_many(MANY)
+    shuffled = corpus.paragraphs.sort_values("para_id", kind="stable", ignore_index=True)
+    table = sentences(Corpus(corpus.documents, shuffled, corpus.removals))
+    assert table["doc_id"].drop_duplicates().tolist() == ["cited", "one", "broken", "headed"]
+    pd.testing.assert_frame_equal(table, sentences(corpus), check_exact=True)
+
+
 # --- the seeds ------------------------------------------------------------------------------------------------
 
 def test_every_seed_sentence_is_its_cleaned_text_slice(seed_corpus, seed_sentences):

@@ -313,22 +313,40 @@ def load_corpus(paths: list[str | Path] | str | Path, *, manifest: str | Path | 
 
 def clean_documents(documents: pd.DataFrame) -> Corpus:
     """Clean documents read by :func:`load_documents` (or :mod:`framing.records`): needs ``doc_id, path`` and
-    ``raw_text``; every other column is kept as metadata, the standard ones first. See :class:`Corpus`."""
-    texts, paragraphs, removals = [], [], []
-    for doc in documents.itertuples(index=False):
-        cleaned = clean_text(doc.raw_text, path=doc.path)
+    ``raw_text``; every other column is kept as metadata, the standard ones first. See :class:`Corpus`.
+
+    The paragraph and removal tables are built once for the whole batch from plain rows: building two
+    DataFrames and sorting one per document cost more than cleaning a one-sentence document.
+    """
+    texts: list[str] = []
+    paragraph_rows: list[tuple] = []
+    removal_rows: list[tuple] = []
+    n_paragraphs: Counter = Counter()
+    for doc_id, raw, path in zip(documents["doc_id"], documents["raw_text"], documents["path"]):
+        cleaned = _clean(raw, path)
         texts.append(cleaned.text)
-        paragraphs.append(cleaned.paragraphs.assign(doc_id=doc.doc_id))
-        removals.append(cleaned.removals.assign(doc_id=doc.doc_id))
+        paragraph_rows.extend((doc_id, *row) for row in cleaned.paragraphs)
+        removal_rows.extend((doc_id, *row) for row in cleaned.removals)
+        n_paragraphs[doc_id] += len(cleaned.paragraphs)
     documents = documents.drop(columns="raw_text").assign(text=texts)
-    paragraph_table = pd.concat(paragraphs, ignore_index=True)[PARAGRAPH_COLUMNS]
-    documents["n_paragraphs"] = documents["doc_id"].map(paragraph_table.groupby("doc_id").size()).astype(int)
+    documents["n_paragraphs"] = documents["doc_id"].map(n_paragraphs).astype(int)
     extra = [column for column in documents.columns if column not in DOCUMENT_COLUMNS]
     return Corpus(
         documents=documents[DOCUMENT_COLUMNS + extra],
-        paragraphs=paragraph_table,
-        removals=pd.concat(removals, ignore_index=True)[REMOVAL_COLUMNS],
+        paragraphs=pd.DataFrame(paragraph_rows, columns=PARAGRAPH_COLUMNS),
+        removals=_removal_table(removal_rows),
     )
+
+
+def _removal_table(rows: list[tuple]) -> pd.DataFrame:
+    """Removal rows (``REMOVAL_COLUMNS``) as a table with the same dtypes whether or not it is empty (an empty
+    one would otherwise be all ``object``), so batches with and without removals concatenate to integer
+    positions."""
+    table = pd.DataFrame(rows, columns=REMOVAL_COLUMNS)
+    if rows:
+        return table  # inferred from the rows: integers and strings already
+    return table.astype({column: "int64" if column in ("para_id", "position") else str
+                         for column in REMOVAL_COLUMNS})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -340,8 +358,12 @@ CITATION = (
     r"\s*\[\s*(?:\d{1,4}|(?:note|nb|n)\s*\d{1,3}|[a-z]|citation needed|clarification needed|dubious|"
     r"failed verification|better source needed|who\?|when\?|by whom\?|according to whom\?)\s*\]"
 )
+# Every edit starts with white space, "[", a quote mark, an invisible character or sentence punctuation. Testing
+# for one of them first lets the engine pass over the other positions without trying each alternative there
+# (the same matches, about 3x faster on news text; this runs on every paragraph).
+_EDIT_START = r"(?=[\s\['`‘’‚‛′‹›“”„‟«»″\u200b\u200c\u200d\u2060\ufeff\u00ad.!?])"
 _INLINE_EDITS = re.compile(
-    "|".join([
+    _EDIT_START + "(?:" + "|".join([
         rf"(?P<citation>{CITATION})",
         r"(?P<doubled>''|‘‘|’’|``)",
         r"(?P<dquote>[“”„‟«»″])",
@@ -351,7 +373,7 @@ _INLINE_EDITS = re.compile(
         r"(?P<unpunctuated>(?<=[a-z]{2}) (?=(?:He|She|They|His|Her|Their|We) [a-z]))",
         # Runs of plain spaces are collapsed silently; any other space character is recorded.
         r"(?P<space>[ ]*[\t\u00a0\u2000-\u200a\u202f\u205f\u3000][ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]*|[ ]{2,})",
-    ]),
+    ]) + ")",
     flags=re.IGNORECASE,
 )
 _CASE_SENSITIVE_GROUPS = {"glued", "unpunctuated"}
@@ -382,8 +404,24 @@ def clean_text(raw: str, *, path: str | Path | None = None) -> CleanedText:
     Returns
     -------
     CleanedText(text, paragraphs, removals): ``paragraphs`` has ``para_id, section, start, end``; ``removals``
-    has ``para_id, kind, text, position`` (see :class:`Corpus`).
+    has ``para_id, kind, text, position`` (see :class:`Corpus`), ordered by ``position`` then ``para_id``.
     """
+    cleaned = _clean(raw, path)
+    return CleanedText(cleaned.text,
+                       pd.DataFrame(cleaned.paragraphs, columns=["para_id", "section", "start", "end"]),
+                       pd.DataFrame(cleaned.removals, columns=["para_id", "kind", "text", "position"]))
+
+
+class _CleanedRows(NamedTuple):
+    """One cleaned document as plain rows, for :func:`clean_text` and :func:`clean_documents` to tabulate."""
+
+    text: str
+    paragraphs: list[tuple[int, str, int, int]]  # para_id, section, start, end
+    removals: list[tuple[int, str, str, int]]  # para_id, kind, text, position; by position, then para_id
+
+
+def _clean(raw: str, path: str | Path | None) -> _CleanedRows:
+    """Everything :func:`clean_text` does, without building tables."""
     raw, markup = _strip_markup(raw, path)
     text = normalise_line_breaks(raw)
     # Section labels and hard-wrap joining read final punctuation; without any, every line is a body sentence.
@@ -580,14 +618,19 @@ LANGUAGE_MIN_LETTERS = 200
 def english_share(text: str) -> tuple[float, int]:
     """``(share of words that are common English function words, words looked at)`` over the first
     :data:`LANGUAGE_SAMPLE_WORDS` words."""
-    words = [match.group().lower() for match in islice(WORD.finditer(text), LANGUAGE_SAMPLE_WORDS)]
+    if len(text) < LANGUAGE_SAMPLE_WORDS:
+        words = WORD.findall(text)  # too short to hold more words than the sample: one C call, no islice
+    else:
+        words = [match.group() for match in islice(WORD.finditer(text), LANGUAGE_SAMPLE_WORDS)]
     if not words:
         return 0.0, 0
-    return sum(word in ENGLISH_FUNCTION_WORDS for word in words) / len(words), len(words)
+    return sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words), len(words)
 
 
 _LETTER = re.compile(r"[^\W\d_]")  # a letter of any script (regex, not a Python loop: this runs per document)
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")  # × and ÷ are not letters
+# A letter that is not Latin (every character _LATIN_LETTER matches is a letter, so these are the rest).
+_NON_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 
 
 def _latin_letter_share(text: str) -> tuple[float, int]:
@@ -600,17 +643,34 @@ def _latin_letter_share(text: str) -> tuple[float, int]:
 
 def warn_unless_english(text: str, path: str | Path | None = None) -> bool:
     """Warn (naming the file) when a text does not look like English; return whether it warned."""
-    latin, n_letters = _latin_letter_share(text)
-    if n_letters >= LANGUAGE_MIN_LETTERS and latin < 0.5:
-        warn(path, "does not look like English (mostly non-Latin script); framing's measures are English-only, "
-                   "so its scores mean little")
-        return True
+    if _may_be_non_latin(text):
+        latin, n_letters = _latin_letter_share(text)
+        if n_letters >= LANGUAGE_MIN_LETTERS and latin < 0.5:
+            warn(path, "does not look like English (mostly non-Latin script); framing's measures are "
+                       "English-only, so its scores mean little")
+            return True
+    # n words take at least 2n - 1 characters (words are separated), so a shorter text cannot be judged.
+    if len(text) < 2 * LANGUAGE_MIN_WORDS - 1:
+        return False
     share, n_words = english_share(text)
     if n_words >= LANGUAGE_MIN_WORDS and share < ENGLISH_MIN_SHARE:
         warn(path, f"does not look like English (only {share:.0%} of its words are common English words); "
                    "framing's measures are English-only, so its scores mean little")
         return True
     return False
+
+
+def _may_be_non_latin(text: str) -> bool:
+    """Whether the script test can fire at all, found without counting every letter.
+
+    It fires when more than half of at least :data:`LANGUAGE_MIN_LETTERS` letters are not Latin, which takes more
+    than ``LANGUAGE_MIN_LETTERS / 2`` non-Latin letters. An ASCII text has none; an English text has a few (a
+    Greek letter, a name in Arabic script), and finding those few is much cheaper than listing all its letters.
+    """
+    sample = text[:LANGUAGE_SAMPLE_WORDS * 6]
+    if sample.isascii():
+        return False
+    return 2 * len(_NON_LATIN_LETTER.findall(sample)) > LANGUAGE_MIN_LETTERS
 
 
 class _SeenParagraphs:
@@ -810,7 +870,7 @@ def _subject_start(head: str, subject: re.Match) -> int:
     return subject.start()
 
 
-def _assemble(paragraphs, duplicates) -> CleanedText:
+def _assemble(paragraphs, duplicates) -> _CleanedRows:
     pieces, rows, removal_rows = [], [], []
     offset = 0
     for para_id, (text, section, removals) in enumerate(paragraphs, start=1):
@@ -821,7 +881,6 @@ def _assemble(paragraphs, duplicates) -> CleanedText:
     for original, text in duplicates:
         para_id, _, start, _ = rows[original]
         removal_rows.append((para_id, "duplicate", text, start))
-    paragraph_table = pd.DataFrame(rows, columns=["para_id", "section", "start", "end"])
-    removal_table = pd.DataFrame(removal_rows, columns=["para_id", "kind", "text", "position"])
-    removal_table = removal_table.sort_values(["position", "para_id"], kind="stable", ignore_index=True)
-    return CleanedText("\n\n".join(pieces), paragraph_table, removal_table)
+    # sorted() is stable: rows with equal position and para_id keep the order they were recorded in.
+    removal_rows.sort(key=lambda row: (row[3], row[0]))
+    return _CleanedRows("\n\n".join(pieces), rows, removal_rows)

@@ -2,8 +2,11 @@ import math
 from functools import cache
 from importlib.resources import files
 
+import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing import clean_text, sentences
 from framing.corpus import Corpus
@@ -11,6 +14,7 @@ from framing.scorers.attribution import (
     DETAIL_COLUMNS,
     SCORE_COLUMNS,
     SPAN_COLUMNS,
+    STANCES,
     SUMMARY_COLUMNS,
     Attribution,
     attribute_text,
@@ -392,6 +396,119 @@ def test_split_by_attribution_keeps_empty_groups():
     split = split_by_attribution(scores, values, "hits")
     assert split["n_sentences"].tolist() == [2, 0]
     assert math.isnan(split["mean_hits"].iloc[1])
+
+
+# --- per-document summaries on hand-made tables ----------------------------------------------------------------
+
+def scores_table(rows):
+    """Sentences and scores from ``(doc_id, n_words, citations, source_kind, stance, quote, quoted_share,
+    scare_quotes, hedge)`` rows, numbered per document."""
+    table = pd.DataFrame(rows, columns=["doc_id", "n_words", "citations", "source_kind", "stance", "quote",
+                                        "quoted_share", "scare_quotes", "hedge"])
+    table["sent_id"] = table.groupby("doc_id").cumcount() + 1
+    table["source"] = np.where(table["source_kind"] == "none", "", "someone")
+    table["cue"] = np.where(table["stance"] == "", "", "said")
+    table["hedged"] = table["hedge"] != ""
+    return table[["doc_id", "sent_id", "n_words", "citations"]], table[SCORE_COLUMNS]
+
+
+# "a": three sentences of every kind; "b": one sentence, no cue, no source; "c": a missing quoted share, no
+# anonymous source, no words; interleaved with each other.
+HAND_MADE = [
+    ("a", 10, 0, "named", "neutral", True, 0.5, False, "reportedly"),
+    ("b", 4, 2, "none", "", False, 0.0, True, ""),
+    ("a", 20, 1, "anonymous", "distancing", False, 0.0, True, "allegedly; is said to"),
+    ("c", 0, 0, "named", "endorsing", False, np.nan, False, ""),
+    ("a", 10, 3, "none", "", False, 1.0, False, ""),
+    ("c", 0, 1, "none", "", True, 0.25, False, "apparently"),
+]
+
+
+def test_attribution_summary_of_hand_made_documents_has_known_values():
+    sentences_, scores = scores_table(HAND_MADE)
+    summary = summarise_attribution(sentences_, scores)
+    assert list(summary.columns) == SUMMARY_COLUMNS and summary["doc_id"].tolist() == ["a", "b", "c"]
+    a, b, c = (summary.iloc[i] for i in range(3))
+    assert a["n_sentences"] == 3 and (a["share_named"], a["share_anonymous"], a["share_none"]) == (1 / 3,) * 3
+    assert a["named_to_anonymous"] == 1.0
+    assert a["quoted_word_share"] == (0.5 * 10 + 1.0 * 10) / 40
+    assert (a["quote_sentence_share"], a["scare_quotes_per_100"]) == pytest.approx((1 / 3, 100 / 3))
+    assert (a["hedges_per_100"], a["citations_per_100"]) == pytest.approx((100 * 3 / 3, 100 * 4 / 3))
+    assert a["share_attributed_by_citation"] == 1 / 3
+    assert (a["stance_neutral"], a["stance_distancing"], a["stance_endorsing"]) == (0.5, 0.5, 0.0)
+    # One sentence, no cue: stance shares are undefined; no anonymous source: no ratio.
+    assert b["n_sentences"] == 1 and b["share_none"] == 1.0 and b["share_attributed_by_citation"] == 1.0
+    assert np.isnan(b["named_to_anonymous"]) and b[["stance_neutral", "stance_endorsing"]].isna().all()
+    assert b["quoted_word_share"] == 0.0 and b["scare_quotes_per_100"] == 100.0
+    # No words at all: no quoted-word share (the missing quoted share is skipped, not an error).
+    assert np.isnan(c["quoted_word_share"]) and c["stance_endorsing"] == 1.0 and c["hedges_per_100"] == 50.0
+    assert summary["n_sentences"].dtype == "int64"
+    assert (summary.dtypes.iloc[2:] == "float64").all()
+
+
+def attribution_summary_one_document_at_a_time(sentences_, scores):
+    """The summary as a plain loop over documents: what the per-batch version must give bit for bit."""
+    table = sentences_.merge(scores, on=["doc_id", "sent_id"], validate="one_to_one")
+    rows = []
+    for doc_id, group in table.groupby("doc_id", sort=False):
+        n = len(group)
+        kinds = group["source_kind"].value_counts()
+        named, anonymous = int(kinds.get("named", 0)), int(kinds.get("anonymous", 0))
+        words = group["n_words"].sum()
+        cued = group[group["stance"] != ""]
+        stance = {s: (cued["stance"] == s).mean() if len(cued) else np.nan for s in STANCES}
+        rows.append((
+            doc_id, n, named / n, anonymous / n, int(kinds.get("none", 0)) / n,
+            named / anonymous if anonymous else np.nan,
+            float((group["quoted_share"] * group["n_words"]).sum() / words) if words else np.nan,
+            group["quote"].mean(), 100 * group["scare_quotes"].mean(),
+            100 * group["hedge"].map(lambda h: len(h.split("; ")) if h else 0).sum() / n,
+            100 * group["citations"].sum() / n,
+            ((group["citations"] > 0) & (group["source_kind"] == "none")).mean(),
+            stance["neutral"], stance["distancing"], stance["endorsing"],
+        ))
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abcde"), st.integers(0, 40), st.integers(0, 3),
+                          st.sampled_from(["named", "anonymous", "none"]),
+                          st.sampled_from(["", "neutral", "distancing", "endorsing"]), st.booleans(),
+                          st.sampled_from([0.0, 0.1, 1 / 3, 0.7, 1.0, np.nan]), st.booleans(),
+                          st.sampled_from(["", "reportedly", "allegedly; seemingly"])),
+                min_size=1, max_size=40))
+def test_attribution_summary_equals_a_loop_over_documents(rows):
+    sentences_, scores = scores_table(rows)
+    pd.testing.assert_frame_equal(summarise_attribution(sentences_, scores),
+                                  attribution_summary_one_document_at_a_time(sentences_, scores), check_exact=True)
+
+
+def test_attribution_summary_of_no_sentences_is_empty():
+    sentences_, scores = scores_table([])
+    summary = summarise_attribution(sentences_, scores)
+    assert summary.empty and list(summary.columns) == SUMMARY_COLUMNS
+
+
+def test_split_by_attribution_of_hand_made_documents():
+    _, scores = scores_table(HAND_MADE + [("d", 5, 0, "none", "", False, 0.0, False, "")])
+    values = pd.DataFrame({"doc_id": ["a", "a", "a", "b", "c", "c"], "sent_id": [1, 2, 3, 1, 1, 2],
+                           "compound": [0.5, -0.25, 0.125, np.nan, 0.3, -0.3]})
+    split = split_by_attribution(scores, values, "compound")
+    assert split["doc_id"].tolist() == ["a", "a", "b", "b", "c", "c", "d", "d"]
+    assert split["attributed"].tolist() == [False, True] * 4
+    # "a": sentence 3 is the writer's; "b": its only value is missing; "c": both attributed (a source, a quote);
+    # "d": no values at all.
+    assert split["n_sentences"].tolist() == [1, 2, 0, 0, 0, 2, 0, 0]
+    means = split["mean_compound"].tolist()
+    assert means[:2] == [0.125, 0.125] and means[5] == 0.0
+    assert all(np.isnan(means[i]) for i in (2, 3, 4, 6, 7))
+    assert split.dtypes.tolist() == [split["doc_id"].dtype, np.dtype(bool), np.dtype("int64"), np.dtype(float)]
+
+
+def test_split_by_attribution_of_no_scores_is_empty():
+    _, scores = scores_table([])
+    split = split_by_attribution(scores, scores[["doc_id", "sent_id"]].assign(x=1.0), "x")
+    assert split.empty and list(split.columns) == ["doc_id", "attributed", "n_sentences", "mean_x"]
 
 
 # --- the development set ----------------------------------------------------------------------------------------

@@ -1816,27 +1816,40 @@ def summarise_attribution(sentences: pd.DataFrame, scores: pd.DataFrame) -> pd.D
     no source in the text — attributed only by the marker); ``stance_neutral``, ``stance_distancing``,
     ``stance_endorsing`` (shares of the sentences that have a cue; NaN when none has).
     """
+    from .sentiment import DocumentGroups
+
     table = sentences[["doc_id", "sent_id", "n_words", "citations"]].merge(
         scores, on=["doc_id", "sent_id"], how="inner", validate="one_to_one")
-    rows = []
-    for doc_id, group in table.groupby("doc_id", sort=False):
-        n = len(group)
-        kinds = group["source_kind"].value_counts()
-        named, anonymous = int(kinds.get("named", 0)), int(kinds.get("anonymous", 0))
-        words = group["n_words"].sum()
-        cued = group[group["stance"] != ""]
-        n_hedges = group["hedge"].map(lambda h: len(h.split("; ")) if h else 0).sum()
-        stance = {s: (cued["stance"] == s).mean() if len(cued) else np.nan for s in STANCES}
-        rows.append((
-            doc_id, n, named / n, anonymous / n, int(kinds.get("none", 0)) / n,
-            named / anonymous if anonymous else np.nan,
-            float((group["quoted_share"] * group["n_words"]).sum() / words) if words else np.nan,
-            group["quote"].mean(), 100 * group["scare_quotes"].mean(), 100 * n_hedges / n,
-            100 * group["citations"].sum() / n,
-            ((group["citations"] > 0) & (group["source_kind"] == "none")).mean(),
-            stance["neutral"], stance["distancing"], stance["endorsing"],
-        ))
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    groups = DocumentGroups.of(table["doc_id"])
+    if not groups.n:
+        return pd.DataFrame([], columns=SUMMARY_COLUMNS)
+    n = groups.sizes
+    kind = table["source_kind"]
+    named, anonymous = groups.count(kind == "named"), groups.count(kind == "anonymous")
+    words = groups.sum(table["n_words"])
+    quoted_words = groups.sum(table["quoted_share"] * table["n_words"])
+    # "a; b" holds two hedges; counting separators is what splitting on them and counting the pieces gives.
+    hedges = np.fromiter((hedge.count("; ") + 1 if hedge else 0 for hedge in table["hedge"]), dtype=np.int64,
+                         count=len(table))
+    cued = groups.count(table["stance"] != "")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        columns = {
+            "doc_id": groups.keys,
+            "n_sentences": n,
+            "share_named": named / n,
+            "share_anonymous": anonymous / n,
+            "share_none": groups.count(kind == "none") / n,
+            "named_to_anonymous": np.where(anonymous > 0, named / anonymous, np.nan),
+            "quoted_word_share": np.where(words != 0, quoted_words / words, np.nan),
+            "quote_sentence_share": groups.mean(table["quote"]),
+            "scare_quotes_per_100": 100 * groups.mean(table["scare_quotes"]),
+            "hedges_per_100": 100 * groups.sum(hedges) / n,
+            "citations_per_100": 100 * groups.sum(table["citations"]) / n,
+            "share_attributed_by_citation": groups.count((table["citations"] > 0) & (kind == "none")) / n,
+        }
+        for stance in STANCES:
+            columns[f"stance_{stance}"] = np.where(cued > 0, groups.count(table["stance"] == stance) / cued, np.nan)
+    return pd.DataFrame(columns, columns=SUMMARY_COLUMNS)
 
 
 def split_by_attribution(scores: pd.DataFrame, values: pd.DataFrame, value_column: str) -> pd.DataFrame:
@@ -1862,20 +1875,28 @@ def split_by_attribution(scores: pd.DataFrame, values: pd.DataFrame, value_colum
     DataFrame with ``doc_id``, ``attributed`` (bool), ``n_sentences`` (sentences with a value) and
     ``mean_<value_column>``; both ``attributed`` values appear for every document (NaN mean when empty).
     """
+    from .sentiment import DocumentGroups
+
     if value_column not in values.columns:
         raise input_error(None, f"values table has no column {value_column!r}")
     table = scores[["doc_id", "sent_id", "source_kind", "quote"]].merge(
         values[["doc_id", "sent_id", value_column]], on=["doc_id", "sent_id"], how="inner",
         validate="one_to_one")
-    table["attributed"] = (table["source_kind"] != "none") | table["quote"].astype(bool)
-    mean_column = f"mean_{value_column}"
-    rows = []
-    for doc_id in scores["doc_id"].drop_duplicates():
-        group = table[table["doc_id"] == doc_id]
-        for attributed in (False, True):
-            part = group.loc[group["attributed"] == attributed, value_column].dropna().astype(float)
-            rows.append((doc_id, attributed, len(part), part.mean() if len(part) else np.nan))
-    return pd.DataFrame(rows, columns=["doc_id", "attributed", "n_sentences", mean_column])
+    table = table[table[value_column].notna()]
+    attributed = (table["source_kind"] != "none") | table["quote"].astype(bool)
+    columns = ["doc_id", "attributed", "n_sentences", f"mean_{value_column}"]
+    documents = scores["doc_id"].drop_duplicates().tolist()
+    if not documents:
+        return pd.DataFrame([], columns=columns)
+    # One group per document and voice, numbered 2 × document + attributed: unattributed first, as listed.
+    codes = 2 * pd.Index(documents).get_indexer(table["doc_id"]) + attributed.to_numpy(dtype=int)
+    groups = DocumentGroups(codes, [(doc_id, voice) for doc_id in documents for voice in (False, True)])
+    return pd.DataFrame({
+        "doc_id": [doc_id for doc_id, _ in groups.keys],
+        "attributed": [voice for _, voice in groups.keys],
+        "n_sentences": groups.sizes,
+        columns[-1]: groups.mean(table[value_column].astype(float)),
+    }, columns=columns)
 
 
 def attribute_text(sentence: str, *, context: str = "") -> pd.DataFrame:

@@ -118,17 +118,110 @@ def summarise_sentiment(scores: pd.DataFrame, *, n_boot: int = 2000, seed: int =
     _require(scores, ("doc_id", "compound"), what="scores")
     if n_boot < 1:
         raise input_error(None, f"n_boot must be at least 1, got {n_boot}")
-    rows = []
-    for doc_id, compound in scores.groupby("doc_id", sort=False)["compound"]:
-        values = compound.to_numpy(dtype=float)
-        low, high = bootstrap_mean_interval(values, n_boot=n_boot, rng=_document_rng(seed, doc_id))
-        rows.append((
-            doc_id, len(values), values.mean(), low, high, float(np.median(values)),
-            float(np.mean(values > NEUTRAL_BAND)),
-            float(np.mean(np.abs(values) <= NEUTRAL_BAND)),
-            float(np.mean(values < -NEUTRAL_BAND)),
-        ))
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    groups = DocumentGroups.of(scores["doc_id"])
+    if not groups.n:
+        return pd.DataFrame([], columns=SUMMARY_COLUMNS)
+    values = scores["compound"].to_numpy(dtype=float)
+    n = groups.sizes
+    low, high = _intervals(groups, values, n_boot=n_boot, seed=seed)
+    return pd.DataFrame({
+        "doc_id": groups.keys,
+        "n_sentences": n,
+        "mean_compound": groups.reduce(values, lambda matrix: matrix.mean(axis=1)),
+        "ci_low": low,
+        "ci_high": high,
+        "median_compound": groups.reduce(values, lambda matrix: np.median(matrix, axis=1)),
+        "share_positive": groups.count(values > NEUTRAL_BAND) / n,
+        "share_neutral": groups.count(np.abs(values) <= NEUTRAL_BAND) / n,
+        "share_negative": groups.count(values < -NEUTRAL_BAND) / n,
+    }, columns=SUMMARY_COLUMNS)
+
+
+def _intervals(groups: DocumentGroups, values: np.ndarray, *, n_boot: int, seed: int
+               ) -> tuple[np.ndarray, np.ndarray]:
+    """``(ci_low, ci_high)`` per group. A group whose values are all equal (every one-sentence document) is its
+    own interval, found for all such groups at once; the others are resampled one document at a time, each with
+    its own seeded Generator, so the draws do not depend on which documents share a batch."""
+    low, high = np.empty(groups.n), np.empty(groups.n)
+    for members, matrix in zip(*groups.matrices(values)):
+        constant = (matrix == matrix[:, :1]).all(axis=1)  # False with a NaN, as in bootstrap_mean_interval
+        low[members[constant]] = high[members[constant]] = matrix[constant, 0]
+        for group, document in zip(members[~constant], matrix[~constant]):
+            low[group], high[group] = bootstrap_mean_interval(
+                document, n_boot=n_boot, rng=_document_rng(seed, groups.keys[group]))
+    return low, high
+
+
+class DocumentGroups:
+    """The rows of a table in groups (one per document, or per document and voice), for per-group sums, means
+    and counts without a pandas group per document.
+
+    Reductions run once per distinct group length: the rows of the ``k`` groups with ``n`` rows form a
+    ``(k, n)`` matrix, rows in table order, reduced along its rows. numpy reduces a contiguous row exactly as it
+    reduces a 1-D array (pairwise summation), which is also what ``Series.sum``/``mean`` and ``np.median`` do
+    for one group, so the results are bit for bit those of a loop over documents. (``groupby().sum()``, with its
+    compensated summation, and ``np.add.reduceat`` can differ in the last bit.)
+
+    Attributes
+    ----------
+    keys
+        One key per group (e.g. the document ids), as plain Python values.
+    n
+        Number of groups.
+    sizes
+        Rows per group (``int64``; 0 for a group with no row).
+    """
+
+    def __init__(self, codes: np.ndarray, keys: list) -> None:
+        """``codes``: the group number of each row (``-1``: in no group); ``keys``: one per group number."""
+        self.keys = keys
+        self.n = len(keys)
+        self._codes = np.asarray(codes)
+        rows = np.flatnonzero(self._codes >= 0)
+        self.sizes = np.bincount(self._codes[rows], minlength=self.n).astype(np.int64)
+        order = rows[np.argsort(self._codes[rows], kind="stable")]  # grouped; table order inside a group
+        starts = np.cumsum(self.sizes) - self.sizes
+        self._buckets = []
+        for size in np.unique(self.sizes):
+            members = np.flatnonzero(self.sizes == size)
+            self._buckets.append((members, order[starts[members][:, None] + np.arange(size)]))
+
+    @classmethod
+    def of(cls, keys: pd.Series) -> DocumentGroups:
+        """Groups of equal ``keys`` in first-seen order, rows with a missing key left out: the groups of
+        ``groupby(keys, sort=False)``."""
+        codes, uniques = pd.factorize(keys, sort=False)
+        return cls(codes, list(uniques))
+
+    def count(self, mask) -> np.ndarray:
+        """Rows per group where ``mask`` (a boolean array over the table's rows) is true, as ``int64``."""
+        mask = np.asarray(mask, dtype=bool) & (self._codes >= 0)
+        return np.bincount(self._codes[mask], minlength=self.n).astype(np.int64)
+
+    def matrices(self, values: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """``(groups, matrices)``: for each distinct length, the groups of that length and their values as a
+        ``(groups, length)`` matrix."""
+        values = np.asarray(values)
+        return [members for members, _ in self._buckets], [values[rows] for _, rows in self._buckets]
+
+    def reduce(self, values: np.ndarray, reduction) -> np.ndarray:
+        """``reduction(matrix)`` (one value per row, e.g. ``lambda m: m.sum(axis=1)``) for every group."""
+        result = np.empty(self.n)
+        for members, matrix in zip(*self.matrices(values)):
+            result[members] = reduction(matrix)
+        return result
+
+    def sum(self, values) -> np.ndarray:
+        """Per-group sums that skip NaN, as ``Series.sum`` does for each group."""
+        values = np.asarray(values, dtype=float)
+        return self.reduce(np.where(np.isnan(values), 0.0, values), lambda matrix: matrix.sum(axis=1))
+
+    def mean(self, values) -> np.ndarray:
+        """Per-group means that skip NaN (NaN for a group with no value), as ``Series.mean`` does for each group."""
+        values = np.asarray(values, dtype=float)
+        present = self.count(~np.isnan(values))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(present > 0, self.sum(values) / present, np.nan)
 
 
 def bootstrap_mean_interval(values: np.ndarray, *, n_boot: int, rng: np.random.Generator,
