@@ -34,7 +34,9 @@ seeds decide how low a threshold can go). ``benchmarks/alignment.py`` re-measure
 ``benchmarks/RESULTS.md`` (gold precision 0.82, recall 0.51 at 0.18 — below the 0.8 recall hoped for).
 
 All pair scores come from sparse matrix products, a block of rows at a time, keeping only entries at or above
-the threshold: nothing loops over all pairs in Python.
+the threshold: nothing loops over all pairs in Python. Verbatim copies (wire copy repeats whole sentences across
+articles) are featurized and multiplied once, and their pairs handed to every copy with the same partner cap and
+tie order as if each copy had been compared (:mod:`framing.align_pairs`).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.preprocessing import normalize
 
+from . import align_pairs as pairs_module
+from .align_pairs import MAX_PARTNERS, YEAR_IN_TEXT  # noqa: F401  (part of this module's names)
 from .errors import input_error
 
 PAIR_COLUMNS = ["doc_a", "sent_a", "doc_b", "sent_b", "similarity"]
@@ -83,18 +87,12 @@ MONTHS = frozenset("january february march april may june july august september 
                    "monday tuesday wednesday thursday friday saturday sunday".split())
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 YEAR = re.compile(r"^(?:18|19|20)\d\d$")
-YEAR_IN_TEXT = re.compile(r"(?<![\w.])(?:18|19|20)\d\d(?![\w.]\d)")
 # Share of a word's mid-sentence occurrences that must be capitalised for it to count as a proper name.
 NAME_SHARE = 0.8
 # Suffixes that turn a place or people into its adjective or plural: folded only when the shorter form is a
 # name in the same corpus ("Iraqi" → "Iraq", "Syrian" → "Syria" via "Syri" + "a").
 DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "an", "n", "s")
 BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
-ROW_BLOCK = 2000  # most rows per sparse product
-# Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
-PRODUCT_ENTRIES = 10_000_000
-# Most partners (sentences or runs in other documents) kept per sentence before the finer filters.
-MAX_PARTNERS = 25
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -157,23 +155,25 @@ def proper_names(texts) -> Names:
     return _find_names([_words(text) for text in texts])
 
 
-def _find_names(sentences: list[Words]) -> Names:
+def _find_names(sentences: list[Words], copies=None) -> Names:
+    """Names of ``sentences``; ``copies`` (default 1 each) says how many sentences each stands for."""
+    copies = [1] * len(sentences) if copies is None else copies
     capitalised, lower = Counter(), Counter()
-    for words in sentences:
+    for words, weight in zip(sentences, copies):
         for text in words.texts[1:]:
             if text[:1].isalpha():
-                (capitalised if text[:1].isupper() else lower)[text.lower()] += 1
+                (capitalised if text[:1].isupper() else lower)[text.lower()] += weight
     names = frozenset(word for word, count in capitalised.items()
                       if count >= NAME_SHARE * (count + lower[word]) and word not in STOP_WORDS
                       and word not in MONTHS and len(word) > 1)
     before_name, seen = Counter(), Counter()
-    for words in sentences:
+    for words, weight in zip(sentences, copies):
         keys = [text.lower() for text in words.texts]
         for k, key in enumerate(keys):
             if key in names:
-                seen[key] += 1
+                seen[key] += weight
                 if words.is_joined(k) and k + 1 < len(keys) and keys[k + 1] in names:
-                    before_name[key] += 1
+                    before_name[key] += weight
     given = frozenset(word for word, count in seen.items() if before_name[word] >= NAME_SHARE * count)
     return Names(names, given)
 
@@ -193,10 +193,18 @@ def _demonyms(names: frozenset[str]) -> dict[str, str]:
     return folded
 
 
+class _Copies(NamedTuple):
+    """The words of a distinct text and the number of sentences with that text."""
+
+    words: Words
+    n: int
+
+
 class _Analyzer:
     """Turn a text into feature strings: ``N:name``, ``Y:year`` or a word stem (picklable, unlike a lambda).
 
-    With ``written`` set, it also counts, per feature, the written forms behind it (for labels).
+    With ``written`` set, it also counts, per feature, the written forms behind it (for labels); a text given as
+    :class:`_Copies` counts once per copy.
     """
 
     def __init__(self, names: Names, *, written: dict[str, Counter] | None = None):
@@ -206,7 +214,10 @@ class _Analyzer:
         self.written = written
         self._feature: dict[str, str | None] = {}  # lower-case word → its feature out of context
 
-    def __call__(self, words: Words | str) -> list[str]:
+    def __call__(self, words: Words | _Copies | str) -> list[str]:
+        weight = 1
+        if isinstance(words, _Copies):
+            words, weight = words.words, words.n
         if isinstance(words, str):
             words = _words(words)
         features = []
@@ -219,7 +230,7 @@ class _Analyzer:
             if feature is None:
                 continue
             if self.written is not None:
-                self.written.setdefault(feature, Counter())[text if feature.startswith("N:") else lower] += 1
+                self.written.setdefault(feature, Counter())[text if feature.startswith("N:") else lower] += weight
             if lower in self.given and words.is_joined(k) and k + 1 < len(texts) \
                     and texts[k + 1].lower() in self.names:
                 continue  # a given name or title: the name after it carries the identity
@@ -308,18 +319,23 @@ class Aligner:
         """Count every sentence's features (``N:`` names, ``Y:`` years, word stems) and find their written forms.
 
         The counts depend only on the texts, so one featurization serves :meth:`align` and :func:`events` of the
-        same sentences (pass it as ``featurized=``).
+        same sentences (pass it as ``featurized=``). Each distinct text is read once (wire copy repeats sentences
+        word for word); names and written forms are counted once per copy, as if every copy had been read.
         """
-        words = [_words(text) for text in sentences["text"].astype(str)]
+        text_key, distinct = pd.factorize(sentences["text"].astype(str))
+        copies = np.bincount(text_key, minlength=len(distinct))
+        words = [_words(text) for text in distinct]
         written: dict[str, Counter] = {}
-        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words), written=written))
+        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words, copies), written=written))
         try:
-            counts = counter.fit_transform(words).tocsr()
+            # Distinct texts in order of first appearance: the vocabulary, and so every row, is as if each copy
+            # had been counted.
+            counts = counter.fit_transform([_Copies(w, int(c)) for w, c in zip(words, copies)]).tocsr()
             features = counter.get_feature_names_out().astype(str)
         except ValueError:  # no sentence has a content word, name or year: nothing to align, not an error
-            return Featurized(sp.csr_matrix((len(words), 0)), np.array([], dtype=str), {})
+            return Featurized(sp.csr_matrix((len(sentences), 0)), np.array([], dtype=str), {})
         display = {feature: forms.most_common(1)[0][0] for feature, forms in written.items()}
-        return Featurized(counts, features, display)
+        return Featurized(counts[text_key], features, display)
 
     def vectors(self, sentences: pd.DataFrame, *, runs: sp.spmatrix | None = None,
                 display: bool = False, featurized: Featurized | None = None) -> Vectors:
@@ -391,26 +407,19 @@ class Aligner:
         sentences = sentences.reset_index(drop=True)
         if sentences["doc_id"].nunique() < 2:
             return _empty(PAIR_COLUMNS)
-        units = _units(sentences, self.max_run)
-        membership = sp.csr_matrix((np.ones(units["members"].map(len).sum()),
-                                    (np.repeat(np.arange(len(units)), units["members"].map(len)),
-                                     np.concatenate(units["members"].map(list).to_numpy()))),
-                                   shape=(len(units), len(sentences)))
-        matrix = self.vectors(sentences, runs=membership, featurized=featurized).matrix
-        doc = units["doc"].to_numpy()
-        a, b, sim = _cross_document_products(matrix, doc, len(sentences), self.threshold)
-        if self.min_shared > 1:
-            binary = matrix.copy()
-            binary.data[:] = 1.0
-            enough = _rowdot(binary, a, b) >= self.min_shared
-            a, b, sim = a[enough], b[enough], sim[enough]
-        a, b, sim = _keep_useful_runs(matrix, units, a, b, sim)
-        pairs = _expand(units, doc, a, b, sim)
-        pairs["similarity"] *= np.where(_year_conflicts(sentences, pairs["i"], pairs["j"]), self.year_conflict, 1.0)
-        pairs = pairs[pairs["similarity"] >= self.threshold]
+        doc = pd.factorize(sentences["doc_id"])[0]
+        text_key = pd.factorize(sentences["text"].astype(str))[0]
+        units = pairs_module.units(doc, sentences["section"].to_numpy(), text_key, self.max_run)
+        # One vector per distinct unit: copies of a sentence or run are compared once (align_pairs).
+        distinct = pairs_module.membership(units, pairs_module.representatives(units), len(sentences))
+        matrix = self.vectors(sentences, runs=distinct, featurized=featurized).matrix
+        pairs = pairs_module.sentence_pairs(matrix, units, self.threshold, self.min_shared)
+        conflict = pairs_module.year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
+        pairs = pairs._replace(similarity=pairs.similarity * np.where(conflict, self.year_conflict, 1.0))
+        kept = pairs.similarity >= self.threshold
         if self.top_k is not None:
-            pairs = _top_k(pairs, sentences, self.top_k)
-        return _pairs_table(sentences, pairs)
+            kept &= pairs_module.top_k(pairs, doc, self.top_k)
+        return _pairs_table(sentences, pairs_module.Pairs(*(column[kept] for column in pairs)))
 
 
 def align(sentences: pd.DataFrame, *, threshold: float | None = None,
@@ -419,169 +428,13 @@ def align(sentences: pd.DataFrame, *, threshold: float | None = None,
     return Aligner().align(sentences, threshold=threshold, featurized=featurized)
 
 
-def _units(sentences: pd.DataFrame, max_run: int) -> pd.DataFrame:
-    """Sentences and runs of up to ``max_run`` adjacent sentences of one document and section.
-
-    Returns a DataFrame with ``members`` (tuple of row positions in ``sentences``) and ``doc`` (document index in
-    order of appearance), singles first so that unit ``i < n`` is sentence ``i``.
-    """
-    doc = pd.factorize(sentences["doc_id"])[0]
-    section = sentences["section"].to_numpy()
-    n = len(sentences)
-    members = [(i,) for i in range(n)]
-    docs = list(doc)
-    for length in range(2, max_run + 1):
-        for start in range(n - length + 1):
-            span = range(start, start + length)
-            if all(doc[k] == doc[start] and section[k] == section[start] for k in span):
-                members.append(tuple(span))
-                docs.append(doc[start])
-    return pd.DataFrame({"members": members, "doc": docs})
-
-
-def _cross_document_products(matrix: sp.csr_matrix, doc: np.ndarray, n_singles: int, threshold: float):
-    """Pairs ``a`` (a sentence, ``a < n_singles``) and ``b`` (a sentence or run) from different documents with
-    cosine >= threshold; each sentence pair once (doc[a] < doc[b]), each sentence-run pair once.
-
-    Only sentence rows are multiplied (runs are never compared with runs), a block of rows at a time, and only
-    entries at or above the threshold are kept, so memory stays bounded.
-    """
-    rows, cols, values = [], [], []
-    transposed = matrix.T.tocsc()
-    for start, stop in _row_blocks(matrix, n_singles):
-        block = (matrix[start:stop] @ transposed).tocoo()
-        keep = block.data >= threshold
-        r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
-        wanted = np.where(c < n_singles, doc[c] > doc[r], doc[c] != doc[r])
-        r, c, v = _best_partners(r[wanted], c[wanted], v[wanted], MAX_PARTNERS)
-        rows.append(r)
-        cols.append(c)
-        values.append(v)
-    return np.concatenate(rows), np.concatenate(cols), np.minimum(np.concatenate(values), 1.0)
-
-
-def _row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[tuple[int, int]]:
-    """Consecutive ``(start, stop)`` row ranges of the first ``n_rows`` rows whose products with all rows hold at
-    most :data:`PRODUCT_ENTRIES` entries (at most :data:`ROW_BLOCK` rows each).
-
-    A row's product has at most as many entries as the summed document frequencies of its features: in a corpus
-    where a common word ("Iran") is in half the sentences, one row meets half the corpus, and a fixed block of
-    rows would grow with the corpus (2,000 rows × 500,000 units = 12 GB).
-    """
-    if n_rows == 0:
-        return []
-    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
-    head = matrix[:n_rows].copy()
-    head.data = np.ones_like(head.data)
-    cost = np.asarray(head @ frequency).ravel().astype(np.int64)
-    blocks, start, used = [], 0, 0
-    for row in range(n_rows):
-        if row > start and (used + cost[row] > PRODUCT_ENTRIES or row - start >= ROW_BLOCK):
-            blocks.append((start, row))
-            start, used = row, 0
-        used += int(cost[row])
-    blocks.append((start, n_rows))
-    return blocks
-
-
-def _best_partners(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, limit: int):
-    """At most ``limit`` partners per row, the most similar. Three documents never come near the limit; in a
-    corpus where wire copy repeats across hundreds of articles, it keeps the pair list (and memory) linear in
-    the number of sentences instead of growing with the square of the copies."""
-    if len(rows) == 0:
-        return rows, cols, values
-    order = np.lexsort((cols, -values, rows))
-    rows, cols, values = rows[order], cols[order], values[order]
-    starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
-    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
-    keep = rank < limit
-    return rows[keep], cols[keep], values[keep]
-
-
-def _rowdot(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine of rows ``a[k]`` and ``b[k]`` for every k, without forming the full product."""
-    if len(a) == 0:
-        return np.zeros(0)
-    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-
-
-def _keep_useful_runs(matrix, units, a, b, sim):
-    """Drop unit pairs where a run is no more similar than one of its own sentences alone."""
-    sizes = units["members"].map(len).to_numpy()
-    involved = (sizes[a] > 1) | (sizes[b] > 1)
-    if not involved.any():
-        return a, b, sim
-    ia, ib, isim = a[involved], b[involved], sim[involved]
-    best_part = np.zeros(len(ia))
-    width = int(sizes.max())
-    padded = np.full((len(units), width), -1)
-    for position in range(width):
-        padded[:, position] = [m[position] if len(m) > position else -1 for m in units["members"]]
-    for position in range(width):
-        for mine, other in ((ia, ib), (ib, ia)):
-            part = padded[mine, position]
-            ok = (sizes[mine] > 1) & (part >= 0)
-            best_part[ok] = np.maximum(best_part[ok], _rowdot(matrix, part[ok], other[ok]))
-    useful = isim > best_part
-    keep = ~involved
-    keep[np.flatnonzero(involved)[useful]] = True
-    return a[keep], b[keep], sim[keep]
-
-
-def _expand(units, doc, a, b, sim) -> pd.DataFrame:
-    """Sentence pairs ``i, j`` (row positions, document of ``i`` first) with the best similarity of any unit pair
-    containing them."""
-    members = units["members"].to_numpy()
-    sizes = units["members"].map(len).to_numpy()
-    # Unit a is always a sentence; unit b may be a run: one row per sentence of b.
-    i = np.repeat(a, sizes[b])
-    j = np.concatenate([np.asarray(m) for m in members[b]]) if len(b) else np.zeros(0, dtype=int)
-    value = np.repeat(sim, sizes[b])
-    swap = doc[i] > doc[j]
-    i, j = np.where(swap, j, i), np.where(swap, i, j)
-    frame = pd.DataFrame({"i": i.astype("int64"), "j": j.astype("int64"), "similarity": value})
-    return frame.groupby(["i", "j"], as_index=False)["similarity"].max()
-
-
-def _year_sets(sentences: pd.DataFrame) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Indicator of the years each sentence gives, and the same widened by one year either side."""
-    found = sentences["text"].astype(str).str.findall(YEAR_IN_TEXT.pattern)
-    rows = np.repeat(np.arange(len(found)), found.map(len).to_numpy())
-    years = np.array([int(y) for ys in found for y in ys], dtype=int)
-    shape = (len(found), 2100)
-    exact = sp.csr_matrix((np.ones(len(years)), (rows, years)), shape=shape)
-    widened = sp.csr_matrix((np.ones(3 * len(years)),
-                             (np.tile(rows, 3), np.concatenate([years - 1, years, np.minimum(years + 1, 2099)]))),
-                            shape=shape)
-    return exact, widened
-
-
-def _year_conflicts(sentences: pd.DataFrame, i, j) -> np.ndarray:
-    """True where both sentences give years and no two of them are within a year of each other."""
-    i, j = np.asarray(i, dtype=int), np.asarray(j, dtype=int)
-    exact, widened = _year_sets(sentences)
-    has = np.asarray(exact.sum(axis=1)).ravel() > 0
-    shared = _rowdot(sp.csr_matrix(exact), i, j) if len(i) else np.zeros(0)
-    near = np.asarray(exact[i].multiply(widened[j]).sum(axis=1)).ravel() if len(i) else np.zeros(0)
-    return has[i] & has[j] & (shared == 0) & (near == 0)
-
-
-def _top_k(pairs: pd.DataFrame, sentences: pd.DataFrame, k: int) -> pd.DataFrame:
-    doc = pd.factorize(sentences["doc_id"])[0]
-    pairs = pairs.assign(doc_i=doc[pairs["i"]], doc_j=doc[pairs["j"]])
-    rank_i = pairs.groupby(["i", "doc_j"])["similarity"].rank(method="min", ascending=False)
-    rank_j = pairs.groupby(["j", "doc_i"])["similarity"].rank(method="min", ascending=False)
-    return pairs[(rank_i <= k) | (rank_j <= k)]
-
-
-def _pairs_table(sentences: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+def _pairs_table(sentences: pd.DataFrame, pairs: pairs_module.Pairs) -> pd.DataFrame:
+    """The pairs table (:data:`PAIR_COLUMNS`) of sentence pairs sorted by row positions ``i, j``."""
+    doc_id, sent_id = sentences["doc_id"].to_numpy(), sentences["sent_id"].to_numpy()
     table = pd.DataFrame({
-        "doc_a": sentences["doc_id"].to_numpy()[i], "sent_a": sentences["sent_id"].to_numpy()[i],
-        "doc_b": sentences["doc_id"].to_numpy()[j], "sent_b": sentences["sent_id"].to_numpy()[j],
-        "similarity": pairs["similarity"].to_numpy().round(4),
+        "doc_a": doc_id[pairs.i], "sent_a": sent_id[pairs.i], "doc_b": doc_id[pairs.j], "sent_b": sent_id[pairs.j],
+        "similarity": pairs.similarity.round(4),
     })
-    table = table.assign(_ra=i, _rb=j).sort_values(["_ra", "_rb"], ignore_index=True)
     return table[PAIR_COLUMNS].astype({"sent_a": "int64", "sent_b": "int64", "similarity": "float64"})
 
 
