@@ -200,17 +200,12 @@ def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_sh
     binary = matrix.copy()
     binary.data[:] = 1.0
     context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared)
-    transposed = matrix.T.tocsc()
+    transposed = matrix.T.tocsr()  # CSR, as the product wants it: converted once, not once per block
     found = []
     for start, stop in row_blocks(matrix, units.n_texts):
-        block = (matrix[start:stop] @ transposed).tocoo()
-        keep = block.data >= threshold
-        # The distinct partners of each distinct sentence text, sorted by that text's key. As int64: keys are
-        # combined into codes (key × number of keys) that overflow 32 bits at 10,000 articles.
-        a, b = block.row[keep].astype(np.int64) + start, block.col[keep].astype(np.int64)
-        entries = _Entries(a, b, block.data[keep])
-        for rows, first, end in _chunks(context, entries, start, stop):
-            r, c, v, e = _capped_partners(context, rows, first, end, entries)
+        entries = _Entries.of((matrix[start:stop] @ transposed).tocoo(), start, threshold)
+        rows, first, end = _rows_with_partners(context, entries, start, stop)
+        for r, c, v, e in _capped_partners(context, rows, first, end, entries):
             passed = _passes(context, entries.a[e], entries.b[e], v)
             found.append(_to_sentences(units, r[passed], c[passed], v[passed]))
     if not found:
@@ -230,63 +225,97 @@ class _Context(NamedTuple):
 
 
 class _Entries(NamedTuple):
-    """A block's products at or above the threshold: distinct sentence ``a`` × distinct unit ``b``, sorted by
-    ``a``, with the cosine ``value``."""
+    """A block's products at or above the threshold: distinct sentence ``a`` × distinct unit ``b`` with cosine
+    ``value``, sorted by ``a`` and then by ``value``, largest first."""
 
     a: np.ndarray
     b: np.ndarray
     value: np.ndarray
 
+    @classmethod
+    def of(cls, block: sp.coo_matrix, start: int, threshold: float) -> _Entries:
+        keep = block.data >= threshold
+        # int64: keys are combined into codes (key × number of keys) that overflow 32 bits at 10,000 articles.
+        a, b, value = block.row[keep].astype(np.int64) + start, block.col[keep].astype(np.int64), block.data[keep]
+        order = np.lexsort((-value, a))
+        return cls(a[order], b[order], value[order])
 
-def _chunks(context: _Context, entries: _Entries, start: int, stop: int):
-    """The sentences whose texts are keys ``start … stop-1`` and have partners, a chunk at a time.
 
-    Yields ``rows`` (sentence positions) and each row's first and end index into ``entries``, about
-    :data:`EXPANSION_ENTRIES` row × entry combinations per chunk."""
+def _rows_with_partners(context: _Context, entries: _Entries, start: int, stop: int):
+    """The sentences whose texts are keys ``start … stop-1`` and have partners, and each one's first and end
+    index into ``entries``."""
     keys = np.arange(start, stop)
     entry_first, entry_end = np.searchsorted(entries.a, keys), np.searchsorted(entries.a, keys, "right")
     copies = context.copies
     rows = copies.unit[copies.ptr[start]:copies.ptr[stop]]  # keys below n_texts are sentences
     local = context.units.key[rows] - start
-    rows, local = rows[entry_end[local] > entry_first[local]], local[entry_end[local] > entry_first[local]]
-    cost = np.cumsum(entry_end[local] - entry_first[local])
-    done = 0
-    while done < len(rows):
-        last = max(done + 1, int(np.searchsorted(cost, (cost[done - 1] if done else 0) + EXPANSION_ENTRIES,
-                                                 "right")))
-        yield rows[done:last], entry_first[local[done:last]], entry_end[local[done:last]]
-        done = last
+    has = entry_end[local] > entry_first[local]
+    return rows[has], entry_first[local[has]], entry_end[local[has]]
 
 
-def _capped_partners(context: _Context, rows: np.ndarray, entry_first, entry_end, entries: _Entries):
+def _capped_partners(context: _Context, rows: np.ndarray, first: np.ndarray, end: np.ndarray, entries: _Entries):
     """Each row's partners as the uncollapsed aligner keeps them: the copies of its key's distinct partners that
     it may pair with, the :data:`MAX_PARTNERS` most similar, ties by unit number.
 
-    Returns ``r`` (sentence), ``c`` (partner unit), ``v`` (similarity, at most 1) and ``e`` (entry index), sorted
-    by ``r`` and rank."""
+    A row's distinct partners are taken most similar first, a few at a time: nearly always the first few dozen
+    fill the cap, so a text with hundreds of partners costs dozens per copy, not hundreds. Rows the first look
+    does not settle are looked at again with four times as many.
+
+    Yields, a chunk at a time, ``r`` (sentence), ``c`` (partner unit), ``v`` (similarity, at most 1) and ``e``
+    (entry index)."""
+    look = 2 * MAX_PARTNERS
+    while len(rows):
+        unsettled = []
+        for chunk in _chunks(np.minimum(end - first, look)):
+            stop = np.minimum(end[chunk], first[chunk] + look)
+            r, c, v, e, settled = _partners_in(context, rows[chunk], first[chunk], stop, stop == end[chunk], entries)
+            unsettled.append(chunk[~settled])
+            yield r, c, v, e
+        unsettled = np.concatenate(unsettled)
+        rows, first, end, look = rows[unsettled], first[unsettled], end[unsettled], 4 * look
+
+
+def _chunks(cost: np.ndarray) -> list[np.ndarray]:
+    """Consecutive index ranges whose summed ``cost`` stays within :data:`EXPANSION_ENTRIES` (or one item)."""
+    total = np.cumsum(cost)
+    chunks, done = [], 0
+    while done < len(cost):
+        last = max(done + 1, int(np.searchsorted(total, (total[done - 1] if done else 0) + EXPANSION_ENTRIES,
+                                                 "right")))
+        chunks.append(np.arange(done, last))
+        done = last
+    return chunks
+
+
+def _partners_in(context: _Context, rows, first, stop, complete, entries: _Entries):
+    """:func:`_capped_partners` of ``rows`` from their entries ``first … stop-1`` (all of them where
+    ``complete``); ``settled`` says for which rows those entries suffice."""
     units, copies = context.units, context.copies
-    owner, e = _spans(entry_first, entry_end - entry_first)
+    owner, e = _spans(first, stop - first)
     r, partner, v = rows[owner], entries.b[e], entries.value[e]
     d = units.doc[r]
     is_sentence = partner < units.n_texts
     left, right = copies.around(partner, d)
-    first, end = copies.ptr[partner], copies.ptr[partner + 1]
+    lowest, end = copies.ptr[partner], copies.ptr[partner + 1]
     # A sentence pairs with the sentences of later documents (so each sentence pair is met once) and with the
     # runs of any other document.
-    available = np.where(is_sentence, end - right, (end - first) - (right - left))
-    before = _before_level(r, v, available)
-    # Copies at a similarity level that starts with the cap already full can never be kept.
-    keep = np.flatnonzero((available > 0) & (before < MAX_PARTNERS))
+    available = np.where(is_sentence, end - right, (end - lowest) - (right - left))
+    before = _before_level(r, v, available)  # items are sorted by row and falling similarity
+    # A row is settled when its entries run out or reach a similarity level that starts with the cap full:
+    # nothing at or after that level can be kept.
+    last = np.r_[owner[1:] != owner[:-1], True]
+    settled = complete | (before[last] >= MAX_PARTNERS)
+    keep = np.flatnonzero((available > 0) & (before < MAX_PARTNERS) & settled[owner])
     r, v, e, d, is_sentence = r[keep], v[keep], e[keep], d[keep], is_sentence[keep]
     take = MAX_PARTNERS - before[keep]
     if copies.ordered:
         # Copies are in document order: the sentences after document d are one stretch, and the runs outside d
         # all but one stretch, so at most ``take`` plus the copies inside d need looking at.
-        left, right, first, end = left[keep], right[keep], first[keep], end[keep]
-        lo = np.where(is_sentence, right, first)
+        left, right, lowest, end = left[keep], right[keep], lowest[keep], end[keep]
+        lo = np.where(is_sentence, right, lowest)
         hi = np.minimum(end, lo + take + np.where(is_sentence, 0, right - left))
     else:
-        lo, hi = first[keep], end[keep]
+        lo, hi = lowest[keep], end[keep]
     which, position = _spans(lo, hi - lo)
     c = copies.unit[position]
     ok = np.where(is_sentence[which], units.doc[c] > d[which], units.doc[c] != d[which])
@@ -295,16 +324,12 @@ def _capped_partners(context: _Context, rows: np.ndarray, entry_first, entry_end
     which, c = which[listed], c[listed]
     r, v, e = r[which], v[which], e[which]
     best = _best_partners(r, c, v, MAX_PARTNERS)
-    return r[best], c[best], np.minimum(v[best], 1.0), e[best]
+    return r[best], c[best], np.minimum(v[best], 1.0), e[best], settled
 
 
-def _before_level(r, v, count, *, presorted: bool = False) -> np.ndarray:
-    """Per item: the summed ``count`` of the same row's items with a strictly larger ``v``."""
-    if not presorted:
-        order = np.lexsort((-v, r))
-        out = np.empty(len(r), dtype=np.int64)
-        out[order] = _before_level(r[order], v[order], count[order], presorted=True)
-        return out
+def _before_level(r: np.ndarray, v: np.ndarray, count: np.ndarray) -> np.ndarray:
+    """Per item, items sorted by ``r`` and falling ``v``: the summed ``count`` of the same row's items with a
+    larger ``v``."""
     if len(r) == 0:
         return np.zeros(0, dtype=np.int64)
     total = np.cumsum(count) - count  # count of all earlier items
@@ -367,10 +392,12 @@ def _to_sentences(units: Units, r, c, v):
 
 def _max_by_code(code: np.ndarray, value: np.ndarray):
     """Each distinct ``code`` once, with its largest ``value``; sorted by code."""
-    order = np.lexsort((value, code))
+    if len(code) == 0:
+        return code, value
+    order = np.argsort(code, kind="stable")
     code, value = code[order], value[order]
-    last = np.r_[code[1:] != code[:-1], True] if len(code) else np.zeros(0, dtype=bool)
-    return code[last], value[last]
+    start = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
+    return code[start], np.maximum.reduceat(value, start)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -404,20 +431,21 @@ def year_conflicts(texts: pd.Series, text_key: np.ndarray, i: np.ndarray, j: np.
 def top_k(pairs: Pairs, doc: np.ndarray, k: int) -> np.ndarray:
     """Which pairs are among the ``k`` most similar partners, in the other document, of at least one of their
     sentences (rank with ties at the better place, as ``rank(method="min")``)."""
-    return (_min_rank(pairs.i, doc[pairs.j], pairs.similarity) <= k) | \
-        (_min_rank(pairs.j, doc[pairs.i], pairs.similarity) <= k)
+    n_docs = int(doc.max()) + 1 if len(doc) else 1
+    return (_min_rank(pairs.i * n_docs + doc[pairs.j], pairs.similarity) <= k) | \
+        (_min_rank(pairs.j * n_docs + doc[pairs.i], pairs.similarity) <= k)
 
 
-def _min_rank(sentence: np.ndarray, other_doc: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Rank of each pair's ``value`` (largest first, ties share the best rank) among the pairs of the same
-    sentence and other document."""
-    order = np.lexsort((-value, other_doc, sentence))
-    s, o, v = sentence[order], other_doc[order], value[order]
-    index = np.arange(len(s))
-    new_group = np.r_[True, (s[1:] != s[:-1]) | (o[1:] != o[:-1])] if len(s) else np.zeros(0, dtype=bool)
-    new_tie = new_group | np.r_[True, v[1:] != v[:-1]] if len(s) else new_group
-    group_start = np.maximum.accumulate(np.where(new_group, index, 0)) if len(s) else index
-    tie_start = np.maximum.accumulate(np.where(new_tie, index, 0)) if len(s) else index
-    rank = np.empty(len(s), dtype=np.int64)
-    rank[order] = tie_start - group_start + 1
+def _min_rank(group: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """Rank of each ``value`` within its ``group`` (largest first, ties share the best rank)."""
+    if len(group) == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((-value, group))
+    g, v = group[order], value[order]
+    index = np.arange(len(g))
+    new_group = np.r_[True, g[1:] != g[:-1]]
+    new_tie = new_group | np.r_[True, v[1:] != v[:-1]]
+    rank = np.empty(len(g), dtype=np.int64)
+    rank[order] = np.maximum.accumulate(np.where(new_tie, index, 0)) - \
+        np.maximum.accumulate(np.where(new_group, index, 0)) + 1
     return rank
