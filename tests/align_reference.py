@@ -15,8 +15,9 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import CountVectorizer
 
 from framing.align import (
-    MONTHS, NAME_SHARE, OMISSION_COLUMNS, PAIR_COLUMNS, STOP_WORDS, YEAR_IN_TEXT, Aligner, Featurized, Names, Words,
-    _Analyzer, _cue_pattern, _empty, _events_tables, _require, _words, match_events, read_events_file,
+    EVENT_COLUMNS, LABEL_COLUMNS, MONTHS, NAME_SHARE, OMISSION_COLUMNS, PAIR_COLUMNS, STOP_WORDS, YEAR_IN_TEXT,
+    Aligner, Events, Featurized, Names, Words, _Analyzer, _cue_pattern, _empty, _labels, _require, _words,
+    match_events, read_events_file,
 )
 
 ROW_BLOCK = 2000
@@ -370,3 +371,50 @@ def omissions(comparison):
         for doc_id in group.loc[group["n_sentences"] == 0, "doc_id"]:
             rows.append((event_id, label, ", ".join(covered), doc_id))
     return pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else _empty(OMISSION_COLUMNS)
+
+
+def _events_tables(sentences, group, sources, names, graph, vectors, doc):
+    # Whole-array operations instead of one pass per event: corpora have thousands of events.
+    grouped = np.flatnonzero(group >= 0)
+    first = pd.Series(grouped).groupby(group[grouped]).min()
+    order = first.sort_values(kind="stable").index.to_numpy()  # events numbered by their first sentence
+    rank = np.full(len(sources), -1)
+    rank[order] = np.arange(len(order))
+    width = max(2, len(str(len(order))))
+    ids = np.array([f"E{k:0{width}d}" for k in range(1, len(order) + 1)], dtype=object)
+    members = grouped[np.lexsort((grouped, rank[group[grouped]]))]
+    event_of = rank[group[members]]  # per member, its event's position in ``order``
+    similarity = _member_similarity(members, group, graph, vectors, doc)
+    members_table = pd.DataFrame({
+        "event_id": ids[event_of], "doc_id": sentences["doc_id"].to_numpy()[members],
+        "sent_id": sentences["sent_id"].to_numpy()[members],
+        # Python's round (correctly rounded decimals), as every other 4-decimal column of the tables.
+        "similarity": [round(float(value), 4) if np.isfinite(value) else np.nan for value in similarity],
+    }).astype({"sent_id": "int64", "similarity": "float64"})
+    labels = _labels(vectors, members, event_of, len(order))
+    n_documents = pd.Series(doc[members]).groupby(event_of).nunique().to_numpy()
+    n_sentences = np.bincount(event_of, minlength=len(order))
+    labels_table = pd.DataFrame({
+        "event_id": ids, "label": [names[g] if names[g] is not None else label for g, label in zip(order, labels)],
+        "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
+    }, columns=LABEL_COLUMNS).astype({"n_documents": "int64", "n_sentences": "int64"})
+    return Events(members_table[EVENT_COLUMNS], labels_table)
+
+
+def _member_similarity(members, group, graph, vectors, doc):
+    """Per member: its strongest alignment link inside its event or, without one (a sentence seeded from the
+    events file), its best cosine with a member of another document; NaN when it has neither."""
+    links = graph.tocoo()
+    inside = (group[links.row] >= 0) & (group[links.row] == group[links.col])
+    best_link = np.zeros(len(group))
+    np.maximum.at(best_link, links.row[inside], links.data[inside])
+    similarity = best_link[members].astype(float)
+    unlinked = np.flatnonzero(similarity <= 0)
+    for position in unlinked:
+        member = members[position]
+        others = members[(group[members] == group[member]) & (doc[members] != doc[member])]
+        if len(others):
+            similarity[position] = float((vectors.matrix[others] @ vectors.matrix[member].T).max())
+        else:
+            similarity[position] = np.nan
+    return similarity

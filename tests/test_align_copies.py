@@ -69,6 +69,9 @@ def copied_corpus(n_docs: int = 80, seed: int = 1, *, interleave: bool = False) 
             # A sentence of its own, with "guards" in lower case and "sanction" in the singular: counted once per
             # copy, "Guards" is still a name and "sanctions" the usual spelling; counted once per text, not.
             texts.append(f"The guards at gate {d} checked every sanction notice.")
+        if d == 3:
+            # Matches the "Khatami letter" event's cues but is like no other sentence: seeded, not aligned.
+            texts.append("Khatami's letter listed zebras, giraffes, penguins, walruses and otters for the student zoo.")
         section = ["body"] * len(texts)
         if rng.random() < 0.2:
             section[0] = "headline"
@@ -148,3 +151,60 @@ def test_collapsed_events_equal_uncollapsed(corpus):
     assert len(grouped.labels) > 3
     pd.testing.assert_frame_equal(grouped.members, expected.members, check_exact=True)
     pd.testing.assert_frame_equal(grouped.labels, expected.labels, check_exact=True)
+
+
+EVENTS_TOML = """
+[[event]]
+name = "Khatami letter"
+terms = ["Khatami", "letter", "student"]
+years = [1999]
+
+[[event]]
+name = "Drone strike"
+terms = ["drone", "Baghdad", "airport"]
+
+[[event]]
+name = "Funeral"
+terms = ["mourners", "funeral", "Tehran"]
+"""
+
+
+@pytest.mark.parametrize("interleave", [False, True], ids=["documents-together", "documents-interleaved"])
+def test_collapsed_events_with_events_file_equal_uncollapsed(tmp_path, interleave):
+    path = tmp_path / "events.toml"
+    path.write_text(EVENTS_TOML, encoding="utf-8")
+    corpus = copied_corpus(interleave=interleave)
+    aligner = Aligner()
+    featurized = aligner.featurize(corpus)
+    grouped = events(corpus, aligner.align(corpus, featurized=featurized), events_file=path, featurized=featurized)
+    old_featurized = reference.featurize(corpus)
+    expected = reference.events(corpus, reference.align(aligner, corpus, old_featurized), events_file=path,
+                                featurized=old_featurized)
+    assert grouped.labels["source"].eq("events file").sum() == 3
+    assert grouped.members["similarity"].notna().all()
+    pd.testing.assert_frame_equal(grouped.members, expected.members, check_exact=True)
+    pd.testing.assert_frame_equal(grouped.labels, expected.labels, check_exact=True)
+
+
+def test_copies_of_one_text_split_as_average_linkage_would(monkeypatch):
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    import framing.align as align_module
+
+    vectors = normalize(sp.random(60, 40, density=0.3, random_state=2, format="csr"))
+    distance = align_module._copy_distance(vectors, np.arange(60))
+    exact, rounded = np.flatnonzero(distance == 0)[0], np.flatnonzero(distance > 0)[0]  # both kinds occur
+    for text in (exact, rounded):
+        text_key = np.full(12, text)
+        matrix = vectors[text_key]  # twelve copies of one text
+        members = np.arange(12)
+        for threshold in (0.18, 0.6, 0.999, 1.0):
+            for limit in (100, 5):
+                splitter = align_module._Splitter.of(matrix, None, limit, text_key, members)
+                found = align_module._split(members, threshold, splitter)
+                monkeypatch.setattr(align_module, "_copies_linkage", lambda *args: None)
+                linked = align_module._split(members, threshold, splitter)
+                monkeypatch.undo()
+                # Linkage also lists singletons, the shortcut does not; neither makes an event.
+                assert [list(c) for c in found if len(c) > 1] == [list(c) for c in linked if len(c) > 1]

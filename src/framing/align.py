@@ -659,13 +659,12 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
 
     rest = np.flatnonzero((group < 0) & (np.asarray(graph.getnnz(axis=1)) > 0))
     if len(rest):
-        sub = graph[rest][:, rest]
-        _, component = connected_components(sub, directed=False)
-        limit = max_size or 3 * int(doc.max() + 1)
-        for label in np.unique(component):
-            members = rest[component == label]
-            for cluster in _split(members, vectors.matrix, aligner.threshold, limit, graph=graph):
-                if len(set(doc[cluster])) >= 2:
+        _, component = connected_components(graph[rest][:, rest], directed=False)
+        splitter = _Splitter.of(vectors.matrix, graph, max_size or 3 * int(doc.max() + 1),
+                                pd.factorize(sentences["text"].astype(str))[0], rest)
+        for members in _grouped(rest, component):
+            for cluster in _split(members, aligner.threshold, splitter):
+                if len(np.unique(doc[cluster])) >= 2:
                     group[cluster] = len(sources)
                     sources.append("clustered")
                     names.append(None)
@@ -676,40 +675,89 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
 LINKAGE_LIMIT = 3000
 
 
-def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: int,
-           graph: sp.csr_matrix | None = None) -> list[np.ndarray]:
+def _grouped(members: np.ndarray, label: np.ndarray) -> list[np.ndarray]:
+    """``members`` split by ``label``, labels in increasing order, members in their order: one sort instead of one
+    scan of all members per label (thousands of components)."""
+    order = np.argsort(label, kind="stable")
+    return np.split(members[order], np.flatnonzero(np.diff(label[order])) + 1)
+
+
+class _Splitter(NamedTuple):
+    """What :func:`_split` needs besides the members: sentence vectors, the pair graph, the largest event, and, so
+    that copies of one text need no linkage, each sentence's text number and the distance between two copies."""
+
+    matrix: sp.csr_matrix
+    graph: sp.csr_matrix | None
+    limit: int
+    text_key: np.ndarray
+    copy_distance: np.ndarray  # per text number; NaN where not computed
+
+    @classmethod
+    def of(cls, matrix, graph, limit, text_key, rows) -> _Splitter:
+        """For the sentences ``rows`` (the ones to split)."""
+        keys, first = np.unique(text_key[rows], return_index=True)
+        copy_distance = np.full(int(text_key.max()) + 1 if len(text_key) else 0, np.nan)
+        copy_distance[keys] = _copy_distance(matrix, rows[first])
+        return cls(matrix, graph, limit, text_key, copy_distance)
+
+
+def _copy_distance(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    """Per row: the distance average linkage sees between two copies of it (1 - cosine, at least 0).
+
+    Computed by the same sparse product as :func:`_split`'s similarity matrix, so rounded the same to the last
+    bit: each row is put on columns of its own (one per entry, in the row's order), so the product is diagonal
+    and each diagonal entry is summed in the order a copy × copy entry of the full product is."""
+    sub = matrix[rows]
+    own = sp.csr_matrix((sub.data, np.arange(sub.nnz), sub.indptr), shape=(len(rows), max(sub.nnz, 1)))
+    return np.clip(1.0 - (own @ own.T).diagonal(), 0.0, None)
+
+
+def _split(members: np.ndarray, threshold: float, how: _Splitter) -> list[np.ndarray]:
     """Average-linkage clusters of ``members`` whose mean cosine stays at or above ``threshold``.
 
     Average linkage needs all pairwise distances, so a component larger than :data:`LINKAGE_LIMIT` (wire copy
     repeated across hundreds of articles) is first cut on the sparse pair graph: links weaker than a raised
-    threshold are dropped and the pieces are split in turn. Memory and time stay bounded by the limit.
+    threshold are dropped and the pieces are split in turn. Memory and time stay bounded by the limit. Members
+    that are all copies of one text need no linkage (:func:`_copies_linkage`).
     """
     if len(members) <= 2:
         return [members]
-    if len(members) > LINKAGE_LIMIT and graph is not None and threshold < 0.99:
+    if len(members) > LINKAGE_LIMIT and how.graph is not None and threshold < 0.99:
         tighter = min(1.0, threshold * 1.5)
-        sub = graph[members][:, members].tocsr()
+        sub = how.graph[members][:, members].tocsr()
         sub.data[sub.data < tighter] = 0.0
         sub.eliminate_zeros()
         _, component = connected_components(sub, directed=False)
-        out = []
-        for label in np.unique(component):
-            out.extend(_split(members[component == label], matrix, tighter, limit, graph))
-        return out
-    similarity = (matrix[members] @ matrix[members].T).toarray()
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
-    clusters = [members[labels == k] for k in np.unique(labels)]
+        return [cluster for piece in _grouped(members, component) for cluster in _split(piece, tighter, how)]
+    clusters = _copies_linkage(members, threshold, how)
+    if clusters is None:
+        similarity = (how.matrix[members] @ how.matrix[members].T).toarray()
+        distance = np.clip(1.0 - similarity, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        clusters = _grouped(members, fcluster(tree, t=1.0 - threshold, criterion="distance"))
     out = []
     for cluster in clusters:
-        if len(cluster) > limit:  # a topic, not an event: cut it tighter
-            out.extend(_split(cluster, matrix, min(1.0, threshold * 1.5), limit, graph) if threshold < 0.99
-                       else [cluster])
+        if len(cluster) > how.limit:  # a topic, not an event: cut it tighter
+            out.extend(_split(cluster, min(1.0, threshold * 1.5), how) if threshold < 0.99 else [cluster])
         else:
             out.append(cluster)
     return out
+
+
+def _copies_linkage(members: np.ndarray, threshold: float, how: _Splitter) -> list[np.ndarray] | None:
+    """``[members]`` when they are all copies of one text and average linkage would keep them together; ``None``
+    (run the linkage) otherwise.
+
+    Every pairwise distance between copies is the same ``d`` (0, or a rounding error of about 1e-16), so every
+    merge happens at ``d`` give or take rounding in the averaging, which stays exactly 0 when ``d`` is 0: the
+    copies form one cluster when ``d`` is 0 or clearly below the cut. Too close to call (a cut at 0 with ``d`` a
+    rounding error above it): the linkage decides."""
+    keys = how.text_key[members]
+    if (keys != keys[0]).any():
+        return None
+    distance = how.copy_distance[keys[0]]
+    return [members] if distance == 0.0 or distance < (1.0 - threshold) - 1e-9 else None
 
 
 def _events_tables(sentences, group, sources, names, graph, vectors, doc) -> Events:
@@ -750,14 +798,32 @@ def _member_similarity(members: np.ndarray, group: np.ndarray, graph: sp.csr_mat
     np.maximum.at(best_link, links.row[inside], links.data[inside])
     similarity = best_link[members].astype(float)
     unlinked = np.flatnonzero(similarity <= 0)
-    for position in unlinked:
-        member = members[position]
-        others = members[(group[members] == group[member]) & (doc[members] != doc[member])]
-        if len(others):
-            similarity[position] = float((vectors.matrix[others] @ vectors.matrix[member].T).max())
-        else:
-            similarity[position] = np.nan
+    if len(unlinked) == 0:
+        return similarity
+    # One product per event that has unlinked members (events-file events), not one per member.
+    event_of = group[members]
+    event_members = dict(zip(np.unique(event_of), _grouped(np.arange(len(members)), event_of)))
+    for rows in _grouped(unlinked, event_of[unlinked]):
+        event = members[event_members[event_of[rows[0]]]]
+        similarity[rows] = _best_other_document(vectors.matrix, event, members[rows], doc)
     return similarity
+
+
+def _best_other_document(matrix: sp.csr_matrix, event: np.ndarray, rows: np.ndarray, doc: np.ndarray,
+                         entries: int = 4_000_000) -> np.ndarray:
+    """Per sentence of ``rows``: its best cosine with a sentence of ``event`` in another document, NaN if none.
+
+    Products are ``event × row``, rounded as one row at a time would be, a block of rows at a time (at most about
+    ``entries`` dense values)."""
+    out = np.full(len(rows), np.nan)
+    block = max(1, entries // max(len(event), 1))
+    for start in range(0, len(rows), block):
+        chosen = rows[start:start + block]
+        product = (matrix[event] @ matrix[chosen].T).toarray()
+        other = doc[event][:, None] != doc[chosen][None, :]
+        best = np.where(other, product, -np.inf).max(axis=0, initial=-np.inf)
+        out[start:start + block] = np.where(other.any(axis=0), best, np.nan)
+    return out
 
 
 def _labels(vectors: Vectors, members: np.ndarray, event_of: np.ndarray, n_events: int, *,
