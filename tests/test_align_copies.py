@@ -208,3 +208,21 @@ def test_copies_of_one_text_split_as_average_linkage_would(monkeypatch):
                 monkeypatch.undo()
                 # Linkage also lists singletons, the shortcut does not; neither makes an event.
                 assert [list(c) for c in found if len(c) > 1] == [list(c) for c in linked if len(c) > 1]
+
+
+def test_omissions_and_comparison_texts_on_many_documents(corpus):
+    from framing.align import event_comparison, omissions
+
+    featurized = Aligner().featurize(corpus)
+    grouped = events(corpus, Aligner().align(corpus, featurized=featurized), featurized=featurized)
+    comparison = event_comparison(grouped, corpus)
+    assert (comparison["n_sentences"] == 0).sum() > 100
+    found = omissions(comparison)
+    assert len(found) > 100
+    pd.testing.assert_frame_equal(found, reference.omissions(comparison), check_exact=True)
+    # The texts column, as a groupby of the sorted members would join them.
+    keyed = grouped.members.merge(corpus, on=["doc_id", "sent_id"]).sort_values(["event_id", "doc_id", "sent_id"])
+    expected = keyed.groupby(["event_id", "doc_id"])["text"].agg("\n".join)
+    covered = comparison[comparison["n_sentences"] > 0].set_index(["event_id", "doc_id"])["sentences"]
+    assert covered.sort_index().to_dict() == expected.to_dict()
+    assert comparison.loc[comparison["n_sentences"] == 0, "sentences"].eq("").all()

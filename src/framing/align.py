@@ -919,9 +919,24 @@ def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFra
         table["share_attributed"] = attributed.groupby([keyed["event_id"], keyed["doc_id"]]).mean().reindex(grid)
     else:
         table["share_attributed"] = np.nan
-    table["sentences"] = grouped["text"].agg("\n".join).reindex(grid, fill_value="")
+    table["sentences"] = _joined_texts(keyed).reindex(grid, fill_value="")
     table = table.reset_index().merge(labels[["event_id", "label"]], on="event_id", how="left")
     return table[COMPARISON_COLUMNS]
+
+
+def _joined_texts(keyed: pd.DataFrame) -> pd.Series:
+    """Per ``(event_id, doc_id)``: the texts of ``keyed`` (sorted by those and ``sent_id``) joined by newlines.
+
+    One ``str.join`` per cell from the sorted rows; a groupby aggregation with a Python function costs a
+    DataFrame slice per cell (most of ``event_comparison``'s time on a corpus of thousands of documents)."""
+    event, doc = keyed["event_id"].to_numpy(dtype=object), keyed["doc_id"].to_numpy(dtype=object)
+    texts = keyed["text"].to_numpy(dtype=object)
+    start = np.flatnonzero(np.r_[True, (event[1:] != event[:-1]) | (doc[1:] != doc[:-1])]) if len(texts) \
+        else np.zeros(0, dtype=int)
+    end = np.r_[start[1:], len(texts)]
+    joined = ["\n".join(texts[a:b]) for a, b in zip(start.tolist(), end.tolist())]
+    index = pd.MultiIndex.from_arrays([event[start], doc[start]], names=["event_id", "doc_id"])
+    return pd.Series(joined, index=index, dtype=keyed["text"].dtype)  # the dtype a groupby would keep
 
 
 def omissions(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -935,14 +950,15 @@ def omissions(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     if not (comparison["n_sentences"] == 0).any():
         return _empty(OMISSION_COLUMNS)
-    rows = []
-    for (event_id, label), group in comparison.groupby(["event_id", "label"], sort=True):
-        covered = group.loc[group["n_sentences"] > 0, "doc_id"].tolist()
-        if not covered:
-            continue
-        for doc_id in group.loc[group["n_sentences"] == 0, "doc_id"]:
-            rows.append((event_id, label, ", ".join(covered), doc_id))
-    return pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else _empty(OMISSION_COLUMNS)
+    keys = ["event_id", "label"]
+    table = comparison.dropna(subset=keys)
+    # Whole-table operations, not one pass per event: one join per event of its covering documents.
+    covered = table[table["n_sentences"] > 0].groupby(keys, sort=True)["doc_id"].agg(", ".join)
+    missing = table[table["n_sentences"] == 0].join(covered.rename("covered_by"), on=keys, how="inner")
+    if missing.empty:
+        return _empty(OMISSION_COLUMNS)
+    missing = missing.sort_values(keys, kind="stable").rename(columns={"doc_id": "missing_from"})
+    return missing[OMISSION_COLUMNS].reset_index(drop=True)
 
 
 def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -983,11 +999,12 @@ def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFram
     other_lemmas = set(zip(hits["doc_id"], hits["sent_id"], hits["lemma"]))
     found["other_side_text"] = texts.reindex(pd.MultiIndex.from_arrays([found["other_doc"],
                                                                         found["other_sent"]])).to_numpy()
-    shares_lemma = [(d, s, lemma) in other_lemmas for d, s, lemma in
-                    zip(found["other_doc"], found["other_sent"], found["lemma"])]
-    contains = [bool(re.search(rf"\b{re.escape(str(term))}\b", str(text), re.IGNORECASE)) for term, text in
-                zip(found["term"], found["other_side_text"])]
-    found = found[~(np.array(shares_lemma) | np.array(contains))]
+    shares_lemma = [key in other_lemmas for key in zip(*(found[c].to_numpy(dtype=object).tolist()
+                                                          for c in ("other_doc", "other_sent", "lemma")))]
+    keep = ~np.array(shares_lemma, dtype=bool)
+    keep[keep] = ~_contains_term(found["term"].to_numpy(dtype=object)[keep],
+                                 found["other_side_text"].to_numpy(dtype=object)[keep])
+    found = found[keep]
     if lexicon is not None:
         neutral = lexicon.drop_duplicates("term").set_index("term")["neutral"]
         found = found.assign(neutral=found["lemma"].map(neutral))
@@ -995,6 +1012,19 @@ def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFram
         found = found.assign(neutral=np.nan)
     found = found.drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b", "loaded_doc", "lemma", "term"])
     return found[WORD_CHOICE_COLUMNS].reset_index(drop=True)
+
+
+def _contains_term(terms: np.ndarray, texts: np.ndarray) -> np.ndarray:
+    """Per row: whether ``texts[k]`` contains ``terms[k]`` as a whole word, any case. Each distinct (term, text)
+    is searched once: aligned pairs repeat the same wire copy on the other side many times."""
+    seen: dict[tuple[str, str], bool] = {}
+    out = np.zeros(len(terms), dtype=bool)
+    for k, key in enumerate(zip(map(str, terms), map(str, texts))):
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = bool(re.search(rf"\b{re.escape(key[0])}\b", key[1], re.IGNORECASE))
+        out[k] = found
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
