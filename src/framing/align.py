@@ -34,7 +34,9 @@ seeds decide how low a threshold can go). ``benchmarks/alignment.py`` re-measure
 ``benchmarks/RESULTS.md`` (gold precision 0.82, recall 0.51 at 0.18 — below the 0.8 recall hoped for).
 
 All pair scores come from sparse matrix products, a block of rows at a time, keeping only entries at or above
-the threshold: nothing loops over all pairs in Python.
+the threshold: nothing loops over all pairs in Python. Verbatim copies (wire copy repeats whole sentences across
+articles) are featurized and multiplied once, and their pairs handed to every copy with the same partner cap and
+tie order as if each copy had been compared (:mod:`framing.align_pairs`).
 """
 
 from __future__ import annotations
@@ -59,6 +61,8 @@ from scipy.spatial.distance import squareform
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from sklearn.preprocessing import normalize
 
+from . import align_pairs as pairs_module
+from .align_pairs import MAX_PARTNERS, YEAR_IN_TEXT  # noqa: F401  (part of this module's names)
 from .errors import input_error
 
 PAIR_COLUMNS = ["doc_a", "sent_a", "doc_b", "sent_b", "similarity"]
@@ -83,18 +87,12 @@ MONTHS = frozenset("january february march april may june july august september 
                    "monday tuesday wednesday thursday friday saturday sunday".split())
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 YEAR = re.compile(r"^(?:18|19|20)\d\d$")
-YEAR_IN_TEXT = re.compile(r"(?<![\w.])(?:18|19|20)\d\d(?![\w.]\d)")
 # Share of a word's mid-sentence occurrences that must be capitalised for it to count as a proper name.
 NAME_SHARE = 0.8
 # Suffixes that turn a place or people into its adjective or plural: folded only when the shorter form is a
 # name in the same corpus ("Iraqi" → "Iraq", "Syrian" → "Syria" via "Syri" + "a").
 DEMONYM_SUFFIXES = ("ians", "ian", "ish", "ese", "is", "i", "an", "n", "s")
 BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(r"tre$"), "ter"))
-ROW_BLOCK = 2000  # most rows per sparse product
-# Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
-PRODUCT_ENTRIES = 10_000_000
-# Most partners (sentences or runs in other documents) kept per sentence before the finer filters.
-MAX_PARTNERS = 25
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -157,23 +155,25 @@ def proper_names(texts) -> Names:
     return _find_names([_words(text) for text in texts])
 
 
-def _find_names(sentences: list[Words]) -> Names:
+def _find_names(sentences: list[Words], copies=None) -> Names:
+    """Names of ``sentences``; ``copies`` (default 1 each) says how many sentences each stands for."""
+    copies = [1] * len(sentences) if copies is None else copies
     capitalised, lower = Counter(), Counter()
-    for words in sentences:
+    for words, weight in zip(sentences, copies):
         for text in words.texts[1:]:
             if text[:1].isalpha():
-                (capitalised if text[:1].isupper() else lower)[text.lower()] += 1
+                (capitalised if text[:1].isupper() else lower)[text.lower()] += weight
     names = frozenset(word for word, count in capitalised.items()
                       if count >= NAME_SHARE * (count + lower[word]) and word not in STOP_WORDS
                       and word not in MONTHS and len(word) > 1)
     before_name, seen = Counter(), Counter()
-    for words in sentences:
+    for words, weight in zip(sentences, copies):
         keys = [text.lower() for text in words.texts]
         for k, key in enumerate(keys):
             if key in names:
-                seen[key] += 1
+                seen[key] += weight
                 if words.is_joined(k) and k + 1 < len(keys) and keys[k + 1] in names:
-                    before_name[key] += 1
+                    before_name[key] += weight
     given = frozenset(word for word, count in seen.items() if before_name[word] >= NAME_SHARE * count)
     return Names(names, given)
 
@@ -193,10 +193,18 @@ def _demonyms(names: frozenset[str]) -> dict[str, str]:
     return folded
 
 
+class _Copies(NamedTuple):
+    """The words of a distinct text and the number of sentences with that text."""
+
+    words: Words
+    n: int
+
+
 class _Analyzer:
     """Turn a text into feature strings: ``N:name``, ``Y:year`` or a word stem (picklable, unlike a lambda).
 
-    With ``written`` set, it also counts, per feature, the written forms behind it (for labels).
+    With ``written`` set, it also counts, per feature, the written forms behind it (for labels); a text given as
+    :class:`_Copies` counts once per copy.
     """
 
     def __init__(self, names: Names, *, written: dict[str, Counter] | None = None):
@@ -206,7 +214,10 @@ class _Analyzer:
         self.written = written
         self._feature: dict[str, str | None] = {}  # lower-case word → its feature out of context
 
-    def __call__(self, words: Words | str) -> list[str]:
+    def __call__(self, words: Words | _Copies | str) -> list[str]:
+        weight = 1
+        if isinstance(words, _Copies):
+            words, weight = words.words, words.n
         if isinstance(words, str):
             words = _words(words)
         features = []
@@ -219,7 +230,7 @@ class _Analyzer:
             if feature is None:
                 continue
             if self.written is not None:
-                self.written.setdefault(feature, Counter())[text if feature.startswith("N:") else lower] += 1
+                self.written.setdefault(feature, Counter())[text if feature.startswith("N:") else lower] += weight
             if lower in self.given and words.is_joined(k) and k + 1 < len(texts) \
                     and texts[k + 1].lower() in self.names:
                 continue  # a given name or title: the name after it carries the identity
@@ -308,18 +319,23 @@ class Aligner:
         """Count every sentence's features (``N:`` names, ``Y:`` years, word stems) and find their written forms.
 
         The counts depend only on the texts, so one featurization serves :meth:`align` and :func:`events` of the
-        same sentences (pass it as ``featurized=``).
+        same sentences (pass it as ``featurized=``). Each distinct text is read once (wire copy repeats sentences
+        word for word); names and written forms are counted once per copy, as if every copy had been read.
         """
-        words = [_words(text) for text in sentences["text"].astype(str)]
+        text_key, distinct = pd.factorize(sentences["text"].astype(str))
+        copies = np.bincount(text_key, minlength=len(distinct))
+        words = [_words(text) for text in distinct]
         written: dict[str, Counter] = {}
-        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words), written=written))
+        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words, copies), written=written))
         try:
-            counts = counter.fit_transform(words).tocsr()
+            # Distinct texts in order of first appearance: the vocabulary, and so every row, is as if each copy
+            # had been counted.
+            counts = counter.fit_transform([_Copies(w, int(c)) for w, c in zip(words, copies)]).tocsr()
             features = counter.get_feature_names_out().astype(str)
         except ValueError:  # no sentence has a content word, name or year: nothing to align, not an error
-            return Featurized(sp.csr_matrix((len(words), 0)), np.array([], dtype=str), {})
+            return Featurized(sp.csr_matrix((len(sentences), 0)), np.array([], dtype=str), {})
         display = {feature: forms.most_common(1)[0][0] for feature, forms in written.items()}
-        return Featurized(counts, features, display)
+        return Featurized(counts[text_key], features, display)
 
     def vectors(self, sentences: pd.DataFrame, *, runs: sp.spmatrix | None = None,
                 display: bool = False, featurized: Featurized | None = None) -> Vectors:
@@ -391,26 +407,19 @@ class Aligner:
         sentences = sentences.reset_index(drop=True)
         if sentences["doc_id"].nunique() < 2:
             return _empty(PAIR_COLUMNS)
-        units = _units(sentences, self.max_run)
-        membership = sp.csr_matrix((np.ones(units["members"].map(len).sum()),
-                                    (np.repeat(np.arange(len(units)), units["members"].map(len)),
-                                     np.concatenate(units["members"].map(list).to_numpy()))),
-                                   shape=(len(units), len(sentences)))
-        matrix = self.vectors(sentences, runs=membership, featurized=featurized).matrix
-        doc = units["doc"].to_numpy()
-        a, b, sim = _cross_document_products(matrix, doc, len(sentences), self.threshold)
-        if self.min_shared > 1:
-            binary = matrix.copy()
-            binary.data[:] = 1.0
-            enough = _rowdot(binary, a, b) >= self.min_shared
-            a, b, sim = a[enough], b[enough], sim[enough]
-        a, b, sim = _keep_useful_runs(matrix, units, a, b, sim)
-        pairs = _expand(units, doc, a, b, sim)
-        pairs["similarity"] *= np.where(_year_conflicts(sentences, pairs["i"], pairs["j"]), self.year_conflict, 1.0)
-        pairs = pairs[pairs["similarity"] >= self.threshold]
+        doc = pd.factorize(sentences["doc_id"])[0]
+        text_key = pd.factorize(sentences["text"].astype(str))[0]
+        units = pairs_module.units(doc, sentences["section"].to_numpy(), text_key, self.max_run)
+        # One vector per distinct unit: copies of a sentence or run are compared once (align_pairs).
+        distinct = pairs_module.membership(units, pairs_module.representatives(units), len(sentences))
+        matrix = self.vectors(sentences, runs=distinct, featurized=featurized).matrix
+        pairs = pairs_module.sentence_pairs(matrix, units, self.threshold, self.min_shared)
+        conflict = pairs_module.year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
+        pairs = pairs._replace(similarity=pairs.similarity * np.where(conflict, self.year_conflict, 1.0))
+        kept = pairs.similarity >= self.threshold
         if self.top_k is not None:
-            pairs = _top_k(pairs, sentences, self.top_k)
-        return _pairs_table(sentences, pairs)
+            kept &= pairs_module.top_k(pairs, doc, self.top_k)
+        return _pairs_table(sentences, pairs_module.Pairs(*(column[kept] for column in pairs)))
 
 
 def align(sentences: pd.DataFrame, *, threshold: float | None = None,
@@ -419,169 +428,13 @@ def align(sentences: pd.DataFrame, *, threshold: float | None = None,
     return Aligner().align(sentences, threshold=threshold, featurized=featurized)
 
 
-def _units(sentences: pd.DataFrame, max_run: int) -> pd.DataFrame:
-    """Sentences and runs of up to ``max_run`` adjacent sentences of one document and section.
-
-    Returns a DataFrame with ``members`` (tuple of row positions in ``sentences``) and ``doc`` (document index in
-    order of appearance), singles first so that unit ``i < n`` is sentence ``i``.
-    """
-    doc = pd.factorize(sentences["doc_id"])[0]
-    section = sentences["section"].to_numpy()
-    n = len(sentences)
-    members = [(i,) for i in range(n)]
-    docs = list(doc)
-    for length in range(2, max_run + 1):
-        for start in range(n - length + 1):
-            span = range(start, start + length)
-            if all(doc[k] == doc[start] and section[k] == section[start] for k in span):
-                members.append(tuple(span))
-                docs.append(doc[start])
-    return pd.DataFrame({"members": members, "doc": docs})
-
-
-def _cross_document_products(matrix: sp.csr_matrix, doc: np.ndarray, n_singles: int, threshold: float):
-    """Pairs ``a`` (a sentence, ``a < n_singles``) and ``b`` (a sentence or run) from different documents with
-    cosine >= threshold; each sentence pair once (doc[a] < doc[b]), each sentence-run pair once.
-
-    Only sentence rows are multiplied (runs are never compared with runs), a block of rows at a time, and only
-    entries at or above the threshold are kept, so memory stays bounded.
-    """
-    rows, cols, values = [], [], []
-    transposed = matrix.T.tocsc()
-    for start, stop in _row_blocks(matrix, n_singles):
-        block = (matrix[start:stop] @ transposed).tocoo()
-        keep = block.data >= threshold
-        r, c, v = block.row[keep] + start, block.col[keep], block.data[keep]
-        wanted = np.where(c < n_singles, doc[c] > doc[r], doc[c] != doc[r])
-        r, c, v = _best_partners(r[wanted], c[wanted], v[wanted], MAX_PARTNERS)
-        rows.append(r)
-        cols.append(c)
-        values.append(v)
-    return np.concatenate(rows), np.concatenate(cols), np.minimum(np.concatenate(values), 1.0)
-
-
-def _row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[tuple[int, int]]:
-    """Consecutive ``(start, stop)`` row ranges of the first ``n_rows`` rows whose products with all rows hold at
-    most :data:`PRODUCT_ENTRIES` entries (at most :data:`ROW_BLOCK` rows each).
-
-    A row's product has at most as many entries as the summed document frequencies of its features: in a corpus
-    where a common word ("Iran") is in half the sentences, one row meets half the corpus, and a fixed block of
-    rows would grow with the corpus (2,000 rows × 500,000 units = 12 GB).
-    """
-    if n_rows == 0:
-        return []
-    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
-    head = matrix[:n_rows].copy()
-    head.data = np.ones_like(head.data)
-    cost = np.asarray(head @ frequency).ravel().astype(np.int64)
-    blocks, start, used = [], 0, 0
-    for row in range(n_rows):
-        if row > start and (used + cost[row] > PRODUCT_ENTRIES or row - start >= ROW_BLOCK):
-            blocks.append((start, row))
-            start, used = row, 0
-        used += int(cost[row])
-    blocks.append((start, n_rows))
-    return blocks
-
-
-def _best_partners(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, limit: int):
-    """At most ``limit`` partners per row, the most similar. Three documents never come near the limit; in a
-    corpus where wire copy repeats across hundreds of articles, it keeps the pair list (and memory) linear in
-    the number of sentences instead of growing with the square of the copies."""
-    if len(rows) == 0:
-        return rows, cols, values
-    order = np.lexsort((cols, -values, rows))
-    rows, cols, values = rows[order], cols[order], values[order]
-    starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
-    rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
-    keep = rank < limit
-    return rows[keep], cols[keep], values[keep]
-
-
-def _rowdot(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Cosine of rows ``a[k]`` and ``b[k]`` for every k, without forming the full product."""
-    if len(a) == 0:
-        return np.zeros(0)
-    return np.asarray(matrix[a].multiply(matrix[b]).sum(axis=1)).ravel()
-
-
-def _keep_useful_runs(matrix, units, a, b, sim):
-    """Drop unit pairs where a run is no more similar than one of its own sentences alone."""
-    sizes = units["members"].map(len).to_numpy()
-    involved = (sizes[a] > 1) | (sizes[b] > 1)
-    if not involved.any():
-        return a, b, sim
-    ia, ib, isim = a[involved], b[involved], sim[involved]
-    best_part = np.zeros(len(ia))
-    width = int(sizes.max())
-    padded = np.full((len(units), width), -1)
-    for position in range(width):
-        padded[:, position] = [m[position] if len(m) > position else -1 for m in units["members"]]
-    for position in range(width):
-        for mine, other in ((ia, ib), (ib, ia)):
-            part = padded[mine, position]
-            ok = (sizes[mine] > 1) & (part >= 0)
-            best_part[ok] = np.maximum(best_part[ok], _rowdot(matrix, part[ok], other[ok]))
-    useful = isim > best_part
-    keep = ~involved
-    keep[np.flatnonzero(involved)[useful]] = True
-    return a[keep], b[keep], sim[keep]
-
-
-def _expand(units, doc, a, b, sim) -> pd.DataFrame:
-    """Sentence pairs ``i, j`` (row positions, document of ``i`` first) with the best similarity of any unit pair
-    containing them."""
-    members = units["members"].to_numpy()
-    sizes = units["members"].map(len).to_numpy()
-    # Unit a is always a sentence; unit b may be a run: one row per sentence of b.
-    i = np.repeat(a, sizes[b])
-    j = np.concatenate([np.asarray(m) for m in members[b]]) if len(b) else np.zeros(0, dtype=int)
-    value = np.repeat(sim, sizes[b])
-    swap = doc[i] > doc[j]
-    i, j = np.where(swap, j, i), np.where(swap, i, j)
-    frame = pd.DataFrame({"i": i.astype("int64"), "j": j.astype("int64"), "similarity": value})
-    return frame.groupby(["i", "j"], as_index=False)["similarity"].max()
-
-
-def _year_sets(sentences: pd.DataFrame) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Indicator of the years each sentence gives, and the same widened by one year either side."""
-    found = sentences["text"].astype(str).str.findall(YEAR_IN_TEXT.pattern)
-    rows = np.repeat(np.arange(len(found)), found.map(len).to_numpy())
-    years = np.array([int(y) for ys in found for y in ys], dtype=int)
-    shape = (len(found), 2100)
-    exact = sp.csr_matrix((np.ones(len(years)), (rows, years)), shape=shape)
-    widened = sp.csr_matrix((np.ones(3 * len(years)),
-                             (np.tile(rows, 3), np.concatenate([years - 1, years, np.minimum(years + 1, 2099)]))),
-                            shape=shape)
-    return exact, widened
-
-
-def _year_conflicts(sentences: pd.DataFrame, i, j) -> np.ndarray:
-    """True where both sentences give years and no two of them are within a year of each other."""
-    i, j = np.asarray(i, dtype=int), np.asarray(j, dtype=int)
-    exact, widened = _year_sets(sentences)
-    has = np.asarray(exact.sum(axis=1)).ravel() > 0
-    shared = _rowdot(sp.csr_matrix(exact), i, j) if len(i) else np.zeros(0)
-    near = np.asarray(exact[i].multiply(widened[j]).sum(axis=1)).ravel() if len(i) else np.zeros(0)
-    return has[i] & has[j] & (shared == 0) & (near == 0)
-
-
-def _top_k(pairs: pd.DataFrame, sentences: pd.DataFrame, k: int) -> pd.DataFrame:
-    doc = pd.factorize(sentences["doc_id"])[0]
-    pairs = pairs.assign(doc_i=doc[pairs["i"]], doc_j=doc[pairs["j"]])
-    rank_i = pairs.groupby(["i", "doc_j"])["similarity"].rank(method="min", ascending=False)
-    rank_j = pairs.groupby(["j", "doc_i"])["similarity"].rank(method="min", ascending=False)
-    return pairs[(rank_i <= k) | (rank_j <= k)]
-
-
-def _pairs_table(sentences: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
-    i, j = pairs["i"].to_numpy(), pairs["j"].to_numpy()
+def _pairs_table(sentences: pd.DataFrame, pairs: pairs_module.Pairs) -> pd.DataFrame:
+    """The pairs table (:data:`PAIR_COLUMNS`) of sentence pairs sorted by row positions ``i, j``."""
+    doc_id, sent_id = sentences["doc_id"].to_numpy(), sentences["sent_id"].to_numpy()
     table = pd.DataFrame({
-        "doc_a": sentences["doc_id"].to_numpy()[i], "sent_a": sentences["sent_id"].to_numpy()[i],
-        "doc_b": sentences["doc_id"].to_numpy()[j], "sent_b": sentences["sent_id"].to_numpy()[j],
-        "similarity": pairs["similarity"].to_numpy().round(4),
+        "doc_a": doc_id[pairs.i], "sent_a": sent_id[pairs.i], "doc_b": doc_id[pairs.j], "sent_b": sent_id[pairs.j],
+        "similarity": pairs.similarity.round(4),
     })
-    table = table.assign(_ra=i, _rb=j).sort_values(["_ra", "_rb"], ignore_index=True)
     return table[PAIR_COLUMNS].astype({"sent_a": "int64", "sent_b": "int64", "similarity": "float64"})
 
 
@@ -806,13 +659,12 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
 
     rest = np.flatnonzero((group < 0) & (np.asarray(graph.getnnz(axis=1)) > 0))
     if len(rest):
-        sub = graph[rest][:, rest]
-        _, component = connected_components(sub, directed=False)
-        limit = max_size or 3 * int(doc.max() + 1)
-        for label in np.unique(component):
-            members = rest[component == label]
-            for cluster in _split(members, vectors.matrix, aligner.threshold, limit, graph=graph):
-                if len(set(doc[cluster])) >= 2:
+        _, component = connected_components(graph[rest][:, rest], directed=False)
+        splitter = _Splitter.of(vectors.matrix, graph, max_size or 3 * int(doc.max() + 1),
+                                pd.factorize(sentences["text"].astype(str))[0], rest)
+        for members in _grouped(rest, component):
+            for cluster in _split(members, aligner.threshold, splitter):
+                if len(np.unique(doc[cluster])) >= 2:
                     group[cluster] = len(sources)
                     sources.append("clustered")
                     names.append(None)
@@ -823,40 +675,89 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
 LINKAGE_LIMIT = 3000
 
 
-def _split(members: np.ndarray, matrix: sp.csr_matrix, threshold: float, limit: int,
-           graph: sp.csr_matrix | None = None) -> list[np.ndarray]:
+def _grouped(members: np.ndarray, label: np.ndarray) -> list[np.ndarray]:
+    """``members`` split by ``label``, labels in increasing order, members in their order: one sort instead of one
+    scan of all members per label (thousands of components)."""
+    order = np.argsort(label, kind="stable")
+    return np.split(members[order], np.flatnonzero(np.diff(label[order])) + 1)
+
+
+class _Splitter(NamedTuple):
+    """What :func:`_split` needs besides the members: sentence vectors, the pair graph, the largest event, and, so
+    that copies of one text need no linkage, each sentence's text number and the distance between two copies."""
+
+    matrix: sp.csr_matrix
+    graph: sp.csr_matrix | None
+    limit: int
+    text_key: np.ndarray
+    copy_distance: np.ndarray  # per text number; NaN where not computed
+
+    @classmethod
+    def of(cls, matrix, graph, limit, text_key, rows) -> _Splitter:
+        """For the sentences ``rows`` (the ones to split)."""
+        keys, first = np.unique(text_key[rows], return_index=True)
+        copy_distance = np.full(int(text_key.max()) + 1 if len(text_key) else 0, np.nan)
+        copy_distance[keys] = _copy_distance(matrix, rows[first])
+        return cls(matrix, graph, limit, text_key, copy_distance)
+
+
+def _copy_distance(matrix: sp.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    """Per row: the distance average linkage sees between two copies of it (1 - cosine, at least 0).
+
+    Computed by the same sparse product as :func:`_split`'s similarity matrix, so rounded the same to the last
+    bit: each row is put on columns of its own (one per entry, in the row's order), so the product is diagonal
+    and each diagonal entry is summed in the order a copy × copy entry of the full product is."""
+    sub = matrix[rows]
+    own = sp.csr_matrix((sub.data, np.arange(sub.nnz), sub.indptr), shape=(len(rows), max(sub.nnz, 1)))
+    return np.clip(1.0 - (own @ own.T).diagonal(), 0.0, None)
+
+
+def _split(members: np.ndarray, threshold: float, how: _Splitter) -> list[np.ndarray]:
     """Average-linkage clusters of ``members`` whose mean cosine stays at or above ``threshold``.
 
     Average linkage needs all pairwise distances, so a component larger than :data:`LINKAGE_LIMIT` (wire copy
     repeated across hundreds of articles) is first cut on the sparse pair graph: links weaker than a raised
-    threshold are dropped and the pieces are split in turn. Memory and time stay bounded by the limit.
+    threshold are dropped and the pieces are split in turn. Memory and time stay bounded by the limit. Members
+    that are all copies of one text need no linkage (:func:`_copies_linkage`).
     """
     if len(members) <= 2:
         return [members]
-    if len(members) > LINKAGE_LIMIT and graph is not None and threshold < 0.99:
+    if len(members) > LINKAGE_LIMIT and how.graph is not None and threshold < 0.99:
         tighter = min(1.0, threshold * 1.5)
-        sub = graph[members][:, members].tocsr()
+        sub = how.graph[members][:, members].tocsr()
         sub.data[sub.data < tighter] = 0.0
         sub.eliminate_zeros()
         _, component = connected_components(sub, directed=False)
-        out = []
-        for label in np.unique(component):
-            out.extend(_split(members[component == label], matrix, tighter, limit, graph))
-        return out
-    similarity = (matrix[members] @ matrix[members].T).toarray()
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
-    clusters = [members[labels == k] for k in np.unique(labels)]
+        return [cluster for piece in _grouped(members, component) for cluster in _split(piece, tighter, how)]
+    clusters = _copies_linkage(members, threshold, how)
+    if clusters is None:
+        similarity = (how.matrix[members] @ how.matrix[members].T).toarray()
+        distance = np.clip(1.0 - similarity, 0.0, None)
+        np.fill_diagonal(distance, 0.0)
+        tree = linkage(squareform(distance, checks=False), method="average")
+        clusters = _grouped(members, fcluster(tree, t=1.0 - threshold, criterion="distance"))
     out = []
     for cluster in clusters:
-        if len(cluster) > limit:  # a topic, not an event: cut it tighter
-            out.extend(_split(cluster, matrix, min(1.0, threshold * 1.5), limit, graph) if threshold < 0.99
-                       else [cluster])
+        if len(cluster) > how.limit:  # a topic, not an event: cut it tighter
+            out.extend(_split(cluster, min(1.0, threshold * 1.5), how) if threshold < 0.99 else [cluster])
         else:
             out.append(cluster)
     return out
+
+
+def _copies_linkage(members: np.ndarray, threshold: float, how: _Splitter) -> list[np.ndarray] | None:
+    """``[members]`` when they are all copies of one text and average linkage would keep them together; ``None``
+    (run the linkage) otherwise.
+
+    Every pairwise distance between copies is the same ``d`` (0, or a rounding error of about 1e-16), so every
+    merge happens at ``d`` give or take rounding in the averaging, which stays exactly 0 when ``d`` is 0: the
+    copies form one cluster when ``d`` is 0 or clearly below the cut. Too close to call (a cut at 0 with ``d`` a
+    rounding error above it): the linkage decides."""
+    keys = how.text_key[members]
+    if (keys != keys[0]).any():
+        return None
+    distance = how.copy_distance[keys[0]]
+    return [members] if distance == 0.0 or distance < (1.0 - threshold) - 1e-9 else None
 
 
 def _events_tables(sentences, group, sources, names, graph, vectors, doc) -> Events:
@@ -897,14 +798,32 @@ def _member_similarity(members: np.ndarray, group: np.ndarray, graph: sp.csr_mat
     np.maximum.at(best_link, links.row[inside], links.data[inside])
     similarity = best_link[members].astype(float)
     unlinked = np.flatnonzero(similarity <= 0)
-    for position in unlinked:
-        member = members[position]
-        others = members[(group[members] == group[member]) & (doc[members] != doc[member])]
-        if len(others):
-            similarity[position] = float((vectors.matrix[others] @ vectors.matrix[member].T).max())
-        else:
-            similarity[position] = np.nan
+    if len(unlinked) == 0:
+        return similarity
+    # One product per event that has unlinked members (events-file events), not one per member.
+    event_of = group[members]
+    event_members = dict(zip(np.unique(event_of), _grouped(np.arange(len(members)), event_of)))
+    for rows in _grouped(unlinked, event_of[unlinked]):
+        event = members[event_members[event_of[rows[0]]]]
+        similarity[rows] = _best_other_document(vectors.matrix, event, members[rows], doc)
     return similarity
+
+
+def _best_other_document(matrix: sp.csr_matrix, event: np.ndarray, rows: np.ndarray, doc: np.ndarray,
+                         entries: int = 4_000_000) -> np.ndarray:
+    """Per sentence of ``rows``: its best cosine with a sentence of ``event`` in another document, NaN if none.
+
+    Products are ``event × row``, rounded as one row at a time would be, a block of rows at a time (at most about
+    ``entries`` dense values)."""
+    out = np.full(len(rows), np.nan)
+    block = max(1, entries // max(len(event), 1))
+    for start in range(0, len(rows), block):
+        chosen = rows[start:start + block]
+        product = (matrix[event] @ matrix[chosen].T).toarray()
+        other = doc[event][:, None] != doc[chosen][None, :]
+        best = np.where(other, product, -np.inf).max(axis=0, initial=-np.inf)
+        out[start:start + block] = np.where(other.any(axis=0), best, np.nan)
+    return out
 
 
 def _labels(vectors: Vectors, members: np.ndarray, event_of: np.ndarray, n_events: int, *,
@@ -1000,9 +919,24 @@ def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFra
         table["share_attributed"] = attributed.groupby([keyed["event_id"], keyed["doc_id"]]).mean().reindex(grid)
     else:
         table["share_attributed"] = np.nan
-    table["sentences"] = grouped["text"].agg("\n".join).reindex(grid, fill_value="")
+    table["sentences"] = _joined_texts(keyed).reindex(grid, fill_value="")
     table = table.reset_index().merge(labels[["event_id", "label"]], on="event_id", how="left")
     return table[COMPARISON_COLUMNS]
+
+
+def _joined_texts(keyed: pd.DataFrame) -> pd.Series:
+    """Per ``(event_id, doc_id)``: the texts of ``keyed`` (sorted by those and ``sent_id``) joined by newlines.
+
+    One ``str.join`` per cell from the sorted rows; a groupby aggregation with a Python function costs a
+    DataFrame slice per cell (most of ``event_comparison``'s time on a corpus of thousands of documents)."""
+    event, doc = keyed["event_id"].to_numpy(dtype=object), keyed["doc_id"].to_numpy(dtype=object)
+    texts = keyed["text"].to_numpy(dtype=object)
+    start = np.flatnonzero(np.r_[True, (event[1:] != event[:-1]) | (doc[1:] != doc[:-1])]) if len(texts) \
+        else np.zeros(0, dtype=int)
+    end = np.r_[start[1:], len(texts)]
+    joined = ["\n".join(texts[a:b]) for a, b in zip(start.tolist(), end.tolist())]
+    index = pd.MultiIndex.from_arrays([event[start], doc[start]], names=["event_id", "doc_id"])
+    return pd.Series(joined, index=index, dtype=keyed["text"].dtype)  # the dtype a groupby would keep
 
 
 def omissions(comparison: pd.DataFrame) -> pd.DataFrame:
@@ -1016,14 +950,15 @@ def omissions(comparison: pd.DataFrame) -> pd.DataFrame:
     """
     if not (comparison["n_sentences"] == 0).any():
         return _empty(OMISSION_COLUMNS)
-    rows = []
-    for (event_id, label), group in comparison.groupby(["event_id", "label"], sort=True):
-        covered = group.loc[group["n_sentences"] > 0, "doc_id"].tolist()
-        if not covered:
-            continue
-        for doc_id in group.loc[group["n_sentences"] == 0, "doc_id"]:
-            rows.append((event_id, label, ", ".join(covered), doc_id))
-    return pd.DataFrame(rows, columns=OMISSION_COLUMNS) if rows else _empty(OMISSION_COLUMNS)
+    keys = ["event_id", "label"]
+    table = comparison.dropna(subset=keys)
+    # Whole-table operations, not one pass per event: one join per event of its covering documents.
+    covered = table[table["n_sentences"] > 0].groupby(keys, sort=True)["doc_id"].agg(", ".join)
+    missing = table[table["n_sentences"] == 0].join(covered.rename("covered_by"), on=keys, how="inner")
+    if missing.empty:
+        return _empty(OMISSION_COLUMNS)
+    missing = missing.sort_values(keys, kind="stable").rename(columns={"doc_id": "missing_from"})
+    return missing[OMISSION_COLUMNS].reset_index(drop=True)
 
 
 def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFrame, *,
@@ -1064,11 +999,12 @@ def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFram
     other_lemmas = set(zip(hits["doc_id"], hits["sent_id"], hits["lemma"]))
     found["other_side_text"] = texts.reindex(pd.MultiIndex.from_arrays([found["other_doc"],
                                                                         found["other_sent"]])).to_numpy()
-    shares_lemma = [(d, s, lemma) in other_lemmas for d, s, lemma in
-                    zip(found["other_doc"], found["other_sent"], found["lemma"])]
-    contains = [bool(re.search(rf"\b{re.escape(str(term))}\b", str(text), re.IGNORECASE)) for term, text in
-                zip(found["term"], found["other_side_text"])]
-    found = found[~(np.array(shares_lemma) | np.array(contains))]
+    shares_lemma = [key in other_lemmas for key in zip(*(found[c].to_numpy(dtype=object).tolist()
+                                                          for c in ("other_doc", "other_sent", "lemma")))]
+    keep = ~np.array(shares_lemma, dtype=bool)
+    keep[keep] = ~_contains_term(found["term"].to_numpy(dtype=object)[keep],
+                                 found["other_side_text"].to_numpy(dtype=object)[keep])
+    found = found[keep]
     if lexicon is not None:
         neutral = lexicon.drop_duplicates("term").set_index("term")["neutral"]
         found = found.assign(neutral=found["lemma"].map(neutral))
@@ -1076,6 +1012,19 @@ def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFram
         found = found.assign(neutral=np.nan)
     found = found.drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b", "loaded_doc", "lemma", "term"])
     return found[WORD_CHOICE_COLUMNS].reset_index(drop=True)
+
+
+def _contains_term(terms: np.ndarray, texts: np.ndarray) -> np.ndarray:
+    """Per row: whether ``texts[k]`` contains ``terms[k]`` as a whole word, any case. Each distinct (term, text)
+    is searched once: aligned pairs repeat the same wire copy on the other side many times."""
+    seen: dict[tuple[str, str], bool] = {}
+    out = np.zeros(len(terms), dtype=bool)
+    for k, key in enumerate(zip(map(str, terms), map(str, texts))):
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = bool(re.search(rf"\b{re.escape(key[0])}\b", key[1], re.IGNORECASE))
+        out[k] = found
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------
