@@ -334,7 +334,9 @@ def events_spread_figure(comparison: pd.DataFrame, *, max_events: int = 12) -> F
                                                         sentences=("n_sentences", "sum"))
     stats["position"] = np.arange(len(stats))
     chosen = stats.sort_values(["documents", "sentences", "position"], ascending=[False, False, True]).head(max_events)
-    by_event = {event_id: table for event_id, table in covered.groupby("event_id", sort=False)}
+    # Only the chosen events' rows are split: a corpus can have thousands of events.
+    by_event = {event_id: table for event_id, table in
+                covered[covered["event_id"].isin(chosen.index)].groupby("event_id", sort=False)}
     rows = []
     for event_id, stat in chosen.iterrows():
         table = by_event[event_id]
