@@ -326,7 +326,7 @@ class Aligner:
         copies = np.bincount(text_key, minlength=len(distinct))
         words = [_words(text) for text in distinct]
         written: dict[str, Counter] = {}
-        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words, copies), written=written))
+        counter = CountVectorizer(analyzer=_Analyzer(_find_names(words, copies.tolist()), written=written))
         try:
             # Distinct texts in order of first appearance: the vocabulary, and so every row, is as if each copy
             # had been counted.
@@ -397,7 +397,9 @@ class Aligner:
         -------
         DataFrame with one row per aligned sentence pair: ``doc_a, sent_a, doc_b, sent_b`` (``doc_a`` comes
         before ``doc_b`` in the sentences table's document order; ``sent_*`` are ``sent_id``) and ``similarity``
-        (cosine in [0, 1] after the year-conflict factor). Sorted by ``doc_a, sent_a, doc_b, sent_b``.
+        (cosine in [0, 1] after the year-conflict factor). Sorted by ``doc_a, sent_a, doc_b, sent_b``. Every copy
+        of a repeated sentence has its own rows, as if each had been compared on its own; the partner cap keeps
+        the table linear in sentences (:mod:`framing.align_pairs`).
         """
         aligner = self if threshold is None else replace(self, threshold=threshold)
         return aligner._align(_require(sentences, ("doc_id", "sent_id", "section", "text"), "sentences"),
