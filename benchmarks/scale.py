@@ -79,8 +79,10 @@ def write_one_sentence_documents(path: Path) -> int:
     return len(texts)
 
 
-def tree_rss_kb(root: int) -> int:
-    """Resident memory (kB) of ``root`` and all its descendants, from /proc."""
+def tree_memory_kb(root: int) -> tuple[int, int]:
+    """Memory (kB) of ``root`` and all its descendants, from /proc: the sum of resident sizes (RSS, which counts a
+    page that forked workers share with their parent once per process) and the sum of proportional sizes (PSS,
+    which splits each shared page between the processes sharing it: the memory the tree really holds)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -94,12 +96,23 @@ def tree_rss_kb(root: int) -> int:
         pid, ppid = int(entry), int(fields.get("PPid", "0").strip())
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, stack = 0, [root]
+    total, proportional, stack = 0, 0, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        proportional += _pss_kb(pid)
         stack.extend(children.get(pid, []))
-    return total
+    return total, proportional
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def run_cli(corpus: Path, out: Path, *options: str) -> dict:
@@ -107,16 +120,18 @@ def run_cli(corpus: Path, out: Path, *options: str) -> dict:
     command = [str(FRAMING), "analyze", str(corpus), "--out", str(out), *options]
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak, peak_pss = 0, 0
     while process.poll() is None:
-        peak = max(peak, tree_rss_kb(process.pid))
+        rss, pss = tree_memory_kb(process.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(SAMPLE_SECONDS)
     wall = time.perf_counter() - start
     stdout, stderr = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"wall_s": wall, "tree_peak_mb": peak / 1024, "largest_process_mb": largest, "stderr": stderr,
+    return {"wall_s": wall, "tree_peak_mb": peak / 1024, "tree_peak_pss_mb": peak_pss / 1024,
+            "largest_process_mb": largest, "stderr": stderr,
             "stdout": stdout}
 
 
@@ -141,7 +156,8 @@ def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
                  if "too many to show side by side" in line), "")
     row = {"corpus": label, "options": " ".join(options), "documents": documents, "sentences": n_sentences,
            "cli_s": run["wall_s"], "vader_s": vader_s, "ratio": run["wall_s"] / vader_s,
-           "tree_peak_mb": run["tree_peak_mb"], "largest_process_mb": run["largest_process_mb"],
+           "tree_peak_mb": run["tree_peak_mb"], "tree_peak_pss_mb": run["tree_peak_pss_mb"],
+           "largest_process_mb": run["largest_process_mb"],
            "view": ("spread" if "spread" in view else "groups (by size)" if view else "as given"),
            "figures": len(list((out / "figures").glob("*.png")))}
     print({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}, flush=True)
@@ -150,11 +166,12 @@ def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = ["| corpus | options | documents | sentences | CLI s (figures + report included) | bare VADER s | "
-             "ratio | peak RSS, process tree MB | view | figures |",
+             "ratio | peak memory, process tree: RSS sum / PSS sum MB | view | figures |",
              "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
-                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['tree_peak_mb']:,.0f} | "
+                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['tree_peak_mb']:,.0f} / "
+                     f"{r['tree_peak_pss_mb']:,.0f} | "
                      f"{r['view']} | {r['figures']} |")
     return "\n".join(lines)
 
@@ -183,7 +200,9 @@ def main() -> None:
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
 subprocess; bare VADER = one `polarity_scores` pass over the same sentences (from the run's `sentences.csv`) in
-the benchmark process. Peak RSS = the sum over the CLI and its workers, sampled every {SAMPLE_SECONDS} s.
+the benchmark process. Peak memory = the sum over the CLI and its workers, sampled every {SAMPLE_SECONDS} s, as
+resident size (RSS: a page forked workers share with the CLI counts once per process) and as proportional size
+(PSS: shared pages split between the processes, what the tree really holds).
 Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across
 articles, as syndicated copy does); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
 outlets; rows without metadata show the spread across documents.

@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -182,38 +183,40 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
     jobs = jobs or auto_jobs(paths, n_documents, engine)
     bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)
-    # Contributions are made in the map only when every sentence needs them; otherwise after the view is known.
-    work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all")
-    scored = []
-    for result in map_batches(work, batches, jobs=jobs, engine=engine):
-        scored.append(result)
-        bar.update(len(result.corpus.documents))
-    bar.close()
-    corpus, sentences, terms, words, sources = _concatenate(scored)
-    del scored
-    _check_group_column(corpus, group_by)
-    view = choose_view(corpus.documents, group_by)
-    if pair is not None:
-        _check_pair(pair, view, corpus.documents)
-    timings["documents"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
-    summary_sentences, summary_terms = summarised(sentences, terms)
-    with stage("aligning sentences and finding events", progress):
-        alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
-    sentences["event_id"] = _event_ids(sentences, alignment["events"])
-    timings["alignment"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    with stage("summarising", progress):
-        summaries = summarise(corpus, sentences, terms, lex)
-    timings["summaries"] = time.perf_counter() - clock
-    clock = time.perf_counter()
-    pair = pair or word_shift_pair(view, summaries["documents"], summary_sentences, corpus.documents)
-    if contributions == "auto":
-        with stage("word contributions", progress):
-            words = _contributions_for(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
-                                       engine)
-    timings["contributions"] = time.perf_counter() - clock
+    # One pool for every map of the run, started while this process is still small (see worker_pool).
+    with worker_pool(jobs, engine) as pool:
+        # Contributions are made in the map only when every sentence needs them; else once the view is known.
+        work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all")
+        scored = []
+        for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
+            scored.append(result)
+            bar.update(len(result.corpus.documents))
+        bar.close()
+        corpus, sentences, terms, words, sources = _concatenate(scored)
+        del scored
+        _check_group_column(corpus, group_by)
+        view = choose_view(corpus.documents, group_by)
+        if pair is not None:
+            _check_pair(pair, view, corpus.documents)
+        timings["documents"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
+        summary_sentences, summary_terms = summarised(sentences, terms)
+        with stage("aligning sentences and finding events", progress):
+            alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
+        sentences["event_id"] = _event_ids(sentences, alignment["events"])
+        timings["alignment"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        with stage("summarising", progress):
+            summaries = summarise(corpus, sentences, terms, lex)
+        timings["summaries"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        pair = pair or word_shift_pair(view, summaries["documents"], summary_sentences, corpus.documents)
+        if contributions == "auto":
+            with stage("word contributions", progress):
+                words = _contributions_for(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
+                                           engine, pool)
+        timings["contributions"] = time.perf_counter() - clock
     return Analysis(
         corpus=corpus,
         sentences=sentences[SENTENCE_CONTRACT + SENTENCE_EXTRAS],
@@ -336,24 +339,38 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def map_batches(work: Callable[[pd.DataFrame], ScoredBatch], batches: Iterable[pd.DataFrame], *, jobs: int = 1,
-                engine: str = "local") -> Iterator[ScoredBatch]:
+                engine: str = "local", pool: ProcessPoolExecutor | None = None) -> Iterator[ScoredBatch]:
     """``work`` over every batch, results in input order: in this process (``jobs=1``), in ``jobs`` processes
-    with at most ``2 × jobs`` batches in flight (so a streamed corpus is never read ahead in full), or on a
-    local Dask cluster."""
+    with at most ``2 × jobs`` batches in flight (so a streamed corpus is never read ahead in full) — those of
+    ``pool`` when given (:func:`worker_pool`), else a pool made for this map — or on a local Dask cluster."""
     if engine == "dask":
         from .distributed import dask_map
 
         yield from dask_map(work, batches, jobs=jobs)
     elif jobs == 1:
         yield from map(work, batches)
+    elif pool is not None:
+        yield from in_order(lambda batch: pool.submit(work, batch), batches, in_flight=2 * jobs)
     else:
-        yield from _process_map(work, batches, jobs)
+        with worker_pool(jobs, engine) as own:
+            yield from in_order(lambda batch: own.submit(work, batch), batches, in_flight=2 * jobs)
 
 
-def _process_map(work, batches, jobs: int) -> Iterator[ScoredBatch]:
+@contextmanager
+def worker_pool(jobs: int, engine: str) -> Iterator[ProcessPoolExecutor | None]:
+    """Local worker processes for the maps of one run (``None`` for one process or Dask).
+
+    The workers start with the first map, while this process holds little more than the lexicon, and serve
+    every later map (contributions after alignment). Forking a new pool once the corpus is in memory made each
+    worker share the parent's gigabytes and copy them as Python touched their objects: at 10,000 articles the
+    process tree's summed resident size went to 3.2 GB while the parent held 1.6 GB.
+    """
+    if engine != "local" or jobs == 1:
+        yield None
+        return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from in_order(lambda batch: pool.submit(work, batch), batches, in_flight=2 * jobs)
+        yield pool
 
 
 def in_order(submit: Callable, items: Iterable, *, in_flight: int) -> Iterator:
@@ -422,7 +439,8 @@ def _contribution_documents(view: View, pair: tuple[str, str] | None, documents:
     return list(pair)
 
 
-def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: str) -> pd.DataFrame:
+def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: str,
+                       pool: ProcessPoolExecutor | None = None) -> pd.DataFrame:
     """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order, mapped over
     chunks like the scoring (same values as computing them while scoring)."""
     from .scorers.sentiment import contributions
@@ -431,7 +449,7 @@ def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs:
     columns = chosen[["doc_id", "sent_id", "start", "text"]]
     chunks = (columns.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(columns), CONTRIBUTION_CHUNK))
     tables = list(map_batches(contributions, chunks, jobs=jobs if len(columns) > CONTRIBUTION_CHUNK else 1,
-                              engine=engine))
+                              engine=engine, pool=pool))
     return pd.concat(tables, ignore_index=True) if tables else contributions(columns)
 
 
