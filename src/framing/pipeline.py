@@ -441,16 +441,24 @@ def _contribution_documents(view: View, pair: tuple[str, str] | None, documents:
 
 def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: str,
                        pool: ProcessPoolExecutor | None = None) -> pd.DataFrame:
-    """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order, mapped over
-    chunks like the scoring (same values as computing them while scoring)."""
-    from .scorers.sentiment import contributions
+    """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order.
+
+    A sentence's contributions depend on its text alone, so each distinct text is re-scored once (mapped over
+    chunks like the scoring) and its rows handed to every copy (:func:`framing.scorers.sentiment.for_copies`):
+    the same rows as scoring every sentence, at the cost of the distinct texts (syndicated wire copy repeats
+    whole sentences).
+    """
+    from .scorers.sentiment import contributions, for_copies
 
     chosen = sentences if doc_ids is None else sentences[sentences["doc_id"].isin(doc_ids)]
-    columns = chosen[["doc_id", "sent_id", "start", "text"]]
-    chunks = (columns.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(columns), CONTRIBUTION_CHUNK))
-    tables = list(map_batches(contributions, chunks, jobs=jobs if len(columns) > CONTRIBUTION_CHUNK else 1,
+    codes, texts = pd.factorize(chosen["text"].astype(str), sort=False)
+    distinct = pd.DataFrame({"doc_id": np.arange(len(texts)), "sent_id": np.arange(len(texts)), "start": 0,
+                             "text": np.asarray(texts, dtype=object)})
+    chunks = (distinct.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(distinct), CONTRIBUTION_CHUNK))
+    tables = list(map_batches(contributions, chunks, jobs=jobs if len(distinct) > CONTRIBUTION_CHUNK else 1,
                               engine=engine, pool=pool))
-    return pd.concat(tables, ignore_index=True) if tables else contributions(columns)
+    by_text = pd.concat(tables, ignore_index=True) if tables else contributions(distinct)
+    return for_copies(by_text, codes, chosen[["doc_id", "sent_id", "start"]])
 
 
 def _concatenate(scored: list[ScoredBatch]):

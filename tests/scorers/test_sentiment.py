@@ -395,3 +395,21 @@ def test_word_shift_unknown_document(two_docs):
     contribs, scores = two_docs
     with pytest.raises(FramingError, match="unknown doc_id 'nope'"):
         word_shift(contribs, scores, "a", "nope")
+
+
+def test_contributions_for_copies_equal_scoring_every_sentence():
+    from framing.scorers.sentiment import for_copies
+
+    texts = ["The attack was horrific and deadly.", "Officials praised the calm response.", "Nothing here.",
+             "The attack was horrific and deadly."]
+    sentences = pd.DataFrame({"doc_id": ["a", "a", "b", "b", "c"], "sent_id": [1, 2, 1, 2, 1],
+                              "start": [0, 40, 0, 15, 7], "text": [texts[0], texts[1], texts[2], texts[3], texts[1]]})
+    direct = contributions(sentences)
+    codes, distinct = pd.factorize(sentences["text"])
+    numbered = pd.DataFrame({"doc_id": range(len(distinct)), "sent_id": range(len(distinct)), "start": 0,
+                             "text": list(distinct)})
+    expanded = for_copies(contributions(numbered), codes, sentences[["doc_id", "sent_id", "start"]])
+    pd.testing.assert_frame_equal(expanded, direct)
+    assert (expanded["doc_id"] == "b").sum() == (expanded["doc_id"] == "a").sum() - len(
+        contributions(sentences.iloc[[1]]))  # b's copy of a's first sentence, plus "Nothing here." (no rows)
+    assert set(expanded.loc[expanded["doc_id"] == "c", "start"]) <= {s + 7 for s in range(40)}

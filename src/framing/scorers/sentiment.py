@@ -342,6 +342,44 @@ def _contribution_table(sentences: pd.DataFrame, found: list[list[tuple[Token, f
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "contribution": "float64"})
 
 
+def for_copies(by_text: pd.DataFrame, codes: np.ndarray, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Contributions computed once per distinct text, handed to every sentence with that text.
+
+    Parameters
+    ----------
+    by_text
+        :func:`contributions` of the distinct texts, scored with ``doc_id`` = ``sent_id`` = the text's number and
+        ``start`` 0 (so offsets are within the text), in text-number order.
+    codes
+        For each sentence, the number of its text.
+    sentences
+        ``doc_id, sent_id, start`` of the sentences, in the order wanted.
+
+    Returns
+    -------
+    The table :func:`contributions` gives for ``sentences`` (``doc_id, sent_id, token, start, end,
+    contribution``; offsets into the document), in sentence order, with each text's rows in token order.
+    """
+    text_of_row = by_text["doc_id"].to_numpy(np.int64)
+    counts = np.bincount(text_of_row, minlength=len(codes) and int(codes.max()) + 1)
+    first = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    lengths = counts[codes]
+    total = int(lengths.sum())
+    # Row k of the result is row first[text] + (k − where this sentence's rows begin) of by_text.
+    begins = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    rows = np.repeat(first[codes], lengths) + (np.arange(total) - begins)
+    offset = np.repeat(sentences["start"].to_numpy(np.int64), lengths)
+    table = pd.DataFrame({
+        "doc_id": np.repeat(sentences["doc_id"].to_numpy(), lengths),
+        "sent_id": np.repeat(sentences["sent_id"].to_numpy(np.int64), lengths),
+        "token": by_text["token"].to_numpy()[rows],
+        "start": by_text["start"].to_numpy(np.int64)[rows] + offset,
+        "end": by_text["end"].to_numpy(np.int64)[rows] + offset,
+        "contribution": by_text["contribution"].to_numpy(np.float64)[rows],
+    })
+    return table[CONTRIBUTION_COLUMNS]
+
+
 def sentence_contributions(text: str, *, exhaustive: bool = False) -> list[tuple[Token, float]]:
     """``(token, contribution)`` for the tokens of one sentence whose contribution is non-zero."""
     if not exhaustive:
