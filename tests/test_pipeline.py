@@ -163,3 +163,45 @@ def test_skipping_contributions_says_why_the_word_shift_is_missing(tmp_path):
     assert pd.read_csv(out / "contributions.csv").empty
     assert not (out / "figures" / "05_word_shift.png").exists()
     assert (out / "figures" / "01_sentiment_distribution.png").exists()
+
+
+def test_contributions_auto_are_those_of_the_word_shift_groups(single, corpus_csv):
+    every = analyze(corpus_csv, table=TableOptions(meta_columns=("outlet",)), group_by="outlet",
+                    contributions="all")
+    assert single.view.kind == "groups" and set(single.word_shift_pair) <= set(OUTLETS)
+    members = single.corpus.documents.loc[single.corpus.documents["outlet"].isin(single.word_shift_pair), "doc_id"]
+    expected = every.contributions[every.contributions["doc_id"].isin(members)].reset_index(drop=True)
+    pd.testing.assert_frame_equal(single.contributions, expected)
+    assert len(expected) < len(every.contributions)  # the third outlet's rows were not computed
+
+
+def test_many_documents_without_metadata_get_the_spread_view_and_the_pair_only(corpus_csv):
+    spread = analyze(corpus_csv)
+    assert spread.view.kind == "spread" and spread.view.chosen_by == "size"
+    assert set(spread.contributions["doc_id"]) <= set(spread.word_shift_pair)
+    assert spread.word_shift_pair[0] != spread.word_shift_pair[1]
+
+
+def test_an_unknown_pair_is_refused_before_alignment(corpus_csv, monkeypatch):
+    import framing.pipeline
+    from framing.errors import FramingError
+
+    def never(*args, **kwargs):
+        raise AssertionError("alignment ran before --pair was checked")
+
+    monkeypatch.setattr(framing.pipeline, "_alignment", never)
+    with pytest.raises(FramingError, match=r"--pair needs two different doc_ids from: art00, art01"):
+        analyze(corpus_csv, pair=("art00", "nope"))
+
+
+def test_worker_processes_only_for_corpora_large_enough(tmp_path):
+    import os
+
+    from framing.pipeline import auto_jobs
+
+    cores = len(os.sched_getaffinity(0))
+    assert auto_jobs([], 10, "local") == 1
+    assert auto_jobs([], 500, "local") == cores
+    small = tmp_path / "small.csv"
+    small.write_text("id,text\na,Short.\n", encoding="utf-8")
+    assert auto_jobs([small], None, "local") == 1  # a streamed table is judged by its size

@@ -69,7 +69,9 @@ def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None
             ax.text(0, row, "no scored sentences", ha="center", va="center", color=TEXT_GREY, fontsize=8)
             continue
         jitter = rng.uniform(-JITTER, JITTER, size=len(values))
-        ax.scatter(values, row + jitter, s=9, color=colours[doc_id], alpha=0.6, linewidths=0, zorder=2,
+        # Fainter when thousands of sentences share a row (a group), so dense stretches still show their shape.
+        ax.scatter(values, row + jitter, s=9, color=colours[doc_id], alpha=0.6 if len(values) <= 1000 else 0.2,
+                   linewidths=0, zorder=2,
                    label=f"_{doc_id}", gid=f"sentences:{doc_id}", rasterized=len(values) > RASTER_POINTS)
         if stats is not None and doc_id in stats.index:
             s = stats.loc[doc_id]
