@@ -175,7 +175,7 @@ def reading_view(analysis, view: View) -> tuple[bool, str]:
     It is for a handful of documents read closely: for groups there are no single texts to show, and beyond
     :data:`READING_VIEW_LIMIT` documents the columns would be unreadable and the file huge.
     """
-    if view.kind == "groups":
+    if view.group_by is not None:
         return False, (f"Documents are compared by {view.group_by}, so there is no single text to show. "
                        "Every sentence with its scores and event is in sentences.csv; the events per group are "
                        "in group_event_comparison.csv.")

@@ -415,11 +415,11 @@ def _check_pair(pair: tuple[str, str], view: View, documents: pd.DataFrame) -> N
     """``--pair`` names two different documents, or two groups when figures compare groups."""
     from .groups import group_of
 
-    names = (list(pd.unique(group_of(documents, view.group_by))) if view.kind == "groups"
+    names = (list(pd.unique(group_of(documents, view.group_by))) if view.group_by is not None
              else documents["doc_id"].astype(str).tolist())
     known = set(names)
     if len(pair) != 2 or pair[0] == pair[1] or any(name not in known for name in pair):
-        what = f"{view.group_by} groups" if view.kind == "groups" else "doc_ids"
+        what = f"{view.group_by} groups" if view.group_by is not None else "doc_ids"
         shown = ", ".join(names[:10]) + (f" … ({len(names):,} in all; see documents.csv)" if len(names) > 10 else "")
         raise input_error(None, f"--pair needs two different {what} from: {shown}; got {', '.join(map(str, pair))}")
 
@@ -433,7 +433,7 @@ def _contribution_documents(view: View, pair: tuple[str, str] | None, documents:
         return None
     if pair is None:
         return []
-    if view.kind == "groups":
+    if view.group_by is not None:
         groups = group_of(documents, view.group_by)
         return groups.index[groups.isin(pair)].astype(str).tolist()
     return list(pair)

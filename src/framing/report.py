@@ -157,7 +157,7 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
         analysis = replace(analysis, view=view, word_shift_pair=None)
     if view.chosen_by == "size" and view.kind != "documents":
         warn(None, view.reason)
-    shown = group_view(analysis, view.group_by) if view.kind == "groups" else analysis
+    shown = group_view(analysis, view.group_by) if view.group_by is not None else analysis
     # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
     created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
     staging, written = None, None

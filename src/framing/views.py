@@ -76,7 +76,14 @@ def choose_view(documents: pd.DataFrame, group_by: str | None = None) -> View:
     """
     n = len(documents)
     if group_by is not None:
-        return View("groups", group_by, n, "user", f"{n:,} documents compared by {group_by} (--group-by).")
+        groups = _group_count(documents, group_by)
+        if groups <= MANY_DOCUMENTS:
+            return View("groups", group_by, n, "user", f"{n:,} documents compared by {group_by} (--group-by).")
+        return View("spread", group_by, n, "size",
+                    f"{n:,} documents in {groups:,} groups by {group_by}: too many groups to show side by side (at "
+                    f"most {MANY_DOCUMENTS}), so figures show each measure's spread across the groups and name the "
+                    "most extreme ones. Give --group-by a column with fewer values to compare groups side by side; every "
+                    "group's numbers are in groups.csv.")
     if n <= MANY_DOCUMENTS:
         return View("documents", None, n, "size", "")
     for column in GROUP_COLUMNS:
@@ -94,6 +101,14 @@ def choose_view(documents: pd.DataFrame, group_by: str | None = None) -> View:
                 "kind column sorts them into a few groups, so figures show each measure's spread across documents "
                 "and name the most extreme ones. Give metadata and --group-by to compare groups; every "
                 "per-document number is in documents.csv.")
+
+
+def _group_count(documents: pd.DataFrame, column: str) -> int:
+    """How many groups ``column`` makes (documents without a value form one group of their own)."""
+    if column not in documents.columns:
+        return 0
+    values = documents[column].fillna("").astype(str).str.strip()
+    return values[values != ""].nunique() + int((values == "").any())
 
 
 def min_sentences_to_rank(documents: pd.DataFrame) -> int:
@@ -185,9 +200,10 @@ def word_shift_pair(view: View, documents: pd.DataFrame, summary_sentences: pd.D
 
     ``documents`` view: the two whose mean sentence compound differs most (:func:`default_pair`). ``spread``: the
     same among documents long enough to rank (:func:`min_sentences_to_rank`), so a one-sentence outlier does not
-    stand for the corpus. ``groups``: the two groups whose summarised sentences differ most in mean compound.
+    stand for the corpus. Views by group (``groups``, or a ``spread`` of groups): the two groups whose summarised
+    sentences differ most in mean compound.
     """
-    if view.kind == "groups":
+    if view.group_by is not None:
         from .groups import group_of
 
         groups = group_of(corpus_documents, view.group_by)

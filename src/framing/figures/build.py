@@ -146,5 +146,12 @@ def _spread_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
         "04_attribution_profile": lambda: attribution_spread_figure(documents),
         "05_word_shift": _word_shift(analysis, pair, [doc_id for doc_id in pair] if pair else []),
         "06_events": lambda: events_spread_figure(analysis.comparison),
-        "07_sentiment_arc": lambda: arc_spread_figure(analysis.sentences),
+        "07_sentiment_arc": lambda: _arc_of_documents(analysis),
     }
+
+
+def _arc_of_documents(analysis) -> Figure:
+    if getattr(analysis, "group_by", None) is not None:
+        raise nothing_to_show(f"the sentiment arc follows documents from start to end; documents are grouped by "
+                              f"{analysis.group_by}, so figure 7 has nothing to show")
+    return arc_spread_figure(analysis.sentences)
