@@ -15,14 +15,9 @@ import pandas as pd
 
 from . import align
 from .corpus import Corpus, PARAGRAPH_COLUMNS
+from .views import group_of
 
 KEY = ["doc_id", "sent_id"]
-
-
-def group_of(documents: pd.DataFrame, column: str) -> pd.Series:
-    """Each document's group (indexed by ``doc_id``): the column's value, or ``(no <column>)`` when empty."""
-    values = documents.set_index("doc_id")[column].fillna("").astype(str).str.strip()
-    return values.where(values != "", f"(no {column})")
 
 
 def group_view(analysis, column: str | None = None):

@@ -34,7 +34,7 @@ from .figures.registry import FIGURES
 from .figures.style import category_label, lighten, palette
 from .lexicons import CATEGORIES
 from .scorers.quotes import quote_spans
-from .views import View, choose_view, extremes, min_sentences_to_rank, spread_table
+from .views import View, choose_view, extremes, min_sentences_to_rank, ranked_documents, spread_table
 
 REPORT_HTML = "report.html"
 REPORT_MD = "report.md"
@@ -348,9 +348,7 @@ def spread_context(documents: pd.DataFrame, texts: pd.DataFrame) -> dict:
             for row in table.itertuples(index=False)]
     least = min_sentences_to_rank(documents)
     # The documents extremes() ranks (long enough), to count how many share a value with those it names.
-    ranked = documents
-    if "n_sentences" in documents.columns:
-        ranked = documents[pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0) >= least]
+    ranked = ranked_documents(documents)
     named = extremes(documents)
     excerpts = document_excerpts(texts, set(named["doc_id"]))
     formats = {row.column: row for row in table.itertuples(index=False)}

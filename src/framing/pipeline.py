@@ -28,7 +28,7 @@ from .errors import input_error, warn
 from .lexicons import CATEGORIES, Lexicon, load_lexicon
 from .progress import stage
 from .segment import sentences as split_sentences
-from .views import View, choose_view, word_shift_pair
+from .views import View, check_pair, choose_view, group_of, word_shift_pair
 
 DEFAULT_SECTIONS = ("body",)
 ENGINES = ("local", "dask")
@@ -413,22 +413,15 @@ def auto_jobs(paths: list, n_documents: int | None, engine: str) -> int:
 
 def _check_pair(pair: tuple[str, str], view: View, documents: pd.DataFrame) -> None:
     """``--pair`` names two different documents, or two groups when figures compare groups."""
-    from .groups import group_of
-
-    names = (list(pd.unique(group_of(documents, view.group_by))) if view.group_by is not None
-             else documents["doc_id"].astype(str).tolist())
-    known = set(names)
-    if len(pair) != 2 or pair[0] == pair[1] or any(name not in known for name in pair):
-        what = f"{view.group_by} groups" if view.group_by is not None else "doc_ids"
-        shown = ", ".join(names[:10]) + (f" … ({len(names):,} in all; see documents.csv)" if len(names) > 10 else "")
-        raise input_error(None, f"--pair needs two different {what} from: {shown}; got {', '.join(map(str, pair))}")
+    if view.group_by is None:
+        check_pair(pair, documents["doc_id"].astype(str).tolist())
+    else:
+        check_pair(pair, list(pd.unique(group_of(documents, view.group_by))), what=f"{view.group_by} groups")
 
 
 def _contribution_documents(view: View, pair: tuple[str, str] | None, documents: pd.DataFrame) -> list[str] | None:
     """The documents whose contributions the word shift reads (``None``: all of them, for the side-by-side
     view, where a reader may pick any pair from the tables)."""
-    from .groups import group_of
-
     if view.kind == "documents":
         return None
     if pair is None:

@@ -19,6 +19,8 @@ from typing import Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from .errors import input_error
+
 #: The largest number of documents drawn side by side (one panel, bar or column each).
 MANY_DOCUMENTS = 12
 #: Metadata columns tried, in order, for grouping a large corpus when the user did not say.
@@ -103,12 +105,15 @@ def choose_view(documents: pd.DataFrame, group_by: str | None = None) -> View:
                 "per-document number is in documents.csv.")
 
 
+def group_of(documents: pd.DataFrame, column: str) -> pd.Series:
+    """Each document's group (indexed by ``doc_id``): the column's value, or ``(no <column>)`` when empty."""
+    values = documents.set_index("doc_id")[column].fillna("").astype(str).str.strip()
+    return values.where(values != "", f"(no {column})")
+
+
 def _group_count(documents: pd.DataFrame, column: str) -> int:
     """How many groups ``column`` makes (documents without a value form one group of their own)."""
-    if column not in documents.columns:
-        return 0
-    values = documents[column].fillna("").astype(str).str.strip()
-    return values[values != ""].nunique() + int((values == "").any())
+    return group_of(documents, column).nunique() if column in documents.columns else 0
 
 
 def min_sentences_to_rank(documents: pd.DataFrame) -> int:
@@ -121,6 +126,24 @@ def min_sentences_to_rank(documents: pd.DataFrame) -> int:
     if counts.empty:
         return 1
     return int(max(1, min(5, counts.median())))
+
+
+def ranked_documents(documents: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``documents`` long enough to be named as "most" or "least" (:func:`min_sentences_to_rank`);
+    all of them when the table has no ``n_sentences``."""
+    if "n_sentences" not in documents.columns:
+        return documents
+    counts = pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0)
+    return documents[counts >= min_sentences_to_rank(documents)]
+
+
+def check_pair(pair: tuple[str, str], names: list[str], *, what: str = "doc_ids") -> None:
+    """Raise :class:`~framing.errors.FramingError` unless ``pair`` is two different ``names`` (the doc_ids, or
+    the groups, a run shows); the message lists the first ten."""
+    known = set(names)
+    if len(pair) != 2 or pair[0] == pair[1] or any(name not in known for name in pair):
+        shown = ", ".join(names[:10]) + (f" … ({len(names):,} in all; see documents.csv)" if len(names) > 10 else "")
+        raise input_error(None, f"--pair needs two different {what} from: {shown}; got {', '.join(map(str, pair))}")
 
 
 def spread_table(documents: pd.DataFrame, measures=SPREAD_MEASURES) -> pd.DataFrame:
@@ -154,10 +177,7 @@ def extremes(documents: pd.DataFrame, measures=SPREAD_MEASURES, *, n: int = EXTR
     DataFrame with ``column, label, end`` (``highest`` / ``lowest``), ``rank`` (1 = most extreme), ``doc_id``,
     ``value`` and ``n_sentences``; measures with no values are left out.
     """
-    ranked = documents
-    if "n_sentences" in documents.columns:
-        ranked = documents[pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0)
-                           >= min_sentences_to_rank(documents)]
+    ranked = ranked_documents(documents)
     rows = []
     for measure in measures:
         if measure.column not in ranked.columns:
@@ -204,8 +224,6 @@ def word_shift_pair(view: View, documents: pd.DataFrame, summary_sentences: pd.D
     sentences differ most in mean compound.
     """
     if view.group_by is not None:
-        from .groups import group_of
-
         groups = group_of(corpus_documents, view.group_by)
         means = (summary_sentences.assign(group=summary_sentences["doc_id"].map(groups).to_numpy())
                  .groupby("group", sort=False)["compound"].mean())
@@ -213,6 +231,5 @@ def word_shift_pair(view: View, documents: pd.DataFrame, summary_sentences: pd.D
         return default_pair(pd.DataFrame({"doc_id": means.index, "mean_compound": means.to_numpy()}), order)
     order = corpus_documents["doc_id"].astype(str).tolist()
     if view.kind == "spread":
-        counts = pd.to_numeric(documents["n_sentences"], errors="coerce").fillna(0)
-        order = documents.loc[counts >= min_sentences_to_rank(documents), "doc_id"].astype(str).tolist()
+        order = ranked_documents(documents)["doc_id"].astype(str).tolist()
     return default_pair(documents[["doc_id", "mean_compound"]], order)

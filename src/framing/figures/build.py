@@ -9,11 +9,11 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterator
 
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ..errors import FramingWarning, input_error
+from ..errors import FramingWarning
+from ..views import check_pair, default_pair, ranked_documents
 from ._common import NothingToShow, nothing_to_show
 from .attribution import attribution_figure
 from .events import event_figure
@@ -21,7 +21,6 @@ from .loaded import loaded_terms_figure, top_terms_figure
 from .registry import FIGURES
 from .sentiment import sentiment_arc_figure, sentiment_distribution_figure
 from .shift import word_shift_figure
-from ..views import default_pair
 from .spread import (arc_spread_figure, attribution_spread_figure, corpus_terms_figure, events_spread_figure,
                      loaded_spread_figure, sentiment_spread_figure)
 
@@ -63,7 +62,7 @@ def iter_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) ->
         view = choose_view(pd.DataFrame({"doc_id": order}) if documents is None else documents,
                            getattr(analysis, "group_by", None))
     if pair is not None:
-        _check_pair(pair, order)
+        check_pair(pair, order)
     # The pipeline decides the default pair (it computes the contributions the word shift reads).
     pair = pair or getattr(analysis, "word_shift_pair", None)
     makers = _spread_makers(analysis, pair) if view.kind == "spread" else _side_by_side_makers(analysis, pair)
@@ -75,14 +74,6 @@ def iter_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) ->
             warnings.warn(f"figure {stem} left out: {error}", FramingWarning, stacklevel=2)
             continue
         yield stem, figure
-
-
-def _check_pair(pair: tuple[str, str], order: list[str]) -> None:
-    known = set(order)
-    if len(pair) != 2 or pair[0] == pair[1] or any(doc_id not in known for doc_id in pair):
-        shown = ", ".join(order[:10]) + (f" … ({len(order):,} in all, listed in documents.csv)"
-                                         if len(order) > 10 else "")
-        raise input_error(None, f"--pair needs two different doc_ids from: {shown}; got {', '.join(map(str, pair))}")
 
 
 def _word_shift(analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:
@@ -131,20 +122,16 @@ def _side_by_side_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
 
 def _spread_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
     """Figures for many documents: each measure's spread across documents (:mod:`framing.figures.spread`)."""
-    from ..views import min_sentences_to_rank
-
     documents = analysis.documents
     if pair is None:
         # The two most different documents among those long enough to rank, as the report names them.
-        long_enough = documents.loc[documents["n_sentences"].fillna(0) >= min_sentences_to_rank(documents),
-                                    "doc_id"].astype(str).tolist()
-        pair = default_pair(analysis.sentiment_summary, long_enough)
+        pair = default_pair(analysis.sentiment_summary, ranked_documents(documents)["doc_id"].astype(str).tolist())
     return {
         "01_sentiment_distribution": lambda: sentiment_spread_figure(documents),
         "02_loaded_terms_by_voice": lambda: loaded_spread_figure(analysis.loaded_summary, documents),
         "03_top_loaded_terms": lambda: corpus_terms_figure(analysis.term_counts, documents),
         "04_attribution_profile": lambda: attribution_spread_figure(documents),
-        "05_word_shift": _word_shift(analysis, pair, [doc_id for doc_id in pair] if pair else []),
+        "05_word_shift": _word_shift(analysis, pair, list(pair or ())),
         "06_events": lambda: events_spread_figure(analysis.comparison),
         "07_sentiment_arc": lambda: _arc_of_documents(analysis),
     }
