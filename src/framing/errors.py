@@ -30,3 +30,12 @@ def warn(path: str | Path | None, message: str) -> None:
     """Emit a :class:`FramingWarning` naming the file."""
     prefix = f"{path}: " if path is not None else ""
     warnings.warn(f"{prefix}{message}", FramingWarning, stacklevel=3)
+
+
+def require_columns(table, columns, what: str) -> None:
+    """Raise a :class:`FramingError` naming every column of ``columns`` missing from the DataFrame ``table``
+    (``what`` names the table in the message: "sentences", "terms" …)."""
+    missing = [column for column in columns if column not in table.columns]
+    if missing:
+        raise input_error(None, f"{what} table lacks column(s) {', '.join(missing)}; "
+                                f"has {', '.join(map(str, table.columns))}")

@@ -34,7 +34,7 @@ from vaderSentiment.vaderSentiment import (
     allcap_differential,
 )
 
-from ..errors import input_error
+from ..errors import input_error, require_columns
 
 SCORE_COLUMNS = ["doc_id", "sent_id", "neg", "neu", "pos", "compound"]
 SUMMARY_COLUMNS = [
@@ -115,7 +115,7 @@ def summarise_sentiment(scores: pd.DataFrame, *, n_boot: int = 2000, seed: int =
         ``median_compound``; ``share_positive`` (share of sentences with compound > 0.05), ``share_neutral``
         (within ±0.05 inclusive) and ``share_negative`` (< −0.05), which sum to 1.
     """
-    _require(scores, ("doc_id", "compound"), what="scores")
+    require_columns(scores, ("doc_id", "compound"), "scores")
     if n_boot < 1:
         raise input_error(None, f"n_boot must be at least 1, got {n_boot}")
     groups = DocumentGroups.of(scores["doc_id"])
@@ -310,7 +310,7 @@ def contributions(sentences: pd.DataFrame, *, exhaustive: bool = False) -> pd.Da
         sentence); ``contribution`` (compound with the token minus compound without it, 4 decimals).
     """
     if exhaustive:
-        _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
+        require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
         return _contribution_table(sentences, [sentence_contributions(text, exhaustive=True)
                                                for text in _texts(sentences)])
     return sentiment_tables(sentences)[1]
@@ -320,7 +320,7 @@ def sentiment_tables(sentences: pd.DataFrame, *, with_contributions: bool = True
                      ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The scores (as :class:`SentimentScorer`) and the word contributions (as :func:`contributions`; empty
     when ``with_contributions`` is false) of a sentences table, reading each sentence with VADER once."""
-    _require(sentences, ("doc_id", "sent_id", "text"), what="sentences")
+    require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
     scores, found = [], []
     for text in _texts(sentences):
         reading = VaderReading(text)
@@ -620,8 +620,8 @@ def word_shift(contribs: pd.DataFrame, scores: pd.DataFrame, doc_a: str, doc_b: 
         in A and in B; 0 where the term does not occur); ``difference`` (a − b); ``rank`` (1 = largest
         absolute difference; ties broken by term).
     """
-    _require(contribs, ("doc_id", "token", "contribution"), what="contributions")
-    _require(scores, ("doc_id",), what="scores")
+    require_columns(contribs, ("doc_id", "token", "contribution"), "contributions")
+    require_columns(scores, ("doc_id",), "scores")
     n_sentences = scores["doc_id"].value_counts()
     for doc_id in (doc_a, doc_b):
         if doc_id not in n_sentences.index:
@@ -646,13 +646,6 @@ def _term_totals(contribs: pd.DataFrame, doc_id: str) -> pd.Series:
 
 # ---------------------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _require(table: pd.DataFrame, columns: tuple[str, ...], *, what: str) -> None:
-    missing = [column for column in columns if column not in table.columns]
-    if missing:
-        raise input_error(None, f"{what} table lacks column(s) {', '.join(missing)}; "
-                                f"has {', '.join(map(str, table.columns))}")
 
 
 def _texts(sentences: pd.DataFrame) -> list[str]:
