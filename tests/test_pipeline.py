@@ -197,7 +197,7 @@ def test_an_unknown_pair_is_refused_before_alignment(corpus_csv, monkeypatch):
 def test_worker_processes_only_for_corpora_large_enough(tmp_path):
     import os
 
-    from framing.pipeline import auto_jobs
+    from framing.executor import auto_jobs
 
     cores = len(os.sched_getaffinity(0))
     assert auto_jobs([], 10, "local") == 1

@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 
 #: Public name → the module that defines it.
 _EXPORTS = {
-    "Analysis": "pipeline", "analyze": "pipeline",
+    "Analysis": "tables", "analyze": "pipeline",
     "Corpus": "corpus", "clean_text": "corpus", "load_corpus": "corpus", "load_documents": "corpus",
     "FramingError": "errors", "FramingWarning": "errors",
     "Lexicon": "lexicons", "load_lexicon": "lexicons",
@@ -26,8 +26,9 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time the names come from
     from .corpus import Corpus, clean_text, load_corpus, load_documents
     from .errors import FramingError, FramingWarning
     from .lexicons import Lexicon, load_lexicon
-    from .pipeline import Analysis, analyze
+    from .pipeline import analyze
     from .segment import sentences
+    from .tables import Analysis
 
 
 def __getattr__(name: str):

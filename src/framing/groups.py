@@ -15,12 +15,13 @@ import pandas as pd
 
 from . import align
 from .corpus import Corpus, PARAGRAPH_COLUMNS
+from .tables import Analysis, document_summaries, summary_rows, word_shift_for
 from .views import group_of
 
 KEY = ["doc_id", "sent_id"]
 
 
-def group_view(analysis, column: str | None = None):
+def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
     """The same run with one "document" per group of ``column`` (default ``analysis.group_by``).
 
     Sentences keep their scores; a group's sentences are numbered 1, 2, … in document order (``doc_id`` becomes
@@ -35,8 +36,6 @@ def group_view(analysis, column: str | None = None):
     group, ``title`` saying how many documents it holds, ``kind`` = ``group``, ``notes`` listing up to five
     doc_ids) and whose summaries, event comparison, omissions and word choice are per group.
     """
-    from .pipeline import summarise, summarised
-
     column = column or analysis.group_by
     if column is None:
         return analysis
@@ -51,17 +50,18 @@ def group_view(analysis, column: str | None = None):
     labels = analysis.event_labels.assign(
         n_documents=analysis.event_labels["event_id"].map(members.groupby("event_id")["doc_id"].nunique())
         .fillna(0).astype("int64"))
-    summary, summary_terms = summarised(sentences, terms)
-    comparison = align.event_comparison(align.Events(members, labels), summary, scores=summary,
-                                        terms=summary_terms)
+    summary = summary_rows(sentences, terms)
+    comparison = align.event_comparison(align.Events(members, labels), summary.sentences,
+                                        scores=summary.sentences, terms=summary.terms)
     pairs = _group_pairs(analysis.pairs, keys, rank)
-    return replace(
+    grouped = replace(
         analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms, contributions=_rekey(analysis.contributions, keys),
         sources=_rekey(analysis.sources, keys), pairs=pairs, events=members, event_labels=labels,
         comparison=comparison, omissions=align.omissions(comparison),
-        word_choice=align.word_choice(pairs, summary_terms, sentences, lexicon=analysis.lexicon.entries),
-        **summarise(corpus, sentences, terms, analysis.lexicon),
+        word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
+        **document_summaries(corpus, summary, analysis.lexicon)._asdict(),
     )
+    return replace(grouped, word_shift=word_shift_for(grouped))
 
 
 def _new_keys(sentences: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:

@@ -6,18 +6,14 @@ the report and the ``analysis/`` scripts all read from it. Nothing here writes f
 
 from __future__ import annotations
 
-import collections
 import itertools
-import multiprocessing
-import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -25,19 +21,17 @@ from tqdm.auto import tqdm
 
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
-from .lexicons import CATEGORIES, Lexicon, load_lexicon
+from .executor import Engine, auto_jobs, check_engine, map_batches, worker_pool
+from .lexicons import Lexicon, load_lexicon
 from .progress import stage
 from .segment import sentences as split_sentences
+from .tables import (SENTENCE_CONTRACT, SENTENCE_EXTRAS, Analysis, SummaryRows, document_summaries, summary_rows,
+                     word_shift_for)
 from .views import View, check_pair, choose_view, group_of, word_shift_pair
 
 DEFAULT_SECTIONS = ("body",)
-ENGINES = ("local", "dask")
 ContributionMode = Literal["auto", "all", "none"]
-CONTRIBUTION_MODES = ("auto", "all", "none")
-# Below this many documents (or bytes of a corpus table) one process is faster: starting workers and sending
-# them batches costs about a second, which a few hundred articles do not pay back (measured on 2 cores).
-AUTO_JOBS_DOCUMENTS = 200
-AUTO_JOBS_BYTES = 1_000_000
+CONTRIBUTION_MODES: tuple[str, ...] = get_args(ContributionMode)
 # Documents per unit of work: big enough that per-batch overhead (DataFrames, pickling to a worker) is small
 # next to scoring, small enough that two workers stay busy on a few hundred documents.
 BATCH_SIZE = 40
@@ -45,98 +39,10 @@ BATCH_SIZE = 40
 CONTRIBUTION_CHUNK = 2000
 # Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
 FULL_GRID_LIMIT = 50
-SENTENCE_CONTRACT = [
-    "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
-    "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id",
-]
-# Not in the original contract, appended after it so readers by name are unaffected.
-SENTENCE_EXTRAS = ["start", "end", "scare_quotes", "in_summary"]
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """Every table of one run.
-
-    Attributes
-    ----------
-    corpus
-        The cleaned corpus (documents, paragraphs, removals).
-    sentences
-        One row per sentence of every section, with every per-sentence measure (see ``SENTENCE_CONTRACT``):
-        sentiment, attribution, ``event_id`` ("" when none), plus ``start, end, scare_quotes`` and
-        ``in_summary`` (True for the sections the summaries use).
-    terms
-        Loaded-term hits (``doc_id, sent_id, term, lemma, category, direction, voice, start, end``).
-    contributions
-        Per-word VADER contributions (``doc_id, sent_id, token, start, end, contribution``).
-    sources
-        Every source found, several per sentence possible (``doc_id, sent_id, source, source_kind, cue, stance,
-        start, end``).
-    pairs, events, event_labels, comparison, omissions, word_choice
-        Alignment tables (see :mod:`framing.align`).
-    documents
-        One row per document: metadata and every per-document summary (see :func:`document_table`).
-    sentiment_summary, loaded_summary, term_counts, attribution_summary
-        The long per-document summaries the figures read.
-    lexicon
-        The lexicon used.
-    sections
-        The sections the summaries use (``None`` = all).
-    group_by
-        The metadata column figures and the report compare by (``None``: documents).
-    with_contributions
-        False when word contributions were skipped (``contributions`` is then empty).
-    view
-        How figures and the report show the run (:func:`framing.views.choose_view`: documents side by side,
-        groups, or the spread across documents).
-    word_shift_pair
-        The two documents (or groups, in the ``groups`` view) the word shift compares; ``None`` with fewer than
-        two. ``contributions`` holds every sentence's contributions, or only those of these two (see
-        :func:`analyze`).
-    timings
-        Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
-        written anywhere, so reruns stay byte-identical.
-    """
-
-    corpus: Corpus
-    sentences: pd.DataFrame
-    terms: pd.DataFrame
-    contributions: pd.DataFrame
-    sources: pd.DataFrame
-    pairs: pd.DataFrame
-    events: pd.DataFrame
-    event_labels: pd.DataFrame
-    comparison: pd.DataFrame
-    omissions: pd.DataFrame
-    word_choice: pd.DataFrame
-    documents: pd.DataFrame
-    sentiment_summary: pd.DataFrame
-    loaded_summary: pd.DataFrame
-    term_counts: pd.DataFrame
-    attribution_summary: pd.DataFrame
-    lexicon: Lexicon
-    sections: tuple[str, ...] | None
-    group_by: str | None = None
-    with_contributions: bool = True
-    view: View | None = None
-    word_shift_pair: tuple[str, str] | None = None
-    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-
-    @property
-    def order(self) -> list[str]:
-        """Document order (as given), used for colours and panels everywhere."""
-        return self.corpus.documents["doc_id"].tolist()
-
-    @property
-    def summary_sentences(self) -> pd.DataFrame:
-        """The sentences the summaries and figures 1–6 use."""
-        return self.sentences[self.sentences["in_summary"]]
-
-
 def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTIONS,
             lexicon: str | Path | None = None, extend_lexicon: str | Path | None = None,
             events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
-            group_by: str | None = None, jobs: int | None = None, engine: str = "local",
+            group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | None = None) -> Analysis:
     """Run the whole pipeline on files/folders (or one corpus table) and return every table (see
     :class:`Analysis`).
@@ -172,7 +78,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         The two doc_ids (or groups, when figures compare groups) for the word shift; default: the two whose mean
         sentence compound differs most. Checked as soon as the documents are read.
     """
-    _check_engine(engine, jobs)
+    check_engine(engine, jobs)
     _check_contributions(contributions)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -201,23 +107,23 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         timings["documents"] = time.perf_counter() - clock
         clock = time.perf_counter()
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
-        summary_sentences, summary_terms = summarised(sentences, terms)
+        summary = summary_rows(sentences, terms)
         with stage("aligning sentences and finding events", progress):
-            alignment = _alignment(summary_sentences, sentences, summary_terms, lex, events_file)
+            alignment = _alignment(summary, sentences, lex, events_file)
         sentences["event_id"] = _event_ids(sentences, alignment["events"])
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         with stage("summarising", progress):
-            summaries = summarise(corpus, sentences, terms, lex)
+            summaries = document_summaries(corpus, summary, lex)
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        pair = pair or word_shift_pair(view, summaries["documents"], summary_sentences, corpus.documents)
+        pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
         if contributions == "auto":
             with stage("word contributions", progress):
                 words = _contributions_for(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
                                            engine, pool)
         timings["contributions"] = time.perf_counter() - clock
-    return Analysis(
+    analysis = Analysis(
         corpus=corpus,
         sentences=sentences[SENTENCE_CONTRACT + SENTENCE_EXTRAS],
         terms=terms,
@@ -230,27 +136,11 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         view=view,
         word_shift_pair=pair,
         timings=timings,
-        **summaries,
+        **summaries._asdict(),
         **alignment,
     )
-
-
-def summarise(corpus: Corpus, sentences: pd.DataFrame, terms: pd.DataFrame, lexicon: Lexicon
-              ) -> dict[str, pd.DataFrame]:
-    """The per-document summaries of the summarised sentences (``in_summary``): ``documents,
-    sentiment_summary, loaded_summary, term_counts, attribution_summary`` (see :class:`Analysis`)."""
-    from .scorers.attribution import SCORE_COLUMNS, summarise_attribution
-    from .scorers.loaded import summarise_loaded, term_counts
-    from .scorers.sentiment import summarise_sentiment
-
-    summary_sentences, summary_terms = summarised(sentences, terms)
-    sentiment_summary = summarise_sentiment(summary_sentences[["doc_id", "sent_id", "compound"]])
-    loaded_summary = summarise_loaded(summary_terms, summary_sentences)
-    attribution_summary = summarise_attribution(summary_sentences, summary_sentences[SCORE_COLUMNS])
-    documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary,
-                               summary_sentences, summary_terms)
-    return {"documents": documents, "sentiment_summary": sentiment_summary, "loaded_summary": loaded_summary,
-            "term_counts": term_counts(summary_terms, lexicon), "attribution_summary": attribution_summary}
+    # In the groups view the pair names groups: group_view() computes their word shift.
+    return analysis if view.group_by is not None else replace(analysis, word_shift=word_shift_for(analysis))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -338,77 +228,9 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def map_batches(work: Callable[[pd.DataFrame], ScoredBatch], batches: Iterable[pd.DataFrame], *, jobs: int = 1,
-                engine: str = "local", pool: ProcessPoolExecutor | None = None) -> Iterator[ScoredBatch]:
-    """``work`` over every batch, results in input order: in this process (``jobs=1``), in ``jobs`` processes
-    with at most ``2 × jobs`` batches in flight (so a streamed corpus is never read ahead in full) — those of
-    ``pool`` when given (:func:`worker_pool`), else a pool made for this map — or on a local Dask cluster."""
-    if engine == "dask":
-        from .distributed import dask_map
-
-        yield from dask_map(work, batches, jobs=jobs)
-    elif jobs == 1:
-        yield from map(work, batches)
-    elif pool is not None:
-        yield from in_order(lambda batch: pool.submit(work, batch), batches, in_flight=2 * jobs)
-    else:
-        with worker_pool(jobs, engine) as own:
-            yield from in_order(lambda batch: own.submit(work, batch), batches, in_flight=2 * jobs)
-
-
-@contextmanager
-def worker_pool(jobs: int, engine: str) -> Iterator[ProcessPoolExecutor | None]:
-    """Local worker processes for the maps of one run (``None`` for one process or Dask).
-
-    The workers start with the first map, while this process holds little more than the lexicon, and serve
-    every later map (contributions after alignment). Forking a new pool once the corpus is in memory made each
-    worker share the parent's gigabytes and copy them as Python touched their objects: at 10,000 articles the
-    process tree's summed resident size went to 3.2 GB while the parent held 1.6 GB.
-    """
-    if engine != "local" or jobs == 1:
-        yield None
-        return
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield pool
-
-
-def in_order(submit: Callable, items: Iterable, *, in_flight: int) -> Iterator:
-    """Submit ``items`` one by one and yield their results in order, with at most ``in_flight`` outstanding, so
-    a streamed input is never read ahead in full. ``submit`` returns anything with ``.result()`` (a
-    ``concurrent.futures`` or Dask future)."""
-    pending: collections.deque = collections.deque()
-    for item in items:
-        pending.append(submit(item))
-        if len(pending) >= in_flight:
-            yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
-
-
-def _check_engine(engine: str, jobs: int | None) -> None:
-    if engine not in ENGINES:
-        raise input_error(None, f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
-    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
-        raise input_error(None, f"jobs must be a whole number of at least 1, got {jobs!r}")
-
-
 def _check_contributions(mode: str) -> None:
     if mode not in CONTRIBUTION_MODES:
         raise input_error(None, f"unknown contributions setting {mode!r}; choose from {', '.join(CONTRIBUTION_MODES)}")
-
-
-def auto_jobs(paths: list, n_documents: int | None, engine: str) -> int:
-    """Worker processes when the user did not say: one per core for a corpus large enough to pay for starting
-    them (:data:`AUTO_JOBS_DOCUMENTS` documents, or a corpus table of :data:`AUTO_JOBS_BYTES`), else one."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if engine == "dask":
-        return cores
-    if n_documents is not None:
-        large = n_documents >= AUTO_JOBS_DOCUMENTS
-    else:  # a streamed corpus table: its size is the only measure known before reading it
-        large = sum(Path(p).stat().st_size for p in paths if Path(p).is_file()) >= AUTO_JOBS_BYTES
-    return cores if large else 1
 
 
 def _check_pair(pair: tuple[str, str], view: View, documents: pd.DataFrame) -> None:
@@ -432,7 +254,7 @@ def _contribution_documents(view: View, pair: tuple[str, str] | None, documents:
     return list(pair)
 
 
-def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: str,
+def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: Engine,
                        pool: ProcessPoolExecutor | None = None) -> pd.DataFrame:
     """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order.
 
@@ -474,16 +296,6 @@ def _check_group_column(corpus: Corpus, group_by: str | None) -> None:
                                 "it in the manifest)")
 
 
-def summarised(sentences: pd.DataFrame, terms: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The sentences marked ``in_summary`` and the loaded-term hits in them."""
-    chosen = sentences[sentences["in_summary"]]
-    keys = set(zip(chosen["doc_id"], chosen["sent_id"]))
-    # A boolean array, not a list: an empty list would select columns.
-    inside = np.fromiter((key in keys for key in zip(terms["doc_id"], terms["sent_id"])), dtype=bool,
-                         count=len(terms))
-    return chosen, terms[inside]
-
-
 def _events_beside(paths) -> Path | None:
     """An ``events.toml`` in the (single) corpus folder is used like a manifest found there."""
     folders = [Path(p) for p in (paths if isinstance(paths, list) else [paths]) if Path(p).is_dir()]
@@ -492,8 +304,13 @@ def _events_beside(paths) -> Path | None:
     return None
 
 
-def _alignment(summary_sentences, sentences, terms, lexicon, events_file) -> dict[str, pd.DataFrame]:
+def _alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None
+               ) -> dict[str, pd.DataFrame]:
+    """The alignment tables of the summarised sentences (``pairs, events, event_labels, comparison, omissions,
+    word_choice``; see :mod:`framing.align`)."""
     from . import align
+
+    summary_sentences, terms = summary
 
     # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
     featurized = align.Aligner().featurize(summary_sentences)
@@ -520,41 +337,3 @@ def _event_ids(sentences: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
     lookup = dict(zip(zip(events["doc_id"], events["sent_id"]), events["event_id"]))
     return pd.Series([lookup.get(key, "") for key in zip(sentences["doc_id"], sentences["sent_id"])],
                      index=sentences.index, dtype="object")
-
-
-def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame, attribution: pd.DataFrame,
-                   sentences: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
-    """One row per document: metadata and every per-document summary, wide (the CSV people open).
-
-    Returns
-    -------
-    DataFrame with the manifest metadata (``doc_id, title, outlet, kind, published, source, notes``), ``path,
-    sha256, encoding``; ``n_sentences, n_words`` (of the summarised sections); the sentiment summary
-    (``mean_compound, ci_low, ci_high, median_compound, share_positive, share_neutral, share_negative``);
-    loaded terms per 1,000 words ``loaded_authorial_per_1000, loaded_reported_per_1000`` and one column per
-    category × voice (``<category>_<voice>_per_1000``); the attribution profile (``share_named,
-    share_anonymous, share_none, named_to_anonymous, quoted_word_share, quote_sentence_share,
-    scare_quotes_per_100, hedges_per_100, citations_per_100, share_attributed_by_citation, stance_*``); and the
-    writer's-own-voice split: ``mean_compound_unattributed, mean_compound_attributed``.
-    """
-    meta = corpus.documents.drop(columns=["text", "n_paragraphs"])
-    words = sentences.groupby("doc_id")["n_words"].sum().rename("n_words")
-    by_voice = loaded.groupby(["doc_id", "voice"])["n_hits"].sum().unstack("voice").reindex(
-        columns=["authorial", "reported"], fill_value=0)
-    rates = by_voice.div(words.reindex(by_voice.index).clip(lower=1), axis=0) * 1000
-    rates.columns = [f"loaded_{voice}_per_1000" for voice in rates.columns]
-    wide = loaded.pivot_table(index="doc_id", columns=["category", "voice"], values="per_1000_words",
-                              aggfunc="sum", fill_value=0.0)
-    wide = wide.reindex(columns=pd.MultiIndex.from_product([CATEGORIES, ["authorial", "reported"]]), fill_value=0.0)
-    wide.columns = [f"{category}_{voice}_per_1000" for category, voice in wide.columns]
-    attributed = (sentences["source_kind"] != "none") | sentences["quote"].astype(bool)
-    split = sentences.assign(attributed=attributed).groupby(["doc_id", "attributed"])["compound"].mean().unstack()
-    split = split.reindex(columns=[False, True])
-    split.columns = ["mean_compound_unattributed", "mean_compound_attributed"]
-    table = (meta.merge(sentiment, on="doc_id", how="left")
-             .merge(words, left_on="doc_id", right_index=True, how="left")
-             .merge(rates, left_on="doc_id", right_index=True, how="left")
-             .merge(wide, left_on="doc_id", right_index=True, how="left")
-             .merge(attribution.drop(columns=["n_sentences"], errors="ignore"), on="doc_id", how="left")
-             .merge(split, left_on="doc_id", right_index=True, how="left"))
-    return table

@@ -83,15 +83,16 @@ def _word_shift(analysis, pair: tuple[str, str] | None, order: list[str]) -> Cal
         if not getattr(analysis, "with_contributions", True):
             raise nothing_to_show("word contributions were skipped (--no-contributions); figure 5 (word shift) "
                                   "needs them")
-        from ..scorers.sentiment import word_shift as shift_table
+        from ..tables import word_shift_table
 
-        # Only the pair's rows: the word shift reads two documents, whatever the size of the corpus.
+        # The run's table when the pair is the run's own; another pair (a caller's choice) is computed by the
+        # tables module, never here.
+        table = getattr(analysis, "word_shift", None)
+        if table is None or tuple(pair) != tuple(getattr(analysis, "word_shift_pair", None) or ()):
+            table = word_shift_table(analysis, pair)
         summary = analysis.summary_sentences
-        summary = summary[summary["doc_id"].isin(pair)]
-        contributions = analysis.contributions[analysis.contributions["doc_id"].isin(pair)]
-        contributions = contributions.merge(summary[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
-        return word_shift_figure(shift_table(contributions, summary, *pair), doc_a=pair[0], doc_b=pair[1],
-                                 sentences=summary, order=order)
+        return word_shift_figure(table, doc_a=pair[0], doc_b=pair[1], sentences=summary[summary["doc_id"].isin(pair)],
+                                 order=order)
     return draw
 
 

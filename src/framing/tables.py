@@ -1,0 +1,210 @@
+"""The tables of a run: the :class:`Analysis` record and every summary computed from the scored sentences.
+
+This is the one module that turns per-sentence tables into per-document (or per-group) summaries and the word
+shift. The pipeline calls it once per run; :func:`framing.groups.group_view` calls it again over groups; figures
+and the report only read what it returns. It sits below figures and report and above the scorers and alignment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .corpus import Corpus
+from .lexicons import CATEGORIES, Lexicon
+from .views import View
+
+SENTENCE_CONTRACT = [
+    "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
+    "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id",
+]
+# Not in the original contract, appended after it so readers by name are unaffected.
+SENTENCE_EXTRAS = ["start", "end", "scare_quotes", "in_summary"]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every table of one run.
+
+    Attributes
+    ----------
+    corpus
+        The cleaned corpus (documents, paragraphs, removals).
+    sentences
+        One row per sentence of every section, with every per-sentence measure (see ``SENTENCE_CONTRACT``):
+        sentiment, attribution, ``event_id`` ("" when none), plus ``start, end, scare_quotes`` and
+        ``in_summary`` (True for the sections the summaries use).
+    terms
+        Loaded-term hits (``doc_id, sent_id, term, lemma, category, direction, voice, start, end``).
+    contributions
+        Per-word VADER contributions (``doc_id, sent_id, token, start, end, contribution``).
+    sources
+        Every source found, several per sentence possible (``doc_id, sent_id, source, source_kind, cue, stance,
+        start, end``).
+    pairs, events, event_labels, comparison, omissions, word_choice
+        Alignment tables (see :mod:`framing.align`).
+    documents
+        One row per document: metadata and every per-document summary (see :func:`document_table`).
+    sentiment_summary, loaded_summary, term_counts, attribution_summary
+        The long per-document summaries the figures read.
+    lexicon
+        The lexicon used.
+    sections
+        The sections the summaries use (``None`` = all).
+    group_by
+        The metadata column figures and the report compare by (``None``: documents).
+    with_contributions
+        False when word contributions were skipped (``contributions`` is then empty).
+    view
+        How figures and the report show the run (:func:`framing.views.choose_view`: documents side by side,
+        groups, or the spread across documents).
+    word_shift_pair
+        The two documents (or groups, in the ``groups`` view) the word shift compares; ``None`` with fewer than
+        two. ``contributions`` holds every sentence's contributions, or only those of these two (see
+        :func:`framing.pipeline.analyze`).
+    word_shift
+        The word-shift table of ``word_shift_pair`` (:func:`word_shift_table`); ``None`` when there is no pair,
+        no contributions, or the pair names groups (:func:`framing.groups.group_view` computes theirs).
+    timings
+        Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
+        written anywhere, so reruns stay byte-identical.
+    """
+
+    corpus: Corpus
+    sentences: pd.DataFrame
+    terms: pd.DataFrame
+    contributions: pd.DataFrame
+    sources: pd.DataFrame
+    pairs: pd.DataFrame
+    events: pd.DataFrame
+    event_labels: pd.DataFrame
+    comparison: pd.DataFrame
+    omissions: pd.DataFrame
+    word_choice: pd.DataFrame
+    documents: pd.DataFrame
+    sentiment_summary: pd.DataFrame
+    loaded_summary: pd.DataFrame
+    term_counts: pd.DataFrame
+    attribution_summary: pd.DataFrame
+    lexicon: Lexicon
+    sections: tuple[str, ...] | None
+    group_by: str | None = None
+    with_contributions: bool = True
+    view: View | None = None
+    word_shift_pair: tuple[str, str] | None = None
+    word_shift: pd.DataFrame | None = None
+    timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def order(self) -> list[str]:
+        """Document order (as given), used for colours and panels everywhere."""
+        return self.corpus.documents["doc_id"].tolist()
+
+    @property
+    def summary_sentences(self) -> pd.DataFrame:
+        """The sentences the summaries and figures 1–6 use."""
+        return self.sentences[self.sentences["in_summary"]]
+
+
+class SummaryRows(NamedTuple):
+    """The sentences the summaries use (``in_summary``) and the loaded-term hits inside them."""
+
+    sentences: pd.DataFrame
+    terms: pd.DataFrame
+
+
+def summary_rows(sentences: pd.DataFrame, terms: pd.DataFrame) -> SummaryRows:
+    """The sentences marked ``in_summary`` and the loaded-term hits in them."""
+    chosen = sentences[sentences["in_summary"]]
+    keys = set(zip(chosen["doc_id"], chosen["sent_id"]))
+    # A boolean array, not a list: an empty list would select columns.
+    inside = np.fromiter((key in keys for key in zip(terms["doc_id"], terms["sent_id"])), dtype=bool,
+                         count=len(terms))
+    return SummaryRows(chosen, terms[inside])
+
+
+class Summaries(NamedTuple):
+    """The per-document (or per-group) summaries of one run (see :class:`Analysis`)."""
+
+    documents: pd.DataFrame
+    sentiment_summary: pd.DataFrame
+    loaded_summary: pd.DataFrame
+    term_counts: pd.DataFrame
+    attribution_summary: pd.DataFrame
+
+
+def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon) -> Summaries:
+    """The per-document summaries of the summarised sentences and their loaded-term hits (``summary``, from
+    :func:`summary_rows`): ``documents, sentiment_summary, loaded_summary, term_counts, attribution_summary``."""
+    from .scorers.attribution import SCORE_COLUMNS, summarise_attribution
+    from .scorers.loaded import summarise_loaded, term_counts
+    from .scorers.sentiment import summarise_sentiment
+
+    sentences, terms = summary
+    sentiment_summary = summarise_sentiment(sentences[["doc_id", "sent_id", "compound"]])
+    loaded_summary = summarise_loaded(terms, sentences)
+    attribution_summary = summarise_attribution(sentences, sentences[SCORE_COLUMNS])
+    documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary, sentences, terms)
+    return Summaries(documents, sentiment_summary, loaded_summary, term_counts(terms, lexicon),
+                     attribution_summary)
+
+
+def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame, attribution: pd.DataFrame,
+                   sentences: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+    """One row per document: metadata and every per-document summary, wide (the CSV people open).
+
+    Returns
+    -------
+    DataFrame with the manifest metadata (``doc_id, title, outlet, kind, published, source, notes``), ``path,
+    sha256, encoding``; ``n_sentences, n_words`` (of the summarised sections); the sentiment summary
+    (``mean_compound, ci_low, ci_high, median_compound, share_positive, share_neutral, share_negative``);
+    loaded terms per 1,000 words ``loaded_authorial_per_1000, loaded_reported_per_1000`` and one column per
+    category × voice (``<category>_<voice>_per_1000``); the attribution profile (``share_named,
+    share_anonymous, share_none, named_to_anonymous, quoted_word_share, quote_sentence_share,
+    scare_quotes_per_100, hedges_per_100, citations_per_100, share_attributed_by_citation, stance_*``); and the
+    writer's-own-voice split: ``mean_compound_unattributed, mean_compound_attributed``.
+    """
+    meta = corpus.documents.drop(columns=["text", "n_paragraphs"])
+    words = sentences.groupby("doc_id")["n_words"].sum().rename("n_words")
+    by_voice = loaded.groupby(["doc_id", "voice"])["n_hits"].sum().unstack("voice").reindex(
+        columns=["authorial", "reported"], fill_value=0)
+    rates = by_voice.div(words.reindex(by_voice.index).clip(lower=1), axis=0) * 1000
+    rates.columns = [f"loaded_{voice}_per_1000" for voice in rates.columns]
+    wide = loaded.pivot_table(index="doc_id", columns=["category", "voice"], values="per_1000_words",
+                              aggfunc="sum", fill_value=0.0)
+    wide = wide.reindex(columns=pd.MultiIndex.from_product([CATEGORIES, ["authorial", "reported"]]), fill_value=0.0)
+    wide.columns = [f"{category}_{voice}_per_1000" for category, voice in wide.columns]
+    attributed = (sentences["source_kind"] != "none") | sentences["quote"].astype(bool)
+    split = sentences.assign(attributed=attributed).groupby(["doc_id", "attributed"])["compound"].mean().unstack()
+    split = split.reindex(columns=[False, True])
+    split.columns = ["mean_compound_unattributed", "mean_compound_attributed"]
+    table = (meta.merge(sentiment, on="doc_id", how="left")
+             .merge(words, left_on="doc_id", right_index=True, how="left")
+             .merge(rates, left_on="doc_id", right_index=True, how="left")
+             .merge(wide, left_on="doc_id", right_index=True, how="left")
+             .merge(attribution.drop(columns=["n_sentences"], errors="ignore"), on="doc_id", how="left")
+             .merge(split, left_on="doc_id", right_index=True, how="left"))
+    return table
+
+
+def word_shift_for(analysis: Analysis) -> pd.DataFrame | None:
+    """The word shift of the run's own pair (``None`` without a pair or without contributions)."""
+    if analysis.word_shift_pair is None or not analysis.with_contributions:
+        return None
+    return word_shift_table(analysis, analysis.word_shift_pair)
+
+
+def word_shift_table(analysis: Analysis, pair: tuple[str, str]) -> pd.DataFrame:
+    """The word shift between the two documents (or groups) of ``pair`` over their summarised sentences, read
+    from the run's contributions (see :func:`framing.scorers.sentiment.word_shift` for the columns)."""
+    from .scorers.sentiment import word_shift
+
+    # Only the pair's rows: the word shift reads two documents, whatever the size of the corpus.
+    summary = analysis.summary_sentences
+    summary = summary[summary["doc_id"].isin(pair)]
+    contributions = analysis.contributions[analysis.contributions["doc_id"].isin(pair)]
+    contributions = contributions.merge(summary[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
+    return word_shift(contributions, summary, *pair)
