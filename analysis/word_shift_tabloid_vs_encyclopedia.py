@@ -5,7 +5,7 @@ from _seeds import FIGURES, SEEDS
 import framing
 from framing.figures import word_shift_figure
 from framing.report import save_figure
-from framing.scorers.sentiment import word_shift
+from framing.scorers.contributions import word_shift
 
 TABLOID, ENCYCLOPEDIA = "dailymail-2020", "wikipedia-2017"
 

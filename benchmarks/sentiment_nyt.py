@@ -23,7 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import RESULTS, update_section  # noqa: E402  (the shared RESULTS.md writer of benchmarks/)
 
 import framing  # noqa: E402
-from framing.scorers.sentiment import SentimentScorer, analyzer, contributions  # noqa: E402
+from framing.scorers.contributions import contributions  # noqa: E402
+from framing.scorers.sentiment import SentimentScorer  # noqa: E402
+from framing.scorers.vader import analyzer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "benchmarks" / "vader_nyt" / "nytEditorialSnippets_GroundTruth.txt"

@@ -26,9 +26,11 @@ from framing.scorers.attribution import (
     cue_lemmas,
     reported_spans,
 )
+from framing.scorers.contributions import contributions
 from framing.scorers.loaded import VOICES, LoadedTermScorer
 from framing.scorers.quotes import QUOTE_KINDS, quote_spans
-from framing.scorers.sentiment import SentimentScorer, analyzer, contributions
+from framing.scorers.sentiment import SentimentScorer
+from framing.scorers.vader import analyzer
 from framing.segment import MAX_SENTENCE_WORDS, sentences
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))

@@ -55,7 +55,8 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
                                         scores=summary.sentences, terms=summary.terms)
     pairs = _group_pairs(analysis.pairs, keys, rank)
     grouped = replace(
-        analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms, contributions=_rekey(analysis.contributions, keys),
+        analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms,
+        contributions=_rekey(analysis.contributions, keys),
         sources=_rekey(analysis.sources, keys), pairs=pairs, events=members, event_labels=labels,
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),

@@ -259,11 +259,11 @@ def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs:
     """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order.
 
     A sentence's contributions depend on its text alone, so each distinct text is re-scored once (mapped over
-    chunks like the scoring) and its rows handed to every copy (:func:`framing.scorers.sentiment.for_copies`):
+    chunks like the scoring) and its rows handed to every copy (:func:`framing.scorers.contributions.for_copies`):
     the same rows as scoring every sentence, at the cost of the distinct texts (syndicated wire copy repeats
     whole sentences).
     """
-    from .scorers.sentiment import contributions, for_copies
+    from .scorers.contributions import contributions, for_copies
 
     chosen = sentences if doc_ids is None else sentences[sentences["doc_id"].isin(doc_ids)]
     codes, texts = pd.factorize(chosen["text"].astype(str), sort=False)

@@ -199,8 +199,8 @@ def word_shift_for(analysis: Analysis) -> pd.DataFrame | None:
 
 def word_shift_table(analysis: Analysis, pair: tuple[str, str]) -> pd.DataFrame:
     """The word shift between the two documents (or groups) of ``pair`` over their summarised sentences, read
-    from the run's contributions (see :func:`framing.scorers.sentiment.word_shift` for the columns)."""
-    from .scorers.sentiment import word_shift
+    from the run's contributions (see :func:`framing.scorers.contributions.word_shift` for the columns)."""
+    from .scorers.contributions import word_shift
 
     # Only the pair's rows: the word shift reads two documents, whatever the size of the corpus.
     summary = analysis.summary_sentences

@@ -6,25 +6,26 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.errors import FramingError
-from framing.scorers.sentiment import (
+from framing.scorers.contributions import (
     CONTRIBUTION_COLUMNS,
-    DEFAULT_SEED,
-    NEUTRAL_BAND,
-    SCORE_COLUMNS,
     SHIFT_COLUMNS,
-    SUMMARY_COLUMNS,
-    DocumentGroups,
-    SentimentScorer,
-    VaderReading,
-    _document_rng,
-    analyzer,
-    bootstrap_mean_interval,
     contributions,
-    score_sentiment,
     sentence_contributions,
-    summarise_sentiment,
     word_shift,
 )
+from framing.scorers.document_groups import DocumentGroups
+from framing.scorers.sentiment import (
+    DEFAULT_SEED,
+    NEUTRAL_BAND,
+    SENTIMENT_COLUMNS,
+    SENTIMENT_SUMMARY_COLUMNS,
+    SentimentScorer,
+    _document_rng,
+    bootstrap_mean_interval,
+    score_sentiment,
+    summarise_sentiment,
+)
+from framing.scorers.vader import VaderReading, analyzer
 
 # A fresh analyzer, so the expected values do not come from the module under test.
 VADER = SentimentIntensityAnalyzer()
@@ -67,7 +68,7 @@ def test_scores_keep_row_order_and_ids():
     sentences = pd.DataFrame({"doc_id": ["b", "a", "b"], "sent_id": [7, 1, 2],
                               "text": ["It was terrible.", "It was good.", "It was."]})
     scores = score_sentiment(sentences)
-    assert list(scores.columns) == SCORE_COLUMNS
+    assert list(scores.columns) == SENTIMENT_COLUMNS
     assert scores[["doc_id", "sent_id"]].values.tolist() == [["b", 7], ["a", 1], ["b", 2]]
     assert scores["compound"].tolist() == [-0.4767, 0.4404, 0.0]
 
@@ -88,7 +89,7 @@ def test_missing_column_is_an_input_error():
 
 def test_empty_input_gives_empty_tables():
     empty = table([])
-    assert list(score_sentiment(empty).columns) == SCORE_COLUMNS
+    assert list(score_sentiment(empty).columns) == SENTIMENT_COLUMNS
     assert contributions(empty).empty and list(contributions(empty).columns) == CONTRIBUTION_COLUMNS
     assert summarise_sentiment(score_sentiment(empty)).empty
 
@@ -202,7 +203,7 @@ def scores_of(values, doc_id="d"):
 
 def test_summary_values_and_shares():
     summary = summarise_sentiment(scores_of([0.5, 0.05, -0.05, -0.3, 0.0]))
-    assert list(summary.columns) == SUMMARY_COLUMNS
+    assert list(summary.columns) == SENTIMENT_SUMMARY_COLUMNS
     row = summary.iloc[0]
     assert row["n_sentences"] == 5
     assert row["mean_compound"] == pytest.approx(0.04)
@@ -248,7 +249,7 @@ def summary_one_document_at_a_time(scores, n_boot=2000, seed=DEFAULT_SEED):
         rows.append((doc_id, len(values), values.mean(), low, high, float(np.median(values)),
                      float(np.mean(values > NEUTRAL_BAND)), float(np.mean(np.abs(values) <= NEUTRAL_BAND)),
                      float(np.mean(values < -NEUTRAL_BAND))))
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    return pd.DataFrame(rows, columns=SENTIMENT_SUMMARY_COLUMNS)
 
 
 def assert_same_bits(got, expected):
@@ -323,7 +324,7 @@ def test_document_groups_keep_empty_groups_and_skip_rows_without_one():
 
 def test_empty_scores_give_an_empty_summary():
     summary = summarise_sentiment(pd.DataFrame({"doc_id": [], "compound": []}))
-    assert summary.empty and list(summary.columns) == SUMMARY_COLUMNS
+    assert summary.empty and list(summary.columns) == SENTIMENT_SUMMARY_COLUMNS
 
 
 def test_shares_sum_to_one_on_seeds(seed_sentences):
@@ -398,7 +399,7 @@ def test_word_shift_unknown_document(two_docs):
 
 
 def test_contributions_for_copies_equal_scoring_every_sentence():
-    from framing.scorers.sentiment import for_copies
+    from framing.scorers.contributions import for_copies
 
     texts = ["The attack was horrific and deadly.", "Officials praised the calm response.", "Nothing here.",
              "The attack was horrific and deadly."]

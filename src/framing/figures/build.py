@@ -1,4 +1,4 @@
-"""Every figure of a run, from an :class:`~framing.pipeline.Analysis`, keyed by the stems in :data:`FIGURES`.
+"""Every figure of a run, from an :class:`~framing.tables.Analysis`, keyed by the stems in :data:`FIGURES`.
 
 This is the one place that knows which table of a run feeds which figure. It returns Figures and never saves
 them (``report.save_figure`` does, and closes them).
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -24,14 +25,19 @@ from .shift import word_shift_figure
 from .spread import (arc_spread_figure, attribution_spread_figure, corpus_terms_figure, events_spread_figure,
                      loaded_spread_figure, sentiment_spread_figure)
 
+if TYPE_CHECKING:
+    from ..tables import Analysis
+    from ..views import View
 
-def build_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) -> dict[str, Figure]:
+
+def build_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, view: View | None = None
+                  ) -> dict[str, Figure]:
     """Draw figures 1–7 for one run (all at once; :func:`iter_figures` draws them one by one).
 
     Parameters
     ----------
     analysis
-        A :class:`~framing.pipeline.Analysis` (for the ``groups`` view, its :func:`~framing.groups.group_view`).
+        A :class:`~framing.tables.Analysis` (for the ``groups`` view, its :func:`~framing.groups.group_view`).
         Figures 1–6 use the summarised sections (``analysis.summary_sentences``); figure 7 uses every sentence so
         headlines, bullets and captions show.
     pair
@@ -50,7 +56,8 @@ def build_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) -
     return dict(iter_figures(analysis, pair=pair, view=view))
 
 
-def iter_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) -> Iterator[tuple[str, Figure]]:
+def iter_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, view: View | None = None
+                 ) -> Iterator[tuple[str, Figure]]:
     """The figures of :func:`build_figures`, drawn one at a time as the iterator advances, so a caller can save
     and close each before the next is drawn. The pair is checked before anything is drawn."""
     from ..views import choose_view
@@ -76,7 +83,7 @@ def iter_figures(analysis, *, pair: tuple[str, str] | None = None, view=None) ->
         yield stem, figure
 
 
-def _word_shift(analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:
+def _word_shift(analysis: Analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:
     def draw() -> Figure:
         if pair is None:
             raise nothing_to_show("a word shift needs two documents; figure 5 has nothing to show")
@@ -96,7 +103,7 @@ def _word_shift(analysis, pair: tuple[str, str] | None, order: list[str]) -> Cal
     return draw
 
 
-def _side_by_side_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
+def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str, Callable[[], Figure]]:
     """Figures with one row, bar or panel per document (or group): for up to a dozen of them."""
     order = analysis.order
     summary = analysis.summary_sentences
@@ -121,7 +128,7 @@ def _side_by_side_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
     }
 
 
-def _spread_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
+def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str, Callable[[], Figure]]:
     """Figures for many documents: each measure's spread across documents (:mod:`framing.figures.spread`)."""
     documents = analysis.documents
     if pair is None:
@@ -138,7 +145,7 @@ def _spread_makers(analysis, pair) -> dict[str, Callable[[], Figure]]:
     }
 
 
-def _arc_of_documents(analysis) -> Figure:
+def _arc_of_documents(analysis: Analysis) -> Figure:
     if getattr(analysis, "group_by", None) is not None:
         raise nothing_to_show(f"the sentiment arc follows documents from start to end; documents are grouped by "
                               f"{analysis.group_by}, so figure 7 has nothing to show")

@@ -23,7 +23,7 @@ from ._common import (fmt_int, get_ax, legend_rows, n_sentences_text, no_data, n
                       require_rows, resolve_order, selected, set_title)
 from .style import FIG_WIDTH, STYLE, TEXT_GREY, category_label, colours_for, lighten
 
-SUMMARY_COLUMNS = ("doc_id", "category", "voice", "per_1000_words")
+NEEDED_SUMMARY_COLUMNS = ("doc_id", "category", "voice", "per_1000_words")
 TERM_COLUMNS = ("doc_id", "lemma", "neutral", "authorial", "reported")
 REPORTED_HATCH = "////"
 LABEL_WIDTH = 30  # characters per line of a "term → neutral" label in a third of a 6.3 in figure, at 8 pt
@@ -87,7 +87,7 @@ def loaded_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = None, a
     -------
     The Axes drawn on; bars carry ``gid`` ``"<doc_id>|<category>|<voice>"``.
     """
-    require_columns(summary, SUMMARY_COLUMNS, "loaded-term summary")
+    require_columns(summary, NEEDED_SUMMARY_COLUMNS, "loaded-term summary")
     ax = get_ax(ax)
     docs = resolve_order(summary["doc_id"], order)
     colours = colours_for(docs, colours)
@@ -128,7 +128,7 @@ def loaded_terms_figure(summary: pd.DataFrame, *, sentences: pd.DataFrame,
     summary raises :class:`~framing.errors.FramingError`; a summary whose rates are all 0 is drawn with a
     "no loaded terms found" note, because zero is a result worth showing.
     """
-    require_columns(summary, SUMMARY_COLUMNS, "loaded-term summary")
+    require_columns(summary, NEEDED_SUMMARY_COLUMNS, "loaded-term summary")
     require_columns(sentences, ("doc_id",), "sentences")
     docs = resolve_order(summary["doc_id"], order)
     require_rows(selected(summary, docs),

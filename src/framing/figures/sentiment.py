@@ -21,8 +21,8 @@ from ._common import (fmt_int, fmt_signed, get_ax, legend_rows, n_sentences_text
                       require_rows, resolve_order, selected as _selected, set_title)
 from .style import (FIG_WIDTH, NEUTRAL_GREY, SECTION_LABELS, SECTION_MARKERS, STYLE, TEXT_GREY, colours_for)
 
-SCORE_COLUMNS = ("doc_id", "sent_id", "compound")
-SUMMARY_COLUMNS = ("doc_id", "n_sentences", "mean_compound", "ci_low", "ci_high")
+NEEDED_SCORE_COLUMNS = ("doc_id", "sent_id", "compound")
+NEEDED_SUMMARY_COLUMNS = ("doc_id", "n_sentences", "mean_compound", "ci_low", "ci_high")
 NEUTRAL_BAND = 0.05  # VADER's documented threshold: |compound| < 0.05 is neutral
 JITTER = 0.28  # half-height of the strip, in rows
 #: Beyond this many dots in one row or panel the dots are rasterised inside the SVG (a grouped corpus puts tens of
@@ -49,13 +49,13 @@ def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None
     -------
     The Axes drawn on. Documents in ``order`` with no scores get an explicit "no scored sentences" note.
     """
-    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    require_columns(scores, NEEDED_SCORE_COLUMNS, "sentiment scores")
     ax = get_ax(ax)
     docs = resolve_order(scores["doc_id"], order)
     colours = colours_for(docs, colours)
     stats = None
     if summary is not None:
-        require_columns(summary, SUMMARY_COLUMNS, "sentiment summary")
+        require_columns(summary, NEEDED_SUMMARY_COLUMNS, "sentiment summary")
         stats = summary.assign(doc_id=summary["doc_id"].astype(str)).drop_duplicates("doc_id").set_index("doc_id")
     rng = np.random.default_rng(0)  # fixed: the same table always draws the same picture
 
@@ -99,7 +99,7 @@ def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | 
 
     Raises :class:`~framing.errors.FramingError` when there are no scored sentences at all.
     """
-    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    require_columns(scores, NEEDED_SCORE_COLUMNS, "sentiment scores")
     docs = resolve_order(scores["doc_id"], order)
     require_rows(_selected(scores, docs).dropna(subset=["compound"]),
                  "no scored sentences in any document; figure 1 (sentiment distribution) has nothing to show")
@@ -142,7 +142,7 @@ def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame 
     -------
     The Axes drawn on; x is ``sent_id`` (sentence number in the document), y the compound score.
     """
-    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    require_columns(scores, NEEDED_SCORE_COLUMNS, "sentiment scores")
     ax = get_ax(ax)
     docs = resolve_order(scores["doc_id"], order)
     if doc_id not in docs:
@@ -193,7 +193,7 @@ def sentiment_arc_figure(scores: pd.DataFrame, sentences: pd.DataFrame | None = 
     A document with no scored sentences gets an empty panel with a note; no scores at all raises
     :class:`~framing.errors.FramingError`.
     """
-    require_columns(scores, SCORE_COLUMNS, "sentiment scores")
+    require_columns(scores, NEEDED_SCORE_COLUMNS, "sentiment scores")
     if window < 1:
         raise input_error(None, f"window must be at least 1 sentence, got {window}")
     docs = resolve_order(scores["doc_id"], order)
