@@ -192,16 +192,3 @@ def test_an_unknown_pair_is_refused_before_alignment(corpus_csv, monkeypatch):
     monkeypatch.setattr(framing.pipeline, "_alignment", never)
     with pytest.raises(FramingError, match=r"--pair needs two different doc_ids from: art00, art01"):
         analyze(corpus_csv, pair=("art00", "nope"))
-
-
-def test_worker_processes_only_for_corpora_large_enough(tmp_path):
-    import os
-
-    from framing.executor import auto_jobs
-
-    cores = len(os.sched_getaffinity(0))
-    assert auto_jobs([], 10, "local") == 1
-    assert auto_jobs([], 500, "local") == cores
-    small = tmp_path / "small.csv"
-    small.write_text("id,text\na,Short.\n", encoding="utf-8")
-    assert auto_jobs([small], None, "local") == 1  # a streamed table is judged by its size

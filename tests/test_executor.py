@@ -1,0 +1,82 @@
+"""Where the map runs: results in input order whatever the engine, a bounded number of batches in flight."""
+
+import os
+import threading
+
+import pytest
+
+from framing.errors import FramingError
+from framing.executor import auto_jobs, check_engine, in_order, map_batches
+
+
+def square(x):
+    return x * x
+
+
+class Done:
+    """A finished future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def test_in_order_keeps_order_and_bounds_what_is_outstanding():
+    submitted, outstanding, most = [], [0], [0]
+
+    def submit(item):
+        submitted.append(item)
+        outstanding[0] += 1
+        most[0] = max(most[0], outstanding[0])
+
+        class Future:
+            def result(self_inner):
+                outstanding[0] -= 1
+                return item * 10
+        return Future()
+
+    assert list(in_order(submit, range(7), in_flight=3)) == [0, 10, 20, 30, 40, 50, 60]
+    assert submitted == list(range(7)) and most[0] == 3
+
+
+def test_in_order_never_reads_a_stream_ahead_in_full():
+    read = []
+
+    def stream():
+        for k in range(100):
+            read.append(k)
+            yield k
+
+    results = in_order(Done, stream(), in_flight=2)
+    assert next(results) == 0
+    assert len(read) == 2  # one result asked for: only the in-flight window was read
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_map_batches_gives_results_in_input_order(jobs):
+    assert list(map_batches(square, iter(range(9)), jobs=jobs)) == [k * k for k in range(9)]
+
+
+def test_map_batches_runs_in_this_process_for_one_job():
+    threads = list(map_batches(lambda _: threading.get_ident(), range(3), jobs=1))
+    assert set(threads) == {threading.get_ident()}
+
+
+def test_unknown_engine_and_bad_jobs_are_input_errors():
+    with pytest.raises(FramingError, match="unknown engine 'spark'; choose from local, dask"):
+        check_engine("spark", None)
+    for jobs in (0, -1, 1.5):
+        with pytest.raises(FramingError, match="jobs must be a whole number of at least 1"):
+            check_engine("local", jobs)
+    check_engine("dask", 2)  # no error
+
+
+def test_worker_processes_only_for_corpora_large_enough(tmp_path):
+    cores = len(os.sched_getaffinity(0))
+    assert auto_jobs([], 10, "local") == 1
+    assert auto_jobs([], 500, "local") == cores
+    small = tmp_path / "small.csv"
+    small.write_text("id,text\na,Short.\n", encoding="utf-8")
+    assert auto_jobs([small], None, "local") == 1  # a streamed table is judged by its size
