@@ -37,7 +37,9 @@ MAX_GAP = 3  # words a "*" may skip
 TOKEN = re.compile(r"\w+")
 
 
-class Token(NamedTuple):
+class LowerWord(NamedTuple):
+    """A word of a text, lower-cased, with its offsets in the text (what entries are matched against)."""
+
     text: str  # lowercase
     start: int
     end: int
@@ -51,9 +53,9 @@ class Match(NamedTuple):
     end: int
 
 
-def tokens(text: str) -> list[Token]:
+def tokens(text: str) -> list[LowerWord]:
     """Lowercased word tokens with offsets; hyphens and apostrophes split ("pro-regime" → pro, regime)."""
-    return [Token(m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    return [LowerWord(m.group().lower(), m.start(), m.end()) for m in TOKEN.finditer(text)]
 
 
 @cache
@@ -125,7 +127,7 @@ def _index(terms) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
     return index
 
 
-def _scan(toks: list[Token], patterns: dict) -> list[Match]:
+def _scan(toks: list[LowerWord], patterns: dict) -> list[Match]:
     matches, position = [], 0
     while position < len(toks):
         best = None
@@ -151,7 +153,7 @@ def _word_forms(word: str) -> frozenset[str]:
     return inflections(word)
 
 
-def _match_words(words: tuple[str, ...], toks: list[Token], position: int) -> int | None:
+def _match_words(words: tuple[str, ...], toks: list[LowerWord], position: int) -> int | None:
     """Index of the last token matched by ``words`` starting at ``position``, or None (recursive for ``*``)."""
     if not words:
         return position - 1
