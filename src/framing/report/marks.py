@@ -28,6 +28,13 @@ class Offsets(NamedTuple):
     end: int
 
 
+class SentenceScore(NamedTuple):
+    """What the reading view prints beside a sentence: its section and its VADER compound."""
+
+    section: str
+    compound: float
+
+
 class Span(NamedTuple):
     """A marked stretch of a document: document offsets, CSS classes, a note for the tooltip, and its kind."""
 
@@ -84,8 +91,8 @@ class MarkedCorpus:
         sentences = analysis.sentences
         self.bounds = _sentence_bounds(sentences)
         keys = zip(sentences["doc_id"], (int(s) for s in sentences["sent_id"]))
-        self.scores: dict[tuple[str, int], tuple[str, float]] = dict(zip(
-            keys, zip(sentences["section"], sentences["compound"])))
+        self.scores: dict[tuple[str, int], SentenceScore] = dict(zip(
+            keys, (SentenceScore(*pair) for pair in zip(sentences["section"], sentences["compound"]))))
         found: dict[str, list[Span]] = {doc_id: [] for doc_id in self.texts}
         for spans_by_document in (_table_spans(analysis), _found_spans(analysis)):
             for doc_id, spans in spans_by_document.items():

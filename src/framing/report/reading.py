@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import pandas as pd
 
 from ..views import View
@@ -14,21 +16,28 @@ SECTION_NAMES = {"headline": "headline", "bullet": "bullet line", "caption": "im
                  "subhead": "subheading", "body": "body"}
 
 
-def reading_view(analysis, view: View) -> tuple[bool, str]:
+class ReadingChoice(NamedTuple):
+    """Whether the report shows the reading view, and the note saying why not ("" when it does)."""
+
+    shown: bool
+    note: str
+
+
+def reading_view(analysis, view: View) -> ReadingChoice:
     """Whether the report shows the reading view (events side by side, full marked texts), and why not.
 
     It is for a handful of documents read closely: for groups there are no single texts to show, and beyond
     :data:`READING_VIEW_LIMIT` documents the columns would be unreadable and the file huge.
     """
     if view.group_by is not None:
-        return False, (f"Documents are compared by {view.group_by}, so there is no single text to show. "
-                       "Every sentence with its scores and event is in sentences.csv; the events per group are "
-                       "in group_event_comparison.csv.")
+        return ReadingChoice(False, f"Documents are compared by {view.group_by}, so there is no single text to "
+                             "show. Every sentence with its scores and event is in sentences.csv; the events per "
+                             "group are in group_event_comparison.csv.")
     if len(analysis.order) > READING_VIEW_LIMIT:
-        return False, (f"{len(analysis.order):,} documents are too many to read side by side (the reading view "
-                       f"is made for up to {READING_VIEW_LIMIT}). Every sentence with its scores and event is "
-                       "in sentences.csv; the events per document are in event_comparison.csv.")
-    return True, ""
+        return ReadingChoice(False, f"{len(analysis.order):,} documents are too many to read side by side (the "
+                             f"reading view is made for up to {READING_VIEW_LIMIT}). Every sentence with its scores "
+                             "and event is in sentences.csv; the events per document are in event_comparison.csv.")
+    return ReadingChoice(True, "")
 
 
 def reading_events(analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
