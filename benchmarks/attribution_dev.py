@@ -7,8 +7,9 @@ wires, broadsheets, state media and opinion pages, each with the sentences befor
 prints source-kind accuracy with its confusion matrix, source / cue / stance agreement, quote, scare-quote and
 hedge precision / recall / F1, and every disagreement. Also checks the reported spans against the voice cases of
 ``tests/data/voice_cases.csv`` (is the labelled term inside a reported span?) and prints the attribution profile
-of the three seed documents side by side. ``--write`` replaces the "## Attribution (development set)" section of
-``benchmarks/RESULTS.md`` (other sections are left alone).
+of the three seed documents side by side. ``--write`` stores the ``attribution`` table of
+``src/framing/data/accuracy.json`` and replaces the "## Attribution (development set)" section of
+``benchmarks/RESULTS.md`` with one rendered from the same numbers (other benchmarks are left alone).
 """
 
 from __future__ import annotations
@@ -16,8 +17,12 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from results import ACCURACY, RESULTS, publish  # noqa: E402
 
 from framing import clean_text, load_corpus, sentences
 from framing.scorers.attribution import (
@@ -32,17 +37,27 @@ from framing.scorers.attribution import (
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "attribution_dev.csv"
 VOICE = ROOT / "tests" / "data" / "voice_cases.csv"
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-SECTION = "## Attribution (development set)"
-DATE = "2026-11-21"
+TITLE = "Attribution (development set)"
+
+
+class FreshBatch(NamedTuple):
+    """Sentences labelled before their first scoring, and how that first run did."""
+
+    name: str
+    source_kind_accuracy: float
+    fully_right: int
+    sentences: int
+    error_classes: str
+
+
 # Fresh sentences written after the rules and labelled before scoring them (first run, before any fix). They are
 # parametrised tests now (tests/scorers/test_attribution.py), so they are no longer held out.
 FRESH = [
-    ("batch 1: 50 sentences in wire, broadsheet and opinion phrasings", 0.920, 46, 50,
+    FreshBatch("batch 1: 50 sentences in wire, broadsheet and opinion phrasings", 0.920, 46, 50,
      "a noun-like cue word ending a noun phrase ('Iraqi state television' cut to 'television'); an inverted "
      "subject read without a comma or quotation before the verb ('Nobody claimed responsibility …'); documents "
      "with a named issuer ('A Pentagon statement', 'figures compiled by the health ministry') called anonymous"),
-    ("batch 2: 40 sentences", 0.925, 37, 40,
+    FreshBatch("batch 2: 40 sentences", 0.925, 37, 40,
      "a document 'from the ministry' called anonymous; a bare predicate adjective ('called the killing unlawful') "
      "missed; a negated cue ('did not say who …') counted"),
 ]
@@ -154,26 +169,36 @@ def fmt(value) -> str:
     return str(value)
 
 
-def section(metrics: dict, voice: tuple[float, int, pd.DataFrame], profile: pd.DataFrame,
+def attribution_numbers(metrics: dict, voice: tuple[float, int, pd.DataFrame]) -> dict:
+    """The numbers the report quotes, rounded as RESULTS.md shows them, and the fresh batches."""
+    return {"cases": int(metrics["n"]), "source_kind_accuracy": round(float(metrics["kind_accuracy"]), 3),
+            "quotation_f1": round(float(metrics["quote"][2]), 3), "hedge_f1": round(float(metrics["hedged"][2]), 3),
+            "voice_agreement": round(float(voice[0]), 3),
+            "fresh": [{"batch": batch.name.split(":")[0], "sentences": batch.sentences,
+                       "source_kind_accuracy": batch.source_kind_accuracy, "fully_right": batch.fully_right}
+                      for batch in FRESH]}
+
+
+def section(stored: dict, metrics: dict, voice: tuple[float, int, pd.DataFrame], profile: pd.DataFrame,
             wrong: pd.DataFrame) -> str:
+    """The RESULTS.md section: the ``stored`` numbers (:func:`attribution_numbers`) and the rest of this run."""
     q, s, h = metrics["quote"], metrics["scare"], metrics["hedged"]
     lines = [
-        SECTION, "",
-        f"Run {DATE} with `python benchmarks/attribution_dev.py --write` on `tests/data/attribution_dev.csv` "
-        f"({metrics['n']} labelled sentences: {metrics['n'] - metrics['n_written']} from the three seeds, "
-        f"{metrics['n_written']} written in wire, broadsheet, state-media and opinion styles). The rules were developed against this set, so these are development numbers, not a "
-        "test of unseen outlets.", "",
+        "With `python benchmarks/attribution_dev.py --write` on `tests/data/attribution_dev.csv` "
+        f"({stored['cases']} labelled sentences: {metrics['n'] - metrics['n_written']} from the three seeds, "
+        f"{metrics['n_written']} written in wire, broadsheet, state-media and opinion styles). The rules were "
+        "developed against this set, so these are development numbers, not a test of unseen outlets.", "",
         "| measure | value | target |", "|---|---|---|",
-        f"| source-kind accuracy (named / anonymous / none) | {metrics['kind_accuracy']:.3f} | ≥ 0.9 |",
-        f"| quotation F1 (precision / recall) | {q[2]:.3f} ({q[0]:.3f} / {q[1]:.3f}) | ≥ 0.9 |",
-        f"| hedge F1 (precision / recall) | {h[2]:.3f} ({h[0]:.3f} / {h[1]:.3f}) | ≥ 0.9 |",
+        f"| source-kind accuracy (named / anonymous / none) | {stored['source_kind_accuracy']:.3f} | ≥ 0.9 |",
+        f"| quotation F1 (precision / recall) | {stored['quotation_f1']:.3f} ({q[0]:.3f} / {q[1]:.3f}) | ≥ 0.9 |",
+        f"| hedge F1 (precision / recall) | {stored['hedge_f1']:.3f} ({h[0]:.3f} / {h[1]:.3f}) | ≥ 0.9 |",
         f"| scare-quote F1 (precision / recall) | {s[2]:.3f} ({s[0]:.3f} / {s[1]:.3f}) | — |",
         f"| cue lemma accuracy (all sentences, \"\" = no cue) | {metrics['cue_accuracy']:.3f} | — |",
         f"| stance accuracy (all sentences) | {metrics['stance_accuracy']:.3f} | — |",
         f"| source text, exact / lenient match (sentences with a source) | {metrics['source_exact']:.3f} / "
         f"{metrics['source_lenient']:.3f} | — |",
         f"| voice cases: term reported iff inside a reported span ({voice[1]} cases, "
-        f"`tests/data/voice_cases.csv`) | {voice[0]:.3f} | — |",
+        f"`tests/data/voice_cases.csv`) | {stored['voice_agreement']:.3f} | — |",
         "", "Source-kind confusion (rows gold, columns predicted):", "",
         "| gold \\ predicted | " + " | ".join(SOURCE_KINDS) + " |", "|---|---|---|---|",
     ]
@@ -198,8 +223,9 @@ def section(metrics: dict, voice: tuple[float, int, pd.DataFrame], profile: pd.D
     lines += ["", "Fresh sentences, first run (labels fixed before scoring; every error was then fixed by a general "
               "rule, so these are the better estimate for unseen outlets):", "",
               "| set | source-kind accuracy | fully right | error classes |", "|---|---|---|---|"]
-    for name, accuracy, right, total, errors in FRESH:
-        lines.append(f"| {name} | {accuracy:.3f} | {right}/{total} | {errors} |")
+    for batch, numbers in zip(FRESH, stored["fresh"]):
+        lines.append(f"| {batch.name} | {numbers['source_kind_accuracy']:.3f} | {numbers['fully_right']}/"
+                     f"{numbers['sentences']} | {batch.error_classes} |")
     lines += ["", "Known weaknesses: perspective frames are not read ('For his supporters he was a hero', 'To his fans "
               "… Soleimani was' — the one voice-case disagreement); source boundaries around relative clauses and "
               "appositives differ from the labels in a few cases (exact match above); pronouns take the kind of the "
@@ -214,16 +240,6 @@ def section(metrics: dict, voice: tuple[float, int, pd.DataFrame], profile: pd.D
     for measure, row in profile.iterrows():
         lines.append(f"| {measure} | " + " | ".join(fmt(v) for v in row) + " |")
     return "\n".join(lines) + "\n"
-
-
-def write_section(text: str) -> None:
-    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    pattern = re.compile(rf"^{re.escape(SECTION)}\n.*?(?=^## |\Z)", re.MULTILINE | re.DOTALL)
-    if pattern.search(old):
-        new = pattern.sub(lambda _: text + "\n", old, count=1)
-    else:
-        new = old.rstrip("\n") + "\n\n" + text
-    RESULTS.write_text(new.rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -262,8 +278,9 @@ def main() -> None:
     print("\nSeed attribution profile")
     print(profile.to_string(float_format=lambda v: f"{v:.3f}"))
     if "--write" in sys.argv:
-        write_section(section(metrics, voice, profile, wrong))
-        print(f"\nwrote the {SECTION!r} section of {RESULTS}")
+        publish("attribution", TITLE, attribution_numbers(metrics, voice),
+                lambda stored: section(stored, metrics, voice, profile, wrong))
+        print(f"\nwrote the attribution table of {ACCURACY} and the {TITLE!r} section of {RESULTS}")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ BABE is the held-out test set: report it, never tune lexicon entries on its erro
 errors for inspection and only totals for BABE).
 
 Run:  .venv/bin/python benchmarks/loaded_terms.py [--errors 30]
-Reads ../shared/benchmarks in place; says so and exits 0 when it is absent.
+Reads ../shared/benchmarks in place; says so and exits 0 when it is absent. Stores the ``loaded_terms`` table of
+src/framing/data/accuracy.json and writes its section of benchmarks/RESULTS.md from the same numbers.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import update_section  # noqa: E402
+from results import publish  # noqa: E402
 
 from framing.lexicons import load_lexicon  # noqa: E402
 from framing.scorers.loaded import score_loaded  # noqa: E402
@@ -104,6 +105,15 @@ def macro_f1(y_true, y_pred) -> float:
     return float(sum(scores) / len(scores))
 
 
+# The numbers of each data set stored for the report (and rendered in RESULTS.md), prefixed mbic_ / babe_.
+STORED = ("sentences", "precision", "recall", "f1", "sentence_macro_f1", "sentences_flagged", "reported_hits")
+
+
+def _stored(value):
+    """Counts as ints, scores rounded to the three digits RESULTS.md shows."""
+    return round(float(value), 3) if isinstance(value, float) else int(value)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many MBIC false positives / negatives")
@@ -122,6 +132,16 @@ def main() -> int:
         rows.append((name, role, result))
         if name == "MBIC" and args.errors:
             show_errors(data, result, args.errors)
+    numbers = {f"{name.lower()}_{key}": _stored(result[key]) for name, _, result in rows for key in STORED}
+    datasets = [(name, role) for name, role, _ in rows]
+    table = publish("loaded_terms", "Loaded terms (MBIC development, BABE test)", numbers,
+                    lambda stored: section_body(stored, lexicon, datasets))
+    print(section_body(table, lexicon, datasets))
+    return 0
+
+
+def section_body(numbers: dict, lexicon, datasets: list[tuple[str, str]]) -> str:
+    """The RESULTS.md section: one row per data set (name, role) with its stored ``numbers``."""
     lines = [
         f"Lexicon: {len(lexicon.entries)} entries (sha256 {lexicon.sha256[:12]}). Word level = words inside "
         "authorial hits vs annotated biased words (micro over sentences); sentence level = has an authorial hit "
@@ -131,17 +151,15 @@ def main() -> int:
         "(not counted) |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for name, role, r in rows:
+    for name, role in datasets:
+        r = {key: numbers[f"{name.lower()}_{key}"] for key in STORED}
         lines.append(f"| {name} | {role} | {r['sentences']} | {r['precision']:.3f} | {r['recall']:.3f} | "
                      f"{r['f1']:.3f} | {r['sentence_macro_f1']:.3f} | {r['sentences_flagged']} | "
                      f"{r['reported_hits']} |")
     lines += ["", "References: plain lexicons ≈ 0.15 word-level F1 on BABE; MBIC feature model (XGBoost) 0.43 "
               "word-level F1; BABE sentence-level macro-F1: lexicon classifiers ≤ ≈0.56, BERT 0.804 "
               "(Spinde et al. 2021). Target: BABE precision ≥ 0.5 with F1 ≥ 0.25."]
-    text = "\n".join(lines)
-    print(text)
-    update_section("Loaded terms (MBIC development, BABE test)", text)
-    return 0
+    return "\n".join(lines)
 
 
 def show_errors(data: pd.DataFrame, result: dict, limit: int) -> None:

@@ -6,8 +6,8 @@ as one sentence with :class:`~framing.scorers.sentiment.SentimentScorer`, and re
 the human rating (the paper reports 0.49 for VADER). Also times the word contributions (shortcut and
 exhaustive) and prints each seed's compound when its body is scored as one text.
 
-Run from the repository root: ``.venv/bin/python benchmarks/sentiment_nyt.py``. Updates its section of
-``benchmarks/RESULTS.md``.
+Run from the repository root: ``.venv/bin/python benchmarks/sentiment_nyt.py``. Stores its numbers as the
+``sentiment`` table of ``src/framing/data/accuracy.json`` and updates its section of ``benchmarks/RESULTS.md``.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from results import RESULTS, update_section  # noqa: E402  (the shared RESULTS.md writer of benchmarks/)
+from results import ACCURACY, RESULTS, publish  # noqa: E402  (the shared results writer of benchmarks/)
 
 import framing  # noqa: E402
 from framing.scorers.contributions import contributions  # noqa: E402
@@ -61,14 +61,24 @@ def seed_saturation() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["doc_id", "body_sentences", "mean_sentence_compound", "whole_body_compound"])
 
 
-def section_body(n, r, score_seconds, shortcut_seconds, exhaustive_seconds, n_rows, same, saturation) -> str:
+def sentiment_numbers(n: int, r: float, saturation: pd.DataFrame) -> dict:
+    """The numbers the report quotes: snippets, Pearson r (and the paper's), each seed's saturation."""
+    return {"snippets": n, "pearson_r": round(r, 3), "paper_r": PAPER_R,
+            "saturation": [{"doc_id": row.doc_id, "sentences": int(row.body_sentences),
+                            "mean_sentence": round(float(row.mean_sentence_compound), 4),
+                            "whole_text": round(float(row.whole_body_compound), 4)}
+                           for row in saturation.itertuples()]}
+
+
+def section_body(numbers, score_seconds, shortcut_seconds, exhaustive_seconds, n_rows, same) -> str:
+    """The RESULTS.md section: the stored ``numbers`` (:func:`sentiment_numbers`) and this run's timings."""
     lines = [
         "`benchmarks/sentiment_nyt.py`, vaderSentiment 3.3.2; each snippet scored as one sentence.",
         "",
         "| measure | value |",
         "|---|---|",
-        f"| snippets | {n:,} |",
-        f"| Pearson r, compound vs mean human rating | {r:.3f} (paper: {PAPER_R:.2f}) |",
+        f"| snippets | {numbers['snippets']:,} |",
+        f"| Pearson r, compound vs mean human rating | {numbers['pearson_r']:.3f} (paper: {numbers['paper_r']:.2f}) |",
         f"| time to score | {score_seconds:.2f} s |",
         f"| time for word contributions (shortcut) | {shortcut_seconds:.2f} s |",
         f"| time for word contributions (every token) | {exhaustive_seconds:.2f} s |",
@@ -79,8 +89,8 @@ def section_body(n, r, score_seconds, shortcut_seconds, exhaustive_seconds, n_ro
         "",
         "| doc_id | body sentences | mean sentence compound | compound of whole body |",
         "|---|---|---|---|",
-        *(f"| {row.doc_id} | {row.body_sentences} | {row.mean_sentence_compound:.4f} | "
-          f"{row.whole_body_compound:.4f} |" for row in saturation.itertuples()),
+        *(f"| {row['doc_id']} | {row['sentences']} | {row['mean_sentence']:.4f} | {row['whole_text']:.4f} |"
+          for row in numbers["saturation"]),
         "",
     ]
     return "\n".join(lines)
@@ -104,10 +114,10 @@ def main() -> int:
           f"(every token: {exhaustive_seconds:.2f} s; same table: {same})")
     print("\nWhole-document compound of each seed's body (saturates; never report it):")
     print(saturation.to_string(index=False))
-    body = section_body(len(snippets), r, score_seconds, shortcut_seconds, exhaustive_seconds, len(shortcut),
-                        same, saturation)
-    update_section(TITLE, body)
-    print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+    publish("sentiment", TITLE, sentiment_numbers(len(snippets), r, saturation),
+            lambda numbers: section_body(numbers, score_seconds, shortcut_seconds, exhaustive_seconds,
+                                         len(shortcut), same))
+    print(f"\nwrote {ACCURACY.relative_to(ROOT)} and {RESULTS.relative_to(ROOT)}")
     return 0
 
 

@@ -5,7 +5,7 @@ Run:  .venv/bin/python tools/screenshot_report.py [report.html] [--shots /tmp/fr
 With no report given it analyses ``seeds/`` (with ``seeds/events.toml``) into a temporary folder first. It writes
 ``report.png`` (the whole page at 1280 px wide; ``report-print.png`` with print styles too when ``--print``) into
 ``--shots`` and exits non-zero when the page logged an error or asked for anything but ``file:``, ``data:`` or
-``about:`` URLs. ``tests/test_browser.py`` uses :func:`check_page` from here.
+``about:`` URLs. ``tests/report/test_browser.py`` uses :func:`check_page` from here.
 
 How: Chromium (the Debian package ``chromium``) starts headless with a fresh profile, networking extras off and
 ``--remote-debugging-port=0``; this script reads the DevTools address from its stderr and speaks the DevTools

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 import pytest
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 COMPARED = {".csv", ".svg", ".png", ".html", ".md", ".json"}
 
@@ -76,7 +76,7 @@ def test_outputs_carry_no_timestamps(two_runs):
     # the package's benchmark record, and no time of day may appear anywhere.
     a, _ = two_runs
     known = set()
-    for source in [*SEEDS.glob("*"), files("framing.data").joinpath("accuracy.toml")]:
+    for source in [*SEEDS.glob("*"), files("framing.data").joinpath("accuracy.json")]:
         known |= set(re.findall(r"\d{4}-\d{2}-\d{2}", source.read_text(encoding="utf-8")))
     for name in output_files(a):
         if name.suffix == ".png":

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import framing.report
+import framing.report.html
+import framing.report.outdir
+import framing.report.write
 from framing.cli import main
 from framing.errors import FramingError
 from framing.report import GROUP_TABLE_NAMES, RUN_JSON, output_names, write_analysis
@@ -150,13 +152,13 @@ def test_users_figure_is_refused_at_write_time(tmp_path, plain):
 
 def test_users_file_appearing_during_writing_is_refused_before_moving(tmp_path, plain, monkeypatch):
     out = user_folder(tmp_path, {"notes.txt": "mine"})
-    real = framing.report._move_into_place
+    real = framing.report.outdir.move_into_place
 
     def user_saves_a_file_meanwhile(staging, out_dir, outputs):
         (out_dir / "terms.csv").write_text("my own table", encoding="utf-8")
         return real(staging, out_dir, outputs)
 
-    monkeypatch.setattr(framing.report, "_move_into_place", user_saves_a_file_meanwhile)
+    monkeypatch.setattr(framing.report.write, "move_into_place", user_saves_a_file_meanwhile)
     with pytest.raises(FramingError, match="would overwrite: terms.csv"):
         write_analysis(out, plain, options={})
     assert files_in(out) == ["notes.txt", "terms.csv"]
@@ -277,8 +279,6 @@ def test_stale_figures_are_removed_by_a_run_that_draws_fewer(tmp_path, plain, gr
 
 @pytest.mark.parametrize("existing", ["none", "previous-run", "previous-run-and-user-files"])
 def test_failure_while_writing_leaves_out_as_it_was(tmp_path, plain, monkeypatch, existing):
-    import framing.html
-
     out = tmp_path / "parent" / "out"
     if existing != "none":
         write_analysis(out, plain, options={"run": 1})
@@ -289,11 +289,11 @@ def test_failure_while_writing_leaves_out_as_it_was(tmp_path, plain, monkeypatch
     # The folder holding --out gets a staging folder and loses it again, so only its listing is compared.
     before = snapshot(out) if out.exists() else None, sorted(tmp_path.rglob("*"))
 
-    def half_a_report(folder, analysis, *, view=None):
+    def half_a_report(folder, analysis, *, view=None, run=None):
         (Path(folder) / "report.html").write_text("<p>half", encoding="utf-8")
         raise OSError("disk full")
 
-    monkeypatch.setattr(framing.html, "write_report", half_a_report)
+    monkeypatch.setattr(framing.report.html, "write_report", half_a_report)
     with pytest.raises(OSError, match="disk full"):
         write_analysis(out, plain, options={"run": 2})
     assert (snapshot(out) if out.exists() else None, sorted(tmp_path.rglob("*"))) == before
@@ -307,17 +307,17 @@ def test_interrupted_file_by_file_move_lists_everything_the_tool_wrote(tmp_path,
     # tool in the folder, so the next run takes them for its own and tidies up.
     out = user_folder(tmp_path, {"notes.txt": "mine"})
     write_analysis(out, plain, options={})
-    real = framing.report._replace
+    real = framing.report.outdir._replace
 
     def interrupted(source, target):
         if target.name == "omissions.csv":  # after groups.csv: the files move in sorted order
             raise KeyboardInterrupt
         real(source, target)
 
-    monkeypatch.setattr(framing.report, "_replace", interrupted)
+    monkeypatch.setattr(framing.report.outdir, "_replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_analysis(out, grouped, options={"group_by": "outlet"})
-    monkeypatch.setattr(framing.report, "_replace", real)
+    monkeypatch.setattr(framing.report.outdir, "_replace", real)
     assert_no_staging(tmp_path)
     assert (out / "groups.csv").exists()  # moved before the interruption
     assert set(files_in(out)) - {"notes.txt"} <= set(tool_files(out))

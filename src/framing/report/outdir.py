@@ -1,4 +1,4 @@
-"""Writing outputs: the one library module that writes files.
+"""Where a run's files go: the checks on ``--out`` and the move of the staging folder into it.
 
 Everything is written into a staging folder beside ``--out`` (``.framing-*``) and moved into place only when all
 of it was produced, so an interrupted or failed run never leaves half a report. ``run.json`` lists every file
@@ -18,25 +18,15 @@ from __future__ import annotations
 import errno
 import json
 import os
-import platform
 import shutil
 import stat
-import tempfile
-from dataclasses import replace
-from importlib import metadata
 from pathlib import Path
 
-import pandas as pd
+from ..errors import input_error
 
-from .errors import input_error, warn
-from .progress import stage, steps
-
-FIGURE_DPI = 200
-# Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
-SVG_SALT = "framing"
-PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib", "scikit-learn", "scipy",
-            "click", "jinja2")
 RUN_JSON = "run.json"
+REPORT_HTML = "report.html"
+REPORT_MD = "report.md"
 FIGURE_DIR = "figures"
 FIGURE_FORMATS = ("png", "svg")
 STAGING_PREFIX = ".framing-"
@@ -55,8 +45,7 @@ def output_names() -> frozenset[str]:
     formats): whether a file in ``--out`` could be overwritten must be decided before the analysis says which
     figures have something to show.
     """
-    from .figures.registry import FIGURES
-    from .html import REPORT_HTML, REPORT_MD
+    from ..figures.registry import FIGURES
 
     figures = {f"{FIGURE_DIR}/{stem}.{fmt}" for stem in FIGURES for fmt in FIGURE_FORMATS}
     return frozenset({*TABLE_NAMES, *GROUP_TABLE_NAMES, REPORT_HTML, REPORT_MD, RUN_JSON, *figures})
@@ -127,129 +116,7 @@ def _listed_outputs(run_json: Path) -> tuple[frozenset[str], bool]:
     return frozenset(outputs), False
 
 
-def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None,
-                   progress: bool = False) -> list[Path]:
-    """Write every table, every figure and ``run.json`` of an :class:`~framing.pipeline.Analysis`, atomically.
-
-    Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
-    ``event_labels.csv, event_comparison.csv, omissions.csv, word_choice.csv, alignment_pairs.csv,
-    sources.csv, removals.csv``, ``figures/NN_name.png`` and ``.svg``, ``report.html``, ``report.md`` and
-    ``run.json`` (whose ``outputs`` lists them all). With ``analysis.group_by`` set, the figures and report
-    compare groups (:func:`framing.groups.group_view`) and ``groups.csv, group_event_comparison.csv,
-    group_omissions.csv`` hold the per-group tables.
-
-    How the files reach ``out_dir``, and what is refused, is described in the module docstring. Returns the
-    written paths, sorted.
-    """
-    from .figures.build import iter_figures
-    from .figures.registry import FIGURES
-    from .groups import group_view
-    from .html import REPORT_HTML, REPORT_MD, write_report
-    from .views import choose_view
-
-    out_dir = prepare_out_dir(out_dir)
-    # With --group-by, or a corpus too large to show side by side, figures and the report compare groups or
-    # show distributions; the tables stay per document (plus groups.csv for groups).
-    view = choose_view(analysis.documents, analysis.group_by)
-    if view != analysis.view:
-        # An Analysis changed after the run (e.g. replace(analysis, group_by=None)): its pair was chosen for
-        # another view, so the figures choose again.
-        analysis = replace(analysis, view=view, word_shift_pair=None)
-    if view.chosen_by == "size" and view.kind != "documents":
-        warn(None, view.reason)
-    shown = group_view(analysis, view.group_by) if view.group_by is not None else analysis
-    # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
-    created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
-    staging, written = None, None
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        # Not tempfile.TemporaryDirectory: the folder may itself become --out, and it is removed here on any
-        # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
-        tables = analysis_tables(analysis)
-        if shown is not analysis:
-            tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
-                           "group_omissions.csv": shown.omissions})
-        for name, table in steps(tables.items(), "writing tables", total=len(tables), unit="table",
-                                 shown=progress):
-            table.to_csv(staging / name, index=False, lineterminator="\n")
-        figure_dir = staging / FIGURE_DIR
-        figure_dir.mkdir()
-        figures = []
-        for stem, figure in steps(iter_figures(shown, pair=pair, view=view), "drawing figures",
-                                  total=len(FIGURES), unit="figure", shown=progress):
-            figures += save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
-        # The report reads run.json, so run.json must list the report before the report exists.
-        outputs = sorted([*tables, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
-                          RUN_JSON])
-        record = {**run_record(analysis, options), "outputs": outputs}
-        (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        with stage("writing the report", progress):
-            write_report(staging, shown, view=view)
-        staged = sorted(path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file())
-        if staged != outputs:
-            raise RuntimeError(f"run.json lists {outputs} but the staging folder holds {staged}")
-        written = _move_into_place(staging, out_dir, outputs)
-    finally:
-        # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
-        # then any folder this call created and left empty.
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-        if written is None:
-            for folder in created:  # innermost first
-                if folder.is_dir() and not any(folder.iterdir()):
-                    folder.rmdir()
-    return written
-
-
-def analysis_tables(analysis) -> dict[str, pd.DataFrame]:
-    """The CSV files of a run, by file name (the names of :data:`TABLE_NAMES`, in that order)."""
-    return dict(zip(TABLE_NAMES, (
-        analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
-        analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
-        analysis.sources, analysis.corpus.removals,
-    )))
-
-
-def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
-    """Save a figure as ``stem.png`` (200 dpi) and/or ``stem.svg`` with no timestamps, then close it."""
-    import matplotlib.pyplot as plt
-
-    stem = Path(stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    metadata_by_format = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
-    paths = []
-    with plt.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
-        for fmt in formats:
-            path = stem.with_suffix(f".{fmt}")
-            figure.savefig(path, dpi=FIGURE_DPI, metadata=metadata_by_format[fmt])
-            paths.append(path)
-    plt.close(figure)
-    return paths
-
-
-def run_record(analysis, options: dict) -> dict:
-    """What ``run.json`` holds: inputs with their SHA-256, the lexicon's hash, package versions, options."""
-    documents = analysis.corpus.documents
-    return {
-        "inputs": [{"doc_id": d, "path": p, "sha256": h, "encoding": e}
-                   for d, p, h, e in zip(documents["doc_id"], documents["path"], documents["sha256"],
-                                         documents["encoding"])],
-        "lexicon": {"source": analysis.lexicon.source, "sha256": analysis.lexicon.sha256,
-                    "entries": len(analysis.lexicon.entries)},
-        "options": {key: (str(value) if isinstance(value, Path) else value) for key, value in options.items()},
-        "versions": {"python": platform.python_version(), **{name: _version(name) for name in PACKAGES}},
-    }
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def _move_into_place(staging: Path, out_dir: Path, outputs: list[str]) -> list[Path]:
+def move_into_place(staging: Path, out_dir: Path, outputs: list[str]) -> list[Path]:
     """Put the staged ``outputs`` into ``out_dir`` and remove the previous run's outputs this run replaces.
 
     Three cases. ``out_dir`` missing: the staging folder is renamed to it (one atomic rename). ``out_dir``

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from framing.html import DOCUMENT_LIST_ROWS, figure_caption, number, report_context, write_report
+from framing.report import DOCUMENT_LIST_ROWS, figure_caption, number, report_context, write_report
 from framing.views import SPREAD_MEASURES, View, choose_view
 
 from .test_html import Page, build_report, plain_text, write_hostile_corpus

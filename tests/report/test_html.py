@@ -10,20 +10,18 @@ from pathlib import Path
 import pytest
 
 from framing.figures import FIGURES
-from framing.html import (
+from framing.report import (
     Span,
     SpanIndex,
     accuracy,
-    accuracy_toml,
     full_texts,
     highlight,
     inline_svg,
     markdown_escape,
     number,
-    parse_results,
 )
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 HOSTILE = (
     "Regime <script>alert(1)</script> claims\n\n"
@@ -412,67 +410,3 @@ def test_number_formats_for_people():
 
 def test_markdown_escape():
     assert markdown_escape("a|b <i>x</i> *y* [t](u)\nz") == "a\\|b \\<i\\>x\\</i\\> \\*y\\* [t\\](u) z"
-
-
-RESULTS_SAMPLE = """# Benchmark results
-
-## Sentiment (VADER on NYT editorial snippets)
-
-Measured 2026-01-02.
-
-| snippets | 5,190 |
-| Pearson r, compound vs mean human rating | 0.503 (paper: 0.49) |
-
-| doc_id | body sentences | mean sentence compound | compound of whole body |
-|---|---|---|---|
-| a | 30 | -0.1033 | -0.9974 |
-
-## Alignment (gold pairs)
-
-Measured 2026-01-03.
-
-surname, **threshold
-0.18**.
-
-**At the default threshold:** 71 pairs proposed. Gold precision 0.82, gold recall
-0.51 (all 122 pairs). Estimated precision of all 71
-proposals ≈ 0.67.
-"""
-
-
-def test_parse_results_reads_each_benchmark_with_its_date():
-    record = parse_results(RESULTS_SAMPLE)
-    assert record["sentiment"] == {"measured": "2026-01-02", "snippets": 5190, "pearson_r": 0.503, "paper_r": 0.49,
-                                   "saturation": [{"doc_id": "a", "sentences": 30, "mean_sentence": -0.1033,
-                                                   "whole_text": -0.9974}]}
-    assert record["alignment"] == {"measured": "2026-01-03", "threshold": 0.18, "proposed": 71, "precision": 0.82,
-                                   "recall": 0.51, "gold_pairs": 122, "estimated_precision": 0.67}
-    assert record["loaded_terms"] == {} and record["attribution"] == {}
-
-
-def test_packaged_accuracy_is_used_without_a_source_tree(monkeypatch, tmp_path):
-    import tomllib
-
-    import framing.html
-
-    monkeypatch.setattr(framing.html, "RESULTS_MD", tmp_path / "missing.md")
-    record = accuracy()
-    assert "packaged" in record["origin"]
-    for key in ("sentiment", "alignment", "loaded_terms", "attribution"):
-        assert record[key]["measured"]
-    assert tomllib.loads(accuracy_toml(parse_results(RESULTS_SAMPLE))) == parse_results(RESULTS_SAMPLE)
-
-
-def test_packaged_accuracy_matches_benchmarks_results():
-    import tomllib
-    from importlib.resources import files
-
-    import framing.html
-
-    if not framing.html.RESULTS_MD.exists():
-        pytest.skip("benchmarks/RESULTS.md is not beside the source (installed package)")
-    packaged = tomllib.loads(files("framing.data").joinpath("accuracy.toml").read_text(encoding="utf-8"))
-    assert packaged == parse_results(framing.html.RESULTS_MD.read_text(encoding="utf-8")), (
-        "src/framing/data/accuracy.toml is older than benchmarks/RESULTS.md; run "
-        "`.venv/bin/python -m framing.html --update-accuracy`")
-

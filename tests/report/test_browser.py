@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS
+from ..conftest import ROOT, SEEDS
 from .test_html import build_report, write_hostile_corpus
 
 

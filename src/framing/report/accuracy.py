@@ -1,0 +1,122 @@
+"""The benchmark numbers the report quotes ("How accurate the measures are"), read from the package only.
+
+The numbers live in ``framing/data/accuracy.json``, one table per benchmark with the date it was measured. The
+benchmark scripts write them there (``benchmarks/results.py``) and render their sections of
+``benchmarks/RESULTS.md`` from the same numbers, so a source checkout and an installed package give the same
+report.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.resources import files
+from typing import Literal, NamedTuple
+
+from .format import number
+
+ACCURACY_JSON = "accuracy.json"
+Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution"]
+BENCHMARKS: tuple[Benchmark, ...] = ("sentiment", "alignment", "loaded_terms", "attribution")
+# The report has always named RESULTS.md as the origin of its numbers; the packaged file holds the same numbers,
+# written by the same scripts, so the sentence stays as it was.
+ORIGIN = "benchmarks/RESULTS.md of this source tree"
+
+
+def accuracy() -> dict:
+    """The benchmark numbers the report quotes, from the packaged ``framing/data/accuracy.json``.
+
+    Returns
+    -------
+    dict with ``origin`` (where the numbers come from, as the report says it) and one dict per benchmark
+    (``sentiment``, ``alignment``, ``loaded_terms``, ``attribution``), each with ``measured`` (date) and its
+    numbers; a benchmark missing from the file is an empty dict.
+    """
+    stored = json.loads(files("framing.data").joinpath(ACCURACY_JSON).read_text(encoding="utf-8"))
+    return {**{key: stored.get(key, {}) for key in BENCHMARKS}, "origin": ORIGIN}
+
+
+class _Measure(NamedTuple):
+    measure: str
+    value: str | None
+    data: str
+
+
+def accuracy_rows(record: dict) -> list[dict]:
+    """The benchmark table of the report: ``area, measure, value, data, measured`` per row, as text.
+
+    A benchmark with no numbers in the packaged file gives one row saying it was not measured.
+    """
+    rows = []
+    for area, key, measures in (("Sentiment", "sentiment", _sentiment_measures(record)),
+                                ("Loaded terms", "loaded_terms", _loaded_measures(record)),
+                                ("Attribution", "attribution", _attribution_measures(record)),
+                                ("Alignment", "alignment", _alignment_measures(record))):
+        shown = [measure for measure in measures if measure.value is not None]
+        if not shown:
+            rows.append({"area": area, "measure": "not measured yet", "value": "—",
+                         "data": "no section in benchmarks/RESULTS.md", "measured": "—"})
+        measured = record.get(key, {}).get("measured", "")
+        rows += [{"area": area, "measure": m.measure, "value": m.value, "data": m.data, "measured": measured}
+                 for m in shown]
+    return rows
+
+
+def _value(table: dict, name: str, digits: int = 2) -> str | None:
+    value = table.get(name)
+    return None if value is None else number(value, digits)
+
+
+def _sentiment_measures(record: dict) -> list[_Measure]:
+    sentiment = record.get("sentiment", {})
+    data = (f"{number(sentiment.get('snippets'), 0)} NYT editorial snippets (Hutto & Gilbert 2014; paper: "
+            f"{sentiment.get('paper_r', 0.49)})" if "snippets" in sentiment else "NYT editorial snippets")
+    return [_Measure("Pearson r, sentence compound vs mean human rating", _value(sentiment, "pearson_r", 3), data)]
+
+
+def _loaded_measures(record: dict) -> list[_Measure]:
+    loaded = record.get("loaded_terms", {})
+    word_level = None if "babe_f1" not in loaded else (
+        f"{_value(loaded, 'babe_precision', 3)} / {_value(loaded, 'babe_recall', 3)} / {_value(loaded, 'babe_f1', 3)}")
+    return [
+        _Measure("word-level precision / recall / F1 (writer's own hits vs annotated biased words)", word_level,
+                 f"BABE, held-out test set ({number(loaded.get('babe_sentences'), 0)} sentences)"),
+        _Measure("sentence-level macro-F1 (has a writer's own loaded term vs labelled biased)",
+                 _value(loaded, "babe_sentence_macro_f1", 3), "BABE, held-out test set"),
+    ]
+
+
+def _attribution_measures(record: dict) -> list[_Measure]:
+    attribution = record.get("attribution", {})
+    fresh = attribution.get("fresh", [])
+    return [
+        _Measure("source kind right (named / anonymous / none)", _value(attribution, "source_kind_accuracy", 3),
+                 f"{attribution.get('cases', '?')} labelled sentences (development set: the rules were written "
+                 "on it)"),
+        _Measure("source kind right, on fresh sentences (labelled before the first run)", _pooled(fresh),
+                 f"{sum(batch['sentences'] for batch in fresh)} new sentences in wire, broadsheet and opinion "
+                 "phrasings"),
+        _Measure("direct quotations found, F1", _value(attribution, "quotation_f1", 3), "development set"),
+        _Measure("hedges found, F1", _value(attribution, "hedge_f1", 3), "development set"),
+        _Measure("loaded-term voice right", _value(attribution, "voice_agreement", 3), "labelled voice cases"),
+    ]
+
+
+def _alignment_measures(record: dict) -> list[_Measure]:
+    alignment = record.get("alignment", {})
+    pairs = None if "recall" not in alignment else \
+        f"{_value(alignment, 'precision')} / {_value(alignment, 'recall')}"
+    return [
+        _Measure("precision / recall of proposed sentence pairs", pairs,
+                 f"{number(alignment.get('gold_pairs'), 0)} hand-aligned pairs of the seeds, threshold "
+                 f"{alignment.get('threshold', '?')}"),
+        _Measure("estimated precision of everything proposed", _value(alignment, "estimated_precision"),
+                 "hand audit of sampled proposals that are not gold pairs"),
+    ]
+
+
+def _pooled(batches: list[dict]) -> str | None:
+    """Source-kind accuracy over all fresh batches, each weighted by its sentences."""
+    total = sum(batch["sentences"] for batch in batches)
+    if not total:
+        return None
+    return number(sum(batch["source_kind_accuracy"] * batch["sentences"] for batch in batches) / total, 3)

@@ -1,0 +1,219 @@
+"""The report people open: ``report.html`` (self-contained) and ``report.md`` (for pasting into a write-up).
+
+:func:`write_report` is called by :func:`framing.report.write_analysis` once the CSVs and the figures are in the
+staging folder, with the run's ``run.json`` record in hand; it inlines the figures' SVG files from there and
+renders two jinja2 templates (``framing/report/templates/``). The HTML page asks for nothing over the network:
+figures are inlined SVG, the stylesheet is inline, there is no script at all, and it works opened from disk.
+
+The parts of the page live beside this module: the summary table (:mod:`.summary`), the spread view
+(:mod:`.spread`), the reading view and its marks (:mod:`.reading`, :mod:`.marks`), the accuracy table
+(:mod:`.accuracy`); this module gathers them into the templates' context.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from ..figures.registry import FIGURES
+from ..figures.style import category_label, lighten, palette
+from ..lexicons import CATEGORIES
+from ..views import View, choose_view
+from .accuracy import accuracy, accuracy_rows
+from .format import cell_text, markdown_escape, number
+from .marks import MarkedCorpus
+from .outdir import FIGURE_DIR, REPORT_HTML, REPORT_MD
+from .reading import full_texts, reading_events, reading_view
+from .spread import document_excerpts, spread_context
+from .summary import summary_rows
+from .svg import inline_svg
+
+#: Colours of the loaded-term categories in the reading view: Okabe & Ito (2008), distinguishable with the
+#: common colour-vision deficiencies, in the order of ``framing.lexicons.CATEGORIES``. The page fills a mark
+#: with a light tint and draws its edge in the full colour, so black text stays readable on every tint.
+CATEGORY_COLOURS: dict[str, str] = dict(zip(CATEGORIES, (
+    "#D55E00",  # pejorative label: vermillion
+    "#0072B2",  # honorific label: blue
+    "#CC79A7",  # violent / dramatic: reddish purple
+    "#E69F00",  # hyperbole: orange
+    "#009E73",  # euphemism: bluish green
+    "#56B4E9",  # delegitimising: sky blue
+    "#F0E442",  # legitimising: yellow
+)))
+
+# Inputs listed in the report's provenance; run.json lists them all.
+PROVENANCE_ROWS = 50
+#: Documents listed at the top of a report in the spread view (all of them are in documents.csv).
+DOCUMENT_LIST_ROWS = 5
+# Documents in the spread view share no colour: none of them is drawn on its own.
+SPREAD_COLOUR = "#5a5a5a"
+TITLE = "How the texts frame the story"
+
+
+def write_report(folder: Path, analysis, *, view: View | None = None, run: dict | None = None) -> list[Path]:
+    """Write ``report.html`` and ``report.md`` into ``folder`` and return their paths.
+
+    ``folder`` already holds ``figures/NN_name.svg`` of the same run (see :func:`framing.report.write_analysis`),
+    which the HTML inlines; ``run`` is the run's ``run.json`` record, which both files quote (``None``: no
+    provenance). ``view`` is how the run is shown (:func:`framing.views.choose_view`; ``analysis`` is already
+    grouped for the ``groups`` view); ``None`` chooses it from ``analysis`` itself.
+    """
+    folder = Path(folder)
+    context = report_context(folder, analysis, view, run=run)
+    paths = [folder / REPORT_HTML, folder / REPORT_MD]
+    paths[0].write_text(_environment(html=True).get_template("report.html.j2").render(context),
+                        encoding="utf-8")
+    paths[1].write_text(_environment(html=False).get_template("report.md.j2").render(context),
+                        encoding="utf-8")
+    return paths
+
+
+def _environment(*, html: bool) -> Environment:
+    env = Environment(loader=PackageLoader("framing.report", "templates"), autoescape=html, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["md"] = markdown_escape
+    env.filters["num"] = number
+    return env
+
+
+def report_context(folder: Path, analysis, view: View | None = None, *, run: dict | None = None) -> dict:
+    """Everything the templates show, as plain values (strings, numbers, lists, dicts and Markup).
+
+    In the ``spread`` view (thousands of documents) nothing is built per document except what is named: the
+    first :data:`DOCUMENT_LIST_ROWS` documents and the extremes; ``summary`` is empty and ``spread`` holds the
+    distributions (:func:`spread_context`). Otherwise ``spread`` is ``None`` and ``summary`` has one column per
+    document (or group). ``run`` is the ``run.json`` record shown as provenance (``None``: none).
+    """
+    folder = Path(folder)
+    if view is None:
+        view = choose_view(analysis.documents, analysis.group_by)
+    order = analysis.order
+    spread = view.kind == "spread"
+    listed = order[:DOCUMENT_LIST_ROWS] if spread else order
+    # palette() warns beyond seven documents; in the spread view no document has a colour of its own.
+    colours = dict.fromkeys(order, SPREAD_COLOUR) if spread else palette(order)
+    reading, reading_note = reading_view(analysis, view)
+    marks = MarkedCorpus(analysis) if reading else None
+    record = accuracy()
+    return {
+        "title": TITLE,
+        "page_title": f"{TITLE}: " + (f"{len(order):,} documents" if spread else ", ".join(order)),
+        "view": view_context(view),
+        "n_documents": len(order),
+        "documents": document_heads(analysis.documents, listed, colours, view.kind,
+                                    analysis.corpus.documents if spread else None),
+        "summary": [] if spread else summary_rows(analysis.documents, order, metadata=view.kind == "documents"),
+        "spread": spread_context(analysis.documents, analysis.corpus.documents) if spread else None,
+        "sections": "all sections" if analysis.sections is None else ", ".join(analysis.sections),
+        "figures": figure_entries(folder, view),
+        "categories": [{"name": c, "label": category_label(c), "colour": CATEGORY_COLOURS.get(c, "#999999"),
+                        "tint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.6),
+                        "faint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.85)}
+                       for c in CATEGORIES],
+        "reading": reading,
+        "reading_note": reading_note,
+        "events": reading_events(analysis, marks, colours) if reading else [],
+        "texts": full_texts(analysis, marks, colours) if reading else [],
+        "input_rows": PROVENANCE_ROWS,
+        "lexicon_size": len(analysis.lexicon.entries),
+        "accuracy": record,
+        "accuracy_rows": accuracy_rows(record),
+        "run": provenance(run or {}),
+    }
+
+
+def view_context(view: View) -> dict:
+    """The view as the templates need it.
+
+    Returns
+    -------
+    dict with ``kind``, ``group_by``, ``notice`` (the view's reason as HTML, file names and options in
+    ``<code>``; empty unless the view was chosen because of the corpus size) and ``notice_text`` (the same as
+    plain text, for Markdown).
+    """
+    text = view.reason if view.chosen_by == "size" and view.kind != "documents" else ""
+    return {"kind": view.kind, "group_by": view.group_by, "notice_text": text, "notice": _code_names(text)}
+
+
+_CODE_NAME = re.compile(r"--[a-z][a-z-]*|\b[\w-]+\.(?:csv|json|md|html)\b")
+
+
+def _code_names(text: str) -> Markup:
+    """``text`` escaped, with option names (``--group-by``) and file names (``documents.csv``) as code."""
+    # Escaping first is safe: the names matched hold no character that escaping changes.
+    return Markup(_CODE_NAME.sub(lambda m: f"<code>{m.group()}</code>", str(escape(text))))
+
+
+def document_heads(documents: pd.DataFrame, order: list[str], colours: dict[str, str], kind: str = "documents",
+                   texts: pd.DataFrame | None = None) -> list[dict]:
+    """The documents (or groups) named at the top of the report, in ``order``.
+
+    Returns
+    -------
+    One dict per document: ``doc_id, anchor`` (``doc-N``), ``colour, title, outlet, kind`` ("unknown" when
+    empty), ``published, source``, every value as text ("" when missing), and ``detail``: for a group how many
+    documents it holds, in the spread view the document's title or first words (from ``texts``, the corpus
+    documents), else "".
+    """
+    fields = ("title", "outlet", "kind", "published", "source")
+    # One reindex and plain records: a .loc per document made a Series per row.
+    rows = documents.set_index("doc_id").reindex(order)
+    present = [name for name in fields if name in rows.columns]
+    records = rows[present].to_dict("records")
+    excerpts = document_excerpts(texts, set(order)) if texts is not None else {}
+    heads = []
+    for index, (doc_id, row) in enumerate(zip(order, records)):
+        text = {name: cell_text(row.get(name)) for name in fields}
+        detail = _group_size(doc_id, text["title"]) if kind == "groups" else excerpts.get(doc_id, "")
+        heads.append({"doc_id": doc_id, "anchor": f"doc-{index + 1}", "colour": colours[doc_id], **text,
+                      "kind": text["kind"] or "unknown", "detail": detail})
+    return heads
+
+
+def _group_size(group: str, title: str) -> str:
+    """How many documents a group holds ("20 documents"), read from the title :func:`framing.groups.group_view`
+    gives it ("Fox News (20 documents)"); the whole title if it is not of that form."""
+    found = re.fullmatch(re.escape(group) + r" \((.+)\)", title)
+    return found.group(1) if found else title
+
+
+def figure_entries(folder: Path, view: View | None = None) -> list[dict]:
+    """Each registered figure with its number, title, caption and inline SVG (``None`` when not drawn).
+
+    The caption is :func:`figure_caption` for ``view``, so the template prints whatever the registry says for
+    the view the figures were drawn in.
+    """
+    entries = []
+    for number_, (stem, info) in enumerate(FIGURES.items(), start=1):
+        svg_file = Path(folder) / FIGURE_DIR / f"{stem}.svg"
+        svg = inline_svg(svg_file.read_text(encoding="utf-8"), prefix=f"f{number_}-",
+                         label=f"Figure {number_}: {info.title}") if svg_file.exists() else None
+        entries.append({"number": number_, "stem": stem, "anchor": f"fig-{number_}", "title": info.title,
+                        "caption": figure_caption(info, view), "svg": svg,
+                        "png": f"figures/{stem}.png" if svg_file.with_suffix(".png").exists() else None})
+    return entries
+
+
+def figure_caption(info, view: View | None) -> str:
+    """The caption of a figure in ``view``: ``info.captions[view.kind]`` when the registry gives one for that
+    view (a mapping from view kind to caption), else ``info.caption``."""
+    by_view = getattr(info, "captions", None) or {}
+    return by_view.get(view.kind, info.caption) if view is not None else info.caption
+
+
+def provenance(run: dict) -> dict:
+    """``run.json`` reshaped for the footer: inputs, lexicon, options, versions (missing parts empty)."""
+    versions = dict(run.get("versions", {}))
+    return {
+        "framing": versions.pop("framing", "unknown"),
+        "python": versions.pop("python", "unknown"),
+        "versions": versions,
+        "inputs": [{**item, "sha256_short": str(item.get("sha256", ""))[:12]} for item in run.get("inputs", [])],
+        "lexicon": run.get("lexicon", {}),
+        "options": run.get("options", {}),
+    }
+

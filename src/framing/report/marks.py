@@ -1,0 +1,255 @@
+"""The marks of the reading view: which stretches of a document are loaded terms, sources, cues, quotations,
+scare quotes and hedges, and the HTML of a stretch of text with those marks (:func:`highlight`).
+
+Every piece of document text reaches the page through markupsafe escaping: a sentence's marks are built by
+cutting the text at span boundaries and escaping each piece, never by pasting text into HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from typing import Literal, NamedTuple
+
+from markupsafe import Markup, escape
+
+from ..figures.style import category_label
+from ..scorers.quotes import quote_spans
+
+SpanKind = Literal["loaded", "source", "cue", "quote", "scare", "hedge"]
+
+
+class Offsets(NamedTuple):
+    """Where a stretch of a document starts and ends (document offsets, end exclusive)."""
+
+    start: int
+    end: int
+
+
+class SentenceScore(NamedTuple):
+    """What the reading view prints beside a sentence: its section and its VADER compound."""
+
+    section: str
+    compound: float
+
+
+class Span(NamedTuple):
+    """A marked stretch of a document: document offsets, CSS classes, a note for the tooltip, and its kind."""
+
+    start: int
+    end: int
+    classes: tuple[str, ...]
+    note: str
+    kind: SpanKind
+
+
+class SpanIndex:
+    """One document's spans sorted by start, answering "which spans overlap ``[start, end)``" by bisection.
+
+    The report asks this once per sentence and per gap between sentences; scanning every span of the document
+    each time made a 5 MB document (4·10⁴ spans, 3·10⁴ sentences) take a minute and a 50 MB one hours. Spans are
+    nested and of any length (a quotation can run over a whole paragraph), so the start alone does not bound
+    where an overlapping span begins; ``reach[i]``, the largest end among the first ``i + 1`` spans, does: it
+    never decreases, so the first span that can still reach past ``start`` is found by bisection too.
+    """
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans: list[Span] = sorted(spans)
+        self.starts = [span.start for span in self.spans]
+        self.reach = list(accumulate((span.end for span in self.spans), max))
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans with ``span.start < end`` and ``span.end > start``, in sorted order.
+
+        Only spans between the first whose ``reach`` passes ``start`` and the last that starts before ``end``
+        are looked at; within that window a long span may keep shorter, finished ones in, so each is checked.
+        """
+        first = bisect_right(self.reach, start)
+        last = bisect_left(self.starts, end)
+        return [span for span in self.spans[first:last] if span.end > start]
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+class MarkedCorpus:
+    """Every document's marks (loaded terms, sources, cues, quotations, hedges), built once per report.
+
+    ``spans`` maps each doc_id to a :class:`SpanIndex`; ``bounds`` maps ``(doc_id, sent_id)`` to the
+    sentence's ``(start, end)`` and ``scores`` to its ``(section, compound)``, so per-sentence lookups are
+    dictionary hits rather than DataFrame indexing (tens of microseconds each, and there is one per source and
+    per sentence shown in the events).
+    """
+
+    def __init__(self, analysis):
+        self.texts = _document_texts(analysis)
+        sentences = analysis.sentences
+        self.bounds = _sentence_bounds(sentences)
+        keys = zip(sentences["doc_id"], (int(s) for s in sentences["sent_id"]))
+        self.scores: dict[tuple[str, int], SentenceScore] = dict(zip(
+            keys, (SentenceScore(*pair) for pair in zip(sentences["section"], sentences["compound"]))))
+        found: dict[str, list[Span]] = {doc_id: [] for doc_id in self.texts}
+        for spans_by_document in (_table_spans(analysis), _found_spans(analysis)):
+            for doc_id, spans in spans_by_document.items():
+                if doc_id in found:
+                    found[doc_id].extend(span for span in spans if span.end > span.start)
+        self.spans: dict[str, SpanIndex] = {doc_id: SpanIndex(spans) for doc_id, spans in found.items()}
+
+    def sentence_html(self, doc_id: str, sent_id: int) -> Markup:
+        """The marked HTML of one sentence."""
+        start, end = self.bounds.get((doc_id, int(sent_id)), (0, 0))
+        return highlight(self.texts[doc_id], start, end, self.spans[doc_id])
+
+
+def _document_texts(analysis) -> dict[str, str]:
+    return dict(zip(analysis.corpus.documents["doc_id"], analysis.corpus.documents["text"]))
+
+
+def _sentence_bounds(sentences) -> dict[tuple[str, int], Offsets]:
+    """``(doc_id, sent_id)`` to the sentence's offsets, in the order of the sentences table."""
+    keys = zip(sentences["doc_id"], (int(s) for s in sentences["sent_id"]))
+    return dict(zip(keys, (Offsets(int(s), int(e)) for s, e in zip(sentences["start"], sentences["end"]))))
+
+
+def _table_spans(analysis) -> dict[str, list[Span]]:
+    """The marks whose offsets the scorers' tables give: loaded terms (``terms``) and sources (``sources``)."""
+    spans: dict[str, list[Span]] = {}
+    neutral = dict(zip(analysis.lexicon.entries["term"].str.lower(), analysis.lexicon.entries["neutral"]))
+    for row in analysis.terms.itertuples(index=False):
+        spans.setdefault(row.doc_id, []).append(loaded_span(row, neutral.get(
+            str(row.lemma).lower(), neutral.get(str(row.term).lower(), ""))))
+    for row in analysis.sources.itertuples(index=False):
+        spans.setdefault(row.doc_id, []).append(source_span(row))
+    return spans
+
+
+def _found_spans(analysis) -> dict[str, list[Span]]:
+    """The marks the tables give no offsets for, found again in the text: cues, quotations, scare quotes, hedges.
+
+    The one place that re-runs the scorers' searches; once attribution emits these spans as a table, reading
+    that table here is the whole change.
+    """
+    texts = _document_texts(analysis)
+    bounds = _sentence_bounds(analysis.sentences)
+    spans: dict[str, list[Span]] = {doc_id: [] for doc_id in texts}
+    for row in analysis.sources.itertuples(index=False):
+        cue = cue_span(row, texts.get(row.doc_id, ""), bounds.get((row.doc_id, int(row.sent_id))))
+        if cue is not None:
+            spans.setdefault(row.doc_id, []).append(cue)
+    for doc_id, text in texts.items():
+        spans[doc_id].extend(quotation_span(quote) for quote in quote_spans(text))
+    for row in analysis.sentences.itertuples(index=False):
+        if _text(row.hedge):
+            spans.setdefault(row.doc_id, []).extend(
+                hedge_spans(texts.get(row.doc_id, ""), int(row.start), int(row.end), row.hedge))
+    return spans
+
+
+def loaded_span(row, neutral: str) -> Span:
+    """The mark of one loaded-term hit (a row of ``Analysis.terms``)."""
+    voice = "reported (quoted or attributed)" if row.voice == "reported" else "writer's own words"
+    note = f"{category_label(row.category)} · {voice}"
+    if neutral:
+        note += f" · neutral: {neutral}"
+    return Span(int(row.start), int(row.end), ("loaded", f"cat-{_css_name(row.category)}",
+                                               f"voice-{_css_name(row.voice)}"), note, "loaded")
+
+
+def source_span(row) -> Span:
+    """The mark of a source (a row of ``Analysis.sources``); empty when the source has no words of its own."""
+    return Span(int(row.start), int(row.end), ("source", f"source-{_css_name(row.source_kind)}"),
+                f"source: {row.source_kind}" + (f" · cue “{row.cue}”" if _text(row.cue) else ""), "source")
+
+
+def cue_span(row, text: str, sentence: Offsets | None) -> Span | None:
+    """The mark of a source's attribution cue, when the cue's words are found in its sentence."""
+    if not _text(row.cue) or sentence is None:
+        return None
+    cue = find_cue(text, sentence.start, sentence.end, str(row.cue), near=int(row.start))
+    if cue is None:
+        return None
+    stance = f", {row.stance} stance" if _text(getattr(row, "stance", "")) not in ("", "neutral") else ""
+    return Span(cue.start, cue.end, ("cue",), f"attribution cue{stance}", "cue")
+
+
+def quotation_span(quote) -> Span:
+    """The mark of a quotation found by :func:`framing.scorers.quotes.quote_spans`: direct or scare quotes."""
+    if quote.kind == "scare":
+        return Span(quote.start, quote.end, ("scare",), "scare quotes (a word or two quoted as a label)", "scare")
+    return Span(quote.start, quote.end, ("quote",), "direct quotation", "quote")
+
+
+def find_cue(text: str, start: int, end: int, cue: str, *, near: int) -> Offsets | None:
+    """Document offsets of ``cue`` (whole words, any case, any spacing) in ``text[start:end]``, nearest ``near``.
+
+    A cue of several words that is split in the text ("described him as") falls back to its first word.
+    """
+    words = cue.split()
+    for pattern in (r"\s+".join(map(re.escape, words)), re.escape(words[0]) if words else None):
+        if not pattern:
+            continue
+        found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text[start:end],
+                                                              re.IGNORECASE)]
+        if found:
+            best = min(found, key=lambda span: abs(start + span[0] - near))
+            return Offsets(start + best[0], start + best[1])
+    return None
+
+
+def hedge_spans(text: str, start: int, end: int, hedges: str) -> list[Span]:
+    """Marks for a sentence's hedge phrases (the ``hedge`` column, several joined by "; "), found in its text."""
+    spans = []
+    for hedge in (h.strip() for h in str(hedges).split(";")):
+        if not hedge:
+            continue
+        pattern = r"\s+".join(map(re.escape, hedge.split()))
+        match = re.search(rf"(?<!\w){pattern}(?!\w)", text[start:end], re.IGNORECASE)
+        if match:
+            spans.append(Span(start + match.start(), start + match.end(), ("hedge",), f"hedge: {hedge}", "hedge"))
+    return spans
+
+
+_KIND_ORDER: dict[SpanKind, int] = {"loaded": 0, "source": 1, "cue": 2, "hedge": 3, "quote": 4, "scare": 5}
+
+
+def highlight(text: str, start: int, end: int, spans: SpanIndex | Iterable[Span]) -> Markup:
+    """``text[start:end]`` as HTML with ``spans`` marked: cut at every span boundary, each piece escaped.
+
+    Overlapping or nested spans become non-overlapping pieces that carry the classes (and notes) of every span
+    covering them (loaded term first, then source, cue, hedge, quotation), so a loaded term inside a quotation is
+    ``<mark class="loaded cat-… voice-reported quote" title="…">``; any other marked piece is a ``<span>``.
+    ``spans`` is a :class:`SpanIndex` (looked up by bisection) or any iterable of spans (scanned).
+    """
+    if isinstance(spans, SpanIndex):
+        relevant = spans.overlapping(start, end)
+    else:
+        relevant = [s for s in spans if s.start < end and s.end > start]
+    cuts = sorted({start, end} | {max(start, s.start) for s in relevant} | {min(end, s.end) for s in relevant})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        active = [s for s in relevant if s.start <= a and s.end >= b]
+        if not active:
+            pieces.append(escape(text[a:b]))
+            continue
+        active.sort(key=lambda s: _KIND_ORDER.get(s.kind, len(_KIND_ORDER)))
+        classes = " ".join(dict.fromkeys(c for s in active for c in s.classes))
+        note = " | ".join(dict.fromkeys(s.note for s in active))
+        tag = "mark" if any(s.kind == "loaded" for s in active) else "span"
+        # The same as Markup('<{0} class="{1}" …').format(…), which escapes every argument, at a third of the
+        # cost: a long document has one such piece per mark, and string.Formatter dominated report writing.
+        pieces.append(Markup(f'<{tag} class="{escape(classes)}" title="{escape(note)}">{escape(text[a:b])}</{tag}>'))
+    return Markup("").join(pieces)
+
+
+def _text(value) -> str:
+    """A table cell as text: "" for missing values (NaN, None)."""
+    return value if isinstance(value, str) else ""
+
+
+def _css_name(value) -> str:
+    return re.sub(r"[^a-z0-9_-]+", "-", str(value).lower()).strip("-") or "other"

@@ -1,0 +1,125 @@
+"""The reading view: events side by side (one column per document) and each document's full marked text."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..views import View
+from .format import number
+from .marks import MarkedCorpus, highlight
+
+#: Most documents the reading view shows side by side.
+READING_VIEW_LIMIT = 12
+SECTION_NAMES = {"headline": "headline", "bullet": "bullet line", "caption": "image caption",
+                 "subhead": "subheading", "body": "body"}
+
+
+class ReadingChoice(NamedTuple):
+    """Whether the report shows the reading view, and the note saying why not ("" when it does)."""
+
+    shown: bool
+    note: str
+
+
+def reading_view(analysis, view: View) -> ReadingChoice:
+    """Whether the report shows the reading view (events side by side, full marked texts), and why not.
+
+    It is for a handful of documents read closely: for groups there are no single texts to show, and beyond
+    :data:`READING_VIEW_LIMIT` documents the columns would be unreadable and the file huge.
+    """
+    if view.group_by is not None:
+        return ReadingChoice(False, f"Documents are compared by {view.group_by}, so there is no single text to "
+                             "show. Every sentence with its scores and event is in sentences.csv; the events per "
+                             "group are in group_event_comparison.csv.")
+    if len(analysis.order) > READING_VIEW_LIMIT:
+        return ReadingChoice(False, f"{len(analysis.order):,} documents are too many to read side by side (the "
+                             f"reading view is made for up to {READING_VIEW_LIMIT}). Every sentence with its scores "
+                             "and event is in sentences.csv; the events per document are in event_comparison.csv.")
+    return ReadingChoice(True, "")
+
+
+def reading_events(analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
+    """Each event with one column per document: its sentences, marked, and the event's numbers for that document."""
+    order = analysis.order
+    anchors = {doc_id: f"doc-{i + 1}" for i, doc_id in enumerate(order)}
+    # One pass over the members and the comparison instead of a boolean filter per event and per cell: a few
+    # long documents can share thousands of events.
+    members: dict[tuple, list[int]] = {}
+    for event_id, doc_id, sent_id in zip(analysis.events["event_id"], analysis.events["doc_id"],
+                                         analysis.events["sent_id"]):
+        members.setdefault((event_id, doc_id), []).append(int(sent_id))
+    comparison = {}
+    if len(analysis.comparison):
+        comparison = dict(zip(zip(analysis.comparison["event_id"], analysis.comparison["doc_id"]),
+                              analysis.comparison.to_dict("records")))
+    events = []
+    for index, label in enumerate(analysis.event_labels.itertuples(index=False), start=1):
+        columns = []
+        for doc_id in order:
+            sent_ids = sorted(members.get((label.event_id, doc_id), []))
+            numbers = {}
+            if (label.event_id, doc_id) in comparison:
+                row = comparison[(label.event_id, doc_id)]
+                numbers = {"mean_compound": number(row["mean_compound"], 2, signed=True),
+                           **{name: int(row[name]) if pd.notna(row[name]) else 0
+                              for name in ("loaded_authorial", "loaded_reported")}}
+            columns.append({
+                "doc_id": doc_id, "colour": colours[doc_id],
+                "sentences": [_event_sentence(marks, doc_id, s, anchors[doc_id]) for s in sent_ids],
+                **numbers,
+            })
+        events.append({"event_id": label.event_id, "anchor": f"event-{index}", "label": label.label,
+                       "source": label.source, "n_documents": int(label.n_documents),
+                       "n_sentences": int(label.n_sentences), "columns": columns})
+    return events
+
+
+def _event_sentence(marks: MarkedCorpus, doc_id: str, sent_id: int, anchor: str) -> dict:
+    section, compound = marks.scores[(doc_id, sent_id)]
+    return {"sent_id": sent_id, "anchor": f"{anchor}-s{sent_id}", "html": marks.sentence_html(doc_id, sent_id),
+            "section": str(section), "compound": number(compound, 2, signed=True)}
+
+
+def full_texts(analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
+    """Each document's full cleaned text, paragraph by paragraph, every sentence marked and anchored.
+
+    A paragraph holds the sentences that lie wholly inside it, each anchored; the text between them is shown
+    marked but unanchored.
+    """
+    event_anchor = {event_id: f"event-{i}" for i, event_id in enumerate(analysis.event_labels["event_id"], start=1)}
+    by_doc = {doc_id: table for doc_id, table in analysis.sentences.groupby("doc_id", sort=False)}
+    paragraphs = {doc_id: table for doc_id, table in analysis.corpus.paragraphs.groupby("doc_id", sort=False)}
+    texts = []
+    for index, doc_id in enumerate(analysis.order, start=1):
+        text, spans = marks.texts[doc_id], marks.spans[doc_id]
+        sentences = by_doc.get(doc_id, analysis.sentences.iloc[:0]).sort_values("start")
+        rows = list(sentences.itertuples(index=False))
+        starts = sentences["start"].to_numpy()
+        ends = sentences["end"].to_numpy()
+        out = []
+        for para in paragraphs.get(doc_id, analysis.corpus.paragraphs.iloc[:0]).sort_values("start") \
+                .itertuples(index=False):
+            # Sentences are sorted by start, so those inside the paragraph lie between the first starting at or
+            # after its start and the last starting at or before its end; each is still checked for its end.
+            first = int(starts.searchsorted(para.start, side="left"))
+            last = int(starts.searchsorted(para.end, side="right"))
+            pieces, position = [], int(para.start)
+            for i in range(first, last):
+                if ends[i] > para.end:
+                    continue
+                sent = rows[i]
+                if sent.start > position:
+                    pieces.append(highlight(text, position, int(sent.start), spans))
+                pieces.append({"anchor": f"doc-{index}-s{sent.sent_id}", "sent_id": int(sent.sent_id),
+                               "html": highlight(text, int(sent.start), int(sent.end), spans),
+                               "event_id": sent.event_id,
+                               "event_anchor": event_anchor.get(sent.event_id, "")})
+                position = int(sent.end)
+            if para.end > position:
+                pieces.append(highlight(text, position, int(para.end), spans))
+            out.append({"section": para.section, "section_name": SECTION_NAMES.get(para.section, para.section),
+                        "pieces": pieces})
+        texts.append({"doc_id": doc_id, "anchor": f"doc-{index}", "colour": colours[doc_id], "paragraphs": out})
+    return texts

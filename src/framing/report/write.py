@@ -1,0 +1,167 @@
+"""Writing a run: every table, figure and the report into a staging folder, ``run.json`` listing them, then
+the move into ``--out`` (:mod:`framing.report.outdir` says how files reach it and what is refused).
+
+This package is the only part of the library that writes files.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import tempfile
+from dataclasses import replace
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import warn
+from ..progress import stage, steps
+from ..views import choose_view
+from .outdir import (
+    FIGURE_DIR,
+    FIGURE_FORMATS,
+    REPORT_HTML,
+    REPORT_MD,
+    RUN_JSON,
+    STAGING_PREFIX,
+    TABLE_NAMES,
+    move_into_place,
+    prepare_out_dir,
+)
+
+FIGURE_DPI = 200
+# Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
+SVG_SALT = "framing"
+PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib", "scikit-learn", "scipy",
+            "click", "jinja2")
+
+
+def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None,
+                   progress: bool = False) -> list[Path]:
+    """Write every table, every figure and ``run.json`` of an :class:`~framing.pipeline.Analysis`, atomically.
+
+    Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
+    ``event_labels.csv, event_comparison.csv, omissions.csv, word_choice.csv, alignment_pairs.csv,
+    sources.csv, removals.csv``, ``figures/NN_name.png`` and ``.svg``, ``report.html``, ``report.md`` and
+    ``run.json`` (whose ``outputs`` lists them all). With ``analysis.group_by`` set, the figures and report
+    compare groups (:func:`framing.groups.group_view`) and ``groups.csv, group_event_comparison.csv,
+    group_omissions.csv`` hold the per-group tables.
+
+    How the files reach ``out_dir``, and what is refused, is described in :mod:`framing.report.outdir`.
+    Returns the written paths, sorted.
+    """
+    out_dir = prepare_out_dir(out_dir)
+    # With --group-by, or a corpus too large to show side by side, figures and the report compare groups or
+    # show distributions; the tables stay per document (plus groups.csv for groups).
+    view = choose_view(analysis.documents, analysis.group_by)
+    if view != analysis.view:
+        # An Analysis changed after the run (e.g. replace(analysis, group_by=None)): its pair was chosen for
+        # another view, so the figures choose again.
+        analysis = replace(analysis, view=view, word_shift_pair=None)
+    if view.chosen_by == "size" and view.kind != "documents":
+        warn(None, view.reason)
+    # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
+    created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
+    staging, written = None, None
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        # Not tempfile.TemporaryDirectory: the folder may itself become --out, and it is removed here on any
+        # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
+        outputs = _write_staging(staging, analysis, view, options=options, pair=pair, progress=progress)
+        written = move_into_place(staging, out_dir, outputs)
+    finally:
+        # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
+        # then any folder this call created and left empty.
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        if written is None:
+            for folder in created:  # innermost first
+                if folder.is_dir() and not any(folder.iterdir()):
+                    folder.rmdir()
+    return written
+
+
+def _write_staging(staging: Path, analysis, view, *, options: dict, pair: tuple[str, str] | None,
+                   progress: bool) -> list[str]:
+    """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
+    from ..figures.build import iter_figures
+    from ..figures.registry import FIGURES
+    from ..groups import group_view
+    from .html import write_report
+
+    shown = group_view(analysis, view.group_by) if view.group_by is not None else analysis
+    tables = analysis_tables(analysis)
+    if shown is not analysis:
+        tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
+                       "group_omissions.csv": shown.omissions})
+    for name, table in steps(tables.items(), "writing tables", total=len(tables), unit="table", shown=progress):
+        table.to_csv(staging / name, index=False, lineterminator="\n")
+    figure_dir = staging / FIGURE_DIR
+    figure_dir.mkdir()
+    figures = []
+    for stem, figure in steps(iter_figures(shown, pair=pair, view=view), "drawing figures",
+                              total=len(FIGURES), unit="figure", shown=progress):
+        figures += save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
+    # run.json lists the report, which is written after it; the report quotes the same record.
+    outputs = sorted([*tables, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
+                      RUN_JSON])
+    record = {**run_record(analysis, options), "outputs": outputs}
+    (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    with stage("writing the report", progress):
+        write_report(staging, shown, view=view, run=record)
+    staged = sorted(path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file())
+    if staged != outputs:
+        raise RuntimeError(f"run.json lists {outputs} but the staging folder holds {staged}")
+    return outputs
+
+
+def analysis_tables(analysis) -> dict[str, pd.DataFrame]:
+    """The CSV files of a run, by file name (the names of :data:`TABLE_NAMES`, in that order)."""
+    return dict(zip(TABLE_NAMES, (
+        analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
+        analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
+        analysis.sources, analysis.corpus.removals,
+    )))
+
+
+def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+    """Save a figure as ``stem.png`` (200 dpi) and/or ``stem.svg`` with no timestamps, then close it."""
+    import matplotlib.pyplot as plt
+
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    metadata_by_format = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+    paths = []
+    with plt.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
+        for fmt in formats:
+            path = stem.with_suffix(f".{fmt}")
+            figure.savefig(path, dpi=FIGURE_DPI, metadata=metadata_by_format[fmt])
+            paths.append(path)
+    plt.close(figure)
+    return paths
+
+
+def run_record(analysis, options: dict) -> dict:
+    """What ``run.json`` holds: inputs with their SHA-256, the lexicon's hash, package versions, options."""
+    documents = analysis.corpus.documents
+    return {
+        "inputs": [{"doc_id": d, "path": p, "sha256": h, "encoding": e}
+                   for d, p, h, e in zip(documents["doc_id"], documents["path"], documents["sha256"],
+                                         documents["encoding"])],
+        "lexicon": {"source": analysis.lexicon.source, "sha256": analysis.lexicon.sha256,
+                    "entries": len(analysis.lexicon.entries)},
+        "options": {key: (str(value) if isinstance(value, Path) else value) for key, value in options.items()},
+        "versions": {"python": platform.python_version(), **{name: _version(name) for name in PACKAGES}},
+    }
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
