@@ -59,7 +59,7 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
     if view != analysis.view:
         # An Analysis changed after the run (e.g. replace(analysis, group_by=None)): its pair was chosen for
         # another view, so the figures choose again.
-        analysis = replace(analysis, view=view, word_shift_pair=None)
+        analysis = replace(analysis, view=view, word_shift_pair=None, word_shift=None)
     if view.chosen_by == "size" and view.kind != "documents":
         warn(None, view.reason)
     # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
