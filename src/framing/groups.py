@@ -62,6 +62,10 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
         **document_summaries(corpus, summary, analysis.lexicon)._asdict(),
     )
+    pair = analysis.word_shift_pair
+    if pair is None or not set(pair) <= set(rank):
+        # A pair of documents (an Analysis regrouped after the run): the figures choose a pair of groups.
+        return replace(grouped, word_shift_pair=None, word_shift=None)
     return replace(grouped, word_shift=word_shift_for(grouped))
 
 

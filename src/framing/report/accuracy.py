@@ -17,9 +17,10 @@ from .format import number
 ACCURACY_JSON = "accuracy.json"
 Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution"]
 BENCHMARKS: tuple[Benchmark, ...] = ("sentiment", "alignment", "loaded_terms", "attribution")
-# The report has always named RESULTS.md as the origin of its numbers; the packaged file holds the same numbers,
-# written by the same scripts, so the sentence stays as it was.
-ORIGIN = "benchmarks/RESULTS.md of this source tree"
+# Where the numbers come from, as the report says it: the scripts that measure them, which write them into the
+# package (so an installed copy quotes the same numbers as a checkout) and into RESULTS.md with their context.
+ORIGIN = ("framing's benchmark scripts (benchmarks/ in the source; the numbers ship with the package, "
+          "benchmarks/RESULTS.md explains each)")
 
 
 def accuracy() -> dict:
@@ -54,7 +55,7 @@ def accuracy_rows(record: dict) -> list[dict]:
         shown = [measure for measure in measures if measure.value is not None]
         if not shown:
             rows.append({"area": area, "measure": "not measured yet", "value": "—",
-                         "data": "no section in benchmarks/RESULTS.md", "measured": "—"})
+                         "data": "no numbers packaged with this version", "measured": "—"})
         measured = record.get(key, {}).get("measured", "")
         rows += [{"area": area, "measure": m.measure, "value": m.value, "data": m.data, "measured": measured}
                  for m in shown]
