@@ -30,12 +30,11 @@ import numpy as np
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from alignment_gold import gold_scores, resolve_gold  # noqa: E402
 from results import publish  # noqa: E402
 
 import framing  # noqa: E402
-from framing.align import (  # noqa: E402
-    Aligner, event_comparison, events, gold_scores, omissions, resolve_gold,
-)
+from framing.align import Aligner, event_comparison, events, omissions  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BANDS = [0.05, 0.08, 0.11, 0.14, 0.18, 0.25, 1.01]

@@ -16,9 +16,14 @@ from sklearn.feature_extraction.text import CountVectorizer
 
 from framing.align import (
     EVENT_COLUMNS, LABEL_COLUMNS, MONTHS, NAME_SHARE, OMISSION_COLUMNS, PAIR_COLUMNS, STOP_WORDS, YEAR_IN_TEXT,
-    Aligner, Events, Featurized, Names, Words, _Analyzer, _cue_pattern, _empty, _labels, _require, _words,
-    match_events, read_events_file,
+    Aligner, Events, Featurized, Names, Words, match_events, read_events_file,
 )
+from framing.align.columns import empty_table as _empty
+from framing.align.events_file import cue_pattern as _cue_pattern
+from framing.align.grouping import _distinctive_terms as _labels
+from framing.align.words import FeatureAnalyzer as _Analyzer
+from framing.align.words import split_words as _words
+from framing.errors import require_columns
 
 ROW_BLOCK = 2000
 PRODUCT_ENTRIES = 10_000_000
@@ -266,7 +271,8 @@ def _pairs_table(sentences: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
 def events(sentences, pairs, *, events_file=None, aligner=None, min_terms=2, max_size=None, featurized=None):
     """``events`` before its components were split array-wise: one pass and one linkage per component."""
     aligner = aligner or Aligner()
-    sentences = _require(sentences, ("doc_id", "sent_id", "text"), "sentences").reset_index(drop=True)
+    require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
+    sentences = sentences.reset_index(drop=True)
     if "section" not in sentences.columns:
         sentences = sentences.assign(section="body")
     n = len(sentences)

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import framing.align_pairs as align_pairs
+import framing.align.pairs as align_pairs
 from framing.align import MAX_PARTNERS, Aligner, events
 
 from . import align_reference as reference
@@ -190,7 +190,7 @@ def test_copies_of_one_text_split_as_average_linkage_would(monkeypatch):
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    import framing.align as align_module
+    import framing.align.clusters as align_module
 
     vectors = normalize(sp.random(60, 40, density=0.3, random_state=2, format="csr"))
     distance = align_module._copy_distance(vectors, np.arange(60))
@@ -201,10 +201,10 @@ def test_copies_of_one_text_split_as_average_linkage_would(monkeypatch):
         members = np.arange(12)
         for threshold in (0.18, 0.6, 0.999, 1.0):
             for limit in (100, 5):
-                splitter = align_module._Splitter.of(matrix, None, limit, text_key, members)
-                found = align_module._split(members, threshold, splitter)
+                splitter = align_module.Splitter.of(matrix, None, limit, text_key, members)
+                found = align_module.split_into_events(members, threshold, splitter)
                 monkeypatch.setattr(align_module, "_copies_linkage", lambda *args: None)
-                linked = align_module._split(members, threshold, splitter)
+                linked = align_module.split_into_events(members, threshold, splitter)
                 monkeypatch.undo()
                 # Linkage also lists singletons, the shortcut does not; neither makes an event.
                 assert [list(c) for c in found if len(c) > 1] == [list(c) for c in linked if len(c) > 1]

@@ -17,20 +17,20 @@ sentence (about 15 at 10,000 articles of wire copy).
 Similarities are bit-for-bit those of the uncollapsed aligner: copies have identical vector rows (same entries in
 the same order), and a sparse product entry depends only on its two rows.
 
-Units are numbered as the uncollapsed aligner numbers them (the ``n`` sentences first, then runs by length and
-start) because that number breaks ties at the cap.
+Units (:mod:`framing.align.units`) are numbered as the uncollapsed aligner numbers them: that number breaks ties at
+the cap.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 
-YEAR_IN_TEXT = re.compile(r"(?<![\w.])(?:18|19|20)\d\d(?![\w.]\d)")
+from .units import Units, representatives, spans
+
 ROW_BLOCK = 2000  # most rows per sparse product
 # Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
 PRODUCT_ENTRIES = 10_000_000
@@ -38,76 +38,6 @@ PRODUCT_ENTRIES = 10_000_000
 MAX_PARTNERS = 25
 # Most (sentence, distinct partner) combinations expanded at once (about 60 bytes each: ~120 MB).
 EXPANSION_ENTRIES = 2_000_000
-
-
-class Units(NamedTuple):
-    """Sentences and runs of adjacent sentences, as arrays (one entry per unit).
-
-    Units ``0 … n-1`` are the sentences, in table order; runs follow, by length and then start. ``key`` numbers
-    the distinct units: sentences with the same text share a key (``0 … n_texts-1``, in order of first
-    appearance), runs whose sentences have the same texts in the same order share one (from ``n_texts`` on).
-    """
-
-    start: np.ndarray  # row position of the unit's first sentence
-    length: np.ndarray  # number of sentences
-    doc: np.ndarray  # document number (order of first appearance)
-    key: np.ndarray
-    n_texts: int
-    n_sentences: int
-
-    @property
-    def n_keys(self) -> int:
-        return int(self.key.max()) + 1 if len(self.key) else 0
-
-
-def units(doc: np.ndarray, section: np.ndarray, text_key: np.ndarray, max_run: int) -> Units:
-    """Sentences and runs of up to ``max_run`` adjacent sentences of one document and section.
-
-    ``doc`` and ``text_key`` number each sentence's document and text; ``section`` holds its section.
-    """
-    n = len(doc)
-    n_texts = int(text_key.max()) + 1 if n else 0
-    # same[k]: sentence k + 1 continues sentence k's document and section (``==`` as Python compares them).
-    same = (doc[1:] == doc[:-1]) & np.asarray(section[1:] == section[:-1], dtype=bool)
-    breaks = np.r_[0, np.cumsum(~same)]  # breaks[k]: section changes before sentence k
-    starts, lengths, keys, next_key = [np.arange(n)], [np.ones(n, dtype=np.int64)], [text_key], n_texts
-    for length in range(2, max_run + 1):
-        start = np.flatnonzero(breaks[length - 1:] == breaks[:n - length + 1]) if n >= length else np.zeros(0, int)
-        texts = text_key[start[:, None] + np.arange(length)]
-        _, key = np.unique(texts, axis=0, return_inverse=True) if len(start) else (None, np.zeros(0, int))
-        starts.append(start)
-        lengths.append(np.full(len(start), length, dtype=np.int64))
-        keys.append(next_key + key.ravel())
-        next_key += int(key.max()) + 1 if len(key) else 0
-    start = np.concatenate(starts).astype(np.int64)
-    return Units(start, np.concatenate(lengths), doc[start], np.concatenate(keys).astype(np.int64), n_texts, n)
-
-
-def representatives(units: Units) -> np.ndarray:
-    """The first unit of each key (any copy would do: copies have identical vectors)."""
-    return first_of_each(units.key)
-
-
-def first_of_each(key: np.ndarray) -> np.ndarray:
-    """Position of the first occurrence of each value ``0 … key.max()`` of ``key``."""
-    first = np.full(int(key.max()) + 1 if len(key) else 0, len(key))
-    np.minimum.at(first, key, np.arange(len(key)))
-    return first
-
-
-def membership(units: Units, chosen: np.ndarray, n_sentences: int) -> sp.csr_matrix:
-    """0/1 matrix, ``chosen`` units × sentences: which sentences each chosen unit holds."""
-    length = units.length[chosen]
-    row, column = _spans(units.start[chosen], length)
-    return sp.csr_matrix((np.ones(len(row)), (row, column)), shape=(len(chosen), n_sentences))
-
-
-def _spans(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Positions ``start … start + length - 1`` of every span, and which span each belongs to."""
-    lengths = np.asarray(lengths, dtype=np.int64)
-    owner = np.repeat(np.arange(len(lengths)), lengths)
-    offset = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    return owner, np.repeat(np.asarray(starts, dtype=np.int64), lengths) + offset
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -138,19 +68,33 @@ class Copies(NamedTuple):
         ordered = bool((np.diff(tagged) >= 0).all())
         return cls(ptr, order, tagged if ordered else np.sort(tagged), n_docs, ordered)
 
-    def around(self, key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def around(self, key: np.ndarray, doc: np.ndarray) -> Stretch:
         """Positions in ``by_doc`` where key's copies in ``doc`` begin and end."""
         tag = key * self.n_docs + doc
-        return np.searchsorted(self.by_doc, tag, "left"), np.searchsorted(self.by_doc, tag, "right")
+        return Stretch(np.searchsorted(self.by_doc, tag, "left"), np.searchsorted(self.by_doc, tag, "right"))
+
+
+class Stretch(NamedTuple):
+    """Positions ``left`` (first) and ``right`` (one past the last) of a stretch of a sorted array."""
+
+    left: np.ndarray
+    right: np.ndarray
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Products of distinct units
 
 
-def row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[tuple[int, int]]:
-    """Consecutive ``(start, stop)`` row ranges of the first ``n_rows`` rows whose products with all rows hold at
-    most :data:`PRODUCT_ENTRIES` entries (at most :data:`ROW_BLOCK` rows each).
+class RowBlock(NamedTuple):
+    """Rows ``start … stop-1`` of a matrix."""
+
+    start: int
+    stop: int
+
+
+def row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[RowBlock]:
+    """Consecutive row ranges of the first ``n_rows`` rows whose products with all rows hold at most
+    :data:`PRODUCT_ENTRIES` entries (at most :data:`ROW_BLOCK` rows each).
 
     A row's product has at most as many entries as the summed document frequencies of its features: in a corpus
     where a common word ("Iran") is in half the sentences, one row meets half the corpus, and a fixed block of
@@ -166,10 +110,10 @@ def row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[tuple[int, int]]:
     blocks, start, used = [], 0, 0
     for row in range(n_rows):
         if row > start and (used + cost[row] > PRODUCT_ENTRIES or row - start >= ROW_BLOCK):
-            blocks.append((start, row))
+            blocks.append(RowBlock(start, row))
             start, used = row, 0
         used += int(cost[row])
-    blocks.append((start, n_rows))
+    blocks.append(RowBlock(start, n_rows))
     return blocks
 
 
@@ -207,18 +151,17 @@ def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_sh
     binary.data[:] = 1.0
     context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared)
     transposed = matrix.T.tocsr()  # CSR, as the product wants it: converted once, not once per block
-    found = []
-    for start, stop in row_blocks(matrix, units.n_texts):
-        entries = _Entries.of((matrix[start:stop] @ transposed).tocoo(), start, threshold)
-        rows, first, end = _rows_with_partners(context, entries, start, stop)
-        for r, c, v, e in _capped_partners(context, rows, first, end, entries):
-            passed = _passes(context, entries.a[e], entries.b[e], v)
-            found.append(_to_sentences(units, r[passed], c[passed], v[passed]))
+    found: list[_CodedPairs] = []
+    for block in row_blocks(matrix, units.n_texts):
+        entries = _Entries.of((matrix[block.start:block.stop] @ transposed).tocoo(), block.start, threshold)
+        for kept in _capped_partners(context, _rows_with_partners(context, entries, block), entries):
+            passed = _passes(context, entries.a[kept.entry], entries.b[kept.entry], kept.similarity)
+            found.append(_to_sentences(units, kept.row[passed], kept.unit[passed], kept.similarity[passed]))
     if not found:
         return Pairs(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
-    code, value = _max_by_code(*map(np.concatenate, zip(*found)))
+    best = _max_by_code(*map(np.concatenate, zip(*found)))
     n = max(units.n_sentences, 1)
-    return Pairs(code // n, code % n, value)
+    return Pairs(best.code // n, best.code % n, best.similarity)
 
 
 class _Context(NamedTuple):
@@ -247,19 +190,52 @@ class _Entries(NamedTuple):
         return cls(a[order], b[order], value[order])
 
 
-def _rows_with_partners(context: _Context, entries: _Entries, start: int, stop: int):
-    """The sentences whose texts are keys ``start … stop-1`` and have partners, and each one's first and end
-    index into ``entries``."""
+class _Candidates(NamedTuple):
+    """Sentences with partners: ``entries[first[k]:end[k]]`` are sentence ``rows[k]``'s."""
+
+    rows: np.ndarray
+    first: np.ndarray
+    end: np.ndarray
+
+
+class _Partners(NamedTuple):
+    """Kept partners, one per item: sentence ``row``, partner ``unit``, ``similarity`` (at most 1) and ``entry``,
+    the index into the block's entries it came from."""
+
+    row: np.ndarray
+    unit: np.ndarray
+    similarity: np.ndarray
+    entry: np.ndarray
+
+
+class _Look(NamedTuple):
+    """:func:`_partners_in`'s answer: the partners kept, and per row whether its entries looked at suffice."""
+
+    partners: _Partners
+    settled: np.ndarray
+
+
+class _CodedPairs(NamedTuple):
+    """Sentence pairs as codes ``i * n + j`` (``n`` sentences) with their ``similarity``."""
+
+    code: np.ndarray
+    similarity: np.ndarray
+
+
+def _rows_with_partners(context: _Context, entries: _Entries, block: RowBlock) -> _Candidates:
+    """The sentences whose texts are keys ``start … stop-1`` of ``block`` and have partners, and each one's first
+    and end index into ``entries``."""
+    start, stop = block
     keys = np.arange(start, stop)
     entry_first, entry_end = np.searchsorted(entries.a, keys), np.searchsorted(entries.a, keys, "right")
     copies = context.copies
     rows = copies.unit[copies.ptr[start]:copies.ptr[stop]]  # keys below n_texts are sentences
     local = context.units.key[rows] - start
     has = entry_end[local] > entry_first[local]
-    return rows[has], entry_first[local[has]], entry_end[local[has]]
+    return _Candidates(rows[has], entry_first[local[has]], entry_end[local[has]])
 
 
-def _capped_partners(context: _Context, rows: np.ndarray, first: np.ndarray, end: np.ndarray, entries: _Entries):
+def _capped_partners(context: _Context, candidates: _Candidates, entries: _Entries) -> Iterator[_Partners]:
     """Each row's partners as the uncollapsed aligner keeps them: the copies of its key's distinct partners that
     it may pair with, the :data:`MAX_PARTNERS` most similar, ties by unit number.
 
@@ -267,16 +243,16 @@ def _capped_partners(context: _Context, rows: np.ndarray, first: np.ndarray, end
     fill the cap, so a text with hundreds of partners costs dozens per copy, not hundreds. Rows the first look
     does not settle are looked at again with four times as many.
 
-    Yields, a chunk at a time, ``r`` (sentence), ``c`` (partner unit), ``v`` (similarity, at most 1) and ``e``
-    (entry index)."""
+    Yields the kept partners a chunk at a time."""
+    rows, first, end = candidates
     look = 2 * MAX_PARTNERS
     while len(rows):
         unsettled = []
         for chunk in _chunks(np.minimum(end - first, look)):
             stop = np.minimum(end[chunk], first[chunk] + look)
-            r, c, v, e, settled = _partners_in(context, rows[chunk], first[chunk], stop, stop == end[chunk], entries)
-            unsettled.append(chunk[~settled])
-            yield r, c, v, e
+            found = _partners_in(context, rows[chunk], first[chunk], stop, stop == end[chunk], entries)
+            unsettled.append(chunk[~found.settled])
+            yield found.partners
         unsettled = np.concatenate(unsettled)
         rows, first, end, look = rows[unsettled], first[unsettled], end[unsettled], 4 * look
 
@@ -293,11 +269,11 @@ def _chunks(cost: np.ndarray) -> list[np.ndarray]:
     return chunks
 
 
-def _partners_in(context: _Context, rows, first, stop, complete, entries: _Entries):
+def _partners_in(context: _Context, rows, first, stop, complete, entries: _Entries) -> _Look:
     """:func:`_capped_partners` of ``rows`` from their entries ``first … stop-1`` (all of them where
     ``complete``); ``settled`` says for which rows those entries suffice."""
     units, copies = context.units, context.copies
-    owner, e = _spans(first, stop - first)
+    owner, e = spans(first, stop - first)
     r, partner, v = rows[owner], entries.b[e], entries.value[e]
     d = units.doc[r]
     is_sentence = partner < units.n_texts
@@ -322,7 +298,7 @@ def _partners_in(context: _Context, rows, first, stop, complete, entries: _Entri
         hi = np.minimum(end, lo + take + np.where(is_sentence, 0, right - left))
     else:
         lo, hi = lowest[keep], end[keep]
-    which, position = _spans(lo, hi - lo)
+    which, position = spans(lo, hi - lo)
     c = copies.unit[position]
     ok = np.where(is_sentence[which], units.doc[c] > d[which], units.doc[c] != d[which])
     which, c = which[ok], c[ok]
@@ -330,7 +306,7 @@ def _partners_in(context: _Context, rows, first, stop, complete, entries: _Entri
     which, c = which[listed], c[listed]
     r, v, e = r[which], v[which], e[which]
     best = _best_partners(r, c, v, MAX_PARTNERS)
-    return r[best], c[best], np.minimum(v[best], 1.0), e[best], settled
+    return _Look(_Partners(r[best], c[best], np.minimum(v[best], 1.0), e[best]), settled)
 
 
 def _before_level(r: np.ndarray, v: np.ndarray, count: np.ndarray) -> np.ndarray:
@@ -386,72 +362,21 @@ def _passes(context: _Context, a: np.ndarray, b: np.ndarray, v: np.ndarray) -> n
     return ok[inverse] & (~is_run[inverse] | (v > beaten[inverse]))
 
 
-def _to_sentences(units: Units, r, c, v):
-    """Unit pairs as sentence pairs ``(code, similarity)``, code ``i * n + j`` with ``i``'s document first: a run
+def _to_sentences(units: Units, r, c, v) -> _CodedPairs:
+    """Unit pairs as sentence pairs, code ``i * n + j`` with ``i``'s document first: a run
     pairs each of its sentences; the best similarity per pair."""
-    which, j = _spans(units.start[c], units.length[c])
+    which, j = spans(units.start[c], units.length[c])
     i, value = r[which], v[which]
     swap = units.doc[i] > units.doc[j]
     i, j = np.where(swap, j, i), np.where(swap, i, j)
     return _max_by_code(i * units.n_sentences + j, value)
 
 
-def _max_by_code(code: np.ndarray, value: np.ndarray):
+def _max_by_code(code: np.ndarray, value: np.ndarray) -> _CodedPairs:
     """Each distinct ``code`` once, with its largest ``value``; sorted by code."""
     if len(code) == 0:
-        return code, value
+        return _CodedPairs(code, value)
     order = np.argsort(code, kind="stable")
     code, value = code[order], value[order]
     start = np.flatnonzero(np.r_[True, code[1:] != code[:-1]])
-    return code[start], np.maximum.reduceat(value, start)
-
-
-# ---------------------------------------------------------------------------------------------------------
-# After the pairs
-
-
-def year_conflicts(texts: pd.Series, text_key: np.ndarray, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-    """True where both sentences give years and no two of them are within a year of each other.
-
-    Years are read from the distinct texts once (``text_key`` numbers each sentence's text)."""
-    distinct = texts.iloc[first_of_each(text_key)].astype(str)
-    found = distinct.str.findall(YEAR_IN_TEXT.pattern)
-    rows = np.repeat(np.arange(len(found)), found.map(len).to_numpy())
-    years = np.array([int(y) for ys in found for y in ys], dtype=np.int64)
-    has = np.bincount(rows, minlength=len(found)) > 0
-    ki, kj = text_key[i], text_key[j]
-    both = np.flatnonzero(has[ki] & has[kj])
-    conflict = np.zeros(len(i), dtype=bool)
-    if len(both) == 0:
-        return conflict
-    pair, inverse = np.unique(ki[both] * len(found) + kj[both], return_inverse=True)
-    shape = (len(found), 2101)
-    exact = sp.csr_matrix((np.ones(len(years)), (rows, years)), shape=shape)
-    widened = sp.csr_matrix((np.ones(3 * len(years)), (np.tile(rows, 3),
-                                                        np.concatenate([years - 1, years, years + 1]))), shape=shape)
-    near = rowdot(exact, pair // len(found), pair % len(found), widened)
-    conflict[both] = (near == 0)[inverse.ravel()]
-    return conflict
-
-
-def top_k(pairs: Pairs, doc: np.ndarray, k: int) -> np.ndarray:
-    """Which pairs are among the ``k`` most similar partners, in the other document, of at least one of their
-    sentences (rank with ties at the better place, as ``rank(method="min")``)."""
-    n_docs = int(doc.max()) + 1 if len(doc) else 1
-    return (_min_rank(pairs.i * n_docs + doc[pairs.j], pairs.similarity) <= k) | \
-        (_min_rank(pairs.j * n_docs + doc[pairs.i], pairs.similarity) <= k)
-
-
-def _min_rank(group: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """Rank of each ``value`` within its ``group`` (largest first, ties share the best rank)."""
-    if len(group) == 0:
-        return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((-value, group))
-    g, v = group[order], value[order]
-    index = np.arange(len(g))
-    new_group = np.r_[True, g[1:] != g[:-1]]
-    new_tie = new_group | np.r_[True, v[1:] != v[:-1]]
-    rank = np.empty(len(g), dtype=np.int64)
-    rank[order] = np.maximum.accumulate(np.where(new_tie, index, 0)) - \
-        np.maximum.accumulate(np.where(new_group, index, 0)) + 1
-    return rank
+    return _CodedPairs(code[start], np.maximum.reduceat(value, start))
