@@ -1,5 +1,6 @@
 """Shared fixtures: the seed corpus is loaded once per test session."""
 
+from collections import Counter
 from pathlib import Path
 
 import matplotlib
@@ -32,3 +33,33 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+TWO_DOCUMENTS = {
+    "talks.txt": "The regime said the talks would resume. Officials gave no date.\n",
+    "denial.txt": "The regime denied it. Talks resumed on Monday, a spokesman said.\n",
+}
+
+
+@pytest.fixture
+def two_documents(tmp_path):
+    """A folder of two short documents: a whole run over it takes a fraction of a second, the seeds' several."""
+    folder = tmp_path / "two"
+    folder.mkdir()
+    for name, text in TWO_DOCUMENTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def file_reads(monkeypatch) -> Counter:
+    """How often each file (by name) has its bytes read from now on; documents are read with ``read_bytes``."""
+    reads: Counter = Counter()
+    read_bytes = Path.read_bytes
+
+    def counting_read_bytes(path):
+        reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting_read_bytes)
+    return reads

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from click.testing import CliRunner
@@ -12,19 +14,35 @@ def runner():
     return CliRunner()
 
 
-def test_analyze_writes_the_sentence_table(runner, tmp_path):
-    out = tmp_path / "out"
-    result = runner.invoke(main, ["analyze", str(SEEDS), "--out", str(out)])
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    """One ``framing analyze seeds`` run (with ``--pair``), shared by the tests that read what it wrote."""
+    out = tmp_path_factory.mktemp("seeds") / "out"
+    result = CliRunner().invoke(main, ["analyze", str(SEEDS), "--out", str(out),
+                                       "--pair", "dailymail-2020,wikipedia-2017"])
+    return result, out
+
+
+def test_analyze_writes_the_sentence_table(seed_run):
+    result, out = seed_run
     assert result.exit_code == 0, result.output
     table = pd.read_csv(out / "sentences.csv")
     assert {"doc_id", "sent_id", "para_id", "section", "text", "n_words", "citations"} <= set(table.columns)
     assert set(table["doc_id"]) == {"wikipedia-2025", "wikipedia-2017", "dailymail-2020"}
 
 
-@pytest.mark.parametrize("command", [[], ["analyze"]])
-def test_every_command_has_help_with_an_example(runner, command):
-    result = runner.invoke(main, [*command, "--help"])
+def test_the_command_group_has_help_with_an_example(runner):
+    result = runner.invoke(main, ["--help"])
     assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+@pytest.mark.parametrize("name", sorted(main.commands))
+def test_every_command_has_help_with_an_example(runner, name):
+    result = runner.invoke(main, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    usage = result.output.splitlines()[0]
+    assert usage.startswith("Usage: ") and f" {name} " in usage, usage
     assert "Example" in result.output
 
 
@@ -52,20 +70,13 @@ def test_out_pointing_at_a_file_is_refused(runner, tmp_path):
     assert target.read_text() == "keep me"
 
 
-def test_existing_out_folder_keeps_foreign_files(runner, tmp_path):
+def test_existing_out_folder_keeps_foreign_files(runner, tmp_path, two_documents):
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("mine")
-    result = runner.invoke(main, ["analyze", str(SEEDS), "--out", str(out)])
+    result = runner.invoke(main, ["analyze", str(two_documents), "--out", str(out)])
     assert result.exit_code == 0
     assert (out / "notes.txt").read_text() == "mine"
-
-
-@pytest.mark.parametrize("command", [["compare"], ["lexicon"]])
-def test_other_commands_have_help_with_an_example(runner, command):
-    result = runner.invoke(main, [*command, "--help"])
-    assert result.exit_code == 0
-    assert "Example" in result.output
 
 
 @pytest.mark.parametrize("option", ["--lexicon", "--extend-lexicon", "--events"])
@@ -77,9 +88,8 @@ def test_missing_option_file_is_refused_before_any_work(runner, tmp_path, option
     assert not out.exists()
 
 
-def test_analyze_writes_every_contract_file(runner, tmp_path):
-    out = tmp_path / "out"
-    result = runner.invoke(main, ["analyze", str(SEEDS), "--out", str(out), "--pair", "dailymail-2020,wikipedia-2017"])
+def test_analyze_writes_every_contract_file(seed_run):
+    result, out = seed_run
     assert result.exit_code == 0, result.output
     for name in ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv", "run.json",
                  "report.html", "report.md"):
@@ -101,13 +111,26 @@ def test_unknown_pair_is_refused(runner, tmp_path):
     assert not (tmp_path / "o").exists()
 
 
-def test_compare_two_files(runner, tmp_path):
+def test_compare_two_files(runner, tmp_path, file_reads):
     out = tmp_path / "cmp"
-    result = runner.invoke(main, ["compare", str(SEEDS / "dailymail_soleimani_2020-01-03.txt"),
-                                  str(SEEDS / "wikipedia_soleimani_2017.txt"), "--out", str(out)])
+    files = ["dailymail_soleimani_2020-01-03.txt", "wikipedia_soleimani_2017.txt"]
+    result = runner.invoke(main, ["compare", *(str(SEEDS / name) for name in files), "--out", str(out)])
     assert result.exit_code == 0, result.output
     documents = pd.read_csv(out / "documents.csv")
     assert documents["doc_id"].tolist() == ["dailymail-2020", "wikipedia-2017"]
+    # compare checks the two documents without reading them a second time
+    assert [file_reads[name] for name in files] == [1, 1], file_reads
+
+
+def test_compare_refuses_the_same_document_twice(runner, tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The regime said the talks would resume.\n", encoding="utf-8")
+    (folder / "manifest.csv").write_text("doc_id,file\nstory,a.txt\n", encoding="utf-8")
+    result = runner.invoke(main, ["compare", str(folder / "a.txt"), str(folder / "a.txt"),
+                                  "--out", str(tmp_path / "cmp")])
+    assert result.exit_code == 1
+    assert "compare needs two different documents, got 1" in result.output
 
 
 def test_lexicon_check_reports_the_line(runner, tmp_path):

@@ -1,5 +1,7 @@
+import hashlib
 import re
 import warnings
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -8,17 +10,17 @@ from hypothesis import strategies as st
 
 from framing import FramingError, FramingWarning, clean_text, load_corpus, load_documents
 from framing.corpus import (
-    _EDIT_START,
-    _INLINE_EDITS,
     ENGLISH_MIN_SHARE,
     LANGUAGE_MIN_LETTERS,
     LANGUAGE_MIN_WORDS,
-    _latin_letter_share,
     clean_documents,
     english_share,
+    list_documents,
     read_manifest,
     warn_unless_english,
 )
+from framing.corpus.language import _latin_letter_share
+from framing.corpus.paragraphs import _EDIT_START, _INLINE_EDITS
 
 from .conftest import SEEDS
 
@@ -401,3 +403,22 @@ def test_language_shortcuts_decide_as_the_full_test(pieces):
 def test_long_non_english_texts_still_warn(text):
     with pytest.warns(FramingWarning, match="does not look like English"):
         assert warn_unless_english(text, "x.txt")
+
+
+def test_each_file_is_read_once_and_hashed_from_the_same_bytes(tmp_path, file_reads):
+    texts = {"a.txt": "The regime said the talks would resume.\n", "b.md": "Officials gave no date.\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    documents = load_documents([tmp_path])
+    assert dict(file_reads) == {"a.txt": 1, "b.md": 1}
+    assert documents["sha256"].tolist() == [hashlib.sha256(text.encode("utf-8")).hexdigest()
+                                            for text in texts.values()]
+
+
+def test_listing_documents_reads_no_text(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_bytes(b"%PDF-1.7 not a text")  # refused only when read
+    (tmp_path / "manifest.csv").write_text("doc_id,file,outlet\nstory,a.txt,Wire\n", encoding="utf-8")
+    monkeypatch.setattr(Path, "read_bytes", lambda path: pytest.fail(f"read {path}"))
+    listed = list_documents([tmp_path / "a.txt"])
+    assert listed[["doc_id", "outlet", "kind"]].values.tolist() == [["story", "Wire", "unknown"]]
+    assert Path(listed["file"].iloc[0]) == (tmp_path / "a.txt").resolve()

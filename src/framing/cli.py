@@ -194,11 +194,13 @@ def compare(document_a, document_b, out_dir, manifest, **options):
     Example:
       framing compare seeds/dailymail_soleimani_2020-01-03.txt seeds/wikipedia_soleimani_2017.txt
     """
-    from .corpus import load_documents
+    from .corpus import list_documents
     from .report import prepare_out_dir
 
     prepare_out_dir(out_dir)  # before reading the documents, as analyze does
-    ids = load_documents([document_a, document_b], manifest=manifest)["doc_id"].tolist()
+    # The doc_ids come from the file names or the manifest, so listing finds them without reading the texts;
+    # the analysis reads each document once and refuses an unreadable one itself.
+    ids = list_documents([document_a, document_b], manifest=manifest)["doc_id"].tolist()
     if len(ids) != 2:
         raise FramingError(f"compare needs two different documents, got {len(ids)}")
     _run([document_a, document_b], out_dir=out_dir, manifest=manifest, pair=(ids[0], ids[1]), **options)

@@ -1,0 +1,111 @@
+"""Pasted web pages: HTML found in a text file and reduced to its visible text.
+
+Markup is stripped rather than refused: the words are what the user wants, and "save the page as text" is
+advice they have already failed to follow. Only real markup counts — a doctype or <html>, or several tags of
+common HTML elements — so plain text that mentions "<3" or "a < b" is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import warn
+
+_HTML_START = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|br|a|b|i|em|strong|u|ul|ol|li|h[1-6]|table|thead|tbody|tr|td|th|img|script|style|body|"
+    r"head|title|meta|link|blockquote|section|article|header|footer|nav|main|aside|figure|figcaption|pre|code|"
+    r"sup|sub|hr|dl|dt|dd|font|center|small|iframe|form|input|button|label|noscript)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+# Fewer tags than this is a text that talks about HTML ("use <b> for bold"), not a web page.
+MIN_HTML_TAGS = 3
+_BLOCK_TAGS = frozenset("""p div li ul ol h1 h2 h3 h4 h5 h6 table thead tbody tr blockquote section article header
+footer nav main aside figure figcaption pre hr dl dt dd center form""".split())
+_CELL_TAGS = frozenset({"td", "th"})
+# Not shown on the page. The <title> is left out too: it repeats the <h1> or adds the site's name.
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "title"})
+
+
+def looks_like_html(text: str) -> bool:
+    """A doctype or ``<html>`` at the start, or at least :data:`MIN_HTML_TAGS` tags of common HTML elements."""
+    if _HTML_START.match(text):
+        return True
+    return sum(1 for _ in zip(range(MIN_HTML_TAGS), _HTML_TAG.finditer(text))) >= MIN_HTML_TAGS
+
+
+class _HtmlText(HTMLParser):
+    """The visible text of an HTML page: block elements become paragraph breaks, ``<br>`` a line break, and the
+    contents of scripts, styles and the title are dropped. Entities are decoded (``convert_charrefs``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.tags: Counter[str] = Counter()
+        self.hidden_blocks = 0
+        self._hidden_depth = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.tags[tag] += 1
+        if tag in _INVISIBLE_TAGS:
+            self._hidden_depth += 1
+            self.hidden_blocks += 1
+        elif tag == "br":
+            self.pieces.append("\n")
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n\n")
+        elif tag in _CELL_TAGS:
+            self.pieces.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _INVISIBLE_TAGS:
+            self._hidden_depth = max(0, self._hidden_depth - 1)
+        elif tag in _BLOCK_TAGS:
+            self.pieces.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden_depth:
+            # HTML collapses runs of white space (source line breaks included) into one space.
+            self.pieces.append(re.sub(r"\s+", " ", data))
+
+
+class StrippedHtml(NamedTuple):
+    """What :func:`html_to_text` returns: the visible text and counts of what was removed."""
+
+    text: str
+    tags: Counter
+    entities: int
+    hidden_blocks: int
+
+    def summary(self) -> str:
+        """One line for the removals table: ``HTML markup: 41 tags (p 12, a 3, …), 5 entities decoded, …``."""
+        common = ", ".join(f"{tag} {count}" for tag, count in
+                           sorted(self.tags.items(), key=lambda item: (-item[1], item[0]))[:6])
+        line = f"HTML markup: {sum(self.tags.values())} tags ({common}), {self.entities} entities decoded"
+        if self.hidden_blocks:
+            line += f", {self.hidden_blocks} script/style/title blocks dropped"
+        return line
+
+
+def html_to_text(html: str) -> StrippedHtml:
+    """The visible text of an HTML page (paragraphs separated by blank lines) and what was removed."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    text = "\n".join(line.strip() for line in "".join(parser.pieces).split("\n"))
+    return StrippedHtml(text, parser.tags, len(_HTML_ENTITY.findall(html)), parser.hidden_blocks)
+
+
+def strip_markup(raw: str, path: str | Path | None) -> tuple[str, str | None]:
+    """``(text, summary)``: HTML reduced to its visible text with a warning, or the raw text and ``None``."""
+    if not looks_like_html(raw):
+        return raw, None
+    stripped = html_to_text(raw)
+    warn(path, f"looks like HTML: removed {sum(stripped.tags.values())} tags and kept the text (block tags as "
+               "paragraph breaks, see removals.csv); save the page as plain text to silence this")
+    return stripped.text, stripped.summary()
