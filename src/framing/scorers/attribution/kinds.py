@@ -6,8 +6,7 @@ them to a phrase found by a :class:`~framing.phrases.PhraseWalker`.
 
 from __future__ import annotations
 
-from ...phrases.tokens import Token, is_cap, is_participle, is_plural, is_proper, is_word, looks_common, \
-    plural_demonym
+from ...phrases.tokens import Token, is_cap, is_participle, is_plural, is_proper, is_word, plural_demonym
 from ...phrases.walkers import Phrase, PhraseWalker
 from ...phrases.words import (COLLECTIVE, DEFINITE, DEMONYMS, FIRST_PERSON, INDEFINITE, INSTITUTIONS,
                               MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PRONOUNS, RELATIVE, ROLES,
@@ -31,6 +30,7 @@ def issued_by_named(walker: PhraseWalker, clause: Phrase, modifiers: list[Token]
                 return classify(walker, agent) == "named"
     return False
 
+
 def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
     """``named`` / ``anonymous`` / ``pronoun`` for a source phrase; None when it is no source (the writer,
     "nobody")."""
@@ -47,49 +47,24 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
         return None
     if ANONYMITY.search(text):
         return "anonymous"
-    # Split the core phrase from appositives, parentheses and relative clauses.
-    core, appositive = [], []
-    target = core
-    depth = 0
-    for t in tokens:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth -= 1
-        elif depth:
-            continue
-        elif t.text == "," or (t.lower in RELATIVE and target is core and core):
-            target = appositive
-        elif is_word(t) or t.text in {"."}:
-            target.append(t)
-    core_words = [t for t in core if is_word(t)]
+    core_words, appositive = _core_and_appositive(tokens)
     if not core_words:
         return None
-    head_index = len(core_words) - 1
-    for k, t in enumerate(core_words):
-        post_participle = k >= 2 and not is_cap(t) and "-" not in t.lower and is_participle(t.lower) \
-            and t.lower not in MODIFIER_PARTICIPLES  # "a survey published in 2018 by …"
-        if k and (t.lower in NP_PREPOSITIONS or t.lower in POST_MODIFIERS or post_participle):
-            head_index = k - 1
-            break
+    head_index = _head_index(core_words)
     head = core_words[head_index]
     position = clause.start + tokens.index(head) if head in tokens else clause.start
     head_is_proper = is_proper(head, position)
-    first_is_sentence_start = clause.start == 0
-    first_lower = first
-    if first_is_sentence_start and looks_common(words[0], 0):
-        first_lower = words[0].lower
     appositive_named = any(is_proper(t, 1) for t in appositive[:3]) and appositive \
         and appositive[0].lower not in {"a", "an", "who", "which", "one"} | INDEFINITE
     if head.lower in DOCUMENT_SUBJECTS and issued_by_named(walker, clause, core_words[:head_index]):
         # "A Pentagon statement", "a survey … by IranPoll", "the figures, compiled by the health ministry":
         # a document is as identifiable as whoever issued it.
         return "named"
-    if first_lower in INDEFINITE or first_lower.isdigit():
+    if first in INDEFINITE or first.isdigit():
         if appositive_named:
             return "named"
         return "anonymous"
-    if len(core_words) == 1 and first_lower in VAGUE_PEOPLE | {"many", "some", "others", "most"}:
+    if len(core_words) == 1 and first in VAGUE_PEOPLE | {"many", "some", "others", "most"}:
         return "anonymous"
     if head_is_proper:
         if is_plural(head.lower) and plural_demonym(head.lower):
@@ -98,7 +73,7 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
     head_lower = head.lower
     if plural_demonym(head_lower):
         return "anonymous"
-    determiner = first_lower in DEFINITE or first_lower in POSSESSIVE or any(
+    determiner = first in DEFINITE or first in POSSESSIVE or any(
         t.lower.endswith("'s") for t in core_words[:head_index])
     if determiner:
         if head_lower in INSTITUTIONS or head_lower in ROLES:
@@ -115,3 +90,35 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
     if head_lower in BROADCASTERS and any(t.lower in DEMONYMS for t in core_words):
         return "named"  # "Iranian state television": one identifiable broadcaster
     return "anonymous"
+
+
+def _core_and_appositive(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """The words of the core phrase, and those after it (an appositive or relative clause); bracketed words are
+    in neither."""
+    core: list[Token] = []
+    appositive: list[Token] = []
+    target = core
+    depth = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth -= 1
+        elif depth:
+            continue
+        elif t.text == "," or (t.lower in RELATIVE and target is core and core):
+            target = appositive
+        elif is_word(t) or t.text in {"."}:
+            target.append(t)
+    return [t for t in core if is_word(t)], appositive
+
+
+def _head_index(core_words: list[Token]) -> int:
+    """The head noun's index: the last word, or the word before a post-modifier ("officials familiar with",
+    "the head of", "a survey published in 2018 by …")."""
+    for k, t in enumerate(core_words):
+        post_participle = k >= 2 and not is_cap(t) and "-" not in t.lower and is_participle(t.lower) \
+            and t.lower not in MODIFIER_PARTICIPLES
+        if k and (t.lower in NP_PREPOSITIONS or t.lower in POST_MODIFIERS or post_participle):
+            return k - 1
+    return len(core_words) - 1
