@@ -155,7 +155,7 @@ def seed_profile() -> pd.DataFrame:
     sentences — the sections the report's summaries use by default."""
     corpus = load_corpus(ROOT / "seeds")
     table = sentences(corpus)
-    scores = Attribution()(table, corpus.documents)
+    scores = Attribution()(table, corpus.documents).scores
     body = table[table["section"] == "body"]
     summary = summarise_attribution(body, scores.merge(body[["doc_id", "sent_id"]], on=["doc_id", "sent_id"]))
     return summary.set_index("doc_id").T

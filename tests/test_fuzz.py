@@ -171,7 +171,7 @@ def test_scorers_never_fail_and_use_their_closed_vocabularies(raw):
     for row in contributions(table).itertuples():
         assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.token
 
-    attributed = Attribution()(table, documents)
+    attributed = Attribution()(table, documents).scores
     assert len(attributed) == len(table)
     assert attributed["source_kind"].isin(SOURCE_KINDS).all()
     assert attributed["stance"].isin([*STANCES, ""]).all()

@@ -170,21 +170,22 @@ class ScoredBatch:
     terms: pd.DataFrame
     contributions: pd.DataFrame
     sources: pd.DataFrame
+    spans: pd.DataFrame  # quotations, scare quotes, attributed clauses, cues and hedges (AttributionTables.spans)
 
 
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True) -> ScoredBatch:
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
-    from .scorers.attribution import attribution_tables
+    from .scorers.attribution import attribution_tables, reported_only
     from .scorers.sentiment import sentiment_tables
 
     corpus = clean_documents(documents)
     table = split_sentences(corpus)
     scored, words = sentiment_tables(table, with_contributions=with_contributions)
-    attributed, sources, reported = attribution_tables(table, corpus.documents[["doc_id", "text"]])
-    terms = _term_scorer(lexicon)(table, reported)
+    attributed, sources, spans = attribution_tables(table, corpus.documents[["doc_id", "text"]])
+    terms = _term_scorer(lexicon)(table, reported_only(spans))
     sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
-    return ScoredBatch(corpus, sentences, terms, words, sources)
+    return ScoredBatch(corpus, sentences, terms, words, sources, spans)
 
 
 _TERM_SCORERS: dict[str, object] = {}

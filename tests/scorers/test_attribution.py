@@ -39,7 +39,7 @@ def corpus_of(raw):
 def score(raw):
     corpus = corpus_of(raw)
     table = sentences(corpus)
-    return table, corpus.documents, Attribution()(table, corpus.documents)
+    return table, corpus.documents, Attribution()(table, corpus.documents).scores
 
 
 # --- package data ---------------------------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def test_quoted_share_counts_words_inside_quotation_marks_only():
 
 @pytest.fixture(scope="module")
 def seed_scores(seed_corpus, seed_sentences):
-    return seed_sentences.merge(Attribution()(seed_sentences, seed_corpus.documents), on=["doc_id", "sent_id"])
+    return seed_sentences.merge(Attribution()(seed_sentences, seed_corpus.documents).scores, on=["doc_id", "sent_id"])
 
 
 def row_starting(table, doc_id, prefix):
@@ -340,7 +340,7 @@ def test_scores_keep_input_order_and_columns():
 
 def test_empty_sentences_table():
     empty = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "text"])
-    assert list(Attribution()(empty, pd.DataFrame({"doc_id": [], "text": []})).columns) == SCORE_COLUMNS
+    assert list(Attribution()(empty, pd.DataFrame({"doc_id": [], "text": []})).scores.columns) == SCORE_COLUMNS
 
 
 def test_summary_of_a_small_document():
@@ -370,7 +370,7 @@ def test_named_to_anonymous_is_nan_without_anonymous_sources():
 
 
 def test_seed_profile(seed_sentences, seed_corpus):
-    scores = Attribution()(seed_sentences, seed_corpus.documents)
+    scores = Attribution()(seed_sentences, seed_corpus.documents).scores
     summary = summarise_attribution(seed_sentences, scores).set_index("doc_id")
     shares = summary[["share_named", "share_anonymous", "share_none"]].sum(axis=1)
     assert shares.round(9).eq(1).all()

@@ -1,0 +1,219 @@
+"""The attribution scorer: one parse of every sentence, three tables (scores, sources, spans)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ...corpus import clean_text
+from ...errors import input_error, require_columns
+from ...segment import split_spans
+from ..quotes import QuoteSpan, quote_spans
+from .discourse import propagate_quotations, resolve
+from .records import REPORTED_KINDS, AttributionTables, SentenceAnalysis, hedge_column
+from .sentence import parse_sentence, primary_source
+
+SCORE_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "quote", "quoted_share",
+                 "scare_quotes", "hedged", "hedge"]
+DETAIL_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "start", "end"]
+# The reported-spans table (reported_spans(), the loaded-term scorer's input).
+SPAN_COLUMNS = ["doc_id", "sent_id", "start", "end", "kind"]
+# The spans table of every kind (AttributionTables.spans).
+SPAN_TABLE_COLUMNS = ["doc_id", "sent_id", "kind", "start", "end", "label"]
+_SENTENCE_COLUMNS = ("doc_id", "sent_id", "start", "end", "text")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Source, source kind, cue, stance, quotation and hedges per sentence, and every span found.
+
+    ``lookback`` is how many earlier sentences a pronoun ("he said") or a cue-less quotation may look back to
+    for its source.
+    """
+
+    lookback: int = 2
+
+    def __call__(self, sentences: pd.DataFrame, documents: pd.DataFrame) -> AttributionTables:
+        """Score every sentence.
+
+        Parameters
+        ----------
+        sentences
+            From :func:`framing.sentences` (needs ``doc_id, sent_id, start, end, text``).
+        documents
+            ``corpus.documents`` (needs ``doc_id, text``: the cleaned texts the offsets point into).
+
+        Returns
+        -------
+        :class:`AttributionTables` ``(scores, sources, spans)``.
+
+        ``scores``: one row per input sentence in input order, with ``doc_id, sent_id``; ``source`` (the cited
+        source as written, "" when none; a pronoun stays a pronoun); ``source_kind`` (named / anonymous / none);
+        ``cue`` (the reporting verb or phrase as written, lower case: "said", "according to", "described as";
+        "" when none — :func:`cue_lemma` gives its lemma); ``stance`` (neutral / distancing / endorsing, "" when
+        no cue); ``quote`` (bool: a direct quotation covers at least one word); ``quoted_share`` (0–1, share of
+        the sentence's words inside quotations, scare quotes not counted); ``scare_quotes`` (bool: one- or
+        two-word quotes, also inside a quotation); ``hedged`` (bool) and ``hedge`` (the hedges as written,
+        joined by "; ").
+
+        ``sources``: every source found (see :func:`attribution_details`).
+
+        ``spans``: one row per span, ``doc_id, sent_id``; ``kind`` — ``quotation`` (inside quotation marks, marks
+        included), ``scare_quote``, ``attributed`` (the content of an attributed clause; these three are
+        :func:`reported_spans`), ``cue`` (the words of a source's cue; a cue whose words are apart, "described
+        him as", is the verb's words) and ``hedge`` (a hedge phrase as found); ``start, end`` (document offsets
+        within the sentence, ``start < end``); ``label`` (a cue's stance, a hedge's kind from hedges.tsv; "" for
+        the other kinds). Rows are sorted by sentence, then ``start, end, kind``; spans may overlap.
+        """
+        items = self.analyse(sentences, documents)
+        return AttributionTables(_score_table(items), _details_table(items), _spans_table(items))
+
+    def analyse(self, sentences: pd.DataFrame, documents: pd.DataFrame) -> list[SentenceAnalysis]:
+        """The full analysis behind the public tables, one :class:`SentenceAnalysis` per sentence."""
+        require_columns(sentences, _SENTENCE_COLUMNS, "sentences")
+        texts = dict(zip(documents["doc_id"], documents["text"]))
+        results: dict[int, SentenceAnalysis] = {}
+        for doc_id, group in sentences.groupby("doc_id", sort=False):
+            if doc_id not in texts:
+                raise input_error(None, f"no document text for doc_id {doc_id!r}")
+            for index, item in self._document(doc_id, group, texts[doc_id]):
+                results[index] = item
+        return [results[index] for index in sentences.index]
+
+    def _document(self, doc_id: str, group: pd.DataFrame, text: str) -> list[tuple[int, SentenceAnalysis]]:
+        """The sentences of one document (by their row index), parsed, then linked across sentences."""
+        spans = quote_spans(text)
+        by_position = _SpanIndex(spans)
+        ordered = group.sort_values("sent_id")
+        parsed = []
+        # Plain columns, not itertuples: that builds a namedtuple class per call, i.e. per document.
+        for index, sent_id, start, end in zip(ordered.index, ordered["sent_id"], ordered["start"], ordered["end"]):
+            start, end = int(start), int(end)
+            parsed.append((index, parse_sentence(doc_id, int(sent_id), start, end, text,
+                                                 by_position.overlapping(start, end))))
+        items = propagate_quotations([item for _, item in parsed], spans, text)
+        history: list[SentenceAnalysis] = []
+        out = []
+        for (index, _), item in zip(parsed, items):
+            item = resolve(item, history[-self.lookback:] if self.lookback else [], text)
+            history.append(item)
+            out.append((index, item))
+        return out
+
+
+class _SpanIndex:
+    """Quote spans sorted by start, to find those overlapping a sentence without scanning them all: a 50 MB
+    document has 10⁵ sentences and as many spans, and a scan per sentence would be quadratic."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [span.start for span in self.spans]
+        self.longest = max((span.end - span.start for span in self.spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
+        """The spans overlapping ``[start, end)``, sorted by start."""
+        first = bisect_left(self.starts, start - self.longest)
+        last = bisect_left(self.starts, end)
+        return [span for span in self.spans[first:last] if span.start < end and span.end > start]
+
+
+def attribution_tables(sentences: pd.DataFrame, documents: pd.DataFrame, *, lookback: int = 2
+                       ) -> AttributionTables:
+    """``Attribution(lookback)(sentences, documents)``: scores, sources and spans from one parse."""
+    return Attribution(lookback=lookback)(sentences, documents)
+
+
+def score_attribution(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The per-sentence table of ``Attribution()(sentences, documents)`` (see :meth:`Attribution.__call__`)."""
+    return Attribution()(sentences, documents).scores
+
+
+def attribution_details(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Every source found, several per sentence when a sentence cites several.
+
+    Returns
+    -------
+    DataFrame with ``doc_id, sent_id, source, source_kind`` (named / anonymous), ``cue, stance`` ("" for a
+    source inherited by a cue-less quotation), ``start, end`` (document offsets of the source text; for an
+    inherited source, those of the sentence it came from).
+    """
+    return _details_table(Attribution().analyse(sentences, documents))
+
+
+def reported_spans(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Spans of text not in the writer's own voice (rules in the package docstring).
+
+    Returns
+    -------
+    DataFrame with ``doc_id, sent_id, start, end`` (document offsets, within the sentence) and ``kind``
+    (``quotation`` — inside quotation marks, marks included; ``scare_quote``; ``attributed`` — the content of an
+    attributed clause). Spans may overlap (a quotation inside an attributed clause).
+    """
+    return reported_only(_spans_table(Attribution().analyse(sentences, documents)))
+
+
+def reported_only(spans: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a spans table (:attr:`AttributionTables.spans`) whose text is not in the writer's voice
+    (``quotation, scare_quote, attributed``), with the columns of :func:`reported_spans`."""
+    require_columns(spans, SPAN_TABLE_COLUMNS, "spans")
+    return spans.loc[spans["kind"].isin(REPORTED_KINDS), SPAN_COLUMNS].reset_index(drop=True)
+
+
+def _score_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
+    rows = []
+    for item in items:
+        primary = primary_source(item.found)
+        rows.append((
+            item.doc_id, item.sent_id,
+            primary.source if primary else "",
+            primary.kind if primary else "none",
+            primary.cue if primary else "",
+            primary.stance if primary else "",
+            item.quote, item.quoted_share, item.scare, bool(item.hedges), hedge_column(item.hedges),
+        ))
+    table = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    return table.astype({"sent_id": "int64", "quote": bool, "quoted_share": float, "scare_quotes": bool,
+                         "hedged": bool})
+
+
+def _details_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
+    rows = [(item.doc_id, item.sent_id, found.source, found.kind, found.cue, found.stance, found.start, found.end)
+            for item in items for found in item.found]
+    return pd.DataFrame(rows, columns=DETAIL_COLUMNS).astype({"sent_id": "int64", "start": "int64",
+                                                              "end": "int64"})
+
+
+def _spans_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
+    rows = [(item.doc_id, item.sent_id, span.kind, span.start, span.end, span.label)
+            for item in items for span in item.spans]
+    return pd.DataFrame(rows, columns=SPAN_TABLE_COLUMNS).astype({"sent_id": "int64", "start": "int64",
+                                                                  "end": "int64"})
+
+
+def attribute_text(sentence: str, *, context: str = "") -> pd.DataFrame:
+    """Score one sentence given as text, after an optional context (the sentences before it).
+
+    The text is cleaned like a document (curly quotes made straight …); context and sentence form one paragraph,
+    so a quotation opened in the context can close in the sentence and "he said" can find its antecedent.
+
+    Returns
+    -------
+    One-row DataFrame with the columns of the ``scores`` table of :meth:`Attribution.__call__` (``doc_id``
+    "text").
+    """
+    context_text = clean_text(context).text if context.strip() else ""
+    sentence_text = clean_text(sentence).text
+    text = f"{context_text} {sentence_text}" if context_text else sentence_text
+    offset = len(text) - len(sentence_text)
+    rows = []
+    if context_text:
+        for start, end in split_spans(context_text):
+            rows.append((start, end))
+    rows.append((offset, len(text)))
+    table = pd.DataFrame({"doc_id": "text", "sent_id": range(1, len(rows) + 1),
+                          "start": [s for s, _ in rows], "end": [e for _, e in rows],
+                          "text": [text[s:e] for s, e in rows]})
+    documents = pd.DataFrame({"doc_id": ["text"], "text": [text]})
+    return Attribution()(table, documents).scores.tail(1).reset_index(drop=True)

@@ -1,0 +1,78 @@
+"""One sentence: its cues and sources, hedges, quotation share and every span, from one pass over its tokens."""
+
+from __future__ import annotations
+
+from ...corpus import WORD
+from ...phrases.tokens import tokenize
+from ..quotes import QuoteSpan
+from .cues import CueParser
+from .hedges import find_hedges
+from .records import AttributionSpan, Found, HedgeHit, SentenceAnalysis
+
+
+def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
+                   spans: list[QuoteSpan]) -> SentenceAnalysis:
+    """The analysis of ``text[start:end]`` given the document's quote ``spans`` that overlap it; every offset
+    of the result is a document offset (except ``Found.cue_start``, which only orders a sentence's sources)."""
+    sentence = text[start:end]
+    local = [(max(s, start) - start, min(e, end) - start, k) for s, e, k in spans if s < end and e > start]
+    quotations = [(s, e) for s, e, k in local if k == "quotation"]
+    parser = CueParser(sentence, tokenize(sentence, quotations))
+    found = parser.sources()
+    hedges, hedge_found = find_hedges(sentence, quotations, found)
+    found = found + hedge_found
+    found = tuple(f._replace(outer=any(o is not f and any(s <= o.cue_start < e for s, e in f.content)
+                                       for o in found)) for f in found)
+    words = [(m.start(), m.end()) for m in WORD.finditer(sentence)]
+    in_quote = [any(s <= w < e for s, e in quotations) for w, _ in words] if quotations else []
+    quote = any(in_quote)
+    share = sum(in_quote) / len(words) if words else 0.0
+    scare = any(k == "scare" for _, _, k in local)
+    out_spans = [AttributionSpan(start + s, start + e, "quotation" if k == "quotation" else "scare_quote", "")
+                 for s, e, k in local if e > s]
+    content = [c for f in found for c in f.content] + parser.agentless_labels
+    for s, e in content:
+        s, e = trim(sentence, s, e)
+        if e > s:
+            out_spans.append(AttributionSpan(start + s, start + e, "attributed", ""))
+    found = tuple(_in_document(f, start) for f in found)
+    hedges = [hit._replace(start=start + hit.start, end=start + hit.end) for hit in hedges]
+    out_spans.extend(_cue_spans(found))
+    out_spans.extend(_hedge_spans(hedges))
+    return SentenceAnalysis(doc_id, sent_id, start, end, found, quote, round(share, 4), scare, tuple(hedges),
+                            tuple(sorted(set(out_spans))))
+
+
+def _in_document(found: Found, offset: int) -> Found:
+    """The source with document offsets and without its content (kept in the spans from here on)."""
+    cue_words = None if found.cue_words is None else (offset + found.cue_words[0], offset + found.cue_words[1])
+    return found._replace(start=offset + found.start, end=offset + found.end, content=(), cue_words=cue_words)
+
+
+def _cue_spans(found: tuple[Found, ...]) -> list[AttributionSpan]:
+    """One ``cue`` span per cue occurrence (two sources of one cue share it), labelled with its stance."""
+    return [AttributionSpan(f.cue_words[0], f.cue_words[1], "cue", f.stance) for f in found
+            if f.cue and f.cue_words is not None]
+
+
+def _hedge_spans(hedges: list[HedgeHit]) -> list[AttributionSpan]:
+    return [AttributionSpan(hit.start, hit.end, "hedge", hit.kind) for hit in hedges]
+
+
+def trim(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces, clause punctuation and quotation marks at the edges (the marks belong to quotation spans)."""
+    while start < end and (sentence[start].isspace() or sentence[start] in ",;:—–-\"'"):
+        start += 1
+    while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in ",;:—–-.\"'"):
+        end -= 1
+    return start, end
+
+
+def primary_source(found: tuple[Found, ...]) -> Found | None:
+    """The source a sentence row shows: named before anonymous; then the outermost frame (", his office said"
+    reports the whole sentence, including the cue inside it); then a main-clause cue before one in a relative
+    clause; then reading order."""
+    ranked = [f for f in found if f.kind in ("named", "anonymous")]
+    if not ranked:
+        return None
+    return min(ranked, key=lambda f: (f.kind != "named", not f.outer, f.subordinate, f.cue_start))

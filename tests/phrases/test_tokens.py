@@ -1,0 +1,49 @@
+from importlib.resources import files
+
+import pytest
+
+from framing.phrases import Token, is_cap, is_proper, tokenize, word_class, word_classes
+from framing.phrases.words import DEFINITE, MONTHS_AND_DAYS, TITLE_ABBREVIATIONS
+
+
+def test_word_classes_file_has_a_provenance_line_and_a_comment_per_class():
+    lines = files("framing.data").joinpath("word_classes.toml").read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# framing word classes") and "CC BY 4.0" in lines[0]
+    for k, line in enumerate(lines):
+        if line.endswith("= ["):
+            assert lines[k - 1].startswith("# "), line
+
+
+def test_word_classes_are_frozensets_of_lower_case_words():
+    assert DEFINITE == frozenset({"the", "this", "that", "these", "those"})
+    assert "Monday" in MONTHS_AND_DAYS and TITLE_ABBREVIATIONS[:3] == ("Mr", "Mrs", "Ms")
+    for name, words in word_classes().items():
+        if name != "TITLE_ABBREVIATIONS":
+            assert all(word == word.lower() and " " not in word for word in words), name
+    with pytest.raises(Exception, match="no word class"):
+        word_class("NO_SUCH_CLASS")
+
+
+def test_tokens_keep_titles_initialisms_and_inner_apostrophes_whole():
+    tokens = tokenize("Gen. Petraeus told the U.S. envoy Iran’s al-Sadr won't", [])
+    assert [t.text for t in tokens] == ["Gen.", "Petraeus", "told", "the", "U.S.", "envoy", "Iran’s", "al-Sadr",
+                                        "won't"]
+    assert tokens[6].lower == "iran's"
+    assert (tokens[1].start, tokens[1].end) == (5, 13)
+
+
+def test_tokens_inside_a_quotation_are_quoted_but_not_its_marks():
+    sentence = 'He said "we will win" today.'
+    tokens = tokenize(sentence, [(8, 21)])
+    assert [(t.text, t.quoted) for t in tokens] == [("He", False), ("said", False), ('"', False), ("we", True),
+                                                    ("will", True), ("win", True), ('"', False), ("today", False),
+                                                    (".", False)]
+    assert tokens[3] == Token("we", "we", 9, 11, True)
+
+
+def test_capitalised_and_proper_words():
+    tokens = tokenize("Witnesses said Reuters, Iranian media and al-Sadr spoke on Monday.", [])
+    proper = {t.text for k, t in enumerate(tokens) if is_proper(t, k)}
+    # A sentence-initial common noun, a demonym and a month are capitalised but no names.
+    assert proper == {"Reuters", "al-Sadr"}
+    assert is_cap(tokens[0]) and is_cap(tokens[4]) and is_cap(tokens[7]) and not is_cap(tokens[8])
