@@ -24,7 +24,7 @@ from results import ACCURACY, RESULTS, publish  # noqa: E402  (the shared result
 
 import framing  # noqa: E402
 from framing.scorers.contributions import contributions  # noqa: E402
-from framing.scorers.sentiment import SentimentScorer  # noqa: E402
+from framing.scorers.sentiment import SentimentScorer, score_sentiment  # noqa: E402
 from framing.scorers.vader import analyzer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +52,7 @@ def timed(function, *args, **kwargs):
 def seed_saturation() -> pd.DataFrame:
     """Per seed: body sentences, mean sentence compound, and the compound of the body scored as one text."""
     sentences = framing.sentences(framing.load_corpus(ROOT / "seeds"), sections=("body",))
-    scores = SentimentScorer()(sentences)
+    scores = SentimentScorer()(sentences).scores
     rows = []
     for doc_id, body in sentences.groupby("doc_id", sort=False):
         whole = analyzer().polarity_scores(" ".join(body["text"]))["compound"]
@@ -101,7 +101,7 @@ def main() -> int:
         print(f"sentiment_nyt: benchmark data not found at {DATA}; nothing to do.")
         return 0
     snippets = read_snippets(DATA)
-    scores, score_seconds = timed(SentimentScorer(), snippets)
+    scores, score_seconds = timed(score_sentiment, snippets)
     r = float(np.corrcoef(scores["compound"], snippets["rating"])[0, 1])
     shortcut, shortcut_seconds = timed(contributions, snippets)
     exhaustive, exhaustive_seconds = timed(contributions, snippets, exhaustive=True)

@@ -163,7 +163,7 @@ def test_scorers_never_fail_and_use_their_closed_vocabularies(raw):
     text = corpus.documents["text"].iloc[0]
     documents = corpus.documents[["doc_id", "text"]]
 
-    scores = SentimentScorer()(table)
+    scores = SentimentScorer()(table).scores
     assert scores["compound"].between(-1, 1).all() and len(scores) == len(table)
     vader = analyzer()
     assert scores[["neg", "neu", "pos", "compound"]].to_dict("records") == \
@@ -203,13 +203,13 @@ def test_scorers_never_fail_and_use_their_closed_vocabularies(raw):
 @given(st.lists(st.tuples(st.integers(0, 500), st.integers(1, 80)), max_size=40), st.integers(0, 600),
        st.integers(0, 100))
 def test_span_index_finds_exactly_the_overlapping_spans(raw_spans, start, length):
-    from framing.scorers.attribution import _SpanIndex
+    from framing.span_index import SpanIndex
     from framing.scorers.quotes import QuoteSpan
 
     spans = [QuoteSpan(s, s + n, "quotation") for s, n in raw_spans]
     end = start + length
     expected = sorted(span for span in spans if span.start < end and span.end > start)
-    assert _SpanIndex(spans).overlapping(start, end) == expected
+    assert SpanIndex(spans).overlapping(start, end) == expected
 
 
 # --- regressions found while fuzzing and probing ------------------------------------------------------------

@@ -57,7 +57,7 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
     grouped = replace(
         analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms,
         contributions=_rekey(analysis.contributions, keys),
-        sources=_rekey(analysis.sources, keys), pairs=pairs, events=members, event_labels=labels,
+        sources=_rekey(analysis.sources, keys), spans=_rekey(analysis.spans, keys), pairs=pairs, events=members, event_labels=labels,
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
         **document_summaries(corpus, summary, analysis.lexicon)._asdict(),

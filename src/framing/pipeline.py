@@ -98,7 +98,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
-        corpus, sentences, terms, words, sources = _concatenate(scored)
+        corpus, sentences, terms, words, sources, spans = _concatenate(scored)
         del scored
         _check_group_column(corpus, group_by)
         view = choose_view(corpus.documents, group_by)
@@ -129,6 +129,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         terms=terms,
         contributions=words,
         sources=sources,
+        spans=spans,
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
         group_by=group_by,
@@ -176,13 +177,13 @@ class ScoredBatch:
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True) -> ScoredBatch:
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
-    from .scorers.attribution import attribution_tables, reported_only
-    from .scorers.sentiment import sentiment_tables
+    from .scorers.attribution import Attribution, reported_only
+    from .scorers.sentiment import SentimentScorer
 
     corpus = clean_documents(documents)
     table = split_sentences(corpus)
-    scored, words = sentiment_tables(table, with_contributions=with_contributions)
-    attributed, sources, spans = attribution_tables(table, corpus.documents[["doc_id", "text"]])
+    scored, words = SentimentScorer(with_contributions=with_contributions)(table)
+    attributed, sources, spans = Attribution()(table, corpus.documents[["doc_id", "text"]])
     terms = _term_scorer(lexicon)(table, reported_only(spans))
     sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
     return ScoredBatch(corpus, sentences, terms, words, sources, spans)
@@ -282,7 +283,7 @@ def _concatenate(scored: list[ScoredBatch]):
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
                     removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
-              for name in ("sentences", "terms", "contributions", "sources")]
+              for name in ("sentences", "terms", "contributions", "sources", "spans")]
     return (corpus, *tables)
 
 

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .corpus import Corpus
 from .lexicons import CATEGORIES, Lexicon
+from .scorers.attribution import is_attributed
 from .views import View
 
 SENTENCE_CONTRACT = [
@@ -44,6 +45,11 @@ class Analysis:
     sources
         Every source found, several per sentence possible (``doc_id, sent_id, source, source_kind, cue, stance,
         start, end``).
+    spans
+        Every stretch attribution found, one row each (``doc_id, sent_id, kind, start, end, label``; document
+        offsets): ``quotation``, ``scare_quote``, ``attributed`` (the content of an attributed clause), ``cue``
+        (``label``: its stance) and ``hedge`` (``label``: its kind). The ``hedge`` column of ``sentences`` is
+        derived from the hedge rows; the report marks text from this table.
     pairs, events, event_labels, comparison, omissions, word_choice
         Alignment tables (see :mod:`framing.align`).
     documents
@@ -78,6 +84,7 @@ class Analysis:
     terms: pd.DataFrame
     contributions: pd.DataFrame
     sources: pd.DataFrame
+    spans: pd.DataFrame
     pairs: pd.DataFrame
     events: pd.DataFrame
     event_labels: pd.DataFrame
@@ -139,14 +146,14 @@ class Summaries(NamedTuple):
 def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon) -> Summaries:
     """The per-document summaries of the summarised sentences and their loaded-term hits (``summary``, from
     :func:`summary_rows`): ``documents, sentiment_summary, loaded_summary, term_counts, attribution_summary``."""
-    from .scorers.attribution import SCORE_COLUMNS, summarise_attribution
+    from .scorers.attribution import ATTRIBUTION_COLUMNS, summarise_attribution
     from .scorers.loaded import summarise_loaded, term_counts
     from .scorers.sentiment import summarise_sentiment
 
     sentences, terms = summary
     sentiment_summary = summarise_sentiment(sentences[["doc_id", "sent_id", "compound"]])
     loaded_summary = summarise_loaded(terms, sentences)
-    attribution_summary = summarise_attribution(sentences, sentences[SCORE_COLUMNS])
+    attribution_summary = summarise_attribution(sentences, sentences[ATTRIBUTION_COLUMNS])
     documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary, sentences, terms)
     return Summaries(documents, sentiment_summary, loaded_summary, term_counts(terms, lexicon),
                      attribution_summary)
@@ -177,9 +184,11 @@ def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame
                               aggfunc="sum", fill_value=0.0)
     wide = wide.reindex(columns=pd.MultiIndex.from_product([CATEGORIES, ["authorial", "reported"]]), fill_value=0.0)
     wide.columns = [f"{category}_{voice}_per_1000" for category, voice in wide.columns]
-    attributed = (sentences["source_kind"] != "none") | sentences["quote"].astype(bool)
-    split = sentences.assign(attributed=attributed).groupby(["doc_id", "attributed"])["compound"].mean().unstack()
-    split = split.reindex(columns=[False, True])
+    # The writer's own voice against the voices cited, by attribution's one rule for "attributed". (Not
+    # split_by_attribution: its per-group means can differ from groupby's in the last bit, and documents.csv
+    # has always held groupby's.)
+    split = sentences.assign(attributed=is_attributed(sentences)).groupby(["doc_id", "attributed"])[
+        "compound"].mean().unstack().reindex(columns=[False, True])
     split.columns = ["mean_compound_unattributed", "mean_compound_attributed"]
     table = (meta.merge(sentiment, on="doc_id", how="left")
              .merge(words, left_on="doc_id", right_index=True, how="left")

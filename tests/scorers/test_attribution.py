@@ -12,10 +12,10 @@ from framing import clean_text, sentences
 from framing.corpus import Corpus
 from framing.scorers.attribution import (
     DETAIL_COLUMNS,
-    SCORE_COLUMNS,
+    ATTRIBUTION_COLUMNS,
     SPAN_COLUMNS,
     STANCES,
-    SUMMARY_COLUMNS,
+    ATTRIBUTION_SUMMARY_COLUMNS,
     Attribution,
     attribute_text,
     attribution_details,
@@ -333,14 +333,14 @@ def test_scores_keep_input_order_and_columns():
     table, documents, _ = score("Officials said it rained. Reuters reported a flood. Nothing else happened.")
     shuffled = table.iloc[[2, 0, 1]]
     result = score_attribution(shuffled, documents)
-    assert list(result.columns) == SCORE_COLUMNS
+    assert list(result.columns) == ATTRIBUTION_COLUMNS
     assert result["sent_id"].tolist() == [3, 1, 2]
     assert result["source_kind"].tolist() == ["none", "anonymous", "named"]
 
 
 def test_empty_sentences_table():
     empty = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "text"])
-    assert list(Attribution()(empty, pd.DataFrame({"doc_id": [], "text": []})).scores.columns) == SCORE_COLUMNS
+    assert list(Attribution()(empty, pd.DataFrame({"doc_id": [], "text": []})).scores.columns) == ATTRIBUTION_COLUMNS
 
 
 def test_summary_of_a_small_document():
@@ -350,7 +350,7 @@ def test_summary_of_a_small_document():
     # Sentence 4 is mostly a quotation with no cue: it takes the minister's source (named, no cue).
     assert scores["source_kind"].tolist() == ["anonymous", "named", "named", "named", "none", "none"]
     summary = summarise_attribution(table, scores)
-    assert list(summary.columns) == SUMMARY_COLUMNS
+    assert list(summary.columns) == ATTRIBUTION_SUMMARY_COLUMNS
     row = summary.iloc[0]
     assert row["n_sentences"] == 6
     assert (row["share_named"], row["share_anonymous"], row["share_none"]) == pytest.approx((3 / 6, 1 / 6, 2 / 6))
@@ -409,7 +409,7 @@ def scores_table(rows):
     table["source"] = np.where(table["source_kind"] == "none", "", "someone")
     table["cue"] = np.where(table["stance"] == "", "", "said")
     table["hedged"] = table["hedge"] != ""
-    return table[["doc_id", "sent_id", "n_words", "citations"]], table[SCORE_COLUMNS]
+    return table[["doc_id", "sent_id", "n_words", "citations"]], table[ATTRIBUTION_COLUMNS]
 
 
 # "a": three sentences of every kind; "b": one sentence, no cue, no source; "c": a missing quoted share, no
@@ -427,7 +427,7 @@ HAND_MADE = [
 def test_attribution_summary_of_hand_made_documents_has_known_values():
     sentences_, scores = scores_table(HAND_MADE)
     summary = summarise_attribution(sentences_, scores)
-    assert list(summary.columns) == SUMMARY_COLUMNS and summary["doc_id"].tolist() == ["a", "b", "c"]
+    assert list(summary.columns) == ATTRIBUTION_SUMMARY_COLUMNS and summary["doc_id"].tolist() == ["a", "b", "c"]
     a, b, c = (summary.iloc[i] for i in range(3))
     assert a["n_sentences"] == 3 and (a["share_named"], a["share_anonymous"], a["share_none"]) == (1 / 3,) * 3
     assert a["named_to_anonymous"] == 1.0
@@ -467,7 +467,7 @@ def attribution_summary_one_document_at_a_time(sentences_, scores):
             ((group["citations"] > 0) & (group["source_kind"] == "none")).mean(),
             stance["neutral"], stance["distancing"], stance["endorsing"],
         ))
-    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+    return pd.DataFrame(rows, columns=ATTRIBUTION_SUMMARY_COLUMNS)
 
 
 @settings(max_examples=60, deadline=None)
@@ -486,7 +486,7 @@ def test_attribution_summary_equals_a_loop_over_documents(rows):
 def test_attribution_summary_of_no_sentences_is_empty():
     sentences_, scores = scores_table([])
     summary = summarise_attribution(sentences_, scores)
-    assert summary.empty and list(summary.columns) == SUMMARY_COLUMNS
+    assert summary.empty and list(summary.columns) == ATTRIBUTION_SUMMARY_COLUMNS
 
 
 def test_split_by_attribution_of_hand_made_documents():

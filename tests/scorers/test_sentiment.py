@@ -60,7 +60,7 @@ def contribution_of(text):
     ],
 )
 def test_scores_are_vaders_polarity_scores(text):
-    scores = SentimentScorer()(table([text]))
+    scores = SentimentScorer()(table([text])).scores
     assert scores.iloc[0][["neg", "neu", "pos", "compound"]].to_dict() == VADER.polarity_scores(text)
 
 

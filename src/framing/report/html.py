@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -31,6 +32,9 @@ from .reading import full_texts, reading_events, reading_view
 from .spread import document_excerpts, spread_context
 from .summary import summary_rows
 from .svg import inline_svg
+
+if TYPE_CHECKING:
+    from ..tables import Analysis
 
 #: Colours of the loaded-term categories in the reading view: Okabe & Ito (2008), distinguishable with the
 #: common colour-vision deficiencies, in the order of ``framing.lexicons.CATEGORIES``. The page fills a mark
@@ -54,7 +58,7 @@ SPREAD_COLOUR = "#5a5a5a"
 TITLE = "How the texts frame the story"
 
 
-def write_report(folder: Path, analysis, *, view: View | None = None, run: dict | None = None) -> list[Path]:
+def write_report(folder: Path, analysis: Analysis, *, view: View | None = None, run: dict | None = None) -> list[Path]:
     """Write ``report.html`` and ``report.md`` into ``folder`` and return their paths.
 
     ``folder`` already holds ``figures/NN_name.svg`` of the same run (see :func:`framing.report.write_analysis`),
@@ -80,7 +84,7 @@ def _environment(*, html: bool) -> Environment:
     return env
 
 
-def report_context(folder: Path, analysis, view: View | None = None, *, run: dict | None = None) -> dict:
+def report_context(folder: Path, analysis: Analysis, view: View | None = None, *, run: dict | None = None) -> dict:
     """Everything the templates show, as plain values (strings, numbers, lists, dicts and Markup).
 
     In the ``spread`` view (thousands of documents) nothing is built per document except what is named: the

@@ -8,15 +8,16 @@ cutting the text at span boundaries and escaping each piece, never by pasting te
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
-from itertools import accumulate
-from typing import Literal, NamedTuple
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from markupsafe import Markup, escape
 
 from ..figures.style import category_label
-from ..scorers.quotes import quote_spans
+from ..span_index import SpanIndex
+
+if TYPE_CHECKING:
+    from ..tables import Analysis
 
 SpanKind = Literal["loaded", "source", "cue", "quote", "scare", "hedge"]
 
@@ -45,38 +46,6 @@ class Span(NamedTuple):
     kind: SpanKind
 
 
-class SpanIndex:
-    """One document's spans sorted by start, answering "which spans overlap ``[start, end)``" by bisection.
-
-    The report asks this once per sentence and per gap between sentences; scanning every span of the document
-    each time made a 5 MB document (4·10⁴ spans, 3·10⁴ sentences) take a minute and a 50 MB one hours. Spans are
-    nested and of any length (a quotation can run over a whole paragraph), so the start alone does not bound
-    where an overlapping span begins; ``reach[i]``, the largest end among the first ``i + 1`` spans, does: it
-    never decreases, so the first span that can still reach past ``start`` is found by bisection too.
-    """
-
-    def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans: list[Span] = sorted(spans)
-        self.starts = [span.start for span in self.spans]
-        self.reach = list(accumulate((span.end for span in self.spans), max))
-
-    def overlapping(self, start: int, end: int) -> list[Span]:
-        """The spans with ``span.start < end`` and ``span.end > start``, in sorted order.
-
-        Only spans between the first whose ``reach`` passes ``start`` and the last that starts before ``end``
-        are looked at; within that window a long span may keep shorter, finished ones in, so each is checked.
-        """
-        first = bisect_right(self.reach, start)
-        last = bisect_left(self.starts, end)
-        return [span for span in self.spans[first:last] if span.end > start]
-
-    def __iter__(self) -> Iterator[Span]:
-        return iter(self.spans)
-
-    def __len__(self) -> int:
-        return len(self.spans)
-
-
 class MarkedCorpus:
     """Every document's marks (loaded terms, sources, cues, quotations, hedges), built once per report.
 
@@ -86,7 +55,7 @@ class MarkedCorpus:
     per sentence shown in the events).
     """
 
-    def __init__(self, analysis):
+    def __init__(self, analysis: Analysis):
         self.texts = _document_texts(analysis)
         sentences = analysis.sentences
         self.bounds = _sentence_bounds(sentences)
@@ -94,7 +63,7 @@ class MarkedCorpus:
         self.scores: dict[tuple[str, int], SentenceScore] = dict(zip(
             keys, (SentenceScore(*pair) for pair in zip(sentences["section"], sentences["compound"]))))
         found: dict[str, list[Span]] = {doc_id: [] for doc_id in self.texts}
-        for spans_by_document in (_table_spans(analysis), _found_spans(analysis)):
+        for spans_by_document in (_table_spans(analysis), _attribution_spans(analysis)):
             for doc_id, spans in spans_by_document.items():
                 if doc_id in found:
                     found[doc_id].extend(span for span in spans if span.end > span.start)
@@ -106,7 +75,7 @@ class MarkedCorpus:
         return highlight(self.texts[doc_id], start, end, self.spans[doc_id])
 
 
-def _document_texts(analysis) -> dict[str, str]:
+def _document_texts(analysis: Analysis) -> dict[str, str]:
     return dict(zip(analysis.corpus.documents["doc_id"], analysis.corpus.documents["text"]))
 
 
@@ -116,7 +85,7 @@ def _sentence_bounds(sentences) -> dict[tuple[str, int], Offsets]:
     return dict(zip(keys, (Offsets(int(s), int(e)) for s, e in zip(sentences["start"], sentences["end"]))))
 
 
-def _table_spans(analysis) -> dict[str, list[Span]]:
+def _table_spans(analysis: Analysis) -> dict[str, list[Span]]:
     """The marks whose offsets the scorers' tables give: loaded terms (``terms``) and sources (``sources``)."""
     spans: dict[str, list[Span]] = {}
     neutral = dict(zip(analysis.lexicon.entries["term"].str.lower(), analysis.lexicon.entries["neutral"]))
@@ -128,26 +97,35 @@ def _table_spans(analysis) -> dict[str, list[Span]]:
     return spans
 
 
-def _found_spans(analysis) -> dict[str, list[Span]]:
-    """The marks the tables give no offsets for, found again in the text: cues, quotations, scare quotes, hedges.
+def _attribution_spans(analysis: Analysis) -> dict[str, list[Span]]:
+    """The marks of the attribution parse's spans (``Analysis.spans``): cues, quotations, scare quotes, hedges.
 
-    The one place that re-runs the scorers' searches; once attribution emits these spans as a table, reading
-    that table here is the whole change.
+    Attributed clauses are not marked: their source and cue are, and a whole clause in colour would drown the
+    loaded terms inside it.
     """
+    spans: dict[str, list[Span]] = {}
     texts = _document_texts(analysis)
-    bounds = _sentence_bounds(analysis.sentences)
-    spans: dict[str, list[Span]] = {doc_id: [] for doc_id in texts}
-    for row in analysis.sources.itertuples(index=False):
-        cue = cue_span(row, texts.get(row.doc_id, ""), bounds.get((row.doc_id, int(row.sent_id))))
-        if cue is not None:
-            spans.setdefault(row.doc_id, []).append(cue)
-    for doc_id, text in texts.items():
-        spans[doc_id].extend(quotation_span(quote) for quote in quote_spans(text))
-    for row in analysis.sentences.itertuples(index=False):
-        if _text(row.hedge):
-            spans.setdefault(row.doc_id, []).extend(
-                hedge_spans(texts.get(row.doc_id, ""), int(row.start), int(row.end), row.hedge))
+    table = analysis.spans
+    for doc_id, kind, start, end, label in zip(table["doc_id"], table["kind"], table["start"], table["end"],
+                                               table["label"]):
+        mark = attribution_span(kind, int(start), int(end), _text(label), texts.get(doc_id, ""))
+        if mark is not None:
+            spans.setdefault(doc_id, []).append(mark)
     return spans
+
+
+def attribution_span(kind: str, start: int, end: int, label: str, text: str) -> Span | None:
+    """The mark of one row of the spans table (``None`` for kinds that are not marked)."""
+    if kind == "quotation":
+        return Span(start, end, ("quote",), "direct quotation", "quote")
+    if kind == "scare_quote":
+        return Span(start, end, ("scare",), "scare quotes (a word or two quoted as a label)", "scare")
+    if kind == "cue":
+        stance = f", {label} stance" if label not in ("", "neutral") else ""
+        return Span(start, end, ("cue",), f"attribution cue{stance}", "cue")
+    if kind == "hedge":
+        return Span(start, end, ("hedge",), f"hedge: {text[start:end]}", "hedge")
+    return None
 
 
 def loaded_span(row, neutral: str) -> Span:
@@ -164,54 +142,6 @@ def source_span(row) -> Span:
     """The mark of a source (a row of ``Analysis.sources``); empty when the source has no words of its own."""
     return Span(int(row.start), int(row.end), ("source", f"source-{_css_name(row.source_kind)}"),
                 f"source: {row.source_kind}" + (f" · cue “{row.cue}”" if _text(row.cue) else ""), "source")
-
-
-def cue_span(row, text: str, sentence: Offsets | None) -> Span | None:
-    """The mark of a source's attribution cue, when the cue's words are found in its sentence."""
-    if not _text(row.cue) or sentence is None:
-        return None
-    cue = find_cue(text, sentence.start, sentence.end, str(row.cue), near=int(row.start))
-    if cue is None:
-        return None
-    stance = f", {row.stance} stance" if _text(getattr(row, "stance", "")) not in ("", "neutral") else ""
-    return Span(cue.start, cue.end, ("cue",), f"attribution cue{stance}", "cue")
-
-
-def quotation_span(quote) -> Span:
-    """The mark of a quotation found by :func:`framing.scorers.quotes.quote_spans`: direct or scare quotes."""
-    if quote.kind == "scare":
-        return Span(quote.start, quote.end, ("scare",), "scare quotes (a word or two quoted as a label)", "scare")
-    return Span(quote.start, quote.end, ("quote",), "direct quotation", "quote")
-
-
-def find_cue(text: str, start: int, end: int, cue: str, *, near: int) -> Offsets | None:
-    """Document offsets of ``cue`` (whole words, any case, any spacing) in ``text[start:end]``, nearest ``near``.
-
-    A cue of several words that is split in the text ("described him as") falls back to its first word.
-    """
-    words = cue.split()
-    for pattern in (r"\s+".join(map(re.escape, words)), re.escape(words[0]) if words else None):
-        if not pattern:
-            continue
-        found = [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){pattern}(?!\w)", text[start:end],
-                                                              re.IGNORECASE)]
-        if found:
-            best = min(found, key=lambda span: abs(start + span[0] - near))
-            return Offsets(start + best[0], start + best[1])
-    return None
-
-
-def hedge_spans(text: str, start: int, end: int, hedges: str) -> list[Span]:
-    """Marks for a sentence's hedge phrases (the ``hedge`` column, several joined by "; "), found in its text."""
-    spans = []
-    for hedge in (h.strip() for h in str(hedges).split(";")):
-        if not hedge:
-            continue
-        pattern = r"\s+".join(map(re.escape, hedge.split()))
-        match = re.search(rf"(?<!\w){pattern}(?!\w)", text[start:end], re.IGNORECASE)
-        if match:
-            spans.append(Span(start + match.start(), start + match.end(), ("hedge",), f"hedge: {hedge}", "hedge"))
-    return spans
 
 
 _KIND_ORDER: dict[SpanKind, int] = {"loaded": 0, "source": 1, "cue": 2, "hedge": 3, "quote": 4, "scare": 5}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
 
 from ..views import View
 from .format import number
 from .marks import MarkedCorpus, highlight
+
+if TYPE_CHECKING:
+    from ..tables import Analysis
 
 #: Most documents the reading view shows side by side.
 READING_VIEW_LIMIT = 12
@@ -23,7 +26,7 @@ class ReadingChoice(NamedTuple):
     note: str
 
 
-def reading_view(analysis, view: View) -> ReadingChoice:
+def reading_view(analysis: Analysis, view: View) -> ReadingChoice:
     """Whether the report shows the reading view (events side by side, full marked texts), and why not.
 
     It is for a handful of documents read closely: for groups there are no single texts to show, and beyond
@@ -40,7 +43,7 @@ def reading_view(analysis, view: View) -> ReadingChoice:
     return ReadingChoice(True, "")
 
 
-def reading_events(analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
+def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
     """Each event with one column per document: its sentences, marked, and the event's numbers for that document."""
     order = analysis.order
     anchors = {doc_id: f"doc-{i + 1}" for i, doc_id in enumerate(order)}
@@ -82,7 +85,7 @@ def _event_sentence(marks: MarkedCorpus, doc_id: str, sent_id: int, anchor: str)
             "section": str(section), "compound": number(compound, 2, signed=True)}
 
 
-def full_texts(analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
+def full_texts(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
     """Each document's full cleaned text, paragraph by paragraph, every sentence marked and anchored.
 
     A paragraph holds the sentences that lie wholly inside it, each anchored; the text between them is shown

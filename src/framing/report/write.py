@@ -13,6 +13,7 @@ import tempfile
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -31,6 +32,9 @@ from .outdir import (
     prepare_out_dir,
 )
 
+if TYPE_CHECKING:
+    from ..tables import Analysis
+
 FIGURE_DPI = 200
 # Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
 SVG_SALT = "framing"
@@ -38,7 +42,7 @@ PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib"
             "click", "jinja2")
 
 
-def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, str] | None = None,
+def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tuple[str, str] | None = None,
                    progress: bool = False) -> list[Path]:
     """Write every table, every figure and ``run.json`` of an :class:`~framing.pipeline.Analysis`, atomically.
 
@@ -84,7 +88,7 @@ def write_analysis(out_dir: Path, analysis, *, options: dict, pair: tuple[str, s
     return written
 
 
-def _write_staging(staging: Path, analysis, view, *, options: dict, pair: tuple[str, str] | None,
+def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pair: tuple[str, str] | None,
                    progress: bool) -> list[str]:
     """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
     from ..figures.build import iter_figures
@@ -118,12 +122,12 @@ def _write_staging(staging: Path, analysis, view, *, options: dict, pair: tuple[
     return outputs
 
 
-def analysis_tables(analysis) -> dict[str, pd.DataFrame]:
+def analysis_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     """The CSV files of a run, by file name (the names of :data:`TABLE_NAMES`, in that order)."""
     return dict(zip(TABLE_NAMES, (
         analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
         analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
-        analysis.sources, analysis.corpus.removals,
+        analysis.sources, analysis.corpus.removals, analysis.spans,
     )))
 
 
@@ -144,7 +148,7 @@ def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")
     return paths
 
 
-def run_record(analysis, options: dict) -> dict:
+def run_record(analysis: Analysis, options: dict) -> dict:
     """What ``run.json`` holds: inputs with their SHA-256, the lexicon's hash, package versions, options."""
     documents = analysis.corpus.documents
     return {

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -46,46 +47,51 @@ _MAX_DRAWS = 4_000_000
 # Sentence scores
 
 
+class SentimentTables(NamedTuple):
+    """What one VADER reading of the sentences gives (see :class:`SentimentScorer`)."""
+
+    scores: pd.DataFrame
+    contributions: pd.DataFrame
+
+
 @dataclass(frozen=True)
 class SentimentScorer:
-    """Score every sentence with VADER, exactly as ``SentimentIntensityAnalyzer.polarity_scores`` does.
+    """Score every sentence with VADER, exactly as ``SentimentIntensityAnalyzer.polarity_scores`` does, and
+    (``with_contributions``) find the words behind each score in the same reading.
 
-    No settings: VADER's rules and constants are used unchanged so numbers compare with the literature.
+    VADER's rules and constants are used unchanged, so numbers compare with the literature.
 
-    Call with a sentences table (needs ``doc_id, sent_id, text``; from :func:`framing.sentences`).
+    Call with a sentences table (needs ``doc_id, sent_id, text``; ``start`` for the contributions' document
+    offsets; from :func:`framing.sentences`). Returns :class:`SentimentTables`:
 
-    Returns
-    -------
-    DataFrame in the input's row order with columns
-        ``doc_id, sent_id``; ``neg, neu, pos`` (VADER's shares of the sentence's tokens that read negative,
-        neutral, positive, rounded to 3 decimals; they sum to about 1); ``compound`` (the normalised sum of
-        valences in [-1, 1], rounded to 4 decimals).
+    ``scores``
+        In the input's row order: ``doc_id, sent_id``; ``neg, neu, pos`` (VADER's shares of the sentence's
+        tokens that read negative, neutral, positive, rounded to 3 decimals; they sum to about 1); ``compound``
+        (the normalised sum of valences in [-1, 1], rounded to 4 decimals).
+    ``contributions``
+        As :func:`framing.scorers.contributions.contributions`; empty unless ``with_contributions``.
     """
 
-    def __call__(self, sentences: pd.DataFrame) -> pd.DataFrame:
-        return sentiment_tables(sentences, with_contributions=False)[0]
+    with_contributions: bool = False
+
+    def __call__(self, sentences: pd.DataFrame) -> SentimentTables:
+        require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
+        scores, found = [], []
+        for text in texts_of(sentences):
+            reading = VaderReading(text)
+            scores.append(reading.scores())
+            if self.with_contributions:
+                found.append(reading.contributions())
+        table = pd.DataFrame.from_records(scores, columns=["neg", "neu", "pos", "compound"]).astype(float)
+        table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
+        table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
+        read = sentences if self.with_contributions else sentences.iloc[:0]
+        return SentimentTables(table[SENTIMENT_COLUMNS], contribution_table(read, found))
 
 
 def score_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:
-    """``SentimentScorer()(sentences)``: columns ``doc_id, sent_id, neg, neu, pos, compound``."""
-    return SentimentScorer()(sentences)
-
-
-def sentiment_tables(sentences: pd.DataFrame, *, with_contributions: bool = True
-                     ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The scores (as :class:`SentimentScorer`) and the word contributions (as :func:`contributions`; empty
-    when ``with_contributions`` is false) of a sentences table, reading each sentence with VADER once."""
-    require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
-    scores, found = [], []
-    for text in texts_of(sentences):
-        reading = VaderReading(text)
-        scores.append(reading.scores())
-        if with_contributions:
-            found.append(reading.contributions())
-    table = pd.DataFrame.from_records(scores, columns=["neg", "neu", "pos", "compound"]).astype(float)
-    table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
-    table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
-    return table[SENTIMENT_COLUMNS], contribution_table(sentences if with_contributions else sentences.iloc[:0], found)
+    """``SentimentScorer()(sentences).scores``: columns ``doc_id, sent_id, neg, neu, pos, compound``."""
+    return SentimentScorer()(sentences).scores
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -104,20 +104,20 @@ from __future__ import annotations
 
 from .records import (REPORTED_KINDS, SPAN_KINDS, AttributionSpan, AttributionTables, Found, HedgeHit, ReportedKind,
                       SentenceAnalysis, SpanKind)
-from .scorer import (DETAIL_COLUMNS, SCORE_COLUMNS, SPAN_COLUMNS, SPAN_TABLE_COLUMNS, Attribution, _SpanIndex,
+from .scorer import (ATTRIBUTION_COLUMNS, DETAIL_COLUMNS, SPAN_COLUMNS, SPAN_TABLE_COLUMNS, Attribution,
                      attribute_text, attribution_details, attribution_tables, reported_only, reported_spans,
                      score_attribution)
-from .summary import SUMMARY_COLUMNS, split_by_attribution, summarise_attribution
+from .summary import ATTRIBUTION_SUMMARY_COLUMNS, is_attributed, split_by_attribution, summarise_attribution
 from .vocabulary import (CUE_COLUMNS, CUES_FILE, HEDGE_COLUMNS, HEDGE_KINDS, HEDGES_FILE, PATTERN_TYPES,
                          SOURCE_KINDS, STANCES, Cue, Hedge, HedgeKind, PatternType, SourceKind, Stance, cue_lemma,
                          cue_lemmas, load_cues, load_hedges)
 
 __all__ = [
-    "CUES_FILE", "CUE_COLUMNS", "DETAIL_COLUMNS", "HEDGES_FILE", "HEDGE_COLUMNS", "HEDGE_KINDS", "PATTERN_TYPES",
-    "REPORTED_KINDS", "SCORE_COLUMNS", "SOURCE_KINDS", "SPAN_COLUMNS", "SPAN_KINDS", "SPAN_TABLE_COLUMNS",
-    "STANCES", "SUMMARY_COLUMNS", "Attribution", "AttributionSpan", "AttributionTables", "Cue", "Found", "Hedge",
-    "HedgeHit", "HedgeKind", "PatternType", "ReportedKind", "SentenceAnalysis", "SourceKind", "SpanKind", "Stance",
-    "attribute_text", "attribution_details", "attribution_tables", "cue_lemma", "cue_lemmas", "load_cues",
-    "load_hedges", "reported_only", "reported_spans", "score_attribution", "split_by_attribution",
-    "summarise_attribution",
+    "ATTRIBUTION_COLUMNS", "ATTRIBUTION_SUMMARY_COLUMNS", "CUES_FILE", "CUE_COLUMNS", "DETAIL_COLUMNS",
+    "HEDGES_FILE", "HEDGE_COLUMNS", "HEDGE_KINDS", "PATTERN_TYPES", "REPORTED_KINDS", "SOURCE_KINDS",
+    "SPAN_COLUMNS", "SPAN_KINDS", "SPAN_TABLE_COLUMNS", "STANCES", "Attribution", "AttributionSpan",
+    "AttributionTables", "Cue", "Found", "Hedge", "HedgeHit", "HedgeKind", "PatternType", "ReportedKind",
+    "SentenceAnalysis", "SourceKind", "SpanKind", "Stance", "attribute_text", "attribution_details",
+    "attribution_tables", "cue_lemma", "cue_lemmas", "is_attributed", "load_cues", "load_hedges", "reported_only",
+    "reported_spans", "score_attribution", "split_by_attribution", "summarise_attribution",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 
 import pandas as pd
@@ -10,12 +9,13 @@ import pandas as pd
 from ...corpus import clean_text
 from ...errors import input_error, require_columns
 from ...segment import split_spans
-from ..quotes import QuoteSpan, quote_spans
+from ...span_index import SpanIndex
+from ..quotes import quote_spans
 from .discourse import propagate_quotations, resolve
 from .records import REPORTED_KINDS, AttributionTables, SentenceAnalysis, hedge_column
 from .sentence import parse_sentence, primary_source
 
-SCORE_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "quote", "quoted_share",
+ATTRIBUTION_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "quote", "quoted_share",
                  "scare_quotes", "hedged", "hedge"]
 DETAIL_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "start", "end"]
 # The reported-spans table (reported_spans(), the loaded-term scorer's input).
@@ -85,7 +85,7 @@ class Attribution:
     def _document(self, doc_id: str, group: pd.DataFrame, text: str) -> list[tuple[int, SentenceAnalysis]]:
         """The sentences of one document (by their row index), parsed, then linked across sentences."""
         spans = quote_spans(text)
-        by_position = _SpanIndex(spans)
+        by_position = SpanIndex(spans)
         ordered = group.sort_values("sent_id")
         parsed = []
         # Plain columns, not itertuples: that builds a namedtuple class per call, i.e. per document.
@@ -101,22 +101,6 @@ class Attribution:
             history.append(item)
             out.append((index, item))
         return out
-
-
-class _SpanIndex:
-    """Quote spans sorted by start, to find those overlapping a sentence without scanning them all: a 50 MB
-    document has 10⁵ sentences and as many spans, and a scan per sentence would be quadratic."""
-
-    def __init__(self, spans: list[QuoteSpan]) -> None:
-        self.spans = sorted(spans)
-        self.starts = [span.start for span in self.spans]
-        self.longest = max((span.end - span.start for span in self.spans), default=0)
-
-    def overlapping(self, start: int, end: int) -> list[QuoteSpan]:
-        """The spans overlapping ``[start, end)``, sorted by start."""
-        first = bisect_left(self.starts, start - self.longest)
-        last = bisect_left(self.starts, end)
-        return [span for span in self.spans[first:last] if span.start < end and span.end > start]
 
 
 def attribution_tables(sentences: pd.DataFrame, documents: pd.DataFrame, *, lookback: int = 2
@@ -173,7 +157,7 @@ def _score_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
             primary.stance if primary else "",
             item.quote, item.quoted_share, item.scare, bool(item.hedges), hedge_column(item.hedges),
         ))
-    table = pd.DataFrame(rows, columns=SCORE_COLUMNS)
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     return table.astype({"sent_id": "int64", "quote": bool, "quoted_share": float, "scare_quotes": bool,
                          "hedged": bool})
 

@@ -6,9 +6,10 @@ import numpy as np
 import pandas as pd
 
 from ...errors import require_columns
+from ..document_groups import DocumentGroups
 from .vocabulary import STANCES
 
-SUMMARY_COLUMNS = [
+ATTRIBUTION_SUMMARY_COLUMNS = [
     "doc_id", "n_sentences", "share_named", "share_anonymous", "share_none", "named_to_anonymous",
     "quoted_word_share", "quote_sentence_share", "scare_quotes_per_100", "hedges_per_100", "citations_per_100",
     "share_attributed_by_citation", "stance_neutral", "stance_distancing", "stance_endorsing",
@@ -37,13 +38,11 @@ def summarise_attribution(sentences: pd.DataFrame, scores: pd.DataFrame) -> pd.D
     no source in the text — attributed only by the marker); ``stance_neutral``, ``stance_distancing``,
     ``stance_endorsing`` (shares of the sentences that have a cue; NaN when none has).
     """
-    from ..sentiment import DocumentGroups
-
     table = sentences[["doc_id", "sent_id", "n_words", "citations"]].merge(
         scores, on=["doc_id", "sent_id"], how="inner", validate="one_to_one")
     groups = DocumentGroups.of(table["doc_id"])
     if not groups.n:
-        return pd.DataFrame([], columns=SUMMARY_COLUMNS)
+        return pd.DataFrame([], columns=ATTRIBUTION_SUMMARY_COLUMNS)
     n = groups.sizes
     kind = table["source_kind"]
     named, anonymous = groups.count(kind == "named"), groups.count(kind == "anonymous")
@@ -70,7 +69,13 @@ def summarise_attribution(sentences: pd.DataFrame, scores: pd.DataFrame) -> pd.D
         }
         for stance in STANCES:
             columns[f"stance_{stance}"] = np.where(cued > 0, groups.count(table["stance"] == stance) / cued, np.nan)
-    return pd.DataFrame(columns, columns=SUMMARY_COLUMNS)
+    return pd.DataFrame(columns, columns=ATTRIBUTION_SUMMARY_COLUMNS)
+
+
+def is_attributed(scores: pd.DataFrame) -> pd.Series:
+    """The one rule for an attributed sentence: it cites a source (``source_kind`` is not ``none``) or holds a
+    direct quotation. The rest are in the writer's own voice. A boolean Series on ``scores``'s index."""
+    return (scores["source_kind"] != "none") | scores["quote"].astype(bool)
 
 
 def split_by_attribution(scores: pd.DataFrame, values: pd.DataFrame, value_column: str) -> pd.DataFrame:
@@ -96,14 +101,12 @@ def split_by_attribution(scores: pd.DataFrame, values: pd.DataFrame, value_colum
     DataFrame with ``doc_id``, ``attributed`` (bool), ``n_sentences`` (sentences with a value) and
     ``mean_<value_column>``; both ``attributed`` values appear for every document (NaN mean when empty).
     """
-    from ..sentiment import DocumentGroups
-
     require_columns(values, ["doc_id", "sent_id", value_column], "values")
     table = scores[["doc_id", "sent_id", "source_kind", "quote"]].merge(
         values[["doc_id", "sent_id", value_column]], on=["doc_id", "sent_id"], how="inner",
         validate="one_to_one")
     table = table[table[value_column].notna()]
-    attributed = (table["source_kind"] != "none") | table["quote"].astype(bool)
+    attributed = is_attributed(table)
     columns = ["doc_id", "attributed", "n_sentences", f"mean_{value_column}"]
     documents = scores["doc_id"].drop_duplicates().tolist()
     if not documents:
