@@ -150,7 +150,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
 
 @dataclass(frozen=True)
 class TableOptions:
-    """How to read a corpus table (``.csv`` / ``.jsonl``): see :func:`framing.records.read_records`."""
+    """How to read a corpus table (``.csv`` / ``.jsonl``): see :func:`framing.corpus.records.read_records`."""
 
     text_column: str = "text"
     id_column: str = "id"
@@ -206,7 +206,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
                      batch_size: int = BATCH_SIZE) -> tuple[Iterator[pd.DataFrame], int | None]:
     """Documents in batches of ``batch_size`` rows (columns as from :func:`framing.corpus.load_documents`), and
     how many documents there are when known up front (``None`` for a streamed corpus table)."""
-    from .records import is_table, read_records
+    from .corpus.records import is_table, read_records
 
     tables = [p for p in paths if is_table(p)]
     if tables:

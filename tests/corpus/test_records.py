@@ -5,7 +5,7 @@ import json
 import pytest
 
 from framing.errors import FramingError, FramingWarning
-from framing.records import is_table, read_records
+from framing.corpus.records import is_table, read_records
 
 
 def write_csv(path, rows, header="id,outlet,text"):

@@ -22,7 +22,7 @@ from framing.corpus import (
 from framing.corpus.language import _latin_letter_share
 from framing.corpus.paragraphs import _EDIT_START, _INLINE_EDITS
 
-from .conftest import SEEDS
+from ..conftest import SEEDS
 
 
 def removals_of(cleaned, kind):

@@ -12,7 +12,7 @@ from framing.align import (
 )
 from framing.errors import FramingError
 
-from .conftest import DATA, ROOT, SEEDS
+from ..conftest import DATA, ROOT, SEEDS
 
 # The gold-pair evaluation lives with the benchmark that reports it, as benchmarks/*.py import results.py.
 if str(ROOT / "benchmarks") not in sys.path:

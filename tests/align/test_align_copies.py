@@ -1,6 +1,6 @@
 """Verbatim copies: the collapsed aligner gives the same pairs and events as comparing every copy.
 
-The reference (``tests/align_reference.py``) is the aligner as it was before copies were collapsed.
+The reference (``tests/align/align_reference.py``) is the aligner as it was before copies were collapsed.
 """
 
 import numpy as np
