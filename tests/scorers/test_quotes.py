@@ -25,7 +25,7 @@ def test_straight_double_quotes_pair_and_include_the_marks():
         # two apostrophes used as a double quotation mark
         ("Protesters carried banners reading ''Death to the occupiers'' outside the embassy.",
          [('"Death to the occupiers"', "quotation")]),
-        ("The ministry referred to him as a ''hero''.", [('"hero"', "scare")]),
+        ("The ministry referred to him as a ''hero''.", [('"hero"', "scare_quote")]),
     ],
 )
 def test_cleaned_quotation_marks(raw, expected):
@@ -43,7 +43,7 @@ def test_nested_quotations_give_both_spans():
 def test_scare_quotes_inside_a_quotation_are_reported_too():
     text = ('The world faced "the prospect that states may \'strategically\' eliminate officials outside a '
             '\'known\' war," Callamard said.')
-    assert [kind for _, kind in spans(text)] == ["quotation", "scare", "scare"]
+    assert [kind for _, kind in spans(text)] == ["quotation", "scare_quote", "scare_quote"]
     assert [t for t, _ in spans(text)][1:] == ["'strategically'", "'known'"]
 
 
@@ -71,7 +71,7 @@ def test_a_stray_mark_in_a_long_run_on_paragraph_ends_with_its_own_sentence():
 def test_a_closing_mark_first_in_its_paragraph_closes_a_quotation_begun_before_it():
     text = 'To suggest that this was legal stretches the law," adding that he "looked forward" to it.'
     assert spans(text) == [('To suggest that this was legal stretches the law,"', "quotation"),
-                           ('"looked forward"', "scare")]
+                           ('"looked forward"', "scare_quote")]
 
 
 @pytest.mark.parametrize(
@@ -94,11 +94,11 @@ def test_a_plural_possessive_inside_a_single_quoted_quotation():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("The so-called 'coalition' has committed crimes.", [("'coalition'", "scare")]),
-        ('posting "noble warrior" depictions of Soleimani', [('"noble warrior"', "scare")]),
+        ("The so-called 'coalition' has committed crimes.", [("'coalition'", "scare_quote")]),
+        ('posting "noble warrior" depictions of Soleimani', [('"noble warrior"', "scare_quote")]),
         ('He called it "a gift to hardliners".', [('"a gift to hardliners"', "quotation")]),  # three words
         ('She answered "Yes." and left.', [('"Yes."', "quotation")]),  # sentence punctuation inside
-        ("opposition to 'meaningless deaths' on the battlefield", [("'meaningless deaths'", "scare")]),
+        ("opposition to 'meaningless deaths' on the battlefield", [("'meaningless deaths'", "scare_quote")]),
     ],
 )
 def test_one_or_two_words_without_sentence_punctuation_are_scare_quotes(text, expected):
@@ -110,7 +110,7 @@ def test_seed_quotations(seed_corpus):
     tabloid = texts["dailymail-2020"]
     found = {tabloid[s:e]: kind for s, e, kind in quote_spans(tabloid)}
     assert found["'more powerful than Iran's president'"] == "quotation"  # the headline's last words
-    assert found["'hijab'"] == "scare"
+    assert found["'hijab'"] == "scare_quote"
     assert found["'The warfront is mankind's lost paradise,'"] == "quotation"
     # The three-sentence quotation in the Soleimani paragraph is one span.
     assert "'They are all people. Are all your children religious? Is everybody the same? No, but the father " \

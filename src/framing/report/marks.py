@@ -19,7 +19,7 @@ from ..span_index import SpanIndex
 if TYPE_CHECKING:
     from ..tables import Analysis
 
-SpanKind = Literal["loaded", "source", "cue", "quote", "scare", "hedge"]
+SpanKind = Literal["loaded", "source", "cue", "quote", "scare_quote", "hedge"]
 
 
 class Offsets(NamedTuple):
@@ -119,7 +119,7 @@ def attribution_span(kind: str, start: int, end: int, label: str, text: str) -> 
     if kind == "quotation":
         return Span(start, end, ("quote",), "direct quotation", "quote")
     if kind == "scare_quote":
-        return Span(start, end, ("scare",), "scare quotes (a word or two quoted as a label)", "scare")
+        return Span(start, end, ("scare",), "scare quotes (a word or two quoted as a label)", "scare_quote")
     if kind == "cue":
         stance = f", {label} stance" if label not in ("", "neutral") else ""
         return Span(start, end, ("cue",), f"attribution cue{stance}", "cue")
@@ -144,7 +144,7 @@ def source_span(row) -> Span:
                 f"source: {row.source_kind}" + (f" · cue “{row.cue}”" if _text(row.cue) else ""), "source")
 
 
-_KIND_ORDER: dict[SpanKind, int] = {"loaded": 0, "source": 1, "cue": 2, "hedge": 3, "quote": 4, "scare": 5}
+_KIND_ORDER: dict[SpanKind, int] = {"loaded": 0, "source": 1, "cue": 2, "hedge": 3, "quote": 4, "scare_quote": 5}
 
 
 def highlight(text: str, start: int, end: int, spans: SpanIndex | Iterable[Span]) -> Markup:

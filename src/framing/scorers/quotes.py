@@ -25,7 +25,7 @@ Rules, in the order they are applied to each paragraph (paragraphs are separated
   holds more than :data:`MAX_UNCLOSED_SENTENCES` sentences it ends with its own sentence instead: a run-on
   paragraph (an encyclopedia copied onto one line) with one stray mark is a typo, not a long quotation.
 
-A span is ``scare`` when the marks hold one or two words and no sentence punctuation (``. ! ? … ; :``) —
+A span is ``scare_quote`` when the marks hold one or two words and no sentence punctuation (``. ! ? … ; :``) —
 "flatly illegal", 'coalition' — and ``quotation`` otherwise. Scare quotes nested inside a quotation are
 reported too (a speaker's own scare quotes).
 """
@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import re
 from itertools import islice
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from ..corpus import WORD
 
-QuoteKind = Literal["quotation", "scare"]
-QUOTE_KINDS: tuple[str, ...] = ("quotation", "scare")
+QuoteKind = Literal["quotation", "scare_quote"]
+QUOTE_KINDS: tuple[str, ...] = get_args(QuoteKind)
 
 # Words inside the marks at or below which a quoted phrase reads as a scare quote / label, not as speech.
 MAX_SCARE_WORDS = 2
@@ -80,7 +80,7 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     Returns
     -------
     list of :class:`QuoteSpan` ``(start, end, kind)``: offsets into ``text`` including the marks; ``kind`` is
-    ``quotation`` or ``scare``. Nested spans (a scare quote inside a quotation) are both listed.
+    ``quotation`` or ``scare_quote``. Nested spans (a scare quote inside a quotation) are both listed.
     """
     spans: list[QuoteSpan] = []
     for para_start, para_end in paragraph_bounds(text):
@@ -104,7 +104,7 @@ def _kind(quoted: str) -> QuoteKind:
     inner = quoted[1:-1] if len(quoted) >= 2 and quoted[-1] in "\"'" else quoted[1:]
     words = WORD.findall(inner)
     if len(words) <= MAX_SCARE_WORDS and not _SENTENCE_PUNCTUATION.search(inner):
-        return "scare"
+        return "scare_quote"
     return "quotation"
 
 

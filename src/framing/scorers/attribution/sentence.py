@@ -27,8 +27,8 @@ def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
     in_quote = [any(s <= w < e for s, e in quotations) for w, _ in words] if quotations else []
     quote = any(in_quote)
     share = sum(in_quote) / len(words) if words else 0.0
-    scare = any(k == "scare" for _, _, k in local)
-    out_spans = [AttributionSpan(start + s, start + e, "quotation" if k == "quotation" else "scare_quote", "")
+    scare = any(k == "scare_quote" for _, _, k in local)
+    out_spans = [AttributionSpan(start + s, start + e, k, "")
                  for s, e, k in local if e > s]
     content = [c for f in found for c in f.content] + parser.agentless_labels
     for s, e in content:
