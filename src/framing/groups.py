@@ -1,7 +1,7 @@
 """Compare groups of documents (outlets, months, kinds) instead of single documents.
 
 With thousands of articles, ten per outlet or a thousand, a figure with one panel per article says nothing; the
-question is how *outlets* frame the story. :func:`group_view` turns an :class:`~framing.pipeline.Analysis` into
+question is how *outlets* frame the story. :func:`group_view` turns an :class:`~framing.tables.Analysis` into
 one whose "documents" are the groups of a metadata column, so every summary, figure and the report compare
 groups with the same code that compares documents. The per-document tables of the run are not changed.
 """
@@ -32,7 +32,7 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
 
     Returns
     -------
-    An :class:`~framing.pipeline.Analysis` whose ``corpus.documents`` has one row per group (``doc_id`` = the
+    An :class:`~framing.tables.Analysis` whose ``corpus.documents`` has one row per group (``doc_id`` = the
     group, ``title`` saying how many documents it holds, ``kind`` = ``group``, ``notes`` listing up to five
     doc_ids) and whose summaries, event comparison, omissions and word choice are per group.
     """

@@ -1,7 +1,9 @@
-"""The whole analysis in one call: corpus → sentences → scorers → alignment → summary tables.
+"""The whole analysis in one call: corpus → sentences → scorers → alignment → tables.
 
-:func:`analyze` runs every stage once and returns an :class:`Analysis` holding each stage's tidy table; the CLI,
-the report and the ``analysis/`` scripts all read from it. Nothing here writes files.
+:func:`analyze` runs every stage once and returns a :class:`~framing.tables.Analysis` holding each stage's tidy
+table; the CLI, the report and the ``analysis/`` scripts all read from it. This module only orchestrates: the
+scorers compute the per-sentence tables, :mod:`framing.align` the cross-document ones, :mod:`framing.tables` every
+summary, :mod:`framing.executor` decides where the per-document map runs. Nothing here writes files.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | None = None) -> Analysis:
     """Run the whole pipeline on files/folders (or one corpus table) and return every table (see
-    :class:`Analysis`).
+    :class:`~framing.tables.Analysis`).
 
     Reading, cleaning, splitting and the three scorers are a map over batches of documents (:func:`score_batch`),
     run in this process, in ``jobs`` worker processes, or on a local Dask cluster (``engine="dask"``); results

@@ -11,7 +11,7 @@ from . import synthetic as s
 
 
 def fake_analysis(**overrides):
-    """The attributes of framing.pipeline.Analysis that build_figures reads."""
+    """The attributes of framing.tables.Analysis that build_figures reads."""
     scores = s.scores()
     sentences = s.sentences().merge(scores, on=["doc_id", "sent_id"])
     sentences["in_summary"] = sentences["section"].eq("body")

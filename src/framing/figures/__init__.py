@@ -5,7 +5,7 @@ Axes-level functions (``sentiment_strip``, ``loaded_rates``, ``top_terms``, ``at
 (default: the current axes) and return it. Composers (``*_figure``) own a Figure 6.3 in (16 cm) wide, give every
 document the colour :func:`palette` assigns to its position in ``order``, title it with what is measured, the
 unit and n, and return it. Nothing here saves, shows or changes ``matplotlib.rcParams``: style is applied with
-``plt.rc_context(STYLE)``; saving is the caller's job (``report.py``, the CLI, ``analysis/``).
+``plt.rc_context(STYLE)``; saving is the caller's job (``framing.report``, the CLI, ``analysis/``).
 
 Pass the same ``order`` (e.g. the corpus's doc_ids) to every composer so each document keeps its colour; the
 default order is the doc_ids present, sorted.

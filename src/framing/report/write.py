@@ -44,7 +44,7 @@ PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib"
 
 def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tuple[str, str] | None = None,
                    progress: bool = False) -> list[Path]:
-    """Write every table, every figure and ``run.json`` of an :class:`~framing.pipeline.Analysis`, atomically.
+    """Write every table, every figure and ``run.json`` of an :class:`~framing.tables.Analysis`, atomically.
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
     ``event_labels.csv, event_comparison.csv, omissions.csv, word_choice.csv, alignment_pairs.csv,
