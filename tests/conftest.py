@@ -1,4 +1,9 @@
-"""Shared fixtures: the seed corpus is loaded once per test session."""
+"""Shared fixtures (the seed corpus is loaded once per test session) and the ``slow`` mark.
+
+``make test`` runs everything; ``pytest -m "not slow"`` is the quick subset (about a minute) for the edit-test loop:
+it leaves out the tests that take several seconds each — a 50 MB input, a browser, Dask, two full runs compared
+byte for byte, the fuzzers' scorer pass — measured with ``pytest --durations=40`` (2026-11-29).
+"""
 
 from collections import Counter
 from pathlib import Path
@@ -11,6 +16,25 @@ matplotlib.use("Agg")
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+# Test functions (by name, in any module) that take several seconds each. A name, not a decorator, so the list is in
+# one place; a test renamed away from it simply joins the quick subset.
+SLOW = frozenset({
+    "test_50_mb_file_is_read_cleaned_and_split_within_memory", "test_two_runs_write_the_same_files_byte_for_byte",
+    "test_dask_engine_gives_identical_tables", "test_analyze_shows_progress_on_a_terminal",
+    "test_scorers_never_fail_and_use_their_closed_vocabularies", "test_seed_report_in_chromium",
+    "test_hostile_report_in_chromium", "test_spread_report_in_chromium_fits_a_phone",
+    "test_cli_reads_a_table_and_compares_outlets", "test_skipping_contributions_says_why_the_word_shift_is_missing",
+    "test_compare_two_files", "test_existing_out_folder_keeps_foreign_files",
+    "test_usable_input_keeps_foreign_files_in_out",
+})
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if getattr(item, "originalname", item.name) in SLOW:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
