@@ -29,7 +29,8 @@ def test_default_lexicon_is_large_categorised_and_complete():
     ("word", "form"),
     [("martyr", "martyrs"), ("martyr", "martyred"), ("terrorist", "terrorists"), ("slaughter", "slaughtered"),
      ("assassinate", "assassinated"), ("assassinate", "assassinating"), ("bully", "bullied"), ("hero", "heroes"),
-     ("slam", "slammed")],
+     ("slam", "slammed"), ("riot", "riots"), ("riot", "rioted"), ("riot", "rioting"), ("murder", "murdered"),
+     ("maraud", "marauding"), ("swarm", "swarmed")],
 )
 def test_inflections(word, form):
     assert form in inflections(word)
@@ -122,3 +123,114 @@ def test_read_lexicon_text_skips_comments_and_blank_lines():
 )
 def test_exception_phrases_block_technical_uses(text, expected):
     assert [m.term for m in load_lexicon().find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Unrest and protest: the event noun and its inflections, labels for the crowd, verdicts on disorder.
+        ("Riots broke out after the verdict.", ["riot"]),
+        ("Youths rioted for a second night.", ["riot"]),
+        ("The city saw rioting and arson.", ["riot"]),
+        ("Looters emptied the shops on the high street.", ["looter"]),
+        ("The capital descended into anarchy.", ["anarchy"]),
+        ("Critics decried the lawlessness of the encampment.", ["lawlessness"]),
+        ("Marauding gangs roamed the suburbs.", ["maraud"]),
+        ("Fans ran amok in the square.", ["amok"]),
+        ("The council condemned the thuggery outside the stadium.", ["thuggery"]),
+        ("Officials blamed paid protesters and a foreign-backed plot.", ["paid protester", "foreign-backed"]),
+        ("Dozens of counter-revolutionaries were detained.", ["counter-revolutionary"]),
+        # Crime: murder as the writer's name for a killing.
+        ("Soldiers murdered two farmers at the checkpoint.", ["murder"]),
+        ("The murder of the shopkeeper shocked the town.", ["murder"]),
+        ("Gangbangers and a crime wave, the mayor's rival warned.", ["gangbanger", "crime wave"]),
+        ("The so-called pay-to-slay payments continued.", ["so-called", "pay to slay"]),
+        # War: labels for the enemy, and euphemisms for one's own side's war.
+        ("The Kyiv junta ordered new strikes.", ["kyiv junta"]),
+        ("State television blamed Ukronazis and neo-Nazis.", ["ukronazi", "neo-nazi"]),
+        ("The aim was to denazify the country.", ["denazify"]),
+        ("Occupation soldiers raided the camp overnight.", ["occupation soldier"]),
+        ("Occupation troops withdrew from the village.", ["occupation troop"]),
+        ("Meat waves hit the trenches near the town.", ["meat wave"]),
+        ("The special military operation entered its third year.", ["special military operation"]),
+        ("Moscow called it a counter-terrorist operation.", ["counter-terrorist operation"]),
+        ("Kyiv launched an anti-terrorist operation in the east.", ["anti-terrorist operation"]),
+        # Migration: labels for people and metaphors for their arrival.
+        ("Ministers vowed to stop illegal migrants crossing the Channel.", ["illegal migrant"]),
+        ("A flood of desperate refugees reached the border.", ["flood of * refugee"]),
+        ("Migrants swarmed the fence at dawn.", ["swarm"]),
+        ("He attacked chain migration and catch-and-release.", ["chain migration", "catch and release"]),
+        ("Criminal aliens were deported, the agency said.", ["criminal alien"]),
+        ("Queue-jumpers and asylum shopping, the minister said.", ["queue jumper", "asylum shopping"]),
+        # Irregular forms the matcher cannot derive from the base entry.
+        ("The dictator's henchmen beat the strongmen's rivals.", ["dictator", "henchmen", "strongmen"]),
+        ("The senator tore into the nominee.", ["tore into"]),
+        ("They were branded fifth columnists.", ["fifth columnist"]),
+    ],
+)
+def test_unrest_crime_war_and_migration_vocabulary_is_found(text, expected):
+    assert [m.term for m in load_lexicon().find(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Unit and equipment names around riots, and the idiom for scolding.
+        "Riot police fired tear gas.",
+        "Officers in riot gear lined the avenue.",
+        "A line of riot shields blocked the bridge.",
+        "Anti-riot units were deployed.",
+        "The coach read the riot act to his players.",
+        # Murder as a charge, a plea, a verdict, a police procedure or a statistic names the legal fact.
+        "He was charged with murder on Tuesday.",
+        "Prosecutors charged the officer with second-degree murder.",
+        "She was convicted of murder in 2019.",
+        "He pleaded not guilty to murder.",
+        "Two men were arrested on suspicion of murder.",
+        "The murder trial opens next week.",
+        "Police opened a murder investigation.",
+        "The murder rate fell by a tenth.",
+        "He faces a charge of attempted murder.",
+        "The jury found him guilty of first-degree murder.",
+        "He was tried for murder in 1977 and acquitted.",
+        "He is on death row, awaiting execution for another murder.",
+        # Fake meaning counterfeit, and overwhelm as a verb.
+        "He crossed the border on a fake passport.",
+        "Police seized fake banknotes and fake IDs.",
+        "The network ran hundreds of fake accounts.",
+        "Prisoners rushed the gate, overwhelming the guards.",
+        "The storm surge risked overwhelming its defences.",
+        # Names of groups, days and movements, not the writer's claim of liberation.
+        "The Palestine Liberation Organization signed the accords.",
+        "The People's Liberation Army held drills.",
+        "She wrote a history of women's liberation.",
+        # Swarms of machines and insects, flash mobs, the Mob, the Insurrection Act.
+        "The army tested a drone swarm.",
+        "A swarm of locusts destroyed the crops.",
+        "A flash mob danced in the station.",
+        "The mob boss was sentenced to life.",
+        "Trump threatened to invoke the Insurrection Act.",
+        # Neutral descriptions of the same events.
+        "Thousands of peaceful protesters marched to the square.",
+        "The invasion began at dawn; the occupation lasted a decade.",
+        "The junta in Myanmar extended the state of emergency.",
+        "Police said the suspect killed three people.",
+        "Migrants and refugees crossed the border.",
+        "A counter-terrorism unit raided the flat.",
+    ],
+)
+def test_neutral_senses_are_not_loaded(text):
+    assert [m.term for m in load_lexicon().find(text)] == []
+
+
+def test_overwhelming_as_an_intensifier_is_still_found():
+    # "overwhelming majority" stays a hit: MBIC annotators mark it (emphasis on consensus), unlike the verb.
+    assert [m.term for m in load_lexicon().find("The overwhelming majority backed the plan.")] == ["overwhelming"]
+
+
+def test_an_exception_blocks_the_hits_inside_it_not_a_longer_entry_around_it(tmp_path):
+    path = lexicon_file(tmp_path, "terrorist\tpejorative_label\tpejorative\tmilitant\tn\n"
+                                  "counter-terrorist operation\teuphemism\tother\tmilitary operation\tn\n")
+    lexicon = load_lexicon(path)  # the packaged exceptions hold "counter terrorist"
+    assert [m.term for m in lexicon.find("a counter-terrorist unit")] == []
+    assert [m.term for m in lexicon.find("a counter-terrorist operation")] == ["counter-terrorist operation"]

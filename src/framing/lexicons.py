@@ -101,14 +101,16 @@ class Lexicon:
     def find(self, text: str) -> list[Match]:
         """All non-overlapping hits in ``text``, leftmost first, longest entry preferred.
 
-        Hits inside an exception phrase ("counter-terrorism", "sanctions regime") are dropped.
+        Hits inside an exception phrase ("counter-terrorism", "sanctions regime") are dropped. An entry that
+        contains a whole exception phrase ("counter-terrorist operation") is kept: listing the longer phrase is
+        the deliberate choice.
         """
         toks = tokens(text)
         hits = _scan(toks, self._patterns)
         if not hits or not self._exception_patterns:
             return hits
         blocked = _scan(toks, self._exception_patterns)
-        return [hit for hit in hits if not any(b.start < hit.end and hit.start < b.end for b in blocked)]
+        return [hit for hit in hits if not any(b.start <= hit.start and hit.end <= b.end for b in blocked)]
 
     def row(self, term: str) -> dict:
         """The entry for a lexicon term: ``term, category, direction, neutral, note``."""

@@ -83,6 +83,9 @@ def test_voice_accuracy_on_labelled_cases(voice_results):
         ("He is reportedly a terrorist.", "terrorist", "authorial"),
         ("Officials said that the regime had slaughtered protesters.", "slaughtered", "reported"),
         ("Terrorist general with the blood of THOUSANDS on his hands", "Terrorist", "authorial"),
+        ("State television said looters had been arrested.", "looters", "reported"),
+        ("Riots spread to three more cities overnight.", "Riots", "authorial"),
+        ("Soldiers murdered two farmers, the villagers said.", "murdered", "reported"),
     ],
 )
 def test_voice_examples(text, term, voice):
