@@ -2,7 +2,8 @@ from importlib.resources import files
 
 import pytest
 
-from framing.phrases import Token, is_cap, is_proper, tokenize, word_class, word_classes
+from framing.phrases import (Token, is_cap, is_participle, is_proper, plural_demonym, tokenize, word_class,
+                              word_classes)
 from framing.phrases.words import DEFINITE, MONTHS_AND_DAYS, TITLE_ABBREVIATIONS
 
 
@@ -47,3 +48,25 @@ def test_capitalised_and_proper_words():
     # A sentence-initial common noun, a demonym and a month are capitalised but no names.
     assert proper == {"Reuters", "al-Sadr"}
     assert is_cap(tokens[0]) and is_cap(tokens[4]) and is_cap(tokens[7]) and not is_cap(tokens[8])
+
+
+@pytest.mark.parametrize("word, demonym", [
+    ("iraqis", True), ("saudis", True), ("somalis", True), ("lebanese", True), ("americans", True),
+    ("harris", False), ("morris", False), ("davis", False), ("desantis", False), ("this", False),
+    ("crisis", False), ("analysis", False),
+])
+def test_only_the_plurals_of_demonyms_are_plural_demonyms(word, demonym):
+    assert plural_demonym(word) is demonym
+
+
+@pytest.mark.parametrize("word, participle", [
+    ("killed", True), ("seen", True), ("taken", True), ("said", True),
+    ("men", False), ("gunmen", False), ("women", False), ("children", False),
+])
+def test_plurals_in_men_and_dren_are_not_participles(word, participle):
+    assert is_participle(word) is participle
+
+
+def test_a_name_ending_in_is_is_proper():
+    tokens = tokenize("Senator Harris spoke", [])
+    assert is_proper(tokens[1], 1)

@@ -89,13 +89,16 @@ def is_proper(token: Token, index: int) -> bool:
     return not (index == 0 and looks_common(token, 0))
 
 
-_PLURAL_PEOPLE = re.compile(r"[a-z]+(?:ians|eans|ese|is)")
+_PLURAL_PEOPLE = re.compile(r"[a-z]+(?:ians|eans|ese)")
 
 
 def plural_demonym(lower: str) -> bool:
-    """A word for the people of a place or group ("Iraqis", "Americans", "Lebanese")."""
-    return lower in DEMONYMS and lower.endswith("s") or bool(_PLURAL_PEOPLE.fullmatch(lower)) \
-        and lower not in {"analysis", "crisis", "thesis"}
+    """A word for the people of a place or group ("Iraqis", "Americans", "Lebanese"). An "-is" plural counts only
+    when its singular is a demonym ("Iraqis", "Saudis"): most words ending in "-is" are names ("Harris", "Morris",
+    "Davis") or singular nouns ("crisis")."""
+    if lower.endswith("is"):
+        return lower[:-1] in DEMONYMS
+    return lower in DEMONYMS and lower.endswith("s") or bool(_PLURAL_PEOPLE.fullmatch(lower))
 
 
 def is_plural(lower: str) -> bool:
@@ -105,6 +108,9 @@ def is_plural(lower: str) -> bool:
 
 
 def is_participle(lower: str) -> bool:
-    """A past participle by its ending or one of the irregular ones of reporting ("said", "told", "seen" …)."""
+    """A past participle by its ending or one of the irregular ones of reporting ("said", "told", "seen" …).
+    Plurals in "-men" and "-dren" ("gunmen", "women", "children") end like one but are nouns."""
+    if lower.endswith(("men", "dren")):
+        return False
     return (lower.endswith(("ed", "en")) or lower in {"seen", "said", "told", "shown", "found", "thought",
                                                       "held", "known", "written"})

@@ -47,7 +47,8 @@ attributes nothing.
 "Petraeus"), a title or role with a name ("former CIA analyst Kenneth Pollack"), or a definite or possessive
 singular role, institution or document ("the ministry", "the president", "his office", "the statement",
 "Press TV's correspondent") — the reader can tell who it is. An unnamed spokesperson of a named body is not
-treated specially: "a Pentagon spokesman" starts with "a" and is ``anonymous`` like "a ministry spokesman".
+treated specially: "a Pentagon spokesman" starts with "a" and is ``anonymous`` like "a ministry spokesman", and
+"Hamas officials" like "US officials"; a qualified institution is one body: "Taliban authorities" is ``named``.
 ``anonymous``: an indefinite or quantified noun phrase ("a senior Iraqi official", "two U.S. officials", "some
 sources", "one former diplomat", "many"), a bare plural or collective ("US officials", "analysts", "witnesses",
 "Iranian media", "Western sources", "pro-regime Iranians"), a definite plural group ("the apologists"), or any
@@ -77,8 +78,9 @@ who asked not to be named, accused …" → accused), then the first. :func:`att
 **Hedges** (``data/hedges.tsv``) are matched outside quotations: adverbs (reportedly, allegedly), adjectives
 before a noun (his alleged involvement), agentless reporting passives (is said / believed / thought to, was
 considered, is regarded / seen / described as, was credited with), appearance (seems / appears to) and
-impersonal frames (it is understood, there were reports, we are told). A passive followed by a real agent
-("described as … by the ministry") is a cue, not a hedge; with a vague agent ("seen by many as") it is both.
+impersonal frames (it is understood, there were reports, we are told), unverified claims (if confirmed, could not
+be verified). A passive with a real agent ("described as … by the ministry") is a cue, not a hedge; with a vague
+agent ("seen by many as") it is both.
 "Was said in his homeland to": the phrase is kept as an anonymous source too, and "there were reports by X"
 cites X.
 

@@ -1,5 +1,10 @@
 """The cue rules: one method per ``pattern_type`` of the cue file, each finding the source and the attributed
-content of one cue occurrence (the rules per type are in the package docstring, "Cues")."""
+content of one cue occurrence (the rules per type are in the package docstring, "Cues").
+
+Two refinements live here: a passive ``verb_of`` / ``verb_for`` cue with an agent cites the agent ("was accused
+by rights groups of …"; without one it is a hedge from ``hedges.tsv``); and "was quoted by state media as saying"
+cites the one quoted, the agent being the channel. (A subject that only stands for facts, "All of this clearly
+shows …", is no source at all: :func:`.kinds.stands_for_facts`.)"""
 
 from __future__ import annotations
 
@@ -13,7 +18,7 @@ from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, CONTROL_VERBS, DEFIN
 from .parser import SourceWalker
 from .records import Found
 from .vocabulary import (AS_WINDOW, CLAUSE_ONLY, CLAUSE_STARTS, DOCUMENT_ONLY, INFINITIVE_CUES, MAX_SOURCE_WORDS,
-                         NO_PASSIVE_SOURCE, NOUN_LIKE, Cue, cue_index, cue_lemmas)
+                         NO_PASSIVE_SOURCE, NOUN_LIKE, OTHER_SENSE_BEFORE_TO, Cue, cue_index, cue_lemmas)
 
 _ADJECTIVE = re.compile(r"(?:ful|less|ous|ive|al|ic|able|ible|ant|ent|ary|ile|ish)$|^(?:un|il|ir|im|in)\w+ed$")
 
@@ -60,8 +65,8 @@ class CueParser(SourceWalker):
             return False
         if prev in PREPOSITIONS and not (prev == "to" and self.low(i - 2) in CONTROL_VERBS):
             return False
-        if cue.lemma == "add" and nxt == "to":
-            return False
+        if cue.lemma in OTHER_SENSE_BEFORE_TO and nxt == "to":
+            return False  # "added to the list", "determined to fight", "testifies to the problem"
         if cue.lemma == "note" and nxt == "for":
             return False
         if nxt in cue_lemmas() and end < self.n and not is_cap(self.tokens[end]):
@@ -74,10 +79,10 @@ class CueParser(SourceWalker):
         if cue.lemma in CLAUSE_ONLY and not (clause_follows or frame_final or self.find_that(end) is not None
                                              or nxt in CLAUSE_STARTS):
             return False
-        # Passive: "was rejected by X" cites X; "is quoted as saying" cites the subject; otherwise a hedge.
+        # Passive: "was rejected by X" cites X; "is quoted (by X) as saying" cites the subject; otherwise a hedge.
         # A participle right before "by" is a passive even without "be" ("grounds cited by the EU").
         if self.passive(i) or (is_participle(low) and nxt == "by"):
-            if cue.lemma == "quote" and nxt == "as":
+            if cue.lemma == "quote" and self._quoted_as_saying(end):
                 subject, _ = self.subject_left(self.skip_left(i - 1) + 1)
                 if subject is not None:
                     return self.add_source(subject, surface, cue, i, [])
@@ -111,6 +116,14 @@ class CueParser(SourceWalker):
         relative = how == "relative" or self.in_relative(subject)
         content = self._verb_content(i, end, subject, cue, relative=relative)
         return self.add_source(subject, surface, cue, i, content, subordinate=relative)
+
+    def _quoted_as_saying(self, end: int) -> bool:
+        """ "was quoted as saying", "was quoted by state media as saying": the one quoted speaks; an agent before
+        "as" is the channel that quoted them, as "told The New York Times" names a channel."""
+        if self.low(end) == "as":
+            return True
+        channel = self.by_agent(end)
+        return channel is not None and self.low(channel.end) == "as"
 
     def _participle(self, i: int, end: int, cue: Cue, surface: str) -> bool:
         prev = self.low(i - 1)
@@ -249,23 +262,33 @@ class CueParser(SourceWalker):
 
     def _cue_verb_of(self, i: int, end: int, cue: Cue, *, particle: str = "of") -> bool:
         prev = self.low(i - 1)
-        if prev in DEFINITE | POSSESSIVE | {"a", "an"} or prev.endswith("'s") or self.passive(i):
+        if prev in DEFINITE | POSSESSIVE | {"a", "an"} or prev.endswith("'s"):
             return False
+        if self.low(end) == particle:
+            return False  # "enterprises accused of funding …": the accuser is not named (a hedge in hedges.tsv)
+        particle_at = self._particle_after(end, particle)
+        if particle_at is None:
+            return False
+        if self.passive(i):
+            # "was accused by rights groups of …" cites the agent, up to the particle.
+            agent = self.by_agent(end, limit=particle_at)
+            if agent is None:
+                return False
+            return self.add_source(Phrase(agent.start, min(agent.end, particle_at)), self.text_of(i, end).lower(),
+                                   cue, i, [self.content_from(particle_at + 1)], agent=True)
         subject = self.cue_subject(i, prev)
         if subject is None:
             return False
-        if self.low(end) == particle:
-            return False  # "enterprises accused of funding …": a reduced passive, the accuser is not named
-        content: list[tuple[int, int] | None] = []
+        return self.add_source(subject, self.text_of(i, end).lower(), cue, i, [self.content_from(particle_at + 1)])
+
+    def _particle_after(self, end: int, particle: str) -> int | None:
+        """Index of the "of" / "for" that opens the content within a few words of the verb, in the same clause."""
         for j in range(end, min(self.n, end + AS_WINDOW)):
             if self.low(j) == particle and not self.tokens[j].quoted:
-                content = [self.content_from(j + 1)]
-                break
+                return j
             if self.tokens[j].text in {",", ";", "."}:
-                break
-        if not content:
-            return False
-        return self.add_source(subject, self.text_of(i, end).lower(), cue, i, content)
+                return None
+        return None
 
     def _cue_verb_for(self, i: int, end: int, cue: Cue) -> bool:
         return self._cue_verb_of(i, end, cue, particle="for")

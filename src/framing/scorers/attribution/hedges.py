@@ -2,6 +2,9 @@
 
 Rules in the package docstring ("Hedges"). A passive hedge with a real agent ("described as … by the ministry")
 is a cue, not a hedge; "is believed in Washington to" and "there were reports by X" also yield a source.
+Agentless reporting passives without "to" ("fires were reported at", "was accused of") and ``unverified`` claims
+("if confirmed", "could not be independently verified") are hedges too: the writer passes a claim on without
+asserting it or naming who made it. Where two hedges overlap, the one listed first in the file wins.
 """
 
 from __future__ import annotations

@@ -1,7 +1,22 @@
 """Source kind: is a source phrase ``named`` (the reader can tell who it is) or ``anonymous``?
 
 The rules are in the package docstring (:mod:`framing.scorers.attribution`, "Source kind"); these functions apply
-them to a phrase found by a :class:`~framing.phrases.PhraseWalker`.
+them to a phrase found by a :class:`~framing.phrases.PhraseWalker`. Three rules refine them:
+
+* **A body speaks as itself.** An institution with a qualifier and no determiner is ``named``, like the same
+  institution with "the": "Taliban authorities", "Israeli police", "County police", "Russian military" (as "the
+  authorities", "the Iraqi military"). The institution must be one body: singular, or a plural that names one
+  (:data:`~.vocabulary.PLURAL_BODIES`: authorities, police); "US forces" and "security services" stay
+  ``anonymous``. A document is still as named as its issuer ("leaked memo" is no body).
+* **People of a named body are unnamed people.** "Hamas officials", "Hezbollah fighters", "Taliban commanders"
+  are ``anonymous`` like "US officials" and "a Pentagon spokesman": the organisation is named, the individuals
+  speaking are not. A definite singular role or unit of a named body is ``named`` — "the navy's spokesman", "the
+  party's youth wing" — because there is one of it.
+* **Facts do not speak.** A phrase that only stands for facts or an argument — a demonstrative or "everything",
+  alone or quantified: "this", "all of this", "much of that", "none of these" — is no source
+  (:func:`stands_for_facts`). It is the subject of evidential verbs ("All of this clearly shows / proves /
+  confirms that …"), where it is the writer's own argument; documents and studies stay sources of those verbs
+  ("the report shows", ``DOCUMENT_ONLY``), and so do people ("some of them said").
 """
 
 from __future__ import annotations
@@ -11,7 +26,8 @@ from ...phrases.walkers import Phrase, PhraseWalker
 from ...phrases.words import (COLLECTIVE, DEFINITE, DEMONYMS, FIRST_PERSON, INDEFINITE, INSTITUTIONS,
                               MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PRONOUNS, RELATIVE, ROLES,
                               VAGUE_PEOPLE)
-from .vocabulary import ANONYMITY, BROADCASTERS, DOCUMENT_SUBJECTS, ISSUING, POST_MODIFIERS
+from .vocabulary import (ANONYMITY, BROADCASTERS, DOCUMENT_SUBJECTS, FACT_PRONOUNS, FACT_QUANTIFIERS, ISSUING,
+                         PLURAL_BODIES, POST_MODIFIERS)
 
 
 def issued_by_named(walker: PhraseWalker, clause: Phrase, modifiers: list[Token]) -> bool:
@@ -44,6 +60,8 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
         return "pronoun"
     if first in FIRST_PERSON or first in NEGATIVE or first in {"no", "nobody", "everyone", "everybody", "there",
                                                              "here"}:
+        return None
+    if stands_for_facts([t.lower for t in words]):
         return None
     if ANONYMITY.search(text):
         return "anonymous"
@@ -82,6 +100,8 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
             return "anonymous"
         return "named"
     # No determiner.
+    if _qualified_body(head_lower, core_words[:head_index]):
+        return "named"
     if head_lower in COLLECTIVE or is_plural(head_lower):
         return "anonymous"
     if any(is_proper(t, clause.start + tokens.index(t)) for t in core_words if t in tokens) \
@@ -90,6 +110,19 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
     if head_lower in BROADCASTERS and any(t.lower in DEMONYMS for t in core_words):
         return "named"  # "Iranian state television": one identifiable broadcaster
     return "anonymous"
+
+
+def _qualified_body(head: str, qualifiers: list[Token]) -> bool:
+    """An institution that is one body, with a qualifier before it ("Taliban authorities", "County police")."""
+    if not qualifiers or head in DOCUMENT_SUBJECTS or head not in INSTITUTIONS:
+        return False
+    return not is_plural(head) or head in PLURAL_BODIES
+
+
+def stands_for_facts(words: list[str]) -> bool:
+    """The lower-case words of a phrase that refers to facts or an argument, not to anyone who could speak:
+    "this", "all of this", "much of that", "everything"."""
+    return bool(words) and words[-1] in FACT_PRONOUNS and all(word in FACT_QUANTIFIERS for word in words[:-1])
 
 
 def _core_and_appositive(tokens: list[Token]) -> tuple[list[Token], list[Token]]:

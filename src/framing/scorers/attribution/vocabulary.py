@@ -28,9 +28,10 @@ STANCES: tuple[str, ...] = ("neutral", "distancing", "endorsing")
 PatternType = Literal["verb", "verb_as", "verb_complement", "verb_of", "verb_for", "verb_from", "prep", "put_it"]
 PATTERN_TYPES: tuple[str, ...] = ("verb", "verb_as", "verb_complement", "verb_of", "verb_for", "verb_from", "prep",
                                   "put_it")
-HedgeKind = Literal["adverb", "adjective", "passive_report", "passive_view", "appearance", "impersonal"]
+HedgeKind = Literal["adverb", "adjective", "passive_report", "passive_view", "appearance", "impersonal",
+                    "unverified"]
 HEDGE_KINDS: tuple[str, ...] = ("adverb", "adjective", "passive_report", "passive_view", "appearance",
-                                "impersonal")
+                                "impersonal", "unverified")
 
 CUE_COLUMNS = ["cue", "lemma", "stance", "pattern_type", "note"]
 HEDGE_COLUMNS = ["hedge", "kind", "note"]
@@ -59,6 +60,10 @@ CLAUSE_ONLY = word_class("CLAUSE_ONLY")
 CLAUSE_STARTS = word_class("CLAUSE_STARTS")
 DOCUMENT_ONLY = word_class("DOCUMENT_ONLY")
 NO_PASSIVE_SOURCE = word_class("NO_PASSIVE_SOURCE")
+OTHER_SENSE_BEFORE_TO = word_class("OTHER_SENSE_BEFORE_TO")
+FACT_PRONOUNS = word_class("FACT_PRONOUNS")
+FACT_QUANTIFIERS = word_class("FACT_QUANTIFIERS")
+PLURAL_BODIES = word_class("PLURAL_BODIES")
 ANONYMITY = re.compile(r"\b(?:anonymous|anonymity|unnamed|unidentified|not authori[sz]ed|asked not to be named|"
                        r"declined to be (?:named|identified)|familiar with|who requested anonymity)\b",
                        re.IGNORECASE)
@@ -102,11 +107,14 @@ def load_cues() -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-_BE = (r"(?:is|are|was|were|be|been|being|'s|(?:has|have|had)\s+been|(?:will|would|may|might|could|can|must)"
-       r"\s+be)(?:\s+(?:also|widely|often|long|still|generally|commonly|now|once|even|later|sometimes|"
-       r"[a-z]+ly))?")
+_BE = (r"(?:(?:is|are|was|were)\s+being|is|are|was|were|be|been|being|'s|(?:has|have|had)\s+been|"
+       r"(?:will|would|may|might|could|can|must)\s+be)"
+       r"(?:\s+(?:also|widely|often|long|still|generally|commonly|now|once|even|later|sometimes|[a-z]+ly))?")
 _PP = r"(?P<pp>\s+(?:in|among|by|within|across)(?:\s+[\w'-]+){1,4}?)?"
 _VAGUE_AGENTS = r"(?:many|some|most|others|several|few)"
+# A negated auxiliary: "could not (be verified)", "has not (been confirmed)", "cannot".
+_NOT = (r"(?:(?:could|can|would|will|has|have|had|is|are|was|were|did|do|does)\s+not|cannot|couldn't|can't|"
+        r"hasn't|haven't|hadn't|isn't|aren't|wasn't|weren't|didn't|won't|wouldn't)")
 
 
 def _hedge_pattern(hedge: str) -> re.Pattern:
@@ -118,6 +126,8 @@ def _hedge_pattern(hedge: str) -> re.Pattern:
             parts.append(_PP)
         elif word == "{vague}":
             parts.append(r"\s+" + _VAGUE_AGENTS)
+        elif word == "{not}":
+            parts.append(r"\s+" + _NOT)
         else:
             parts.append(r"\s+" + re.escape(word))
     body = "".join(parts)
