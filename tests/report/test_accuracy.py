@@ -18,7 +18,7 @@ RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
 # The RESULTS.md section each benchmark script writes.
 SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "alignment": "Alignment (gold pairs)",
                   "loaded_terms": "Loaded terms (MBIC development, BABE test)",
-                  "attribution": "Attribution (development set)"}
+                  "attribution": "Attribution (development set)", "passive": "Passive voice (agency scorer)"}
 
 
 def packaged() -> dict:
