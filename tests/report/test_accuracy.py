@@ -19,7 +19,8 @@ RESULTS_MD = ROOT / "benchmarks" / "RESULTS.md"
 SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "alignment": "Alignment (gold pairs)",
                   "loaded_terms": "Loaded terms (MBIC development, BABE test)",
                   "attribution": "Attribution (development set)",
-                  "fresh": "Fresh set (other stories, labelled before the first run)"}
+                  "fresh": "Fresh set (other stories, labelled before the first run)",
+                  "passive": "Passive voice (agency scorer)"}
 
 
 def packaged() -> dict:

@@ -1,0 +1,141 @@
+"""The agency scorer: harm expressions with their construction, agent, victim and voice; passive voice per
+sentence; and the per-document summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from ...errors import require_columns
+from ...phrases import PhraseWalker, tokenize
+from ...span_index import SpanIndex
+from ..attribution import REPORTED_KINDS
+from .construction import CONSTRUCTIONS, HarmClause, analyse_harm
+from .harms import harm_words_in
+from .passive import Passive, find_passives
+
+HARM_COLUMNS = ["doc_id", "sent_id", "expression", "lemma", "construction", "agent", "victim", "voice", "start",
+                "end"]
+SENTENCE_COLUMNS = ["doc_id", "sent_id", "passive", "agentless_passive"]
+SUMMARY_COLUMNS = ["doc_id", "n_harms", *(f"share_{c}" for c in CONSTRUCTIONS), "share_agent_stated"]
+_INPUT_COLUMNS = ("doc_id", "sent_id", "start", "end", "text")
+
+
+class AgencyTables(NamedTuple):
+    """What one pass of :class:`Agency` finds (columns in :meth:`Agency.__call__`)."""
+
+    harms: pd.DataFrame
+    sentences: pd.DataFrame
+
+
+class SentenceAgency(NamedTuple):
+    """One sentence's passives and harm clauses (token indices into ``walker``'s tokens)."""
+
+    walker: PhraseWalker
+    passives: list[Passive]
+    harms: list[HarmClause]
+
+
+class _Span(NamedTuple):
+    start: int
+    end: int
+
+
+def analyse_sentence(text: str) -> SentenceAgency:
+    """The passives and harm clauses of one sentence."""
+    walker = PhraseWalker(text, tokenize(text, []))
+    passives = find_passives(walker)
+    by_participle = {passive.participle: passive for passive in passives}
+    clauses = (analyse_harm(walker, hit, by_participle) for hit in harm_words_in(walker))
+    return SentenceAgency(walker, passives, [clause for clause in clauses if clause is not None])
+
+
+@dataclass(frozen=True)
+class Agency:
+    """Who did it, as the text tells it: harm expressions and passive voice.
+
+    Call it with the sentences table (``doc_id, sent_id, start, end, text``, as from :func:`framing.sentences`)
+    and, optionally, the attribution ``spans`` table (:attr:`framing.scorers.attribution.AttributionTables.spans`
+    or its reported part): a harm inside a ``quotation``, ``scare_quote`` or ``attributed`` span is ``reported``,
+    any other ``authorial`` — the rule of :mod:`framing.scorers.loaded`. Without spans every harm is authorial.
+    """
+
+    def __call__(self, sentences: pd.DataFrame, spans: pd.DataFrame | None = None) -> AgencyTables:
+        """Return the harms and the sentences' passive flags.
+
+        Returns
+        -------
+        AgencyTables with
+
+        * ``harms`` — one row per harm expression: ``doc_id, sent_id``; ``expression`` (as written); ``lemma``
+          (of ``data/harm_words.tsv``); ``construction`` (active, passive_agent, agentless_passive, intransitive,
+          nominal, adjectival); ``agent`` and ``victim`` (the noun phrases the clause states, "" when it states
+          none); ``voice`` (authorial / reported); ``start, end`` (offsets into the document's cleaned text);
+        * ``sentences`` — one row per input sentence: ``doc_id, sent_id``; ``passive`` (a be/get passive);
+          ``agentless_passive`` (one without a by-agent).
+        """
+        require_columns(sentences, _INPUT_COLUMNS, "sentences")
+        reported = _reported_index(spans)
+        harm_rows, flag_rows = [], []
+        for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
+                                                sentences["text"]):
+            found = analyse_sentence(text)
+            flag_rows.append((doc_id, sent_id, bool(found.passives),
+                              any(passive.agent is None for passive in found.passives)))
+            index = reported.get(doc_id)
+            for clause in found.harms:
+                first, last = found.walker.tokens[clause.start], found.walker.tokens[clause.end - 1]
+                hit_start, hit_end = int(start) + first.start, int(start) + last.end
+                voice = "reported" if index is not None and index.overlapping(hit_start, hit_end) else "authorial"
+                harm_rows.append((doc_id, sent_id, text[first.start:last.end], clause.word.lemma,
+                                  clause.construction, clause.agent, clause.victim, voice, hit_start, hit_end))
+        harms = pd.DataFrame(harm_rows, columns=HARM_COLUMNS).astype({"sent_id": "int64", "start": "int64",
+                                                                     "end": "int64"})
+        flags = pd.DataFrame(flag_rows, columns=SENTENCE_COLUMNS).astype({"sent_id": "int64", "passive": bool,
+                                                                         "agentless_passive": bool})
+        return AgencyTables(harms, flags)
+
+
+def _reported_index(spans: pd.DataFrame | None) -> dict[str, SpanIndex[_Span]]:
+    """The reported spans (quotation, scare_quote, attributed) of each document, indexed for overlap."""
+    if spans is None or spans.empty:
+        return {}
+    require_columns(spans, ("doc_id", "start", "end"), "spans")
+    if "kind" in spans.columns:
+        spans = spans[spans["kind"].isin(REPORTED_KINDS)]
+    by_document: dict[str, list[_Span]] = {}
+    for doc_id, start, end in zip(spans["doc_id"], spans["start"], spans["end"]):
+        by_document.setdefault(doc_id, []).append(_Span(int(start), int(end)))
+    return {doc_id: SpanIndex(found) for doc_id, found in by_document.items()}
+
+
+def summarise_agency(harms: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Per document, how its harms are told.
+
+    Returns
+    -------
+    DataFrame with one row per document of ``sentences`` (in their order): ``doc_id``; ``n_harms``; and
+    ``share_active``, ``share_passive_agent``, ``share_agentless_passive``, ``share_intransitive``,
+    ``share_nominal``, ``share_adjectival`` (each construction's share of the document's harms) and
+    ``share_agent_stated`` (share of harms whose agent is stated). A document with no harm expression has
+    ``n_harms`` 0 and NaN shares: there is nothing to divide, and 0 would say "never active".
+    """
+    require_columns(harms, ("doc_id", "construction", "agent"), "harms")
+    require_columns(sentences, ("doc_id",), "sentences")
+    documents = pd.Index(sentences["doc_id"].drop_duplicates(), name="doc_id")
+    counts = harms.groupby("doc_id").size().reindex(documents, fill_value=0)
+    table = pd.DataFrame({"doc_id": documents, "n_harms": counts.to_numpy(dtype="int64")})
+    denominator = counts.to_numpy(dtype=float)
+    denominator[denominator == 0] = np.nan
+    by_construction = harms.groupby(["doc_id", "construction"]).size().unstack(fill_value=0)
+    for construction in CONSTRUCTIONS:
+        column = by_construction[construction] if construction in by_construction else None
+        numerator = column.reindex(documents, fill_value=0).to_numpy(dtype=float) if column is not None \
+            else np.zeros(len(documents))
+        table[f"share_{construction}"] = numerator / denominator
+    stated = harms.assign(stated=harms["agent"] != "").groupby("doc_id")["stated"].sum()
+    table["share_agent_stated"] = stated.reindex(documents, fill_value=0).to_numpy(dtype=float) / denominator
+    return table[SUMMARY_COLUMNS]
