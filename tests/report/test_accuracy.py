@@ -20,7 +20,8 @@ SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "a
                   "loaded_terms": "Loaded terms (MBIC development, BABE test)",
                   "attribution": "Attribution (development set)",
                   "fresh": "Fresh set (other stories, labelled before the first run)",
-                  "passive": "Passive voice (agency scorer)"}
+                  "passive": "Passive voice (agency scorer)",
+                  "agency_fresh": "Agency (fresh harm set, labelled before the first run)"}
 
 
 def packaged() -> dict:
