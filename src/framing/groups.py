@@ -50,14 +50,16 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
     labels = analysis.event_labels.assign(
         n_documents=analysis.event_labels["event_id"].map(members.groupby("event_id")["doc_id"].nunique())
         .fillna(0).astype("int64"))
-    summary = summary_rows(sentences, terms)
+    harms = _rekey(analysis.harms, keys)
+    summary = summary_rows(sentences, terms, harms)
     comparison = align.event_comparison(align.Events(members, labels), summary.sentences,
                                         scores=summary.sentences, terms=summary.terms)
     pairs = _group_pairs(analysis.pairs, keys, rank)
     grouped = replace(
         analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms,
         contributions=_rekey(analysis.contributions, keys),
-        sources=_rekey(analysis.sources, keys), spans=_rekey(analysis.spans, keys), pairs=pairs, events=members, event_labels=labels,
+        sources=_rekey(analysis.sources, keys), spans=_rekey(analysis.spans, keys), harms=harms,
+        pairs=pairs, events=members, event_labels=labels,
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
         **document_summaries(corpus, summary, analysis.lexicon)._asdict(),

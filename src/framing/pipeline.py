@@ -100,7 +100,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
-        corpus, sentences, terms, words, sources, spans = _concatenate(scored)
+        corpus, sentences, terms, words, sources, spans, harms = _concatenate(scored)
         del scored
         _check_group_column(corpus, group_by)
         view = choose_view(corpus.documents, group_by)
@@ -109,7 +109,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         timings["documents"] = time.perf_counter() - clock
         clock = time.perf_counter()
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
-        summary = summary_rows(sentences, terms)
+        summary = summary_rows(sentences, terms, harms)
         with stage("aligning sentences and finding events", progress):
             alignment = _alignment(summary, sentences, lex, events_file)
         sentences["event_id"] = _event_ids(sentences, alignment["events"])
@@ -132,6 +132,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         contributions=words,
         sources=sources,
         spans=spans,
+        harms=harms,
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
         group_by=group_by,
@@ -174,11 +175,13 @@ class ScoredBatch:
     contributions: pd.DataFrame
     sources: pd.DataFrame
     spans: pd.DataFrame  # quotations, scare quotes, attributed clauses, cues and hedges (AttributionTables.spans)
+    harms: pd.DataFrame  # harm expressions with construction, agent, victim, voice (AgencyTables.harms)
 
 
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True) -> ScoredBatch:
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
+    from .scorers.agency import Agency
     from .scorers.attribution import Attribution, reported_only
     from .scorers.sentiment import SentimentScorer
 
@@ -187,8 +190,10 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     scored, words = SentimentScorer(with_contributions=with_contributions)(table)
     attributed, sources, spans = Attribution()(table, corpus.documents[["doc_id", "text"]])
     terms = _term_scorer(lexicon)(table, reported_only(spans))
-    sentences = table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
-    return ScoredBatch(corpus, sentences, terms, words, sources, spans)
+    harms, passives = Agency()(table, spans)
+    sentences = (table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
+                 .merge(passives, on=["doc_id", "sent_id"]))
+    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms)
 
 
 _TERM_SCORERS: dict[str, object] = {}
@@ -285,7 +290,7 @@ def _concatenate(scored: list[ScoredBatch]):
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
                     removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
-              for name in ("sentences", "terms", "contributions", "sources", "spans")]
+              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms")]
     return (corpus, *tables)
 
 
@@ -314,7 +319,7 @@ def _alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, 
     word_choice``; see :mod:`framing.align`)."""
     from . import align
 
-    summary_sentences, terms = summary
+    summary_sentences, terms, _ = summary
 
     # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
     featurized = align.Aligner().featurize(summary_sentences)

@@ -23,7 +23,7 @@ SENTENCE_CONTRACT = [
     "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id",
 ]
 # Not in the original contract, appended after it so readers by name are unaffected.
-SENTENCE_EXTRAS = ["start", "end", "scare_quotes", "in_summary"]
+SENTENCE_EXTRAS = ["start", "end", "scare_quotes", "in_summary", "passive", "agentless_passive"]
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,9 @@ class Analysis:
         offsets): ``quotation``, ``scare_quote``, ``attributed`` (the content of an attributed clause), ``cue``
         (``label``: its stance) and ``hedge`` (``label``: its kind). The ``hedge`` column of ``sentences`` is
         derived from the hedge rows; the report marks text from this table.
+    harms
+        Every harm expression (``doc_id, sent_id, expression, lemma, construction, agent, victim, voice, start,
+        end``; see :mod:`framing.scorers.agency`): how each killing, death, wounding or arrest is told.
     pairs, events, event_labels, comparison, omissions, word_choice
         Alignment tables (see :mod:`framing.align`).
     documents
@@ -85,6 +88,7 @@ class Analysis:
     contributions: pd.DataFrame
     sources: pd.DataFrame
     spans: pd.DataFrame
+    harms: pd.DataFrame
     pairs: pd.DataFrame
     events: pd.DataFrame
     event_labels: pd.DataFrame
@@ -117,20 +121,29 @@ class Analysis:
 
 
 class SummaryRows(NamedTuple):
-    """The sentences the summaries use (``in_summary``) and the loaded-term hits inside them."""
+    """The sentences the summaries use (``in_summary``) and the loaded-term hits and harm expressions in them."""
 
     sentences: pd.DataFrame
     terms: pd.DataFrame
+    harms: pd.DataFrame
 
 
-def summary_rows(sentences: pd.DataFrame, terms: pd.DataFrame) -> SummaryRows:
-    """The sentences marked ``in_summary`` and the loaded-term hits in them."""
+def summary_rows(sentences: pd.DataFrame, terms: pd.DataFrame, harms: pd.DataFrame | None = None) -> SummaryRows:
+    """The sentences marked ``in_summary`` and the loaded-term hits and harm expressions (none when ``harms`` is
+    not given) in them."""
+    from .scorers.agency import HARM_COLUMNS
+
     chosen = sentences[sentences["in_summary"]]
     keys = set(zip(chosen["doc_id"], chosen["sent_id"]))
+    harms = pd.DataFrame(columns=HARM_COLUMNS) if harms is None else harms
+    return SummaryRows(chosen, _rows_in(terms, keys), _rows_in(harms, keys))
+
+
+def _rows_in(table: pd.DataFrame, keys: set) -> pd.DataFrame:
     # A boolean array, not a list: an empty list would select columns.
-    inside = np.fromiter((key in keys for key in zip(terms["doc_id"], terms["sent_id"])), dtype=bool,
-                         count=len(terms))
-    return SummaryRows(chosen, terms[inside])
+    inside = np.fromiter((key in keys for key in zip(table["doc_id"], table["sent_id"])), dtype=bool,
+                         count=len(table))
+    return table[inside]
 
 
 class Summaries(NamedTuple):
@@ -144,17 +157,25 @@ class Summaries(NamedTuple):
 
 
 def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon) -> Summaries:
-    """The per-document summaries of the summarised sentences and their loaded-term hits (``summary``, from
-    :func:`summary_rows`): ``documents, sentiment_summary, loaded_summary, term_counts, attribution_summary``."""
+    """The per-document summaries of the summarised sentences, their loaded-term hits and harm expressions
+    (``summary``, from :func:`summary_rows`): ``documents, sentiment_summary, loaded_summary, term_counts,
+    attribution_summary``. ``documents`` is :func:`document_table` followed by how harm is told
+    (:func:`framing.scorers.agency.summarise_agency`: ``n_harms, share_active, share_passive_agent,
+    share_agentless_passive, share_intransitive, share_nominal, share_adjectival, share_agent_stated``; NaN shares
+    for a document with no harm expression)."""
     from .scorers.attribution import ATTRIBUTION_COLUMNS, summarise_attribution
     from .scorers.loaded import summarise_loaded, term_counts
+    from .scorers.agency import summarise_agency
     from .scorers.sentiment import summarise_sentiment
 
-    sentences, terms = summary
+    sentences, terms, harms = summary
     sentiment_summary = summarise_sentiment(sentences[["doc_id", "sent_id", "compound"]])
     loaded_summary = summarise_loaded(terms, sentences)
     attribution_summary = summarise_attribution(sentences, sentences[ATTRIBUTION_COLUMNS])
     documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary, sentences, terms)
+    # How harm is told, appended after the columns documents.csv has always had.
+    documents = documents.merge(summarise_agency(harms, sentences), on="doc_id", how="left")
+    documents["n_harms"] = documents["n_harms"].fillna(0).astype("int64")
     return Summaries(documents, sentiment_summary, loaded_summary, term_counts(terms, lexicon),
                      attribution_summary)
 

@@ -66,6 +66,7 @@ SPREAD_MEASURES: tuple[Measure, ...] = (
     Measure("share_anonymous", "Sentences with an anonymous source", percent=True, digits=0),
     Measure("quote_sentence_share", "Sentences with a quotation", percent=True, digits=0),
     Measure("hedges_per_100", "Hedges per 100 sentences", digits=1),
+    Measure("share_agent_stated", "Harm expressions with the agent stated", percent=True, digits=0),
 )
 
 

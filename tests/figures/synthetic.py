@@ -105,6 +105,15 @@ def attribution_summary() -> pd.DataFrame:
     })
 
 
+def harm_summary() -> pd.DataFrame:
+    """Per-document harm constructions as in documents.csv: one document with no harm expression."""
+    shares = {"share_active": [0.5, np.nan, 0.2], "share_passive_agent": [0.0, np.nan, 0.1],
+              "share_agentless_passive": [0.25, np.nan, 0.3], "share_nominal": [0.25, np.nan, 0.3],
+              "share_adjectival": [0.0, np.nan, 0.0], "share_intransitive": [0.0, np.nan, 0.1]}
+    return pd.DataFrame({"doc_id": DOCS, "n_sentences": [12, 20, 16], "n_harms": [4, 0, 10], **shares,
+                         "share_agent_stated": [0.5, np.nan, 0.3]})
+
+
 def word_shift() -> pd.DataFrame:
     terms = ["terrorist", "killed", "blood", "hero", "commander", "war", "attack", "peace", "death", "honoured",
              "threat", "support", "slaughter", "respected", "evil", "popular", "crisis"]

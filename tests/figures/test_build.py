@@ -27,7 +27,7 @@ def fake_analysis(**overrides):
         order=list(s.DOCS), sentences=sentences, summary_sentences=summary,
         sentiment_summary=s.sentiment_summary(summary), loaded_summary=s.loaded_summary(),
         term_counts=s.term_counts(), attribution_summary=s.attribution_summary(),
-        contributions=contributions, comparison=s.event_comparison(),
+        contributions=contributions, comparison=s.event_comparison(), documents=s.harm_summary(),
     )
     attributes.update(overrides)
     return SimpleNamespace(**attributes)
@@ -53,10 +53,17 @@ def test_figure_with_nothing_to_show_is_left_out_with_a_warning():
     analysis = fake_analysis(term_counts=s.term_counts().iloc[0:0])
     with pytest.warns(FramingWarning, match="03_top_loaded_terms left out: no loaded terms"):
         figures = build_figures(analysis)
-    assert "03_top_loaded_terms" not in figures and len(figures) == 6
+    assert "03_top_loaded_terms" not in figures and len(figures) == len(FIGURES) - 1
 
 
 def test_default_pair_is_the_most_different_means():
     summary = pd.DataFrame({"doc_id": ["a", "b", "c"], "mean_compound": [0.1, -0.3, 0.2]})
     assert default_pair(summary, ["a", "b", "c"]) == ("b", "c")
     assert default_pair(summary.iloc[:1], ["a"]) is None
+
+
+def test_harm_figure_is_left_out_when_no_document_reports_harm():
+    quiet = s.harm_summary().assign(n_harms=0)
+    with pytest.warns(FramingWarning, match="08_harm_agency left out: no document reports a killing"):
+        figures = build_figures(fake_analysis(documents=quiet))
+    assert "08_harm_agency" not in figures

@@ -10,6 +10,7 @@ import pytest
 from framing.figures import FIGURES, NothingToShow, build_figures
 from framing.figures.spread import (Row, arc_table, corpus_terms, loaded_spread_figure, sentiment_spread_figure,
                                     spread_rows)
+from framing.scorers.agency import CONSTRUCTIONS
 from framing.views import choose_view
 
 from .helpers import texts
@@ -39,6 +40,12 @@ def many(n: int, *, sentences_per_doc: int = 12) -> SimpleNamespace:
         documents[column] = rng.uniform(0, 0.4, n)
     for column in ("scare_quotes_per_100", "hedges_per_100", "citations_per_100"):
         documents[column] = rng.uniform(0, 10, n)
+    # How harm is told: every third document reports none (NaN shares), the others split over the constructions.
+    documents["n_harms"] = [0 if i % 3 == 0 else 1 + i % 7 for i in range(n)]
+    shares = rng.dirichlet(np.ones(len(CONSTRUCTIONS)), n)
+    for k, construction in enumerate(CONSTRUCTIONS):
+        documents[f"share_{construction}"] = np.where(documents["n_harms"] > 0, shares[:, k], np.nan)
+    documents["share_agent_stated"] = np.where(documents["n_harms"] > 0, rng.uniform(0, 1, n), np.nan)
     loaded = pd.DataFrame([(doc_id, c, v, float(i % 5) if c == "hyperbole" and v == "authorial" else 0.0)
                            for i, doc_id in enumerate(ids) for c in CATEGORIES for v in ("authorial", "reported")],
                           columns=["doc_id", "category", "voice", "per_1000_words"])
@@ -79,6 +86,8 @@ def test_many_documents_get_one_row_per_measure_and_no_legend_entry_per_document
     assert len(figures["02_loaded_terms_by_voice"].axes[0].get_yticks()) == len(CATEGORIES)
     assert len(figures["03_top_loaded_terms"].axes) == 1
     assert len(figures["07_sentiment_arc"].axes) == 1
+    # One row per construction and one for "agent stated", not one per document.
+    assert len(figures["08_harm_agency"].axes[0].get_yticks()) == len(CONSTRUCTIONS) + 1
     for stem, fig in figures.items():
         labels = legend_labels(fig)
         assert len(labels) <= 4, (stem, labels)

@@ -21,6 +21,7 @@ import framing.report.outdir
 import framing.report.write
 from framing.cli import main
 from framing.errors import FramingError
+from framing.figures.registry import FIGURES
 from framing.report import GROUP_TABLE_NAMES, RUN_JSON, output_names, write_analysis
 
 ARTICLES = {
@@ -201,7 +202,7 @@ def test_output_names_cover_every_file_a_run_can_write():
     names = output_names()
     assert {"report.html", "report.md", "run.json", "sentences.csv", *GROUP_TABLE_NAMES} <= names
     assert "figures/07_sentiment_arc.svg" in names and "figures/01_sentiment_distribution.png" in names
-    assert len([name for name in names if name.startswith("figures/")]) == 14
+    assert len([name for name in names if name.startswith("figures/")]) == 2 * len(FIGURES)  # PNG and SVG each
     assert "notes.txt" not in names and "figures/mine.png" not in names
 
 

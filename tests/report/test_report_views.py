@@ -35,6 +35,7 @@ def many_documents(n: int = N) -> SimpleNamespace:
         "mean_compound": compound, "share_negative": negative,
         "loaded_authorial_per_1000": np.arange(n) % 7 * 2.5, "loaded_reported_per_1000": 0.0,
         "share_named": 0.25, "share_anonymous": 0.0, "quote_sentence_share": 0.5, "hedges_per_100": 0.0,
+        "share_agent_stated": 0.5,
     })
     corpus = SimpleNamespace(documents=pd.DataFrame({
         "doc_id": ids, "title": ids, "text": [f"Text of {i} <b>begins</b> here. " * 20 for i in ids]}))

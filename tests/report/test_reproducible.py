@@ -42,7 +42,7 @@ def test_two_runs_write_the_same_files_byte_for_byte(two_runs):
     names = output_files(a)
     assert names == output_files(b)
     assert {name.suffix for name in names} == COMPARED
-    assert len([name for name in names if name.suffix == ".svg"]) == 7
+    assert len([name for name in names if name.suffix == ".svg"]) == 8
     different = [str(name) for name in names if (a / name).read_bytes() != (b / name).read_bytes()]
     assert different == []
 

@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from ..errors import FramingWarning
 from ..views import check_pair, default_pair, ranked_documents
 from ._common import NothingToShow, nothing_to_show
+from .agency import agency_figure, agency_spread_figure
 from .attribution import attribution_figure
 from .events import event_figure
 from .loaded import loaded_terms_figure, top_terms_figure
@@ -125,6 +126,7 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "05_word_shift": _word_shift(analysis, pair, order),
         "06_events": lambda: event_figure(analysis.comparison, order=order),
         "07_sentiment_arc": sentiment_arc,
+        "08_harm_agency": lambda: agency_figure(analysis.documents, order=order),
     }
 
 
@@ -142,6 +144,7 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
         "05_word_shift": _word_shift(analysis, pair, list(pair or ())),
         "06_events": lambda: events_spread_figure(analysis.comparison),
         "07_sentiment_arc": lambda: _arc_of_documents(analysis),
+        "08_harm_agency": lambda: agency_spread_figure(documents),
     }
 
 

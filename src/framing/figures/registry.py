@@ -94,4 +94,16 @@ FIGURES: dict[str, FigureInfo] = {
             "documents. Documents shorter than ten sentences are left out."
         )},
     ),
+    "08_harm_agency": FigureInfo(
+        "How harm is told",
+        "Each document's reports of killing, death, wounding and arrest, by how they are told: with the agent as "
+        "subject (“police killed”), a passive naming the agent, a passive without one (“were killed”), a noun "
+        "(“deaths”), an adjective (“the dead”) or a verb that allows no agent (“died”). Dark segments say who did "
+        "it, light ones do not; the label gives the number of expressions and the share with a stated agent.",
+        {"spread": (
+            "Each construction's share of a document's harm expressions (killing, death, wounding, arrest …), one "
+            "dot per document that reports harm, with a box for the middle half; the last row is the share with "
+            "a stated agent. The document with the highest share of each row is named."
+        )},
+    ),
 }

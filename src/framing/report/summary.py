@@ -86,4 +86,13 @@ def summary_rows(documents: pd.DataFrame, order: list[str], *, metadata: bool = 
                    "attribution"),
         SummaryRow("Citations per 100 sentences", "Reference markers ([12]) the cleaner removed.",
                    values("citations_per_100", 1), "attribution"),
+        SummaryRow("Harm expressions", "Reports of killing, death, wounding, arrest … (harms.csv has each one).",
+                   values("n_harms", 0), "agency"),
+        SummaryRow("Harms with the agent stated / passive, no agent / “died”",
+                   "Share told with who did it (“police killed”, “killed by police”), as a passive without an agent "
+                   "(“were killed”), and with a verb that allows none (“died”); the rest are nouns and adjectives.",
+                   [f"{a} / {b} / {c}" for a, b, c in zip(values("share_agent_stated", 0, percent=True),
+                                                          values("share_agentless_passive", 0, percent=True),
+                                                          values("share_intransitive", 0, percent=True))],
+                   "agency"),
     ]
