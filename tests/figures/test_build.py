@@ -60,3 +60,14 @@ def test_default_pair_is_the_most_different_means():
     summary = pd.DataFrame({"doc_id": ["a", "b", "c"], "mean_compound": [0.1, -0.3, 0.2]})
     assert default_pair(summary, ["a", "b", "c"]) == ("b", "c")
     assert default_pair(summary.iloc[:1], ["a"]) is None
+
+
+def test_long_names_get_short_unique_labels():
+    from framing.figures._common import MAX_LABEL, short_label, short_names
+
+    long_a, long_b = "a" * 5000, "a" * 4000
+    labels = short_names(["short", long_a, long_b, "b" * 41])
+    assert set(labels) == {long_a, long_b, "b" * 41}  # "short" is shown as it is
+    assert len(set(labels.values())) == 3 and all(len(label) <= MAX_LABEL for label in labels.values())
+    # The start and the end of the name: ids tend to differ at either end.
+    assert short_label("x" * 30 + "-part-2-of-the-story") == "x" * 26 + "…" + "-of-the-story"
