@@ -1,4 +1,3 @@
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -57,8 +56,11 @@ def test_missing_path_gives_one_clear_line_and_no_output(runner, tmp_path):
 
 def test_unknown_section_is_refused(runner, tmp_path):
     result = runner.invoke(main, ["analyze", str(SEEDS), "--sections", "body,footer", "--out", str(tmp_path / "o")])
-    assert result.exit_code == 2
-    assert "unknown section 'footer'" in result.output
+    # Exit status 1 and one line, as for every other bad input (click's default was 2 and the usage text).
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "Error: Invalid value for --sections: unknown section 'footer'; choose from headline, bullet, body, "
+        "caption, subhead or 'all'"]
 
 
 def test_out_pointing_at_a_file_is_refused(runner, tmp_path):
@@ -139,3 +141,35 @@ def test_lexicon_check_reports_the_line(runner, tmp_path):
     result = runner.invoke(main, ["lexicon", "--check", str(path)])
     assert result.exit_code == 1
     assert "mine.tsv:2: unknown category 'praise'" in result.output
+
+
+def test_a_document_with_no_body_sentences_is_named_in_a_warning(runner, tmp_path):
+    # Reported: a document whose every sentence was labelled a caption got NaN summaries and no word of why.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The regime said the talks would resume. Officials gave no date.\n")
+    (folder / "photos.txt").write_text("A photo essay (pictured) of the city. The streets were quiet.\n")
+    result = runner.invoke(main, ["analyze", str(folder), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert ("photos.txt: has no body sentences (see the section column of sentences.csv), so its summaries are "
+            "empty") in result.output
+    assert "a.txt: has no" not in result.output
+
+
+def test_a_very_long_doc_id_is_shortened_in_figures_and_headings(runner, tmp_path):
+    # Reported: a 5,000-character doc_id made a 56,797-px-wide report and raw matplotlib layout warnings.
+    from framing.figures._common import short_label
+
+    long_id = "x" * 5000
+    texts = [(SEEDS / name).read_text(encoding="utf-8")[:3000]
+             for name in ("dailymail_soleimani_2020-01-03.txt", "wikipedia_soleimani_2017.txt")]
+    corpus = tmp_path / "export.csv"
+    pd.DataFrame({"id": [long_id, "short"], "text": texts}).to_csv(corpus, index=False)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["analyze", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Warning" not in result.output and "constrained_layout" not in result.output
+    assert pd.read_csv(out / "documents.csv")["doc_id"].tolist() == [long_id, "short"]  # tables keep it whole
+    report = (out / "report.html").read_text(encoding="utf-8")
+    assert f'<h3><span title="{long_id}">{short_label(long_id)}</span>' in report
+    assert f'<span style="word-break: break-all">{long_id}</span>' in report  # the inputs table, wrapped

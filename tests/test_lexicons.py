@@ -76,6 +76,11 @@ def test_longest_entry_wins_and_offsets_point_at_the_words(tmp_path):
          r"lex\.tsv:4: duplicate term 'regime' \(first on line 2\)"),
         ("regime\tpejorative_label\tpejorative\t\tn\n", r"lex\.tsv:2: term 'regime' has no neutral alternative"),
         ("* hands\tviolent_dramatic\tother\tx\tn\n", r"lex\.tsv:2: term '\* hands' may not start"),
+        ("regime\tpejorative_label\tpejorative\tgovernment\tn\n-\thyperbole\tother\tx\tn\n",
+         r"lex\.tsv:3: term '-' has no word to match"),
+        ("'\thyperbole\tother\tx\tn\n", r"lex\.tsv:2: term \"'\" has no word to match"),
+        ("general * * * * * zzz\thyperbole\tother\tx\tn\n", r"lex\.tsv:2: term 'general \* .*' has 5 '\*' gaps; "
+                                                             r"at most 4"),
     ],
 )
 def test_malformed_lexicon_is_refused_with_the_line(tmp_path, body, message):
@@ -234,3 +239,35 @@ def test_an_exception_blocks_the_hits_inside_it_not_a_longer_entry_around_it(tmp
     lexicon = load_lexicon(path)  # the packaged exceptions hold "counter terrorist"
     assert [m.term for m in lexicon.find("a counter-terrorist unit")] == []
     assert [m.term for m in lexicon.find("a counter-terrorist operation")] == ["counter-terrorist operation"]
+
+
+def test_many_wildcards_are_matched_without_a_blow_up():
+    # Reported: "general * * * * * * * * * * zzz" took 51 s per text (every way of filling the gaps was tried);
+    # lexicons past the cap can still be built in code, and the matcher must stay fast for them too.
+    import time
+
+    import pandas as pd
+
+    from framing.lexicons import Lexicon
+
+    term = "general " + "* " * 12 + "zzz"
+    entries = pd.DataFrame([{"term": term, "category": "hyperbole", "direction": "other", "neutral": "x",
+                             "note": ""}])
+    started = time.perf_counter()
+    hits = Lexicon(entries=entries).find("general " * 200 + "no match here")
+    assert hits == [] and time.perf_counter() - started < 2
+
+
+def test_wildcards_take_the_shortest_gap_first(tmp_path):
+    path = lexicon_file(tmp_path, "blood * on * hands\tviolent_dramatic\tpejorative\tresponsible\tn\n")
+    text = "blood of many on their own hands on hands"
+    [match] = load_lexicon(path).find(text)
+    assert text[match.start:match.end] == "blood of many on their own hands"
+
+
+@pytest.mark.parametrize(("term", "text"), [("u.s.-backed militia", "a U.S.-backed militia"),
+                                            ("9/11 truther", "a 9/11 truther said")])
+def test_terms_are_cut_into_words_as_the_text_is(tmp_path, term, text):
+    # Reported: these passed `lexicon --check` but could never match ("u.s." is no word of the text).
+    path = lexicon_file(tmp_path, f"{term}\tpejorative_label\tpejorative\tx\tn\n")
+    assert [match.term for match in load_lexicon(path).find(text)] == [term]

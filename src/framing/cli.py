@@ -10,6 +10,7 @@ import click
 
 from . import __version__
 from .errors import FramingError, FramingWarning
+from .signals import terminate_as_interrupt
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
@@ -20,14 +21,19 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
 
 
 class FramingGroup(click.Group):
-    """Turns :class:`FramingError` into one line on stderr and exit status 1."""
+    """Turns :class:`FramingError` and an invalid option value into one line on stderr and exit status 1, and
+    SIGTERM into the path Ctrl-C takes ("Aborted!", exit status 1, nothing left behind)."""
 
     def invoke(self, ctx):
         warnings.showwarning = _show_warning
         try:
-            return super().invoke(ctx)
+            with terminate_as_interrupt():
+                return super().invoke(ctx)
         except FramingError as error:
             raise click.ClickException(str(error)) from None
+        except click.BadParameter as error:
+            # A bad value is bad input like any other (click's own default is the usage text and status 2).
+            raise click.ClickException(error.format_message()) from None
 
 
 @click.group(cls=FramingGroup)

@@ -81,7 +81,24 @@ def worker_pool(jobs: int, engine: Engine) -> Iterator[ProcessPoolExecutor | Non
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield pool
+        try:
+            yield pool
+        except BaseException:
+            # Ctrl-C or SIGTERM (framing.signals) or a failure: leaving the block would otherwise wait for every
+            # batch already queued.
+            stop_workers(pool)
+            raise
+
+
+def stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Cancel the pool's queued batches and end its worker processes now, not after their current batch."""
+    # No public handle on the processes before Python 3.14 (terminate_workers); shutdown() forgets them.
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def in_order(submit: Callable, items: Iterable, *, in_flight: int) -> Iterator:

@@ -4,7 +4,8 @@ The default lexicon is package data (``data/loaded_terms.tsv``; method and prove
 A user's file has the same columns and can replace or extend it. Matching is token-based: every word of an entry
 also matches its regular inflections (martyr → martyrs, martyred; slaughter → slaughtered), ``<poss>`` matches a
 possessive pronoun and ``*`` up to three arbitrary words ("blood * on <poss> hands" matches "the blood of
-THOUSANDS on his hands").
+THOUSANDS on his hands"), at most :data:`MAX_WILDCARDS` of them per entry. An entry is cut into words as the text
+is (:data:`TOKEN`), so "u.s.-backed" matches "U.S.-backed"; an entry with no word is refused.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Literal, NamedTuple
 
 import pandas as pd
 
+from .arguments import optional_path
 from .errors import input_error
 
 Category = Literal["pejorative_label", "honorific_label", "violent_dramatic", "hyperbole", "euphemism",
@@ -34,7 +36,10 @@ EXCEPTIONS = "loaded_terms_exceptions.tsv"
 
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "your", "our"})
 MAX_GAP = 3  # words a "*" may skip
+# More gaps than this in one entry is a typo or a pattern that would match almost any stretch of text.
+MAX_WILDCARDS = 4
 TOKEN = re.compile(r"\w+")
+PLACEHOLDERS = frozenset({"*", "<poss>"})
 
 
 class LowerWord(NamedTuple):
@@ -134,7 +139,7 @@ def _scan(toks: list[LowerWord], patterns: dict) -> list[Match]:
     while position < len(toks):
         best = None
         for term, words in patterns.get(toks[position].text, ()):
-            last = _match_words(words[1:], toks, position + 1)
+            last = _match_words(words, toks, position)
             if last is not None and (best is None or last > best[1]):
                 best = (term, max(last, position))
         if best is None:
@@ -146,7 +151,12 @@ def _scan(toks: list[LowerWord], patterns: dict) -> list[Match]:
 
 
 def _pattern_words(term: str) -> list[str]:
-    return [part for part in re.split(r"[\s\-']+", term.strip()) if part]
+    """An entry's words as the text's words are cut (:data:`TOKEN`: "u.s.-backed" → u, s, backed), placeholders
+    (:data:`PLACEHOLDERS`) kept whole."""
+    words = []
+    for part in term.split():
+        words += [part] if part in PLACEHOLDERS else TOKEN.findall(part)
+    return words
 
 
 def _word_forms(word: str) -> frozenset[str]:
@@ -156,19 +166,31 @@ def _word_forms(word: str) -> frozenset[str]:
 
 
 def _match_words(words: tuple[str, ...], toks: list[LowerWord], position: int) -> int | None:
-    """Index of the last token matched by ``words`` starting at ``position``, or None (recursive for ``*``)."""
-    if not words:
+    """Index of the last token matched by ``words[1:]`` after ``words[0]`` matched the token at ``position``,
+    or None: the first way found with the shortest gap at each ``*`` in turn."""
+    return _match_from(words, 1, toks, position + 1, set())
+
+
+def _match_from(words: tuple[str, ...], index: int, toks: list[LowerWord], position: int,
+                failed: set[tuple[int, int]]) -> int | None:
+    # Every (word, token) state is tried once: remembering the failed ones keeps an entry with many "*" linear
+    # in its length instead of exponential in its gaps.
+    if index == len(words):
         return position - 1
-    head, rest = words[0], words[1:]
-    if head == "*":
+    if (index, position) in failed:
+        return None
+    word = words[index]
+    last = None
+    if word == "*":
         for skip in range(MAX_GAP + 1):
-            last = _match_words(rest, toks, position + skip)
+            last = _match_from(words, index + 1, toks, position + skip, failed)
             if last is not None:
-                return last
-        return None
-    if position >= len(toks) or toks[position].text not in _word_forms(head):
-        return None
-    return _match_words(rest, toks, position + 1)
+                break
+    elif position < len(toks) and toks[position].text in _word_forms(word):
+        last = _match_from(words, index + 1, toks, position + 1, failed)
+    if last is None:
+        failed.add((index, position))
+    return last
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -207,6 +229,8 @@ def _validate_row(row: dict, *, path, line: int, seen: dict) -> None:
     if not term:
         raise input_error(path, "empty term", line=line)
     words = _pattern_words(term)
+    if not any(word not in PLACEHOLDERS for word in words):
+        raise input_error(path, f"term {term!r} has no word to match (letters or digits)", line=line)
     # "far-right" and "far right" match the same words, so they are the same entry.
     key = " ".join(words)
     if key in seen:
@@ -214,8 +238,11 @@ def _validate_row(row: dict, *, path, line: int, seen: dict) -> None:
     seen[key] = line
     if words[0] in {"*", "<poss>"} or words[-1] == "*":
         raise input_error(path, f"term {term!r} may not start with '*' or '<poss>', nor end with '*'", line=line)
-    if any(w.startswith("<") and w != "<poss>" for w in words):
+    if any(part.startswith("<") and part != "<poss>" for part in term.split()):
         raise input_error(path, f"term {term!r}: the only placeholder is <poss>", line=line)
+    if words.count("*") > MAX_WILDCARDS:
+        raise input_error(path, f"term {term!r} has {words.count('*')} '*' gaps; at most {MAX_WILDCARDS}",
+                          line=line)
     if row["category"] not in CATEGORIES:
         raise input_error(path, f"unknown category {row['category']!r}; use one of: {', '.join(CATEGORIES)}",
                           line=line)
@@ -237,6 +264,8 @@ def load_lexicon(path: str | Path | None = None, *, extend: str | Path | None = 
     extend
         A second TSV whose entries are added; an entry with the same term replaces the base entry.
     """
+    optional_path(path, "load_lexicon's path")
+    optional_path(extend, "load_lexicon's extend")
     base_text, base_source = _read(path)
     entries = read_lexicon_text(base_text, path=base_source)
     texts, sources = [base_text], [base_source]

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
+from .arguments import path_list
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, check_engine, map_batches, worker_pool
@@ -84,7 +85,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
     _check_contributions(contributions)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    paths = paths if isinstance(paths, list) else [paths]
+    paths = path_list(paths)
     events_file = events_file if events_file is not None else _events_beside(paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, n_documents = document_batches(paths, manifest=manifest, table=table)
@@ -109,6 +110,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         timings["documents"] = time.perf_counter() - clock
         clock = time.perf_counter()
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
+        _warn_unsummarised(corpus.documents, sentences, sections)
         summary = summary_rows(sentences, terms, harms)
         with stage("aligning sentences and finding events", progress):
             alignment = _alignment(summary, sentences, lex, events_file)
@@ -292,6 +294,14 @@ def _concatenate(scored: list[ScoredBatch]):
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
               for name in ("sentences", "terms", "contributions", "sources", "spans", "harms")]
     return (corpus, *tables)
+
+
+def _warn_unsummarised(documents: pd.DataFrame, sentences: pd.DataFrame, sections) -> None:
+    """Name each document none of whose sentences is in ``sections``: its summaries are empty (NaN)."""
+    empty = documents.loc[~documents["doc_id"].isin(sentences.loc[sentences["in_summary"], "doc_id"]), "path"]
+    wanted = f"{', '.join(sections)} sentences" if sections is not None else "sentences"
+    for path in empty:
+        warn(path, f"has no {wanted} (see the section column of sentences.csv), so its summaries are empty")
 
 
 def _check_group_column(corpus: Corpus, group_by: str | None) -> None:

@@ -23,6 +23,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .corpus import WORD, Corpus
+from .arguments import require_type
 from .errors import warn
 
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "para_id", "section", "start", "end", "text", "n_words", "citations"]
@@ -164,6 +165,7 @@ def sentences(corpus: Corpus, *, sections: tuple[str, ...] | list[str] | None = 
         ``citations`` (citation markers the cleaner removed from this sentence — a marker at the start of a
         paragraph counts for that paragraph's first sentence).
     """
+    require_type(corpus, Corpus, "sentences() needs a Corpus, as framing.load_corpus() returns")
     texts = dict(zip(corpus.documents["doc_id"], corpus.documents["text"]))
     paths = dict(zip(corpus.documents["doc_id"], corpus.documents["path"])) if "path" in corpus.documents else {}
     breaks, citations = _positions(corpus.removals)

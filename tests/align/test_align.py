@@ -237,11 +237,20 @@ def test_clustered_events_span_documents_and_get_term_labels(seed_sentences, see
     ("title = 'mine'\n[[event]]\nname = 'x'\nterms = ['a']\n", r"events\.toml:1: unknown key 'title'"),
     ("[[event]]\nname = 'x'\nterms = ['a']\n[[event]]\nname = 'x'\nterms = ['b']\n",
      r"events\.toml:4: duplicate event name 'x'"),
+    ("[[event]]\nname = 'x'\nterms = ['Khatami', '-']\n", r"events\.toml:3: event 'x': term '-' has no word"),
 ])
 def test_malformed_events_file_errors(tmp_path, text, message):
     path = tmp_path / "events.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(FramingError, match=message):
+        read_events_file(path)
+
+
+def test_a_wordless_events_term_is_refused_not_matched_everywhere(tmp_path):
+    # Reported: terms = ["-"] made the cue pattern match between any two words, so every sentence joined.
+    path = tmp_path / "events.toml"
+    path.write_text("[[event]]\nname = 'dash'\nterms = ['-', 'x']\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"events\.toml:3: event 'dash': term '-' has no word to match"):
         read_events_file(path)
 
 

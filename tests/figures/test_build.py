@@ -67,3 +67,14 @@ def test_harm_figure_is_left_out_when_no_document_reports_harm():
     with pytest.warns(FramingWarning, match="08_harm_agency left out: no document reports a killing"):
         figures = build_figures(fake_analysis(documents=quiet))
     assert "08_harm_agency" not in figures
+
+
+def test_long_names_get_short_unique_labels():
+    from framing.figures._common import MAX_LABEL, short_label, short_names
+
+    long_a, long_b = "a" * 5000, "a" * 4000
+    labels = short_names(["short", long_a, long_b, "b" * 41])
+    assert set(labels) == {long_a, long_b, "b" * 41}  # "short" is shown as it is
+    assert len(set(labels.values())) == 3 and all(len(label) <= MAX_LABEL for label in labels.values())
+    # The start and the end of the name: ids tend to differ at either end.
+    assert short_label("x" * 30 + "-part-2-of-the-story") == "x" * 26 + "…" + "-of-the-story"

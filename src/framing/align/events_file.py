@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import input_error
+from ..lexicons import TOKEN
 
 SEED_EVENTS = "events_seeds.toml"
 
@@ -110,6 +111,10 @@ def _event_spec(table: dict, index: int, seen: dict[str, int], at: _Lines) -> Ev
     terms = table.get("terms")
     if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
         raise input_error(where, f"event {name!r} needs terms = [...], a list of non-empty strings",
+                          line=at.of_key("terms"))
+    wordless = [term for term in terms if not TOKEN.search(term)]
+    if wordless:  # a cue of no word ("-") would match between any two words: every sentence would join
+        raise input_error(where, f"event {name!r}: term {wordless[0]!r} has no word to match (letters or digits)",
                           line=at.of_key("terms"))
     years = table.get("years", [])
     if not isinstance(years, list) or not all(isinstance(y, int) and 1000 <= y <= 2999 for y in years):

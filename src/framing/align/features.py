@@ -16,7 +16,7 @@ from sklearn.preprocessing import normalize
 from ..errors import input_error, require_columns
 from .columns import PAIR_COLUMNS, empty_table
 from .filters import top_k, year_conflicts
-from .pairs import Pairs, sentence_pairs
+from .pairs import Pairs, canonical_order, in_input_order, sentence_pairs
 from .units import find_units, membership, representatives
 from .words import FeatureAnalyzer, TextCopies, find_names, split_words
 
@@ -179,6 +179,15 @@ class Aligner:
         sentences = sentences.reset_index(drop=True)
         if sentences["doc_id"].nunique() < 2:
             return empty_table(PAIR_COLUMNS)
+        # Looked for in doc_id, sent_id order: the same pairs whatever the order of the rows (framing.align.pairs).
+        order = canonical_order(sentences["doc_id"].to_numpy(), sentences["sent_id"].to_numpy())
+        if featurized is not None:
+            featurized = featurized._replace(counts=featurized.counts[order])
+        pairs = self._pairs(sentences.iloc[order].reset_index(drop=True), featurized)
+        return _pairs_table(sentences, in_input_order(pairs, order, pd.factorize(sentences["doc_id"])[0]))
+
+    def _pairs(self, sentences: pd.DataFrame, featurized: Featurized | None) -> Pairs:
+        """The kept pairs of ``sentences`` (row positions, ``i``'s document first in table order)."""
         doc = pd.factorize(sentences["doc_id"])[0]
         text_key = pd.factorize(sentences["text"].astype(str))[0]
         units = find_units(doc, sentences["section"].to_numpy(), text_key, self.max_run)
@@ -191,7 +200,7 @@ class Aligner:
         kept = pairs.similarity >= self.threshold
         if self.top_k is not None:
             kept &= top_k(pairs, doc, self.top_k)
-        return _pairs_table(sentences, Pairs(*(column[kept] for column in pairs)))
+        return Pairs(*(column[kept] for column in pairs))
 
 
 def align(sentences: pd.DataFrame, *, threshold: float | None = None,

@@ -18,7 +18,8 @@ Similarities are bit-for-bit those of the uncollapsed aligner: copies have ident
 the same order), and a sparse product entry depends only on its two rows.
 
 Units (:mod:`framing.align.units`) are numbered as the uncollapsed aligner numbers them: that number breaks ties at
-the cap.
+the cap. The aligner numbers the sentences sorted by ``doc_id, sent_id`` (:func:`canonical_order`), so that the
+ties, and which document is "later", do not depend on the order of the input's rows.
 """
 
 from __future__ import annotations
@@ -38,6 +39,25 @@ PRODUCT_ENTRIES = 10_000_000
 MAX_PARTNERS = 25
 # Most (sentence, distinct partner) combinations expanded at once (about 60 bytes each: ~120 MB).
 EXPANSION_ENTRIES = 2_000_000
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The order pairs are looked for in
+
+
+def canonical_order(doc_id: np.ndarray, sent_id: np.ndarray) -> np.ndarray:
+    """Row positions sorted by ``doc_id`` (as text) and then ``sent_id``: the order the aligner numbers units in."""
+    return np.lexsort((np.asarray(sent_id), np.asarray(doc_id).astype(str)))
+
+
+def in_input_order(pairs: Pairs, order: np.ndarray, doc: np.ndarray) -> Pairs:
+    """Pairs found among the rows ``order`` as row positions of the input (``doc``: each row's document number,
+    in input order), ``i``'s document first, sorted by ``i, j``."""
+    i, j = order[pairs.i], order[pairs.j]
+    swap = doc[i] > doc[j]
+    i, j = np.where(swap, j, i), np.where(swap, i, j)
+    sort = np.lexsort((j, i))
+    return Pairs(i[sort], j[sort], pairs.similarity[sort])
 
 
 # ---------------------------------------------------------------------------------------------------------

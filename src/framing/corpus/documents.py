@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..arguments import path_list
 from ..errors import input_error
 from .cleaning import clean_documents
 from .manifest import MANIFEST_NAMES, METADATA_COLUMNS, read_manifest
@@ -96,4 +97,4 @@ def _select_listed(table: pd.DataFrame, paths, files: list[Path], manifest: Path
 
 def load_corpus(paths: list[str | Path] | str | Path, *, manifest: str | Path | None = None) -> Corpus:
     """Read and clean documents; see :class:`~framing.corpus.Corpus` for the three tables returned."""
-    return clean_documents(load_documents(paths if isinstance(paths, list) else [paths], manifest=manifest))
+    return clean_documents(load_documents(path_list(paths), manifest=manifest))

@@ -2,7 +2,9 @@
 
 Markup is stripped rather than refused: the words are what the user wants, and "save the page as text" is
 advice they have already failed to follow. Only real markup counts — a doctype or <html>, or several tags of
-common HTML elements — so plain text that mentions "<3" or "a < b" is left alone.
+common HTML elements, one of them closing an element or carrying attributes — so plain text that mentions "<3",
+"a < b" or "the <b>, <i> and <p> tags" is left alone. Markup without block elements (a "</style><script>" pasted
+into prose) keeps the text's own line breaks: they are then the only paragraph structure there is.
 """
 
 from __future__ import annotations
@@ -25,26 +27,41 @@ _HTML_TAG = re.compile(
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
 # Fewer tags than this is a text that talks about HTML ("use <b> for bold"), not a web page.
 MIN_HTML_TAGS = 3
+# What prose naming tags ("use <b>, <i> and <p>") never holds: a closing tag, attributes, a self-closing "/>".
+_PAGE_TAG = re.compile(r"</|<\w+(?:\s+[^\s<>/]|\s*/>)")
 _BLOCK_TAGS = frozenset("""p div li ul ol h1 h2 h3 h4 h5 h6 table thead tbody tr blockquote section article header
 footer nav main aside figure figcaption pre hr dl dt dd center form""".split())
 _CELL_TAGS = frozenset({"td", "th"})
+_LAYOUT_TAG = re.compile(rf"<(?:br|{'|'.join(sorted(_BLOCK_TAGS))})[\s/>]", re.IGNORECASE)
 # Not shown on the page. The <title> is left out too: it repeats the <h1> or adds the site's name.
 _INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "title"})
 
 
 def looks_like_html(text: str) -> bool:
-    """A doctype or ``<html>`` at the start, or at least :data:`MIN_HTML_TAGS` tags of common HTML elements."""
+    """A doctype or ``<html>`` at the start, or at least :data:`MIN_HTML_TAGS` tags of common HTML elements of
+    which at least one closes an element, carries attributes or closes itself (``</p>``, ``<a href=…>``,
+    ``<br/>``)."""
     if _HTML_START.match(text):
         return True
-    return sum(1 for _ in zip(range(MIN_HTML_TAGS), _HTML_TAG.finditer(text))) >= MIN_HTML_TAGS
+    count, page_tag = 0, False
+    for tag in _HTML_TAG.finditer(text):
+        count += 1
+        page_tag = page_tag or _PAGE_TAG.match(tag.group()) is not None
+        if count >= MIN_HTML_TAGS and page_tag:
+            return True
+    return False
 
 
 class _HtmlText(HTMLParser):
     """The visible text of an HTML page: block elements become paragraph breaks, ``<br>`` a line break, and the
-    contents of scripts, styles and the title are dropped. Entities are decoded (``convert_charrefs``)."""
+    contents of scripts, styles and the title are dropped. Entities are decoded (``convert_charrefs``).
 
-    def __init__(self) -> None:
+    ``keep_lines``: the source's line breaks stay (for markup with no block element or ``<br>`` to lay it out).
+    """
+
+    def __init__(self, *, keep_lines: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.keep_lines = keep_lines
         self.pieces: list[str] = []
         self.tags: Counter[str] = Counter()
         self.hidden_blocks = 0
@@ -71,7 +88,7 @@ class _HtmlText(HTMLParser):
     def handle_data(self, data: str) -> None:
         if not self._hidden_depth:
             # HTML collapses runs of white space (source line breaks included) into one space.
-            self.pieces.append(re.sub(r"\s+", " ", data))
+            self.pieces.append(re.sub(r"[^\S\r\n]+" if self.keep_lines else r"\s+", " ", data))
 
 
 class StrippedHtml(NamedTuple):
@@ -94,7 +111,7 @@ class StrippedHtml(NamedTuple):
 
 def html_to_text(html: str) -> StrippedHtml:
     """The visible text of an HTML page (paragraphs separated by blank lines) and what was removed."""
-    parser = _HtmlText()
+    parser = _HtmlText(keep_lines=_LAYOUT_TAG.search(html) is None)
     parser.feed(html)
     parser.close()
     text = "\n".join(line.strip() for line in "".join(parser.pieces).split("\n"))

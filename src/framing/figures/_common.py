@@ -116,3 +116,35 @@ def legend_rows(fig: Figure, rows: Sequence[Sequence]) -> Legend:
     padded = [row + [Patch(visible=False, label="")] * (ncols - len(row)) for row in rows]
     handles = [row[i] for i in range(ncols) for row in padded]
     return fig.legend(handles=handles, loc="outside lower center", ncols=ncols)
+
+
+# A doc_id or group name longer than this is shortened wherever a figure or a report heading shows it: a
+# 5,000-character id made every axis collapse (the tables keep it whole).
+MAX_LABEL = 40
+
+
+def short_label(name: str, limit: int = MAX_LABEL) -> str:
+    """``name`` itself, or at most ``limit`` characters of it: its start and its end around an ellipsis (ids
+    tend to differ at either end: "reuters-2020-…-part-2")."""
+    if len(name) <= limit:
+        return name
+    tail = (limit - 1) // 3
+    return f"{name[:limit - 1 - tail]}…{name[len(name) - tail:]}"
+
+
+def short_names(names: Iterable) -> dict[str, str]:
+    """For each of ``names`` longer than :data:`MAX_LABEL`, its :func:`short_label`, made unique (``… #2``) where
+    two would read the same; names short enough are left out (they are shown as they are)."""
+    names = list(dict.fromkeys(map(str, names)))
+    taken = {name for name in names if len(name) <= MAX_LABEL}
+    short = {}
+    for name in names:
+        if name in taken or len(name) <= MAX_LABEL:
+            continue
+        label, copy = short_label(name), 1
+        while label in taken:
+            copy += 1
+            label = short_label(name, MAX_LABEL - len(f" #{copy}")) + f" #{copy}"
+        taken.add(label)
+        short[name] = label
+    return short

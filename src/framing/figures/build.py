@@ -6,6 +6,7 @@ them (``report.save_figure`` does, and closes them).
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from matplotlib.figure import Figure
 
 from ..errors import FramingWarning
 from ..views import check_pair, default_pair, ranked_documents
-from ._common import NothingToShow, nothing_to_show
+from ._common import NothingToShow, nothing_to_show, short_names
 from .agency import agency_figure, agency_spread_figure
 from .attribution import attribution_figure
 from .events import event_figure
@@ -73,6 +74,7 @@ def iter_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, vie
         check_pair(pair, order)
     # The pipeline decides the default pair (it computes the contributions the word shift reads).
     pair = pair or getattr(analysis, "word_shift_pair", None)
+    analysis, pair = _with_short_names(analysis, pair)
     makers = _spread_makers(analysis, pair) if view.kind == "spread" else _side_by_side_makers(analysis, pair)
     assert list(makers) == list(FIGURES), "the figure makers and FIGURES must list the same stems"
     for stem, make in makers.items():
@@ -82,6 +84,27 @@ def iter_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, vie
             warnings.warn(f"figure {stem} left out: {error}", FramingWarning, stacklevel=2)
             continue
         yield stem, figure
+
+
+def _with_short_names(analysis: Analysis, pair: tuple[str, str] | None
+                      ) -> tuple[Analysis, tuple[str, str] | None]:
+    """The analysis and pair with each doc_id (or group) longer than :data:`~._common.MAX_LABEL` written as its
+    short label in every table the figures read: a 5,000-character id collapsed every axis. The run's own tables
+    keep the full ids."""
+    short = short_names(analysis.order) if dataclasses.is_dataclass(analysis) else {}
+    if not short:
+        return analysis, pair
+
+    def renamed(value):
+        if isinstance(value, pd.DataFrame) and "doc_id" in value.columns:
+            return value.assign(doc_id=value["doc_id"].map(lambda name: short.get(str(name), name)))
+        return value
+
+    changes = {field.name: renamed(getattr(analysis, field.name)) for field in dataclasses.fields(analysis)}
+    changes["corpus"] = dataclasses.replace(analysis.corpus, documents=renamed(analysis.corpus.documents))
+    rename_pair = (lambda names: tuple(short.get(str(name), name) for name in names) if names else names)
+    changes["word_shift_pair"] = rename_pair(analysis.word_shift_pair)
+    return dataclasses.replace(analysis, **changes), rename_pair(pair)
 
 
 def _word_shift(analysis: Analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:

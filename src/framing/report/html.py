@@ -20,6 +20,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from ..figures._common import MAX_LABEL, short_label
 from ..figures.registry import FIGURES
 from ..figures.style import category_label, lighten, palette
 from ..lexicons import CATEGORIES
@@ -81,7 +82,27 @@ def _environment(*, html: bool) -> Environment:
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["md"] = markdown_escape
     env.filters["num"] = number
+    env.filters["short"] = short_name
+    env.filters["breakable"] = breakable_name
     return env
+
+
+def short_name(name) -> Markup:
+    """A doc_id or group as a heading shows it: whole, or its short label with the whole id as the tooltip (a
+    5,000-character id made the page 56,797 px wide)."""
+    text = str(name)
+    if len(text) <= MAX_LABEL:
+        return escape(text)
+    return Markup('<span title="{}">{}</span>').format(text, short_label(text))
+
+
+def breakable_name(name) -> Markup:
+    """A doc_id or title shown whole, allowed to wrap anywhere when it holds a word longer than
+    :data:`MAX_LABEL` characters (else the page grows as wide as the word)."""
+    text = str(name)
+    if max(map(len, text.split()), default=0) <= MAX_LABEL:
+        return escape(text)
+    return Markup('<span style="word-break: break-all">{}</span>').format(text)
 
 
 def report_context(folder: Path, analysis: Analysis, view: View | None = None, *, run: dict | None = None) -> dict:
