@@ -121,22 +121,39 @@ def _common_options(function):
 
 
 def _check_file_option(path: Path | None, what: str) -> None:
-    if path is not None and not path.is_file():
-        raise FramingError(f"{path}: {what} not found")
+    from .corpus.paths import require_regular_file
+
+    if path is not None:
+        require_regular_file(path, what)
+
+
+def _check_events_file(path: Path | None) -> None:
+    """Read the events file (given, or found beside the documents) before the documents are scored, so that a
+    bad one is refused at once instead of after the long work (the alignment reads it again)."""
+    from .align import read_events_file
+
+    if path is None:
+        return
+    try:
+        read_events_file(path)
+    except UnicodeDecodeError as error:
+        raise FramingError(f"{path}: not UTF-8 text (byte {error.start}); save the events file as UTF-8") from None
 
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections, text_column,
          id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions):
-    from .pipeline import TableOptions
+    from .pipeline import TableOptions, events_beside
     from .pipeline import analyze as run_analysis
     from .report import prepare_out_dir, write_analysis
 
     chosen = _sections(sections)
-    # Before any work: a refused --out (a file, or a folder holding the user's own report.md) costs nothing.
-    prepare_out_dir(out_dir)
+    # Before any work: a refused --out (a file, an input folder, read-only, or a folder holding the user's own
+    # report.md) or a bad events file costs nothing.
+    prepare_out_dir(out_dir, inputs=paths)
     _check_file_option(lexicon_file, "lexicon file")
     _check_file_option(extend_lexicon, "lexicon file")
     _check_file_option(events_file, "events file")
+    _check_events_file(events_file if events_file is not None else events_beside(list(paths)))
     table = TableOptions(text_column=text_column, id_column=id_column, meta_columns=_columns(meta_columns),
                          skip_bad_rows=skip_bad_rows)
     analysis = run_analysis(list(paths), manifest=manifest, sections=chosen, lexicon=lexicon_file,
@@ -203,7 +220,7 @@ def compare(document_a, document_b, out_dir, manifest, **options):
     from .corpus import list_documents
     from .report import prepare_out_dir
 
-    prepare_out_dir(out_dir)  # before reading the documents, as analyze does
+    prepare_out_dir(out_dir, inputs=[document_a, document_b])  # before reading the documents, as analyze does
     # The doc_ids come from the file names or the manifest, so listing finds them without reading the texts;
     # the analysis reads each document once and refuses an unreadable one itself.
     ids = list_documents([document_a, document_b], manifest=manifest)["doc_id"].tolist()

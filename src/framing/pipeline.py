@@ -86,7 +86,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     paths = path_list(paths)
-    events_file = events_file if events_file is not None else _events_beside(paths)
+    events_file = events_file if events_file is not None else events_beside(paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, n_documents = document_batches(paths, manifest=manifest, table=table)
     jobs = jobs or auto_jobs(paths, n_documents, engine)
@@ -315,7 +315,7 @@ def _check_group_column(corpus: Corpus, group_by: str | None) -> None:
                                 "it in the manifest)")
 
 
-def _events_beside(paths) -> Path | None:
+def events_beside(paths) -> Path | None:
     """An ``events.toml`` in the (single) corpus folder is used like a manifest found there."""
     folders = [Path(p) for p in (paths if isinstance(paths, list) else [paths]) if Path(p).is_dir()]
     if len(folders) == 1 and (folders[0] / "events.toml").is_file():

@@ -85,11 +85,12 @@ def test_jsonl_missing_text_gives_the_line(tmp_path):
         list(read_records(path))
 
 
-def test_not_utf8_and_empty_files_are_refused(tmp_path):
+def test_not_utf8_is_read_as_cp1252_with_a_warning_and_empty_files_are_refused(tmp_path):
+    # Issue 21: a cp1252 table is read like a cp1252 .txt (it was refused); see tests/test_hostile_csv.py.
     bad = tmp_path / "c.csv"
     bad.write_bytes("id,text\na,caf\xe9 \x93quoted\x94\n".encode("latin-1"))
-    with pytest.raises(FramingError, match="not UTF-8"):
-        list(read_records(bad))
+    with pytest.warns(FramingWarning, match="not valid UTF-8; read as cp1252"):
+        assert next(read_records(bad))["raw_text"] == "caf\xe9 \u201cquoted\u201d"
     empty = tmp_path / "e.csv"
     empty.write_text("", encoding="utf-8")
     with pytest.raises(FramingError, match="empty"):

@@ -8,6 +8,7 @@ it was and no ``.framing-*`` staging folder beside it.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from dataclasses import replace
@@ -345,3 +346,64 @@ def test_out_as_a_broken_symlink_is_refused(tmp_path):
     link.symlink_to(tmp_path / "gone", target_is_directory=True)
     with pytest.raises(FramingError, match="--out is a symbolic link to a folder that does not exist"):
         framing.report.prepare_out_dir(link)
+
+
+# --- issue 21: an --out the run could not write, or an input folder, is refused before any work ----------------
+
+@pytest.mark.parametrize(("code", "reason"), [(errno.EROFS, "Read-only file system"),
+                                              (errno.ENOSPC, "No space left on device"),
+                                              (errno.EACCES, "Permission denied")])
+def test_unwritable_out_is_refused_before_any_analysis(tmp_path, two_documents, monkeypatch, code, reason):
+    # A read-only mount, a full disk or a folder without write permission (reproduced by the probe failing as
+    # the system would; the tests run as root, to whom permissions are no obstacle).
+    def failing_probe(folder):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(framing.report.outdir, "_probe", failing_probe)
+    monkeypatch.setattr("framing.pipeline.score_batch", lambda *a, **k: pytest.fail("a document was scored"))
+    out = tmp_path / "new" / "out"
+    result = CliRunner().invoke(main, ["analyze", str(two_documents), "--out", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {out}: --out cannot be written: creating a file in {str(tmp_path)!r} failed ({reason}); "
+        "choose another --out folder"]
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_read_only_parent_of_out_is_refused(tmp_path):
+    parent = tmp_path / "locked"
+    parent.mkdir(mode=0o500)
+    with pytest.raises(FramingError, match="--out cannot be written: creating a file in .* failed"):
+        framing.report.prepare_out_dir(parent / "out")
+
+
+def test_the_writability_probe_leaves_nothing_behind(tmp_path):
+    out = user_folder(tmp_path, {"notes.txt": "mine"})
+    framing.report.prepare_out_dir(out)
+    assert files_in(tmp_path) == ["out/notes.txt"]
+    assert_no_staging(tmp_path)
+    assert_no_staging(out)
+
+
+def test_out_inside_a_file_is_refused(tmp_path):
+    (tmp_path / "report.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"--out cannot be created: '.*report\.txt' is a file, not a folder"):
+        framing.report.prepare_out_dir(tmp_path / "report.txt" / "out")
+
+
+def test_out_equal_to_the_input_folder_is_refused(tmp_path, two_documents):
+    # The reported case: a second run read the first run's report.md as a document.
+    result = CliRunner().invoke(main, ["analyze", str(two_documents), "--out", str(two_documents)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines() == [
+        f"Error: {two_documents}: --out is the input folder {str(two_documents)!r}: the next run would read this "
+        "run's report.md as a document; choose a folder outside it (or a subfolder)"]
+    assert sorted(path.name for path in two_documents.iterdir()) == ["denial.txt", "talks.txt"]
+
+
+def test_out_in_a_subfolder_of_the_input_folder_is_allowed(two_documents):
+    # A folder's documents are those at its top level: the run's files in a subfolder are never read.
+    assert framing.report.prepare_out_dir(two_documents / "out", inputs=[two_documents]) == two_documents / "out"
+    with pytest.raises(FramingError, match="--out is the input folder"):
+        framing.report.prepare_out_dir(two_documents / ".", inputs=[two_documents])

@@ -10,6 +10,7 @@ from ..arguments import path_list
 from ..errors import input_error
 from .cleaning import clean_documents
 from .manifest import MANIFEST_NAMES, METADATA_COLUMNS, read_manifest
+from .paths import shown_path
 from .reading import find_files, read_text_file
 from .tables import Corpus
 
@@ -24,7 +25,8 @@ def list_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
 
     Returns
     -------
-    DataFrame with ``doc_id, file`` (the path to read) and ``title, outlet, kind, published, source, notes``.
+    DataFrame with ``doc_id, file`` (the path to read), ``title, outlet, kind, published, source, notes`` and
+    ``path``: how outputs name the file (see :func:`shown_paths`).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
@@ -33,8 +35,10 @@ def list_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     if manifest_path is None:
         manifest_path = _sibling_manifest(paths)
     if manifest_path is not None:
-        return _select_listed(read_manifest(manifest_path), paths, files, manifest_path)
+        table = _select_listed(read_manifest(manifest_path), paths, files, manifest_path)
+        return table.assign(path=shown_paths(table["file"], paths, manifest_path))
     table = _unlisted_rows(files)
+    table["path"] = shown_paths(table["file"], paths)
     duplicated = table["doc_id"].duplicated(keep=False)
     if duplicated.any():
         clash = table.loc[duplicated, "file"].astype(str).tolist()
@@ -53,11 +57,21 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     """
     rows = []
     for record in list_documents(paths, manifest=manifest).to_dict("records"):
-        path = Path(record.pop("file"))
-        file = read_text_file(path)
-        record.update(path=str(path), sha256=file.sha256, encoding=file.encoding, raw_text=file.text)
+        file = read_text_file(Path(record.pop("file")))
+        record.update(sha256=file.sha256, encoding=file.encoding, raw_text=file.text)
         rows.append(record)
     return pd.DataFrame.from_records(rows)
+
+
+def shown_paths(files, paths: list[str | Path], manifest: Path | None = None) -> list[str]:
+    """How outputs (``documents.csv``, ``run.json``, the report) name each file: relative to the corpus folder
+    it was found in (a named folder, or the folder of the manifest that lists a named folder's documents);
+    files named one by one relative to the current folder when under it, else by their name alone. Never an
+    absolute path: a published report would give away the user's account and folder layout."""
+    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    if folders and manifest is not None:
+        folders.insert(0, manifest.parent)
+    return [shown_path(file, folders) for file in files]
 
 
 def _unlisted_rows(files: list[Path]) -> pd.DataFrame:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import io
 import tomllib
 from pathlib import Path
 from typing import Literal, NamedTuple, get_args
@@ -10,6 +11,8 @@ from typing import Literal, NamedTuple, get_args
 import pandas as pd
 
 from ..errors import input_error
+from .encoding import decode_text
+from .paths import MentionedIn, is_inside, require_regular_file
 
 DocumentKind = Literal["encyclopedic", "tabloid", "wire", "broadsheet", "state media", "opinion", "other", "unknown"]
 KINDS: tuple[str, ...] = get_args(DocumentKind)
@@ -32,12 +35,11 @@ def read_manifest(path: Path) -> pd.DataFrame:
     ``title, outlet, kind, published, source, notes`` (empty when absent).
     """
     path = Path(path)
-    if not path.exists():
-        raise input_error(path, "manifest not found")
-    if path.suffix.lower() == ".toml":
-        rows = _read_manifest_toml(path)
-    else:
-        rows = _read_manifest_csv(path)
+    require_regular_file(path, "manifest")
+    # Decoded like a document: a manifest saved by Excel on Windows is cp1252, read with a warning.
+    with path.open("rb") as handle:
+        text = decode_text(path, handle.read()).text
+    rows = _read_manifest_toml(path, text) if path.suffix.lower() == ".toml" else _read_manifest_csv(path, text)
     base = path.parent.resolve()
     seen: dict[str, int] = {}
     records = []
@@ -50,10 +52,11 @@ def read_manifest(path: Path) -> pd.DataFrame:
             raise input_error(path, f"duplicate doc_id {doc_id!r} (first on line {seen[doc_id]})", line=line)
         seen[doc_id] = line
         file = (base / str(row["file"]).strip()).resolve()
-        if not file.is_relative_to(base):
+        if not is_inside(file, base):
             raise input_error(path, f"file {row['file']!r} is outside the manifest's folder", line=line)
         if not file.exists():
             raise input_error(path, f"names a missing file {row['file']!r}", line=line)
+        require_regular_file(file, mentioned=MentionedIn(path, line, str(row["file"]).strip()))
         kind = str(row.get("kind") or "unknown").strip().lower()
         if kind not in KINDS:
             raise input_error(path, f"unknown kind {kind!r}; use one of: {', '.join(KINDS)}", line=line)
@@ -65,24 +68,40 @@ def read_manifest(path: Path) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=["doc_id", "file", *METADATA_COLUMNS])
 
 
-def _read_manifest_csv(path: Path) -> list[ManifestRow]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
+def _read_manifest_csv(path: Path, text: str) -> list[ManifestRow]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
         header = reader.fieldnames or []
         missing = [column for column in MANIFEST_REQUIRED if column not in header]
         if missing:
             raise input_error(path, f"missing required column(s) {', '.join(missing)}; has {', '.join(header)}",
                               line=1)
         return [ManifestRow(reader.line_num, row) for row in reader]
+    except csv.Error as error:
+        raise input_error(path, f"not a readable CSV file: {error}", line=reader.line_num) from None
 
 
-def _read_manifest_toml(path: Path) -> list[ManifestRow]:
+def _read_manifest_toml(path: Path, text: str) -> list[ManifestRow]:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise input_error(path, f"not valid TOML ({error})") from None
     documents = data.get("document")
     if not isinstance(documents, list):
         raise input_error(path, "expected a [[document]] array of tables")
     # TOML has no line numbers per table; number the documents instead.
-    return [ManifestRow(index, row) for index, row in enumerate(documents, start=1)]
+    rows = [ManifestRow(index, row) for index, row in enumerate(documents, start=1)]
+    for number, row in rows:
+        _check_toml_document(path, number, row)
+    return rows
+
+
+def _check_toml_document(path: Path, number: int, row) -> None:
+    """A ``[[document]]`` entry must be a table of plain values (``document = [1, 2]`` is not)."""
+    if not isinstance(row, dict):
+        raise input_error(path, f"document {number} is {row!r}, not a table; write each document as a "
+                                "[[document]] table")
+    for key, value in row.items():
+        if isinstance(value, (dict, list)):
+            shape = "a table" if isinstance(value, dict) else "a list"
+            raise input_error(path, f"document {number}: {key!r} is {shape}, expected text")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
-from ..errors import input_error, warn
+from ..errors import input_error
+from .encoding import Encoding, decode_text
 from .manifest import MANIFEST_NAMES
+from .paths import is_inside, require_regular_file
 
 TEXT_SUFFIXES = (".txt", ".md")
-Encoding = Literal["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
 
 
 class FoundFiles(NamedTuple):
@@ -23,7 +24,13 @@ class FoundFiles(NamedTuple):
 
 
 def find_files(paths: list[str | Path]) -> FoundFiles:
-    """Expand folders into their ``.txt``/``.md`` files; also return the manifest found in a folder."""
+    """Expand folders into their ``.txt``/``.md`` files; also return the manifest found in a folder.
+
+    Refuses (before reading anything) anything named or found that is not a regular file (reading a FIFO
+    would block the run forever) and a folder's symbolic link that leads outside it, as a manifest's row
+    naming it would be. A folder with its own manifest leaves these checks to :func:`read_manifest`, which
+    makes them for the files it lists (the others are not read).
+    """
     files: list[Path] = []
     manifest = None
     for raw in paths:
@@ -31,17 +38,28 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
         if not path.exists():
             raise input_error(path, "no such file or folder")
         if path.is_dir():
-            for name in MANIFEST_NAMES:
-                if (path / name).exists() and manifest is None:
-                    manifest = path / name
+            own_manifest = next((path / name for name in MANIFEST_NAMES if (path / name).exists()), None)
+            manifest = manifest or own_manifest
             found = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES
-                           and p.is_file() and p.name.lower() != "readme.md")
+                           and not p.is_dir() and p.name.lower() != "readme.md")
             if not found:
                 raise input_error(path, "folder has no .txt or .md files")
+            if own_manifest is None:  # else the manifest says which files are documents, and checks those
+                for file in found:
+                    _refuse_link_out_of(path, file)
+                    require_regular_file(file)
             files.extend(found)
         else:
+            require_regular_file(path)
             files.append(path)
     return FoundFiles(files, manifest)
+
+
+def _refuse_link_out_of(folder: Path, file: Path) -> None:
+    """The folder-scan form of the manifest's rule that every document lies inside its corpus folder."""
+    if file.is_symlink() and not is_inside(file, folder):
+        raise input_error(file, f"is a symbolic link to a file outside the folder {str(folder)!r}; "
+                                "copy the file into the folder instead")
 
 
 class TextFile(NamedTuple):
@@ -55,18 +73,19 @@ class TextFile(NamedTuple):
 def read_text_file(path: Path) -> TextFile:
     """Read a text file's bytes once, then hash and decode them.
 
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are read as such; anything else that is not UTF-8 is read
-    as cp1252 (Word's export on Windows) with a warning. Empty, whitespace-only and binary files are refused.
+    Decoded by :func:`~framing.corpus.encoding.decode_text` (UTF-8, UTF-16 with a mark, else cp1252 with a
+    warning). Anything but a regular file, and empty, whitespace-only and binary files are refused.
     """
     if not path.exists():
         raise input_error(path, "no such file or folder")
     if path.is_dir():
         raise input_error(path, "is a folder, expected a .txt or .md file")
+    require_regular_file(path)
     data = path.read_bytes()
     for magic, problem in NOT_TEXT_FORMATS:
         if data.startswith(magic):
             raise input_error(path, problem)
-    text, encoding = _decode(path, data)
+    text, encoding = decode_text(path, data)
     if not text or text.isspace():  # not strip(): that would copy a large file's text
         raise input_error(path, "is empty" if not data else "contains only whitespace")
     if _looks_binary(text):
@@ -82,28 +101,6 @@ NOT_TEXT_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "is a ZIP archive (a .docx, .odt or .pages file?), not text; save it as Plain Text (.txt)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an old Word file (.doc), not text; save it as Plain Text (.txt)"),
 )
-
-
-def _decode(path: Path, data: bytes) -> tuple[str, Encoding]:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise input_error(path, "starts with a UTF-16 mark but is not valid UTF-16") from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096]:
-        raise input_error(path, "looks like a binary file, not text (NUL bytes)")
-    try:
-        text, encoding = data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        text, encoding = data.decode("latin-1"), "latin-1"
-    warn(path, f"not valid UTF-8; read as {encoding} (save as UTF-8 to silence this)")
-    return text, encoding
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")

@@ -6,19 +6,25 @@ holds the whole table — and yields the same records :func:`framing.corpus.load
 everything after reading is shared.
 
 Row numbers in messages are those a spreadsheet shows: the CSV header is row 1, the first article row 2; in JSON
-Lines, the line number.
+Lines, the line number. The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252 with a
+warning); a cell that could not be text (a NUL character, a JSON object or list as the text or id) and a column
+name given twice are refused with the row, so nothing is analysed that is not what the user meant.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal, NamedTuple
 
 from ..errors import input_error, warn
+from .encoding import Encoding, stream_encoding
 from .manifest import METADATA_COLUMNS
+from .paths import require_regular_file, shown_path
 
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 # Articles longer than this are almost always a whole page or feed pasted into one cell; csv's default limit
@@ -44,31 +50,37 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         Further columns to keep as document metadata (e.g. ``outlet``, ``published``); ``title, outlet, kind,
         published, source, notes`` fill the standard columns, any other name becomes an extra column.
     skip_bad_rows
-        Skip a row with an empty text or a repeated id with a warning, instead of stopping with an error.
+        Skip a bad row (no text or id, a repeated id, a cell that cannot be text) with a warning, instead of
+        stopping with an error.
 
     Yields
     ------
     dict with ``doc_id, title, outlet, kind, published, source, notes`` (plus any extra metadata column),
-    ``path`` (``file:row N``), ``sha256`` (of the text's UTF-8 bytes), ``encoding`` and ``raw_text``.
+    ``path`` (``file:row N``, the file named as in :func:`~framing.corpus.paths.shown_path`), ``sha256`` (of
+    the text's UTF-8 bytes), ``encoding`` and ``raw_text``.
 
     Raises
     ------
     FramingError
-        Missing columns (naming the ones the file has), an empty text or a repeated id (with the row number),
-        a malformed JSON line, or bytes that are not UTF-8.
+        Missing columns (naming the ones the file has, with a hint when the file looks separated by another
+        character), a column name given twice, an empty text, a repeated id, a NUL character or a JSON
+        object or list as the text or id (with the row number), a malformed JSON line, or not a regular file.
     """
     path = Path(path)
-    if not path.is_file():
-        raise input_error(path, "corpus file not found")
+    require_regular_file(path, "corpus file")
+    encoding = stream_encoding(path)
     wanted = _unique([id_column, text_column, *meta_columns])
-    rows = _csv_rows(path) if path.suffix.lower() == ".csv" else _json_rows(path)
+    is_csv = path.suffix.lower() == ".csv"
+    rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted) if is_csv
+                                 else _json_rows(path, encoding))
+    source = _Source(path, shown_path(path), "row" if is_csv else "line")
     seen: dict[str, int] = {}
     checked = False
     for number, row in rows:
         if not checked:
-            _check_columns(path, row, wanted)
+            _check_columns(path, row, wanted, encoding)
             checked = True
-        record = _record(path, number, row, text_column=text_column, id_column=id_column,
+        record = _record(source, number, row, text_column=text_column, id_column=id_column,
                          meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows)
         if record is not None:
             yield record
@@ -78,81 +90,167 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         raise input_error(path, "no row has any text")
 
 
+def _undecodable_as_error(path: Path, encoding: Encoding, rows: Iterator) -> Iterator:
+    """Only a file with a UTF-16 mark can still fail to decode once its encoding was chosen (a UTF-16 file is
+    not checked up front): say so in one line."""
+    try:
+        yield from rows
+    except UnicodeDecodeError:
+        raise input_error(path, f"starts with a {encoding.upper()} mark but is not valid {encoding.upper()}; "
+                                "save it as UTF-8") from None
+
+
 def _unique(names) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, dict]]:
+class _Source(NamedTuple):
+    """The corpus file as messages (``path``) and outputs (``shown``) name it, and what its rows are called."""
+
+    path: Path
+    shown: str
+    row_word: Literal["row", "line"]
+
+
+def _csv_rows(path: Path, encoding: Encoding, wanted: list[str]) -> Iterator[tuple[int, dict]]:
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with path.open(encoding=encoding, newline="") as handle:
             reader = csv.DictReader(handle)
             if not reader.fieldnames:
                 raise input_error(path, "the corpus file is empty (no header row)")
+            _refuse_repeated_columns(path, reader.fieldnames, wanted)
             # DictReader's line_num counts physical lines; a text cell with line breaks spans several, so count
             # rows the way a spreadsheet does instead.
             for number, row in enumerate(reader, start=2):
                 if None in row:
                     raise input_error(path, f"row {number} has more cells than the header "
-                                            f"({len(reader.fieldnames)} columns)")
+                                            f"({len(reader.fieldnames)} columns){_delimiter_hint(path, encoding)}")
                 yield number, row
-    except UnicodeDecodeError as error:
-        raise input_error(path, f"not UTF-8 text (byte {error.start}); export the corpus as UTF-8 CSV") from None
     except csv.Error as error:
         raise input_error(path, f"not a readable CSV file: {error}") from None
 
 
-def _json_rows(path: Path) -> Iterator[tuple[int, dict]]:
+def _refuse_repeated_columns(path: Path, header: list[str], wanted: list[str]) -> None:
+    """csv.DictReader keeps the last of two same-named columns without a word; refuse a read column given twice.
+    (Unread repeats, such as the empty names of a spreadsheet's trailing columns, are harmless.)"""
+    for name in wanted:
+        positions = [index for index, column in enumerate(header, start=1) if column == name]
+        if len(positions) > 1:
+            raise input_error(path, f"row 1: column {name!r} appears {len(positions)} times (columns "
+                                    f"{', '.join(map(str, positions))}); rename or remove all but one")
+
+
+DELIMITERS = {";": "';'", "\t": "tab", "|": "'|'"}
+# Lines the delimiter guess looks at: enough for the sniffer to see a pattern, few enough to stay instant.
+SNIFF_LINES = 20
+
+
+def _delimiter_hint(path: Path, encoding: Encoding) -> str:
+    """A hint when the file looks separated by another character than a comma (Excel in many locales writes
+    ``;``), else nothing."""
     try:
-        with path.open(encoding="utf-8-sig") as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as error:
-                    raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno})",
-                                      line=number) from None
-                if not isinstance(row, dict):
-                    raise input_error(path, "each line must be one JSON object ({...})", line=number)
-                yield number, row
-    except UnicodeDecodeError as error:
-        raise input_error(path, f"not UTF-8 text (byte {error.start}); export the corpus as UTF-8") from None
+        with path.open(encoding=encoding, newline="") as handle:
+            sample = "".join(itertools.islice(handle, SNIFF_LINES))
+        delimiter = csv.Sniffer().sniff(sample, delimiters="," + "".join(DELIMITERS)).delimiter
+    except (csv.Error, OSError, UnicodeDecodeError):
+        return ""
+    if delimiter not in DELIMITERS:
+        return ""
+    return (f"; looks like {DELIMITERS[delimiter]}-separated; framing reads comma-separated CSV — save it as "
+            "CSV with commas (or as JSON Lines)")
 
 
-def _check_columns(path: Path, row: dict, wanted: list[str]) -> None:
+def _json_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
+    with path.open(encoding=encoding) as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line, object_pairs_hook=_refuse_repeated_keys)
+            except json.JSONDecodeError as error:
+                raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno})",
+                                  line=number) from None
+            except _RepeatedKey as repeated:
+                raise input_error(path, f"key {repeated.args[0]!r} appears twice in one object; keep one",
+                                  line=number) from None
+            if not isinstance(row, dict):
+                raise input_error(path, "each line must be one JSON object ({...})", line=number)
+            yield number, row
+
+
+class _RepeatedKey(Exception):
+    """A JSON object with the same key twice (json keeps the last without a word)."""
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
+    row = dict(pairs)
+    if len(row) != len(pairs):
+        raise _RepeatedKey(next(key for index, (key, _) in enumerate(pairs) if key in dict(pairs[:index])))
+    return row
+
+
+def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding) -> None:
     missing = [name for name in wanted if name not in row]
     if missing:
         have = ", ".join(map(str, row)) or "none"
+        hint = _delimiter_hint(path, encoding) if path.suffix.lower() == ".csv" else ""
         raise input_error(path, f"no column {', '.join(repr(m) for m in missing)} (columns: {have}); "
-                                "choose them with --text-column / --id-column / --meta-columns")
+                                f"choose them with --text-column / --id-column / --meta-columns{hint}")
 
 
-def _record(path: Path, number: int, row: dict, *, text_column: str, id_column: str,
+def _record(source: _Source, number: int, row: dict, *, text_column: str, id_column: str,
             meta_columns: tuple[str, ...], seen: dict[str, int], skip_bad_rows: bool) -> dict | None:
-    where = "line" if path.suffix.lower() != ".csv" else "row"
+    where = f"{source.row_word} {number}"
     text = _as_text(row.get(text_column))
     doc_id = _as_text(row.get(id_column)).strip()
-    problem = None
-    if not doc_id:
-        problem = f"{where} {number}: empty {id_column!r}"
+    problem = _cell_problem(row, (id_column, text_column, *meta_columns), text_column=text_column,
+                            id_column=id_column)
+    if problem:
+        problem = f"{where}: {problem}"
+    elif not doc_id:
+        problem = f"{where}: empty {id_column!r}"
     elif not text.strip():
-        problem = f"{where} {number}: empty {text_column!r} (document {doc_id!r})"
+        problem = f"{where}: empty {text_column!r} (document {doc_id!r})"
     elif doc_id in seen:
-        problem = f"{where} {number}: id {doc_id!r} repeats {where} {seen[doc_id]}"
+        problem = f"{where}: id {doc_id!r} repeats {source.row_word} {seen[doc_id]}"
     if problem:
         if skip_bad_rows:
-            warn(path, f"{problem}; skipped")
+            warn(source.path, f"{problem}; skipped")
             return None
-        raise input_error(path, f"{problem} (fix the row, or pass --skip-bad-rows)")
+        raise input_error(source.path, f"{problem} (fix the row, or pass --skip-bad-rows)")
     seen[doc_id] = number
     record = {column: "" for column in METADATA_COLUMNS}
     record.update(doc_id=doc_id, title=doc_id, kind="unknown")
     for column in meta_columns:
         record[column] = _as_text(row.get(column)).strip()
-    record.update(path=f"{path}:{where} {number}", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    record.update(path=f"{source.shown}:{where}", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                   encoding="utf-8", raw_text=text)
     return record
+
+
+def _cell_problem(row: dict, columns: tuple[str, ...], *, text_column: str, id_column: str) -> str | None:
+    """Why a cell of the row cannot be read, if it cannot: a NUL character (binary residue that would pass into
+    every output), a text that is not a string or an id that is neither a string nor a number (a JSON object
+    or list would be analysed, or named, as its JSON). Other metadata may be any JSON value, kept as its JSON."""
+    for column in dict.fromkeys(columns):
+        value = row.get(column)
+        if isinstance(value, str):
+            if "\x00" in value:
+                return f"{column!r} holds a NUL character (binary data?); remove it or export the corpus again"
+        elif column == text_column and value is not None:
+            return f"{column!r} is {_json_kind(value)}, not text"
+        elif column == id_column and isinstance(value, (dict, list, bool)):
+            return f"{column!r} is {_json_kind(value)}, not text or a number"
+    return None
+
+
+def _json_kind(value) -> str:
+    if isinstance(value, dict):
+        return "a JSON object"
+    if isinstance(value, list):
+        return "a JSON list"
+    return f"the {type(value).__name__} {value!r}"
 
 
 def _as_text(value) -> str:

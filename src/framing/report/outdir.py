@@ -20,6 +20,8 @@ import json
 import os
 import shutil
 import stat
+import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import input_error
@@ -51,17 +53,62 @@ def output_names() -> frozenset[str]:
     return frozenset({*TABLE_NAMES, *GROUP_TABLE_NAMES, REPORT_HTML, REPORT_MD, RUN_JSON, *figures})
 
 
-def prepare_out_dir(out_dir: Path) -> Path:
+def prepare_out_dir(out_dir: Path, *, inputs: Sequence[str | Path] = ()) -> Path:
     """Check ``--out`` is usable and return it: nothing yet, or a folder where the run overwrites nothing of
-    the user's (see :func:`previous_outputs`). Raises :class:`~framing.errors.FramingError` otherwise."""
+    the user's (see :func:`previous_outputs`), not one of the input folders ``inputs`` names, and where files
+    can be created (:func:`check_writable`). Raises :class:`~framing.errors.FramingError` otherwise, before
+    any work."""
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
         raise input_error(out_dir, "--out points at an existing file, not a folder")
     if out_dir.is_symlink() and not out_dir.exists():
         raise input_error(out_dir, "--out is a symbolic link to a folder that does not exist")
+    _refuse_input_folder(out_dir, inputs)
     if out_dir.is_dir():
         previous_outputs(out_dir)
+    check_writable(out_dir)
     return out_dir
+
+
+def _refuse_input_folder(out_dir: Path, inputs: Sequence[str | Path]) -> None:
+    """An input folder as ``--out`` would make the next run read this run's ``report.md`` as a document. A
+    folder below an input folder is fine: a folder's documents are only those at its top level."""
+    for folder in (Path(path) for path in inputs):
+        if folder.is_dir() and folder.resolve() == out_dir.resolve():
+            raise input_error(out_dir, f"--out is the input folder {str(folder)!r}: the next run would read "
+                                       f"this run's {REPORT_MD} as a document; choose a folder outside it (or a "
+                                       "subfolder)")
+
+
+def check_writable(out_dir: Path) -> None:
+    """Refuse, before any work, an ``--out`` the run could not write: a read-only or full file system, or a
+    folder without write permission. A probe file is created, written and removed where the run writes: the
+    nearest existing folder above ``--out`` (the staging folder goes beside ``--out``) and ``--out`` itself when
+    it exists (files may be moved into it one by one)."""
+    above = next((folder for folder in out_dir.absolute().parents if folder.exists()), Path(out_dir.anchor))
+    if not above.is_dir():
+        raise input_error(out_dir, f"--out cannot be created: {str(above)!r} is a file, not a folder")
+    for folder in (above, out_dir) if out_dir.is_dir() else (above,):
+        try:
+            _probe(folder)
+        except OSError as error:
+            raise input_error(out_dir, f"--out cannot be written: creating a file in {str(folder)!r} failed "
+                                       f"({error.strerror or error}); choose another --out folder") from None
+
+
+# Large enough that a full disk refuses it (an empty file needs no data block), small enough to cost nothing.
+PROBE_BYTES = 64 * 1024
+
+
+def _probe(folder: Path) -> None:
+    descriptor, name = tempfile.mkstemp(prefix=f"{STAGING_PREFIX}probe-", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(bytes(PROBE_BYTES))
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        os.unlink(name)
 
 
 def previous_outputs(out_dir: Path) -> frozenset[str]:

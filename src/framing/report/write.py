@@ -19,7 +19,9 @@ import pandas as pd
 
 from ..errors import warn
 from ..progress import stage, steps
+from ..corpus.paths import shown_path
 from ..views import choose_view
+from .formula_cells import formula_warning, write_csv_table
 from .outdir import (
     FIGURE_DIR,
     FIGURE_FORMATS,
@@ -101,8 +103,11 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     if shown is not analysis:
         tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
                        "group_omissions.csv": shown.omissions})
+    neutralised = {}
     for name, table in steps(tables.items(), "writing tables", total=len(tables), unit="table", shown=progress):
-        table.to_csv(staging / name, index=False, lineterminator="\n")
+        neutralised[name] = write_csv_table(staging / name, table)
+    if any(neutralised.values()):
+        warn(None, formula_warning({name: count for name, count in neutralised.items() if count}))
     figure_dir = staging / FIGURE_DIR
     figure_dir.mkdir()
     figures = []
@@ -149,17 +154,34 @@ def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")
 
 
 def run_record(analysis: Analysis, options: dict) -> dict:
-    """What ``run.json`` holds: inputs with their SHA-256, the lexicon's hash, package versions, options."""
+    """What ``run.json`` holds: inputs with their SHA-256, the lexicon's hash, package versions, options.
+
+    Paths the user gave (options, a lexicon file) are written as :func:`~framing.corpus.paths.shown_path` names
+    them, never absolute: a published ``run.json`` or report would give away the user's account and folders.
+    """
     documents = analysis.corpus.documents
     return {
         "inputs": [{"doc_id": d, "path": p, "sha256": h, "encoding": e}
                    for d, p, h, e in zip(documents["doc_id"], documents["path"], documents["sha256"],
                                          documents["encoding"])],
-        "lexicon": {"source": analysis.lexicon.source, "sha256": analysis.lexicon.sha256,
+        "lexicon": {"source": _lexicon_source(analysis.lexicon.source), "sha256": analysis.lexicon.sha256,
                     "entries": len(analysis.lexicon.entries)},
-        "options": {key: (str(value) if isinstance(value, Path) else value) for key, value in options.items()},
+        "options": {key: _shown_option(key, value) for key, value in options.items()},
         "versions": {"python": platform.python_version(), **{name: _version(name) for name in PACKAGES}},
     }
+
+
+def _shown_option(key: str, value):
+    if isinstance(value, Path):
+        return shown_path(value)
+    if key == "paths" and isinstance(value, list):
+        return [shown_path(path) for path in value]
+    return value
+
+
+def _lexicon_source(source: str) -> str:
+    """``default``, or the lexicon files (``a.tsv + b.tsv``) named as the run's other inputs are."""
+    return " + ".join(part if part == "default" else shown_path(part) for part in source.split(" + "))
 
 
 def _version(name: str) -> str:

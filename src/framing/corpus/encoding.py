@@ -1,0 +1,105 @@
+"""How an input's bytes become text: one rule for documents, manifests and corpus tables.
+
+UTF-8 (with or without a byte order mark) and UTF-16 with a mark are read as such; anything else that is not
+UTF-8 is read as cp1252 (Word's and Excel's export on Windows), or latin-1 where cp1252 leaves a byte undefined,
+with a warning. A file that announces UTF-8 or UTF-16 with a mark and then breaks it is refused: it is damaged,
+and guessing would turn its valid part into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import Literal, NamedTuple
+
+from ..errors import input_error, warn
+
+Encoding = Literal["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
+UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# Bytes per read when a streamed file's encoding is decided (the whole file is checked, a chunk at a time).
+CHUNK_BYTES = 1 << 20
+
+
+class DecodedText(NamedTuple):
+    """What :func:`decode_text` returns: the text and how its bytes were decoded."""
+
+    text: str
+    encoding: Encoding
+
+
+def decode_text(path: Path, data: bytes) -> DecodedText:
+    """Decode a whole file's bytes by the rule above (warning when it falls back to cp1252 / latin-1)."""
+    if data.startswith(UTF16_MARKS):
+        try:
+            return DecodedText(data.decode("utf-16"), "utf-16")
+        except UnicodeDecodeError:
+            raise input_error(path, "starts with a UTF-16 mark but is not valid UTF-16") from None
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return DecodedText(data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise _broken_utf8_mark(path, error.start + len(codecs.BOM_UTF8)) from None
+    try:
+        return DecodedText(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data[:4096]:
+        raise input_error(path, "looks like a binary file, not text (NUL bytes)")
+    encoding: Encoding = "cp1252" if _decodes(data, "cp1252") else "latin-1"
+    _warn_fallback(path, encoding)
+    return DecodedText(data.decode(encoding), encoding)
+
+
+def stream_encoding(path: Path) -> Encoding:
+    """The encoding to stream ``path`` with (a corpus table too large to hold twice), by the same rule as
+    :func:`decode_text`: the file is read once, a chunk at a time, before its rows are."""
+    with path.open("rb") as handle:
+        start = handle.read(len(codecs.BOM_UTF8))
+        if start.startswith(UTF16_MARKS):
+            return "utf-16"  # checked as it is read; a broken one fails there
+        marked = start == codecs.BOM_UTF8
+        handle.seek(len(start) if marked else 0)
+        fits_cp1252, bad_at = True, None
+        carry, carry_at = b"", handle.tell()  # an incomplete UTF-8 sequence cut by the chunk, and its offset
+        while chunk := handle.read(CHUNK_BYTES):
+            fits_cp1252 = fits_cp1252 and _decodes(chunk, "cp1252")
+            if bad_at is None:
+                carry, carry_at, bad_at = _check_utf8(carry + chunk, carry_at)
+        if bad_at is None and carry:
+            bad_at = carry_at
+    if bad_at is None:
+        return "utf-8-sig" if marked else "utf-8"
+    if marked:
+        raise _broken_utf8_mark(path, bad_at)
+    encoding: Encoding = "cp1252" if fits_cp1252 else "latin-1"
+    _warn_fallback(path, encoding)
+    return encoding
+
+
+def _check_utf8(data: bytes, at: int) -> tuple[bytes, int, int | None]:
+    """Check ``data`` (starting at byte ``at`` of the file) is UTF-8 up to a sequence its end may cut: return
+    that tail with its offset, and the offset of the first bad byte (``None`` when none)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            return data[error.start:], at + error.start, None
+        return b"", at + len(data), at + error.start
+    return b"", at + len(data), None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _broken_utf8_mark(path: Path, byte: int):
+    return input_error(path, f"starts with a UTF-8 byte order mark but byte {byte} is not UTF-8 "
+                             "(two encodings in one file?); save it as UTF-8")
+
+
+def _warn_fallback(path: Path, encoding: Encoding) -> None:
+    warn(path, f"not valid UTF-8; read as {encoding} (save as UTF-8 to silence this)")
