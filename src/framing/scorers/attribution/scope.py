@@ -12,13 +12,13 @@ Two rules, applied after the cue rules (:mod:`.cues`) have found every source of
   The source may be several noun phrases joined by "and" / "or" ("police and medics said").
 * **A short quotation governed by a cue is a quotation.** A one- or two-word quoted phrase is a scare quote
   (:mod:`framing.scorers.quotes`) unless it is the object or complement of a cue of its sentence with a source —
-  "The general vowed 'a crushing response'.", "called it 'a massacre'", "described the raid as 'barbaric'",
-  "'Pure terrorism,' the mayor said.": it opens the cue's content (after at most one preposition: "warned of
-  '…'") and ends it or is followed by punctuation, a preposition or a conjunction; or it is joined to such a
-  quotation by "and", "or" or a comma ("as 'barbaric' and 'cowardly'"). A short quotation that is the
-  subject of the reported clause ("the ministry said 'terrorists' attacked …"), that sits inside the clause of
-  a ``prep`` cue ("according to X, … was 'orchestrated' by …": a clause, never an object) or has no speaker
-  stays a scare quote.
+  "The general vowed 'a crushing response'.", "called it 'a massacre'", "described the raid as 'barbaric'", "'Pure
+  terrorism,' the mayor said.": it opens the cue's content (after at most one preposition: "warned of '…'") and ends
+  it or is followed by punctuation, a preposition or a conjunction; or it is joined to such a quotation by "and",
+  "or" or a comma ("as 'barbaric' and 'cowardly'"). A short quotation that is the subject of the reported clause
+  ("the ministry said 'terrorists' attacked …"), that sits inside the clause of a ``prep`` cue ("according to X, …
+  was 'orchestrated' by …": a clause, never an object), that is a name given ("a movie called (the) 'Plandemic'": no
+  object between "called" and the phrase) or has no speaker stays a scare quote.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import cache
 
 from ...phrases.tokens import Token, is_quote_mark
-from ...phrases.words import PREPOSITIONS
+from ...phrases.words import DEFINITE, INDEFINITE, POSSESSIVE, PREPOSITIONS
 from ..quotes import QuoteSpan
 from .parser import SourceWalker
 from .records import Found
@@ -36,6 +36,9 @@ _COORDINATORS = {"and", "or"}
 # Words after a quoted object that keep it an object: it ends the content or a phrase continues the clause.
 _AFTER_OBJECT = PREPOSITIONS | {"and", "or", "but", "if", "unless", "as"}
 _CLAUSE_PUNCTUATION = set(",.;:!?)—–-")
+_DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE
+# Words that front the object of call / brand ("what the Pentagon calls", "which Iran called").
+_FRONTING = {"what", "which", "that"}
 
 
 def widen_trailing_tags(walker: SourceWalker, found: tuple[Found, ...]) -> tuple[Found, ...]:
@@ -107,7 +110,8 @@ def governed_quotes(walker: SourceWalker, found: tuple[Found, ...],
                     spans: list[QuoteSpan]) -> list[QuoteSpan]:
     """``spans`` (sentence offsets) with every scare quote a cue governs made a ``quotation`` (module rules)."""
     quotations = [(s, e) for s, e, k in spans if k == "quotation"]
-    contents = [c for f in found if f.cue and f.cue not in _clause_cues() for c in f.content]
+    contents = [c for f in found if f.cue and f.cue not in _clause_cues() and not _naming(walker, f)
+                for c in f.content]
     out = []
     governed_end = None  # where the last governed quotation ends: "as 'barbaric' and 'cowardly'" are both objects
     for span in spans:
@@ -133,6 +137,23 @@ def _coordinated(sentence: str, governed_end: int | None, span: QuoteSpan) -> bo
 def _clause_cues() -> frozenset[str]:
     """Cues whose content is always a clause, never an object ("according to X, …")."""
     return frozenset(cue.cue for cue in load_cues() if cue.pattern_type == "prep")
+
+
+@cache
+def _complement_cues() -> frozenset[str]:
+    return frozenset(cue.cue for cue in load_cues() if cue.pattern_type == "verb_complement")
+
+
+def _naming(walker: SourceWalker, found: Found) -> bool:
+    """ "a movie called 'Plandemic'": a complement right after call / brand / dub, with no object between and
+    none fronted ("which Iran called 'an act of war'"), gives a name; the phrase before is no speaker."""
+    if found.cue not in _complement_cues() or not found.content or found.cue_words is None:
+        return False
+    between = walker.sentence[found.cue_words[1]:min(s for s, _ in found.content)].lower().split()
+    if any(word not in _DETERMINERS for word in between):
+        return False  # an object: "called the raid 'a massacre'"
+    fronting = walker.sentence[:found.start].split()[-1:] + found.source.split()[:1]
+    return not any(word.lower() in _FRONTING for word in fronting)
 
 
 def _governs(walker: SourceWalker, content: tuple[int, int], span: QuoteSpan) -> bool:
