@@ -24,6 +24,39 @@ def test_abbreviations_do_not_end_sentences(text):
     assert len(split(text)) == 2
 
 
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("Sen. Jane Doe (D-Ore.), Rep. John Roe (R-Tex.), and Gov. Ann Poe (R-Fla.) said the bill was a disaster. "
+         "Others disagreed.",
+         "Sen. Jane Doe (D-Ore.), Rep. John Roe (R-Tex.), and Gov. Ann Poe (R-Fla.) said the bill was a disaster."),
+        ("Sen. Jane Doe (D-Ore.) said the bill was dead. Others disagreed.",
+         "Sen. Jane Doe (D-Ore.) said the bill was dead."),
+        ("Rep. Ann Ray (R-Mo.) on Tuesday voted no. Others abstained.", "Rep. Ann Ray (R-Mo.) on Tuesday voted no."),
+        ("Rep. Ray (R-N.M.), Rep. Ito (D-S.C.) and Rep. Oz (R-W.Va.) agreed. The vote was close.",
+         "Rep. Ray (R-N.M.), Rep. Ito (D-S.C.) and Rep. Oz (R-W.Va.) agreed."),
+        ("Shares of Acme (Nasdaq: ACME Corp.) rose. Rivals fell.", "Shares of Acme (Nasdaq: ACME Corp.) rose."),
+        ("Lawmakers, among them Rep. Lu (D-Mass.) and Rep. Ng (D-Ill.), said no. The bill died.",
+         "Lawmakers, among them Rep. Lu (D-Mass.) and Rep. Ng (D-Ill.), said no."),
+    ],
+)
+def test_an_abbreviation_point_inside_brackets_does_not_end_the_sentence(text, first):
+    assert split(text) == [first, text[len(first) + 1:]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill passed, said Sen. Jane Doe, D-Ore. Others disagreed.",  # the tag ends the sentence
+        "He met Sen. Doe (D-Ore.). Then he left.",  # a full stop after the bracket
+        "(Laughter.) He went on.",  # a bracketed sentence of its own
+        "The plan passed (a move critics called reckless, first reported by the Post.) Then it stalled.",  # long
+    ],
+)
+def test_sentences_still_end_around_brackets(text):
+    assert len(split(text)) == 2
+
+
 def test_quotation_spanning_two_sentences_keeps_each_sentence_whole():
     text = "He said: \"We will respond. The price will be high.\" Then he left."
     assert split(text) == ["He said: \"We will respond.", "The price will be high.\"", "Then he left."]

@@ -2,11 +2,13 @@
 
 Sentence boundaries come from NLTK's Punkt with parameters trained for English news and shipped in the package
 (``data/punkt_english.json``, made by ``tools/train_punkt.py``), so nothing is downloaded at run time. On top of
-Punkt: a paragraph break always ends a sentence, and the cleaner's ``sentence_break`` records (a boundary with
-no punctuation) split too. A "sentence" longer than :data:`MAX_SENTENCE_WORDS` words (a paragraph without full
-stops, a transcript, a list run together) is cut into pieces of at most that many words — at a semicolon or colon
-when there is one, else at a comma or dash, else between words — with a warning naming the file: the scorers
-need sentence-sized units (VADER's leave-one-out contributions grow with the cube of a sentence's length).
+Punkt: a paragraph break always ends a sentence, and the cleaner's ``sentence_break`` records (a boundary with no
+punctuation) split too; pieces Punkt cuts where news style never ends a sentence (after a title, inside or right
+after a bracket that closes an abbreviation: "Sen. Jane Doe (D-Ore.), …") are joined back. A "sentence" longer than
+:data:`MAX_SENTENCE_WORDS` words (a paragraph without full stops, a transcript, a list run together) is cut into
+pieces of at most that many words — at a semicolon or colon when there is one, else at a comma or dash, else between
+words — with a warning naming the file: the scorers need sentence-sized units (VADER's leave-one-out contributions
+grow with the cube of a sentence's length).
 """
 
 from __future__ import annotations
@@ -120,24 +122,48 @@ def _best_cut(text: str, earliest: int, latest: int) -> int | None:
 def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join pieces Punkt cut off wrongly to the sentence before them.
 
-    Three cases: a title that only ever precedes a name ("Dr. Rice", "Gen. Soleimani"); a piece with no word (a stray closing quote or bracket), and the attribution after a quotation
-    that ends in ``?'`` or ``!"`` ("'…who is left?' Soleimani said in a speech."), which news style keeps in one
-    sentence.
+    Punkt ends a sentence at every full stop after a word it does not know as an abbreviation, so it also cuts
+    where news style never ends one. The cases joined back:
+
+    * after a title that only ever precedes a name ("Dr. Rice", "Gen. Soleimani");
+    * a piece with no word (a stray closing quote or bracket);
+    * a piece that opens with a closing bracket ("Sen. Jane Doe (D-Ore" | "."), …"): the full stop was inside
+      the brackets, and a sentence never starts by closing one;
+    * after a short bracket that closes right after an abbreviation point ("(D-Ore.)", "(R-N.M.)",
+      "(Acme Inc.)"): a party-state tag or a name's suffix in brackets is part of the sentence around it. A
+      bracketed sentence of its own ("(Laughter.)" opening its piece) or a long one stays apart;
+    * the attribution after a quotation that ends in ``?'`` or ``!"`` ("'…who is left?' Soleimani said in a
+      speech."), which news style keeps in one sentence.
     """
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         previous = text[merged[-1][0]:merged[-1][1]] if merged else ""
         piece = text[start:end]
-        if merged and (count_words(piece) == 0 or TITLE_END.search(previous)
-                       or (QUOTE_END.search(previous) and SPEECH_TAG.match(piece))):
+        if merged and _continues(previous, piece):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
     return merged
 
 
+def _continues(previous: str, piece: str) -> bool:
+    """``piece`` is the rest of the sentence ``previous`` (the cases of :func:`_merge_fragments`)."""
+    if count_words(piece) == 0 or TITLE_END.search(previous) or piece.startswith(CLOSING_BRACKETS):
+        return True
+    bracket = ABBREVIATION_IN_BRACKETS.search(previous)
+    if bracket and bracket.start() > 0 and count_words(bracket.group()) <= MAX_BRACKETED_WORDS:
+        return True
+    return bool(QUOTE_END.search(previous) and SPEECH_TAG.match(piece))
+
+
 # Titles that precede a name and so never end a sentence (unlike "U.S." or "Inc.", which can).
 TITLE_END = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Gen|Maj|Lt|Col|Capt|Sgt|Adm|Brig|Gov|Sen|Rep|Prof|Rev|Supt|Cmdr)\.$")
+CLOSING_BRACKETS = (")", "]")
+# A bracket closing right after an abbreviation point at the end of a piece: "(D-Ore.)", "[Acme Corp.]".
+ABBREVIATION_IN_BRACKETS = re.compile(r"[(\[][^()\[\]]*\w\.[)\]]$")
+# Words a bracket ending in an abbreviation point may hold and still be a tag inside its sentence
+# ("(Nasdaq: ACME Corp.)" has three); more read as a bracketed sentence of its own.
+MAX_BRACKETED_WORDS = 3
 QUOTE_END = re.compile(r"[?!]['\"]$")
 SPEECH_TAG = re.compile(
     r"(?:(?:[A-Z][\w'.-]*\s+){1,4}|(?:he|she|they|it|we|I)\s+)(?:said|says|told|tells|added|adds|asked|asks|"

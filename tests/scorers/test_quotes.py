@@ -123,3 +123,38 @@ def test_no_seed_quotation_crosses_a_paragraph(seed_corpus):
     for text in seed_corpus.documents["text"]:
         for start, end, _ in quote_spans(text):
             assert "\n\n" not in text[start:end]
+
+
+# --- a short quotation with a speaker (decided by attribution, which knows the cues) ----------------------------
+
+def quote_flags(text):
+    from tests.scorers.attribution.texts import analyse
+
+    scores = analyse(text).tables.scores.iloc[0]
+    return bool(scores["quote"]), bool(scores["scare_quotes"]), scores["source_kind"]
+
+
+@pytest.mark.parametrize("text, source_kind", [
+    ('The general vowed "a crushing response".', "named"),
+    ('Officials warned of "dire consequences" if the strikes continued.', "anonymous"),
+    ('The minister called the raid "a massacre" in a statement.', "named"),
+    ('A spokesman described the raid as "barbaric" and "cowardly".', "anonymous"),
+    ('The president pledged "swift justice" for the victims.', "named"),
+    ('"Pure terrorism," the mayor said.', "named"),
+])
+def test_a_short_quotation_governed_by_a_cue_with_a_source_is_a_quotation(text, source_kind):
+    assert quote_flags(text) == (True, False, source_kind)
+
+
+@pytest.mark.parametrize("text, source_kind", [
+    ('The so-called "liberation" of the city was brutal.', "none"),  # no speaker
+    ('The ministry said "terrorists" attacked the base.', "named"),  # the subject of the reported clause
+    ('According to the ministry, the raid was "orchestrated" by rebels.', "named"),  # inside a clause
+    ('He vowed revenge for the "martyrs" of the city.', "named"),  # not the cue's object
+    ('Critics mocked a device called the "peace box" in the ad.', None),  # a name given, not a speaker's words
+])
+def test_a_short_quoted_word_without_a_governing_speaker_stays_a_scare_quote(text, source_kind):
+    quote, scare, _ = quote_flags(text)
+    assert (quote, scare) == (False, True)
+    if source_kind is not None:
+        assert quote_flags(text)[2] == source_kind

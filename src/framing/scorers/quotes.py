@@ -27,7 +27,9 @@ Rules, in the order they are applied to each paragraph (paragraphs are separated
 
 A span is ``scare_quote`` when the marks hold one or two words and no sentence punctuation (``. ! ? … ; :``) —
 "flatly illegal", 'coalition' — and ``quotation`` otherwise. Scare quotes nested inside a quotation are
-reported too (a speaker's own scare quotes).
+reported too (a speaker's own scare quotes). This is the reading of the marks alone: the attribution scorer,
+which knows the cues, makes a short phrase that is a cue's object or complement with a source a quotation again
+("The general vowed 'a crushing response'"; :mod:`framing.scorers.attribution.scope`).
 """
 
 from __future__ import annotations

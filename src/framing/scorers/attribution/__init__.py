@@ -15,8 +15,9 @@ the decision it is — a pattern language would be a worse parser.
 
 Modules: :mod:`.vocabulary` (the data files, word classes, limits), :mod:`.parser` (the phrase walker that records
 sources: passives, negation, frames), :mod:`.cues` (one rule per cue pattern type), :mod:`.kinds` (named or
-anonymous), :mod:`.hedges`, :mod:`.sentence` (one sentence, every span), :mod:`.discourse` (across sentences:
-quotations and pronouns), :mod:`.scorer` (:class:`Attribution` and the tables), :mod:`.summary` (per document),
+anonymous), :mod:`.hedges`, :mod:`.sentence` (one sentence, every span), :mod:`.scope` (voice scope in a sentence:
+trailing tags, quotations a cue governs), :mod:`.discourse` (across sentences: quotations, continued reports and
+pronouns), :mod:`.scorer` (:class:`Attribution` and the tables), :mod:`.summary` (per document),
 :mod:`.records` (the records in between).
 
 **Cues** (``pattern_type`` in the cue file) and where the source is:
@@ -70,6 +71,11 @@ sentence is ``anonymous`` — "he" is the unnamed security source. A sentence th
 no cue of its own takes the source of the sentence that closes or opens the same quotation, else of the
 previous one or two sentences, else the named subject of the previous sentence; its ``cue`` stays empty.
 
+**Continued reports.** A sentence with no source of its own that opens with a pronoun or a definite description
+naming the source again, then a cue verb with a clause ("It added the …", "The ministry went on to say …"), keeps
+the source of one of the previous one or two sentences of the same paragraph (:func:`.discourse.continue_report`);
+a sentence that does not open so stays the writer's own.
+
 **One source per row.** When a sentence cites several sources, the row shows a ``named`` one before an anonymous
 one; among those, the outermost frame (in "Abdul Mahdi condemned the attack as an 'aggression', his office said."
 the office reports the whole sentence), then a main-clause cue before one in a relative clause ("Iraqi officials,
@@ -86,17 +92,18 @@ cites X.
 
 **Reported spans** (:func:`reported_spans`) — text not in the writer's voice, as document offsets:
 
-* ``quotation`` and ``scare_quote``: the quotation marks' spans (:mod:`framing.scorers.quotes`), cut per sentence.
-* ``attributed``: the content of an attributed clause. "X said (that) …" → the clause after the verb (after
-  "that" when it comes within a few words, so "told reporters" and "in a statement" stay out); "according to X,
-  …" → the rest of the sentence after the source; "…, according to X." and "…, X said." / "…, said X." → the
-  part before; a parenthetical "The general, officials said, was …" → the part after it; "X called him a
-  terrorist" / "branded / labelled / dubbed Y Z" → the complement Z; "designated as a terrorist organisation by
-  the US", "was hailed as a hero", "praised as a martyr by …", "described as …", "regarded as …" → the
-  complement after "as" (up to the agent "by", a comma, or a place/time phrase: in, on, at, during …); "accused X
-  of …" → the part after "of"; "X claimed / alleged / insisted / warned / argued that …" → the clause. A clause
-  ends at the sentence end, a semicolon, ", but" / ", yet", or — when the cue sits in a relative clause
-  (", which rights groups say killed hundreds,") — at the next comma.
+* ``quotation`` and ``scare_quote``: the quotation marks' spans (:mod:`framing.scorers.quotes`), cut per sentence;
+  a one- or two-word phrase that is a cue's object or complement with a source is a ``quotation`` (:mod:`.scope`).
+* ``attributed``: the content of an attributed clause. "X said (that) …" → the clause after the verb (after "that"
+  when it comes within a few words, so "told reporters" and "in a statement" stay out); "according to X, …" → the
+  rest of the sentence after the source; "…, according to X." and "…, X said." / "…, said X." → the part before (any
+  trailing tag: "…, X and Y said on Monday, citing …", "…, X told Reuters."; :mod:`.scope`); a parenthetical "The
+  general, officials said, was …" → the part after it; "X called him a terrorist" / "branded / labelled / dubbed Y
+  Z" → the complement Z; "designated as a terrorist organisation by the US", "was hailed as a hero", "praised as a
+  martyr by …", "described as …", "regarded as …" → the complement after "as" (up to the agent "by", a comma, or a
+  place/time phrase: in, on, at, during …); "accused X of …" → the part after "of"; "X claimed / alleged / insisted
+  / warned / argued that …" → the clause. A clause ends at the sentence end, a semicolon, ", but" / ", yet", or —
+  when the cue sits in a relative clause (", which rights groups say killed hundreds,") — at the next comma.
 * The attribution frame itself is the writer's: in "The regime said it would retaliate" the word "regime" is in
   no span, "it would retaliate" is. Hedged sentences ("reportedly a terrorist") produce no span — the writer
   still asserts the claim — except for the "as" labels above, which always name a label someone else gave.

@@ -11,7 +11,7 @@ from ...errors import input_error, require_columns
 from ...segment import split_spans
 from ...span_index import SpanIndex
 from ..quotes import quote_spans
-from .discourse import propagate_quotations, resolve
+from .discourse import continue_report, propagate_quotations, resolve
 from .records import REPORTED_KINDS, AttributionTables, SentenceAnalysis, hedge_column
 from .sentence import parse_sentence, primary_source
 
@@ -29,8 +29,8 @@ _SENTENCE_COLUMNS = ("doc_id", "sent_id", "start", "end", "text")
 class Attribution:
     """Source, source kind, cue, stance, quotation and hedges per sentence, and every span found.
 
-    ``lookback`` is how many earlier sentences a pronoun ("he said") or a cue-less quotation may look back to
-    for its source.
+    ``lookback`` is how many earlier sentences a pronoun ("he said"), a cue-less quotation or a continued report
+    ("It added the …", within its paragraph) may look back to for its source.
     """
 
     lookback: int = 2
@@ -55,8 +55,8 @@ class Attribution:
         "" when none — :func:`cue_lemma` gives its lemma); ``stance`` (neutral / distancing / endorsing, "" when
         no cue); ``quote`` (bool: a direct quotation covers at least one word); ``quoted_share`` (0–1, share of
         the sentence's words inside quotations, scare quotes not counted); ``scare_quotes`` (bool: one- or
-        two-word quotes, also inside a quotation); ``hedged`` (bool) and ``hedge`` (the hedges as written,
-        joined by "; ").
+        two-word quotes, also inside a quotation, unless a cue governs them); ``hedged`` (bool) and ``hedge``
+        (the hedges as written, joined by "; ").
 
         ``sources``: every source found (see :func:`attribution_details`).
 
@@ -97,7 +97,8 @@ class Attribution:
         history: list[SentenceAnalysis] = []
         out = []
         for (index, _), item in zip(parsed, items):
-            item = resolve(item, history[-self.lookback:] if self.lookback else [], text)
+            recent = history[-self.lookback:] if self.lookback else []
+            item = resolve(continue_report(item, recent, text), recent, text)
             history.append(item)
             out.append((index, item))
         return out

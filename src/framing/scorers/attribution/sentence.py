@@ -8,6 +8,7 @@ from ..quotes import QuoteSpan
 from .cues import CueParser
 from .hedges import find_hedges
 from .records import AttributionSpan, Found, HedgeHit, SentenceAnalysis
+from .scope import governed_quotes, widen_trailing_tags
 
 
 def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
@@ -15,10 +16,13 @@ def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
     """The analysis of ``text[start:end]`` given the document's quote ``spans`` that overlap it; every offset
     of the result is a document offset (except ``Found.cue_start``, which only orders a sentence's sources)."""
     sentence = text[start:end]
-    local = [(max(s, start) - start, min(e, end) - start, k) for s, e, k in spans if s < end and e > start]
-    quotations = [(s, e) for s, e, k in local if k == "quotation"]
-    parser = CueParser(sentence, tokenize(sentence, quotations))
-    found = parser.sources()
+    local = [QuoteSpan(max(s, start) - start, min(e, end) - start, k) for s, e, k in spans
+             if s < end and e > start]
+    parser = CueParser(sentence, tokenize(sentence, _quotations(local)))
+    found = widen_trailing_tags(parser, parser.sources())
+    # The cues are found with the marks' own reading; a scare quote a cue governs is its speaker's quotation.
+    local = governed_quotes(parser, found, local)
+    quotations = _quotations(local)
     hedges, hedge_found = find_hedges(sentence, quotations, found)
     found = found + hedge_found
     found = tuple(f._replace(outer=any(o is not f and any(s <= o.cue_start < e for s, e in f.content)
@@ -41,6 +45,23 @@ def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
     out_spans.extend(_hedge_spans(hedges))
     return SentenceAnalysis(doc_id, sent_id, start, end, found, quote, round(share, 4), scare, tuple(hedges),
                             tuple(sorted(set(out_spans))))
+
+
+def with_source(item: SentenceAnalysis, found: Found, sentence: str) -> SentenceAnalysis:
+    """``item`` with one more source (sentence offsets, as the cue rules give it) and its content and cue spans."""
+    offset = item.start
+    spans = list(item.spans)
+    for s, e in found.content:
+        s, e = trim(sentence, s, e)
+        if e > s:
+            spans.append(AttributionSpan(offset + s, offset + e, "attributed", ""))
+    found = _in_document(found, offset)
+    spans.extend(_cue_spans((found,)))
+    return item._replace(found=item.found + (found,), spans=tuple(sorted(set(spans))))
+
+
+def _quotations(spans: list[QuoteSpan]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, k in spans if k == "quotation"]
 
 
 def _in_document(found: Found, offset: int) -> Found:
