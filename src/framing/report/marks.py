@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+import pandas as pd
 from markupsafe import Markup, escape
 
 from ..figures.style import category_label
@@ -19,7 +20,7 @@ from ..span_index import SpanIndex
 if TYPE_CHECKING:
     from ..tables import Analysis
 
-SpanKind = Literal["loaded", "source", "cue", "quote", "scare_quote", "hedge"]
+SpanKind = Literal["loaded", "source", "cue", "quote", "scare_quote", "hedge", "harm"]
 
 
 class Offsets(NamedTuple):
@@ -94,6 +95,8 @@ def _table_spans(analysis: Analysis) -> dict[str, list[Span]]:
             str(row.lemma).lower(), neutral.get(str(row.term).lower(), ""))))
     for row in analysis.sources.itertuples(index=False):
         spans.setdefault(row.doc_id, []).append(source_span(row))
+    for row in getattr(analysis, "harms", _NO_HARMS).itertuples(index=False):
+        spans.setdefault(row.doc_id, []).append(harm_span(row))
     return spans
 
 
@@ -138,13 +141,36 @@ def loaded_span(row, neutral: str) -> Span:
                                                f"voice-{_css_name(row.voice)}"), note, "loaded")
 
 
+# How each construction reads in a tooltip: what the wording says, and does not say, about who did it.
+HARM_NOTES = {
+    "active": "the agent is the subject (“police killed”)",
+    "passive_agent": "passive, the agent named (“killed by police”)",
+    "agentless_passive": "passive without an agent: who did it is not said (“were killed”)",
+    "intransitive": "no agent possible (“died”)",
+    "nominal": "a noun (“the killing”, “deaths”)",
+    "adjectival": "an adjective (“the dead”)",
+}
+_NO_HARMS = pd.DataFrame(columns=["doc_id", "construction", "agent", "victim", "start", "end"])
+
+
+def harm_span(row) -> Span:
+    """The mark of a harm expression (a row of ``Analysis.harms``): its construction, agent and victim."""
+    note = f"harm: {HARM_NOTES.get(row.construction, row.construction)}"
+    if _text(row.agent):
+        note += f" · agent: {row.agent}"
+    if _text(row.victim):
+        note += f" · victim: {row.victim}"
+    return Span(int(row.start), int(row.end), ("harm", f"harm-{_css_name(row.construction)}"), note, "harm")
+
+
 def source_span(row) -> Span:
     """The mark of a source (a row of ``Analysis.sources``); empty when the source has no words of its own."""
     return Span(int(row.start), int(row.end), ("source", f"source-{_css_name(row.source_kind)}"),
                 f"source: {row.source_kind}" + (f" · cue “{row.cue}”" if _text(row.cue) else ""), "source")
 
 
-_KIND_ORDER: dict[SpanKind, int] = {"loaded": 0, "source": 1, "cue": 2, "hedge": 3, "quote": 4, "scare_quote": 5}
+_KIND_ORDER: dict[SpanKind, int] = {"loaded": 0, "source": 1, "cue": 2, "hedge": 3, "harm": 4, "quote": 5,
+                                     "scare_quote": 6}
 
 
 def highlight(text: str, start: int, end: int, spans: SpanIndex | Iterable[Span]) -> Markup:
