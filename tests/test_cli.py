@@ -173,3 +173,12 @@ def test_a_very_long_doc_id_is_shortened_in_figures_and_headings(runner, tmp_pat
     report = (out / "report.html").read_text(encoding="utf-8")
     assert f'<h3><span title="{long_id}">{short_label(long_id)}</span>' in report
     assert f'<span style="word-break: break-all">{long_id}</span>' in report  # the inputs table, wrapped
+
+
+def test_python_dash_m_framing_runs_the_command_line():
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "framing", "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("Usage: framing ") and "analyze" in done.stdout
