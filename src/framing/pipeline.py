@@ -184,14 +184,14 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
     from .scorers.agency import Agency
-    from .scorers.attribution import Attribution, reported_only
+    from .scorers.attribution import Attribution
     from .scorers.sentiment import SentimentScorer
 
     corpus = clean_documents(documents)
     table = split_sentences(corpus)
     scored, words = SentimentScorer(with_contributions=with_contributions)(table)
     attributed, sources, spans = Attribution()(table, corpus.documents[["doc_id", "text"]])
-    terms = _term_scorer(lexicon)(table, reported_only(spans))
+    terms = _term_scorer(lexicon)(table, spans)
     harms, passives = Agency()(table, spans)
     sentences = (table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
                  .merge(passives, on=["doc_id", "sent_id"]))

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from ._common import fmt_int, get_ax, nothing_to_show, require_columns, resolve_order, set_title
+from .spread import rows_figure, rows_from, scope_text, spread_legend, spread_rows
 from .style import FIG_WIDTH, STYLE, TEXT_GREY, text_colour_on
 
 #: (construction, legend label, fill, hatch): from "the agent is stated" to "no agent can be".
@@ -117,8 +118,6 @@ def _scope_line(documents: pd.DataFrame, docs: Sequence[str]) -> str:
 def agency_spread_figure(documents: pd.DataFrame) -> Figure:
     """Figure 8 for many documents: each construction's share of a document's harm expressions, one dot per
     document that has any, with the middle half boxed (:func:`framing.figures.spread.spread_rows`)."""
-    from .spread import _figure, _legend, _scope, rows_from, spread_rows
-
     require_columns(documents, ("doc_id", "n_harms", *SHARE_COLUMNS), "documents")
     told = documents[documents["n_harms"] > 0]
     if told.empty:
@@ -127,12 +126,12 @@ def agency_spread_figure(documents: pd.DataFrame) -> Figure:
     rows = rows_from(told, [(f"share_{name}", label.split(" (")[0]) for name, label, *_ in CONSTRUCTIONS]
                      + [("share_agent_stated", "agent stated")], factor=100)
     with plt.rc_context(STYLE):
-        fig, (ax,) = _figure(len(rows))
+        fig, (ax,) = rows_figure(len(rows))
         spread_rows(rows, ax=ax, xlim=(-3, 103), named=1, ends=("highest",), counts=False)
         ax.set_xlabel("% of the document's harm expressions")
         set_title(fig, "How harm is told across documents: % of each document's harm expressions by construction",
-                  f"{_scope(told)} that report harm; one dot per document; the highest of each row is named")
-        _legend(fig)
+                  f"{scope_text(told)} that report harm; one dot per document; the highest of each row is named")
+        spread_legend(fig)
     return fig
 
 

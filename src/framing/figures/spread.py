@@ -149,13 +149,15 @@ def _name(ax: Axes, row: Row, y: float, picked: np.ndarray) -> None:
         stacked[high] += 1
 
 
-def _figure(n_rows: int, *, panels: int = 1, width_ratios=None) -> tuple[Figure, list[Axes]]:
+def rows_figure(n_rows: int, *, panels: int = 1, width_ratios=None) -> tuple[Figure, list[Axes]]:
+    """A figure for ``n_rows`` rows of :func:`spread_rows` in ``panels`` side-by-side axes."""
     fig, axes = plt.subplots(1, panels, figsize=(FIG_WIDTH, 1.6 + 0.62 * n_rows), layout="constrained",
                              squeeze=False, width_ratios=width_ratios)
     return fig, list(axes.flat)
 
 
-def _legend(fig: Figure, extra: Sequence = ()) -> None:
+def spread_legend(fig: Figure, extra: Sequence = ()) -> None:
+    """The legend every spread figure shares: a document, a named document, the middle half (plus ``extra``)."""
     handles = [Line2D([], [], ls="", marker="o", color=POINT_COLOUR, markersize=4, label="one document"),
                Line2D([], [], ls="", marker="o", markerfacecolor="none", markeredgecolor="black", markersize=5,
                       label="named document"),
@@ -164,7 +166,8 @@ def _legend(fig: Figure, extra: Sequence = ()) -> None:
     fig.legend(handles=handles, loc="outside lower center", ncols=min(3, len(handles)))
 
 
-def _scope(documents: pd.DataFrame) -> str:
+def scope_text(documents: pd.DataFrame) -> str:
+    """``n = 1,596 sentences in 133 documents`` for the documents a spread figure draws."""
     sentences = pd.to_numeric(documents.get("n_sentences", pd.Series(dtype=float)), errors="coerce").fillna(0)
     return f"n = {fmt_int(sentences.sum())} sentences in {fmt_int(len(documents))} documents"
 
@@ -187,14 +190,14 @@ def sentiment_spread_figure(documents: pd.DataFrame) -> Figure:
     if not len(rows[0].values):
         raise nothing_to_show("no document has a scored sentence; figure 1 (sentiment) has nothing to show")
     with plt.rc_context(STYLE):
-        fig, (ax,) = _figure(len(rows))
+        fig, (ax,) = rows_figure(len(rows))
         ax.axvspan(-NEUTRAL_BAND, NEUTRAL_BAND, color=NEUTRAL_GREY, alpha=0.35, lw=0, zorder=0)
         spread_rows(rows, ax=ax, xlim=(-1.05, 1.05))
         ax.set_xlabel("VADER compound per document (mean or median of its sentences; −1 … +1)")
         set_title(fig, "Sentence sentiment across documents: each document's mean and median VADER compound",
-                  f"{_scope(documents)}; one dot per document; the two most extreme documents at each end are "
+                  f"{scope_text(documents)}; one dot per document; the two most extreme documents at each end are "
                   "named; grey band = neutral (±0.05)")
-        _legend(fig)
+        spread_legend(fig)
     return fig
 
 
@@ -213,7 +216,7 @@ def loaded_spread_figure(loaded_summary: pd.DataFrame, documents: pd.DataFrame) 
     if not len(rates):
         raise nothing_to_show("no documents; figure 2 (loaded terms) has nothing to show")
     with plt.rc_context(STYLE):
-        fig, axes = _figure(len(CATEGORIES), panels=2)
+        fig, axes = rows_figure(len(CATEGORIES), panels=2)
         for ax, voice in zip(axes, ("authorial", "reported")):
             rows = [Row(category_label(c), rates[(c, voice)].to_numpy(float), rates.index.to_numpy())
                     for c in CATEGORIES]
@@ -230,9 +233,9 @@ def loaded_spread_figure(loaded_summary: pd.DataFrame, documents: pd.DataFrame) 
             ax.set_xlim(0, top)
         axes[1].set_yticklabels([])
         set_title(fig, "Loaded terms per 1,000 words across documents, by category and voice",
-                  f"{_scope(documents)}; one dot per document (0 = no such term); the most loaded document of "
+                  f"{scope_text(documents)}; one dot per document (0 = no such term); the most loaded document of "
                   "each row is named")
-        _legend(fig)
+        spread_legend(fig)
     return fig
 
 
@@ -248,7 +251,7 @@ def attribution_spread_figure(documents: pd.DataFrame) -> Figure:
     if not any(len(row.values) for row in shares):
         raise nothing_to_show("no document has attribution data; figure 4 (attribution) has nothing to show")
     with plt.rc_context(STYLE):
-        fig, (left, right) = _figure(max(len(shares), len(rates)), panels=2)
+        fig, (left, right) = rows_figure(max(len(shares), len(rates)), panels=2)
         spread_rows(shares, ax=left, xlim=(-3, 103), named=1, ends=("highest",), counts=False)
         left.set_xlabel("% of the document's sentences")
         left.set_title("Who is given as the source")
@@ -257,9 +260,9 @@ def attribution_spread_figure(documents: pd.DataFrame) -> Figure:
         right.set_xlabel("per 100 sentences")
         right.set_title("Quotes, hedges, citations")
         set_title(fig, "Attribution across documents: % of sentences by source; quotes, hedges, citations per 100 "
-                       "sentences", f"{_scope(documents)}; one dot per document; the document with the highest value "
+                       "sentences", f"{scope_text(documents)}; one dot per document; the document with the highest value "
                                     "of each row is named")
-        _legend(fig)
+        spread_legend(fig)
     return fig
 
 
@@ -309,7 +312,7 @@ def corpus_terms_figure(term_counts: pd.DataFrame, documents: pd.DataFrame, *, t
         ax.grid(axis="x")
         ax.tick_params(axis="y", length=0)
         set_title(fig, f"Most used loaded terms across the corpus (hits, top {len(table)}), with a neutral "
-                       "alternative", f"{_scope(documents)}; labels: loaded term → neutral wording; "
+                       "alternative", f"{scope_text(documents)}; labels: loaded term → neutral wording; "
                                       "“in N doc.” = documents using the term")
         fig.legend(handles=[Patch(label="authorial (the writer's own words)", **voice_bar_style(TEXT_GREY,
                                                                                                "authorial")),
@@ -348,7 +351,7 @@ def events_spread_figure(comparison: pd.DataFrame, *, max_events: int = 12) -> F
             for row in rows]
     n_events = comparison["event_id"].nunique()
     with plt.rc_context(STYLE):
-        fig, (ax,) = _figure(len(rows))
+        fig, (ax,) = rows_figure(len(rows))
         ax.axvspan(-NEUTRAL_BAND, NEUTRAL_BAND, color=NEUTRAL_GREY, alpha=0.35, lw=0, zorder=0)
         spread_rows(rows, ax=ax, xlim=(-1.05, 1.05), named=0)
         ax.set_xlabel("mean VADER compound of the document's sentences on the event (−1 … +1)")
@@ -356,7 +359,7 @@ def events_spread_figure(comparison: pd.DataFrame, *, max_events: int = 12) -> F
                        "sentiment)", f"{len(rows)} of {fmt_int(n_events)} events (those most documents cover); "
                                      f"{fmt_int(covered['doc_id'].nunique())} documents cover at least one; one "
                                      "dot per covering document; all events are in event_comparison.csv")
-        _legend(fig)
+        spread_legend(fig)
     return fig
 
 

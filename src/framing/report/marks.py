@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-import pandas as pd
 from markupsafe import Markup, escape
 
 from ..figures.style import category_label
@@ -95,7 +94,7 @@ def _table_spans(analysis: Analysis) -> dict[str, list[Span]]:
             str(row.lemma).lower(), neutral.get(str(row.term).lower(), ""))))
     for row in analysis.sources.itertuples(index=False):
         spans.setdefault(row.doc_id, []).append(source_span(row))
-    for row in getattr(analysis, "harms", _NO_HARMS).itertuples(index=False):
+    for row in analysis.harms.itertuples(index=False):
         spans.setdefault(row.doc_id, []).append(harm_span(row))
     return spans
 
@@ -150,7 +149,6 @@ HARM_NOTES = {
     "nominal": "a noun (“the killing”, “deaths”)",
     "adjectival": "an adjective (“the dead”)",
 }
-_NO_HARMS = pd.DataFrame(columns=["doc_id", "construction", "agent", "victim", "start", "end"])
 
 
 def harm_span(row) -> Span:

@@ -16,20 +16,21 @@ import numpy as np
 import pandas as pd
 
 from ..lexicons import CATEGORIES, Lexicon, load_lexicon
+from .attribution import ReportedVoice, reported_spans
 
 Voice = Literal["authorial", "reported"]
 VOICES: tuple[str, ...] = ("authorial", "reported")
 HIT_COLUMNS = ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start", "end"]
-REPORTED_COLUMNS = ["doc_id", "sent_id", "start", "end", "kind"]
 
 
 @dataclass(frozen=True)
 class LoadedTermScorer:
     """Find loaded terms in sentences and give each hit its voice.
 
-    Call it with the sentences table and a table of reported spans (``doc_id, sent_id, start, end, kind``,
-    document offsets — from :func:`framing.scorers.attribution.reported_spans`); without spans every hit is
-    ``authorial``.
+    Call it with the sentences table and attribution's spans (``AttributionTables.spans``, or the reported table
+    of :func:`framing.scorers.attribution.reported_spans`; document offsets): a hit overlapping a quotation,
+    scare quote or attributed clause is ``reported`` (:class:`~framing.scorers.attribution.ReportedVoice`);
+    without spans every hit is ``authorial``.
     """
 
     lexicon: Lexicon = field(default_factory=load_lexicon)
@@ -43,40 +44,23 @@ class LoadedTermScorer:
         ``category``; ``direction`` (pejorative / honorific / other); ``voice`` (authorial / reported);
         ``start, end`` (offsets into the document's cleaned text, like the sentences' ``start/end``).
         """
-        spans = _spans_by_sentence(reported)
+        voices = ReportedVoice(reported)
         rows = []
         for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
                                                 sentences["text"]):
             for match in self.lexicon.find(text):
                 entry = self.lexicon.row(match.term)
                 hit_start, hit_end = start + match.start, start + match.end
-                voice = "reported" if _overlaps(spans.get((doc_id, sent_id), ()), hit_start, hit_end) \
-                    else "authorial"
+                voice = voices.of(doc_id, hit_start, hit_end)
                 rows.append((doc_id, sent_id, text[match.start:match.end], match.term, entry["category"],
                              entry["direction"], voice, hit_start, hit_end))
         hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
         return hits.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def _spans_by_sentence(reported: pd.DataFrame | None) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    if reported is None or reported.empty:
-        return {}
-    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for doc_id, sent_id, start, end in zip(reported["doc_id"], reported["sent_id"], reported["start"],
-                                           reported["end"]):
-        spans.setdefault((doc_id, int(sent_id)), []).append((int(start), int(end)))
-    return spans
-
-
-def _overlaps(spans, start: int, end: int) -> bool:
-    return any(span_start < end and start < span_end for span_start, span_end in spans)
-
-
 def score_loaded(sentences: pd.DataFrame, documents: pd.DataFrame, *,
                  lexicon: Lexicon | None = None) -> pd.DataFrame:
     """Hits with voice, computing the reported spans from the documents (see :class:`LoadedTermScorer`)."""
-    from .attribution import reported_spans
-
     scorer = LoadedTermScorer(lexicon) if lexicon is not None else LoadedTermScorer()
     return scorer(sentences, reported_spans(sentences, documents))
 

@@ -11,8 +11,7 @@ import pandas as pd
 
 from ...errors import require_columns
 from ...phrases import PhraseWalker, tokenize
-from ...span_index import SpanIndex
-from ..attribution import REPORTED_KINDS
+from ..attribution import ReportedVoice
 from .construction import CONSTRUCTIONS, HarmClause, analyse_harm
 from .harms import harm_words_in
 from .passive import Passive, find_passives
@@ -37,11 +36,6 @@ class SentenceAgency(NamedTuple):
     walker: PhraseWalker
     passives: list[Passive]
     harms: list[HarmClause]
-
-
-class _Span(NamedTuple):
-    start: int
-    end: int
 
 
 def analyse_sentence(text: str) -> SentenceAgency:
@@ -78,18 +72,17 @@ class Agency:
           ``agentless_passive`` (one without a by-agent).
         """
         require_columns(sentences, _INPUT_COLUMNS, "sentences")
-        reported = _reported_index(spans)
+        voices = ReportedVoice(spans)
         harm_rows, flag_rows = [], []
         for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
                                                 sentences["text"]):
             found = analyse_sentence(text)
             flag_rows.append((doc_id, sent_id, bool(found.passives),
                               any(passive.agent is None for passive in found.passives)))
-            index = reported.get(doc_id)
             for clause in found.harms:
                 first, last = found.walker.tokens[clause.start], found.walker.tokens[clause.end - 1]
                 hit_start, hit_end = int(start) + first.start, int(start) + last.end
-                voice = "reported" if index is not None and index.overlapping(hit_start, hit_end) else "authorial"
+                voice = voices.of(doc_id, hit_start, hit_end)
                 harm_rows.append((doc_id, sent_id, text[first.start:last.end], clause.word.lemma,
                                   clause.construction, clause.agent, clause.victim, voice, hit_start, hit_end))
         harms = pd.DataFrame(harm_rows, columns=HARM_COLUMNS).astype({"sent_id": "int64", "start": "int64",
@@ -97,19 +90,6 @@ class Agency:
         flags = pd.DataFrame(flag_rows, columns=SENTENCE_COLUMNS).astype({"sent_id": "int64", "passive": bool,
                                                                          "agentless_passive": bool})
         return AgencyTables(harms, flags)
-
-
-def _reported_index(spans: pd.DataFrame | None) -> dict[str, SpanIndex[_Span]]:
-    """The reported spans (quotation, scare_quote, attributed) of each document, indexed for overlap."""
-    if spans is None or spans.empty:
-        return {}
-    require_columns(spans, ("doc_id", "start", "end"), "spans")
-    if "kind" in spans.columns:
-        spans = spans[spans["kind"].isin(REPORTED_KINDS)]
-    by_document: dict[str, list[_Span]] = {}
-    for doc_id, start, end in zip(spans["doc_id"], spans["start"], spans["end"]):
-        by_document.setdefault(doc_id, []).append(_Span(int(start), int(end)))
-    return {doc_id: SpanIndex(found) for doc_id, found in by_document.items()}
 
 
 def summarise_agency(harms: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:

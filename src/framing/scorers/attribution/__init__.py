@@ -114,7 +114,7 @@ from __future__ import annotations
 from .records import (REPORTED_KINDS, SPAN_KINDS, AttributionSpan, AttributionTables, Found, HedgeHit, ReportedKind,
                       SentenceAnalysis, SpanKind)
 from .scorer import (ATTRIBUTION_COLUMNS, DETAIL_COLUMNS, SPAN_COLUMNS, SPAN_TABLE_COLUMNS, Attribution,
-                     attribute_text, attribution_details, attribution_tables, reported_only, reported_spans,
+                     ReportedVoice, attribute_text, attribution_details, attribution_tables, reported_only, reported_spans,
                      score_attribution)
 from .summary import ATTRIBUTION_SUMMARY_COLUMNS, is_attributed, split_by_attribution, summarise_attribution
 from .vocabulary import (CUE_COLUMNS, CUES_FILE, HEDGE_COLUMNS, HEDGE_KINDS, HEDGES_FILE, PATTERN_TYPES,
@@ -125,7 +125,7 @@ __all__ = [
     "ATTRIBUTION_COLUMNS", "ATTRIBUTION_SUMMARY_COLUMNS", "CUES_FILE", "CUE_COLUMNS", "DETAIL_COLUMNS",
     "HEDGES_FILE", "HEDGE_COLUMNS", "HEDGE_KINDS", "PATTERN_TYPES", "REPORTED_KINDS", "SOURCE_KINDS",
     "SPAN_COLUMNS", "SPAN_KINDS", "SPAN_TABLE_COLUMNS", "STANCES", "Attribution", "AttributionSpan",
-    "AttributionTables", "Cue", "Found", "Hedge", "HedgeHit", "HedgeKind", "PatternType", "ReportedKind",
+    "AttributionTables", "Cue", "Found", "Hedge", "HedgeHit", "HedgeKind", "PatternType", "ReportedKind", "ReportedVoice",
     "SentenceAnalysis", "SourceKind", "SpanKind", "Stance", "attribute_text", "attribution_details",
     "attribution_tables", "cue_lemma", "cue_lemmas", "is_attributed", "load_cues", "load_hedges", "reported_only",
     "reported_spans", "score_attribution", "split_by_attribution", "summarise_attribution",

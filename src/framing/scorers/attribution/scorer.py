@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -144,6 +145,39 @@ def reported_only(spans: pd.DataFrame) -> pd.DataFrame:
     (``quotation, scare_quote, attributed``), with the columns of :func:`reported_spans`."""
     require_columns(spans, SPAN_TABLE_COLUMNS, "spans")
     return spans.loc[spans["kind"].isin(REPORTED_KINDS), SPAN_COLUMNS].reset_index(drop=True)
+
+
+class _Stretch(NamedTuple):
+    start: int
+    end: int
+
+
+class ReportedVoice:
+    """The voice of any stretch of a document: ``reported`` when it overlaps a reported span (``quotation``,
+    ``scare_quote``, ``attributed``), else ``authorial`` — the one rule the loaded terms and the harm expressions
+    share.
+
+    ``spans`` is a spans table (:attr:`AttributionTables.spans`; other kinds are left out) or the reported table
+    of :func:`reported_spans`, in document offsets; ``None`` or empty makes everything ``authorial``. Spans lie
+    inside their sentence, so overlap by document offsets is overlap within the sentence.
+    """
+
+    def __init__(self, spans: pd.DataFrame | None = None) -> None:
+        self._by_document: dict[str, SpanIndex[_Stretch]] = {}
+        if spans is None or spans.empty:
+            return
+        require_columns(spans, ("doc_id", "start", "end"), "spans")
+        if "kind" in spans.columns:
+            spans = spans[spans["kind"].isin(REPORTED_KINDS)]
+        found: dict[str, list[_Stretch]] = {}
+        for doc_id, start, end in zip(spans["doc_id"], spans["start"], spans["end"]):
+            found.setdefault(doc_id, []).append(_Stretch(int(start), int(end)))
+        self._by_document = {doc_id: SpanIndex(stretches) for doc_id, stretches in found.items()}
+
+    def of(self, doc_id: str, start: int, end: int) -> str:
+        """``reported`` or ``authorial`` for ``[start, end)`` of document ``doc_id``."""
+        index = self._by_document.get(doc_id)
+        return "reported" if index is not None and index.overlapping(start, end) else "authorial"
 
 
 def _score_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
