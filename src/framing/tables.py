@@ -77,6 +77,16 @@ class Analysis:
     word_shift
         The word-shift table of ``word_shift_pair`` (:func:`word_shift_table`); ``None`` when there is no pair,
         no contributions, or the pair names groups (:func:`framing.groups.group_view` computes theirs).
+    actors
+        The actors each document mentions (``doc_id, actor, group, mentions, aliases``; issue 17).
+    labels
+        Loaded labels per actor (``doc_id, actor, category, voice, n``; issue 17).
+    rewrites
+        Sentences with loaded terms in the writer's own voice and their neutral rewrite (``doc_id, sent_id, text,
+        neutral_text, n_swapped, compound, neutral_compound``; issue 19).
+    by_section
+        One row per document × section present (``doc_id, section, n_sentences, n_words, mean_compound, …``;
+        written as ``sections.csv``; issue 19).
     timings
         Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
         written anywhere, so reruns stay byte-identical.
@@ -108,6 +118,11 @@ class Analysis:
     word_shift_pair: tuple[str, str] | None = None
     word_shift: pd.DataFrame | None = None
     timings: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # Tables added after the first contract; empty until the stage that owns each fills it.
+    actors: pd.DataFrame = field(default_factory=pd.DataFrame)
+    labels: pd.DataFrame = field(default_factory=pd.DataFrame)
+    rewrites: pd.DataFrame = field(default_factory=pd.DataFrame)
+    by_section: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def order(self) -> list[str]:
