@@ -50,3 +50,13 @@ def test_text_in_the_display_is_escaped():
     page = framing.analyze({"<b>x</b>": "The regime said the talks would resume. Officials gave no date."}
                            )._repr_html_()
     assert "<b>x</b>" not in page and "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+def test_figures_are_the_runs_matplotlib_figures(analysis):
+    from matplotlib.figure import Figure
+
+    figures = analysis.figures()
+    assert list(figures)[:2] == ["01_sentiment_distribution", "02_loaded_terms_by_voice"]
+    assert all(isinstance(figure, Figure) for figure in figures.values())
+    labels = [label.get_text() for label in figures["02_loaded_terms_by_voice"].axes[0].get_yticklabels()]
+    assert "violent / dramatic" in labels
