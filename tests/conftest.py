@@ -28,6 +28,8 @@ SLOW = frozenset({
     "test_cli_reads_a_table_and_compares_outlets", "test_skipping_contributions_says_why_the_word_shift_is_missing",
     "test_compare_two_files", "test_existing_out_folder_keeps_foreign_files",
     "test_usable_input_keeps_foreign_files_in_out",
+    "test_notebook_example_analyses_two_texts_draws_a_figure_and_writes_a_workbook",
+    "test_a_rerun_in_another_format_replaces_the_earlier_tables",
 })
 
 

@@ -45,3 +45,59 @@ def _described(value) -> str:
         kinds = sorted({type(item).__name__ for item in value if not isinstance(item, PATH_TYPES)})
         return f"a {type(value).__name__} holding {', '.join(kinds)}" if kinds else f"an empty {type(value).__name__}"
     return "None" if value is None else f"a value of type {type(value).__name__}"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Option values shared by the command line and the Python API: one check, one message, whichever way they come.
+
+
+def comma_separated(value, what: str) -> tuple[str, ...]:
+    """Names given as one comma-separated string (``"outlet,published"``, as on the command line) or as a list
+    or tuple of names, as a tuple of their stripped, non-empty parts. A string is never split into letters."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        parts = value.split(",")
+    elif isinstance(value, (list, tuple)) and all(isinstance(part, str) for part in value):
+        parts = value
+    else:
+        raise TypeError(f"{what} must be a comma-separated string or a list of names; got {_described(value)}")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+def section_choice(value) -> tuple[str, ...] | None:
+    """The sections the summaries use: ``None`` or ``"all"`` for every section, else the names (a comma-separated
+    string or a list), each one of :data:`framing.corpus.SECTIONS`. Raises
+    :class:`~framing.errors.FramingError` naming the unknown ones."""
+    from .corpus.tables import SECTIONS
+
+    if value is None or (isinstance(value, str) and value.strip().lower() == "all"):
+        return None
+    chosen = comma_separated(value, "sections")
+    unknown = [part for part in chosen if part not in SECTIONS]
+    if unknown or not chosen:
+        raise input_error(None, f"unknown section {', '.join(unknown) or value!r}; choose from "
+                                f"{', '.join(SECTIONS)} or 'all'")
+    return chosen
+
+
+def one_of(value, choices: tuple[str, ...], what: str) -> str:
+    """``value`` when it is one of ``choices``; else :class:`~framing.errors.FramingError` listing them."""
+    if value not in choices:
+        raise input_error(None, f"unknown {what} {value!r}; choose from {', '.join(choices)}")
+    return value
+
+
+PAIR_EXAMPLE = "dailymail-2020,wikipedia-2017"
+
+
+def pair_choice(value) -> tuple[str, str] | None:
+    """Two doc_ids (or groups) for the word shift: ``"a,b"`` as on the command line, or a pair ``("a", "b")``;
+    ``None`` or ``""`` for the default."""
+    if value is None or value == "":
+        return None
+    parts = [part.strip() for part in value.split(",")] if isinstance(value, str) else value
+    if not isinstance(parts, (list, tuple)) or len(parts) != 2 \
+            or not all(isinstance(part, str) and part for part in parts):
+        raise input_error(None, f"give two doc_ids separated by a comma, e.g. {PAIR_EXAMPLE}")
+    return parts[0], parts[1]

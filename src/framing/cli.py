@@ -47,32 +47,52 @@ def main():
     """
 
 
-def _columns(value: str) -> tuple[str, ...]:
-    """A comma-separated option as a tuple of its non-empty, stripped parts."""
-    return tuple(part.strip() for part in value.split(",") if part.strip())
+def _shared_check(check, value, param_hint: str):
+    """Run one of :mod:`framing.arguments`' checks, which the Python API runs too, so both say the same."""
+    try:
+        return check(value)
+    except FramingError as error:
+        raise click.BadParameter(str(error), param_hint=param_hint) from None
+
+
+class SharedChoice(click.Choice):
+    """A choice whose refusal is the Python API's message (``check``), with click's list of choices in
+    ``--help``."""
+
+    def __init__(self, choices, check):
+        super().__init__(choices)
+        self.check = check
+
+    def convert(self, value, param, ctx):
+        try:
+            return self.check(value)
+        except FramingError as error:
+            self.fail(str(error), param, ctx)
 
 
 def _sections(value: str | None) -> tuple[str, ...] | None:
-    from .corpus import SECTIONS
+    from .arguments import section_choice
 
-    if value is None or value.strip().lower() == "all":
-        return None
-    chosen = _columns(value)
-    unknown = [part for part in chosen if part not in SECTIONS]
-    if unknown or not chosen:
-        raise click.BadParameter(f"unknown section {', '.join(unknown) or value!r}; choose from "
-                                 f"{', '.join(SECTIONS)} or 'all'", param_hint="--sections")
-    return chosen
+    return _shared_check(section_choice, value, "--sections")
 
 
 def _pair(value: str | None) -> tuple[str, str] | None:
-    if not value:
-        return None
-    parts = [part.strip() for part in value.split(",")]
-    if len(parts) != 2 or not all(parts):
-        raise click.BadParameter("give two doc_ids separated by a comma, e.g. dailymail-2020,wikipedia-2017",
-                                 param_hint="--pair")
-    return parts[0], parts[1]
+    from .arguments import pair_choice
+
+    return _shared_check(pair_choice, value, "--pair")
+
+
+def _contributions(value: str) -> str:
+    from .arguments import one_of
+    from .pipeline import CONTRIBUTION_MODES
+
+    return one_of(value, CONTRIBUTION_MODES, "contributions setting")
+
+
+def _table_format(value: str) -> str:
+    from .report.table_formats import check_format
+
+    return check_format(value)
 
 
 def _common_options(function):
@@ -107,13 +127,18 @@ def _common_options(function):
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="Where the per-document work runs: this machine's processes, or a local Dask "
                           "cluster (pip install 'framing[dask]')."),
-        click.option("--contributions", "contributions", type=click.Choice(["auto", "all", "none"]),
+        click.option("--contributions", "contributions", type=SharedChoice(["auto", "all", "none"], _contributions),
                      default="auto", show_default=True,
                      help="Per-word sentiment contributions (word-shift figure, contributions.csv): for every "
                           "sentence (all), none, or auto: every sentence when documents are shown side by side, "
                           "else only the two documents or groups the word shift compares."),
         click.option("--no-contributions", "no_contributions", is_flag=True,
                      help="Same as --contributions none."),
+        click.option("--format", "table_format", type=SharedChoice(["csv", "xlsx", "parquet"], _table_format),
+                     default="csv", show_default=True,
+                     help="How the tables are written: CSV files, one Excel workbook framing.xlsx with a sheet "
+                          "per table (pip install 'framing[xlsx]'), or a Parquet file per table (pip install "
+                          "'framing[parquet]'). Figures and the report are the same."),
     ]
     for option in reversed(options):
         function = option(function)
@@ -141,8 +166,10 @@ def _check_events_file(path: Path | None) -> None:
 
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections, text_column,
-         id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions):
-    from .pipeline import TableOptions, events_beside
+         id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
+         table_format):
+    from .arguments import comma_separated
+    from .pipeline import events_beside
     from .pipeline import analyze as run_analysis
     from .report import prepare_out_dir, write_analysis
 
@@ -154,10 +181,10 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     _check_file_option(extend_lexicon, "lexicon file")
     _check_file_option(events_file, "events file")
     _check_events_file(events_file if events_file is not None else events_beside(list(paths)))
-    table = TableOptions(text_column=text_column, id_column=id_column, meta_columns=_columns(meta_columns),
-                         skip_bad_rows=skip_bad_rows)
-    analysis = run_analysis(list(paths), manifest=manifest, sections=chosen, lexicon=lexicon_file,
-                            extend_lexicon=extend_lexicon, events_file=events_file, progress=True, table=table,
+    analysis = run_analysis(list(paths), text_column=text_column, id_column=id_column,
+                            meta_columns=comma_separated(meta_columns, "--meta-columns"),
+                            skip_bad_rows=skip_bad_rows, manifest=manifest, sections=chosen, lexicon=lexicon_file,
+                            extend_lexicon=extend_lexicon, events_file=events_file, progress=True,
                             group_by=group_by or None, jobs=jobs, engine=engine,
                             contributions="none" if no_contributions else contributions, pair=pair)
     # jobs and engine change where the work runs, not what it gives, so run.json leaves them out: a rerun
@@ -166,9 +193,9 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                "extend_lexicon": extend_lexicon, "events": events_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
-               "contributions": "none" if no_contributions else contributions}
+               "contributions": "none" if no_contributions else contributions, "format": table_format}
     # The pair travels in the analysis (analyze checked it and computed its contributions).
-    written = write_analysis(out_dir, analysis, options=options, progress=True)
+    written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True)
     click.echo(f"wrote {len(written)} files to {out_dir} ({len(analysis.corpus.documents)} documents, "
                f"{len(analysis.sentences)} sentences, {len(analysis.terms)} loaded-term hits, "
                f"{analysis.event_labels.shape[0]} events)")
@@ -189,8 +216,9 @@ def analyze(paths, out_dir, pair, **options):
     """Analyse documents (files or folders of .txt/.md) and write tables, figures and a report to --out.
 
     \b
-    Writes documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more), figures/
-    (PNG + SVG), report.html, report.md and run.json.
+    Writes documents.csv, measures.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more;
+    or, with --format, one framing.xlsx or a .parquet file per table), figures/ (PNG + SVG), report.html,
+    report.md and run.json.
 
     \b
     Example:

@@ -21,10 +21,11 @@ import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
-from .arguments import path_list
+from .arguments import one_of, pair_choice, path_list, section_choice
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, check_engine, map_batches, worker_pool
+from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
 from .segment import sentences as split_sentences
@@ -42,13 +43,14 @@ BATCH_SIZE = 40
 CONTRIBUTION_CHUNK = 2000
 # Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
 FULL_GRID_LIMIT = 50
-def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTIONS,
+def analyze(documents, *, text_column: str = "text", id_column: str | None = None, meta_columns=(),
+            skip_bad_rows: bool = False, manifest: str | Path | None = None, sections=DEFAULT_SECTIONS,
             lexicon: str | Path | None = None, extend_lexicon: str | Path | None = None,
             events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
-            contributions: ContributionMode = "auto", pair: tuple[str, str] | None = None) -> Analysis:
-    """Run the whole pipeline on files/folders (or one corpus table) and return every table (see
-    :class:`~framing.tables.Analysis`).
+            contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None) -> Analysis:
+    """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
+    table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
     Reading, cleaning, splitting and the three scorers are a map over batches of documents (:func:`score_batch`),
     run in this process, in ``jobs`` worker processes, or on a local Dask cluster (``engine="dask"``); results
@@ -56,12 +58,19 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
 
     Parameters
     ----------
-    paths
+    documents
         Files and folders of ``.txt``/``.md`` documents, or one ``.csv`` / ``.jsonl`` corpus table (read row by
-        row; ``table`` names its columns).
+        row); or texts in memory: a list of strings (doc_ids ``doc1, doc2, …``), a ``{doc_id: text}`` mapping,
+        or a pandas DataFrame with one document per row (see :mod:`framing.inputs`).
+    text_column, id_column, meta_columns, skip_bad_rows
+        For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; a
+        DataFrame without one gets ``doc1, doc2, …``) and the metadata to keep (a list, or ``"a,b"`` as on the
+        command line), and whether a bad row is skipped with a warning instead of refused. ``table`` is the
+        older way to give the same (a :class:`TableOptions`).
     sections
-        The sentences that summaries, alignment and figures 1–6 use (default: body); every sentence is scored
-        and kept in ``Analysis.sentences`` either way.
+        The sentences that summaries, alignment and figures 1–6 use (default: body): names, ``"body,bullet"``
+        as on the command line, or ``None`` / ``"all"``; every sentence is scored and kept in
+        ``Analysis.sentences`` either way.
     events_file
         Seeds the event grouping; an ``events.toml`` inside a single corpus folder is used when not given.
     group_by
@@ -81,14 +90,23 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         The two doc_ids (or groups, when figures compare groups) for the word shift; default: the two whose mean
         sentence compound differs most. Checked as soon as the documents are read.
     """
+    # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)
-    _check_contributions(contributions)
+    one_of(contributions, CONTRIBUTION_MODES, "contributions setting")
+    sections = section_choice(sections)
+    pair = pair_choice(pair)
+    table = table_options(table, text_column=text_column, id_column=id_column, meta_columns=meta_columns,
+                          skip_bad_rows=skip_bad_rows)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
-    paths = path_list(paths)
+    records = in_memory_records(documents, table)
+    if records is not None and manifest is not None:
+        raise input_error(manifest, "texts in memory carry their own metadata (a DataFrame's meta_columns=); "
+                                    "manifest= is for folders of files")
+    paths = [] if records is not None else path_list(documents)
     events_file = events_file if events_file is not None else events_beside(paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
-    batches, n_documents = document_batches(paths, manifest=manifest, table=table)
+    batches, n_documents = document_batches(paths, manifest=manifest, table=table, records=records)
     jobs = jobs or auto_jobs(paths, n_documents, engine)
     bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)
@@ -154,16 +172,6 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
 
 
 @dataclass(frozen=True)
-class TableOptions:
-    """How to read a corpus table (``.csv`` / ``.jsonl``): see :func:`framing.corpus.records.read_records`."""
-
-    text_column: str = "text"
-    id_column: str = "id"
-    meta_columns: tuple[str, ...] = ()
-    skip_bad_rows: bool = False
-
-
-@dataclass(frozen=True)
 class ScoredBatch:
     """Every per-document table of one batch of documents (what :func:`score_batch` returns).
 
@@ -212,11 +220,15 @@ def _term_scorer(lexicon: Lexicon):
 
 
 def document_batches(paths: list, *, manifest=None, table: TableOptions | None = None,
-                     batch_size: int = BATCH_SIZE) -> tuple[Iterator[pd.DataFrame], int | None]:
+                     records: list[dict] | None = None, batch_size: int = BATCH_SIZE
+                     ) -> tuple[Iterator[pd.DataFrame], int | None]:
     """Documents in batches of ``batch_size`` rows (columns as from :func:`framing.corpus.load_documents`), and
-    how many documents there are when known up front (``None`` for a streamed corpus table)."""
+    how many documents there are when known up front (``None`` for a streamed corpus table). ``records``: the
+    documents already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``."""
     from .corpus.records import is_table, read_records
 
+    if records is not None:
+        return (pd.DataFrame.from_records(chunk) for chunk in _chunks(records, batch_size)), len(records)
     tables = [p for p in paths if is_table(p)]
     if tables:
         if len(paths) != 1:
@@ -226,9 +238,9 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
             raise input_error(manifest, "a corpus table carries its own metadata (--meta-columns); "
                                         "--manifest is for folders of files")
         options = table or TableOptions()
-        records = read_records(tables[0], text_column=options.text_column, id_column=options.id_column,
-                               meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
-        return (pd.DataFrame.from_records(chunk) for chunk in _chunks(records, batch_size)), None
+        rows = read_records(tables[0], text_column=options.text_column, id_column=options.id_column or "id",
+                            meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
+        return (pd.DataFrame.from_records(chunk) for chunk in _chunks(rows, batch_size)), None
     documents = load_documents(paths, manifest=manifest)
     return (documents.iloc[i:i + batch_size] for i in range(0, len(documents), batch_size)), len(documents)
 
@@ -237,11 +249,6 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
-
-
-def _check_contributions(mode: str) -> None:
-    if mode not in CONTRIBUTION_MODES:
-        raise input_error(None, f"unknown contributions setting {mode!r}; choose from {', '.join(CONTRIBUTION_MODES)}")
 
 
 def _check_pair(pair: tuple[str, str], view: View, documents: pd.DataFrame) -> None:

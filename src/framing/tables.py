@@ -8,7 +8,9 @@ and the report only read what it returns. It sits below figures and report and a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,6 +19,9 @@ from .corpus import Corpus
 from .lexicons import CATEGORIES, Lexicon
 from .scorers.attribution import is_attributed
 from .views import View
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 SENTENCE_CONTRACT = [
     "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
@@ -28,7 +33,10 @@ SENTENCE_EXTRAS = ["start", "end", "scare_quotes", "in_summary", "passive", "age
 
 @dataclass(frozen=True)
 class Analysis:
-    """Every table of one run.
+    """Every table of one run (each a pandas DataFrame), as :func:`framing.analyze` returns it.
+
+    In a notebook it shows a compact summary; ``.write(out, format=...)`` writes what ``framing analyze``
+    writes, ``.figures()`` draws the figures, ``.measures`` is ``documents`` in long form.
 
     Attributes
     ----------
@@ -54,11 +62,23 @@ class Analysis:
         Every harm expression (``doc_id, sent_id, expression, lemma, construction, agent, victim, voice, start,
         end``; see :mod:`framing.scorers.agency`): how each killing, death, wounding or arrest is told.
     pairs, events, event_labels, comparison, omissions, word_choice
-        Alignment tables (see :mod:`framing.align`).
+        Alignment tables (see :mod:`framing.align`): ``pairs`` (``doc_a, sent_a, doc_b, sent_b, similarity``),
+        ``events`` (``event_id, doc_id, sent_id, similarity``), ``event_labels`` (``event_id, label,
+        n_documents, n_sentences, source``), ``comparison`` (``event_id, label, doc_id, n_sentences,
+        mean_compound, loaded_authorial, loaded_reported, share_attributed, sentences``), ``omissions``
+        (``event_id, label, covered_by, missing_from``), ``word_choice`` (``doc_a, sent_a, doc_b, sent_b,
+        loaded_doc, term, lemma, neutral, other_side_text``).
     documents
         One row per document: metadata and every per-document summary (see :func:`document_table`).
+    measures
+        Every number of ``documents`` in long form (``doc_id, measure, category, voice, value, unit``; see
+        :func:`framing.measures.measures_table`), written as ``measures.csv``.
     sentiment_summary, loaded_summary, term_counts, attribution_summary
-        The long per-document summaries the figures read.
+        The per-document summaries the figures read: ``sentiment_summary`` (``doc_id, n_sentences,
+        mean_compound, ci_low, ci_high, median_compound, share_positive, share_neutral, share_negative``),
+        ``loaded_summary`` (``doc_id, category, voice, n_hits, n_words, per_1000_words``), ``term_counts``
+        (``doc_id, lemma, category, direction, neutral, authorial, reported, total``) and
+        ``attribution_summary`` (``doc_id, n_sentences``, the attribution profile of ``documents``).
     lexicon
         The lexicon used.
     sections
@@ -123,6 +143,44 @@ class Analysis:
     labels: pd.DataFrame = field(default_factory=pd.DataFrame)
     rewrites: pd.DataFrame = field(default_factory=pd.DataFrame)
     by_section: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @cached_property
+    def measures(self) -> pd.DataFrame:
+        """Every per-document number of ``documents`` as one row (see :func:`framing.measures.measures_table`)."""
+        from .measures import measures_table
+
+        return measures_table(self.documents, self.loaded_summary)
+
+    def __repr__(self) -> str:
+        from .display import analysis_repr
+
+        return analysis_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .display import analysis_html
+
+        return analysis_html(self)
+
+    def write(self, out: str | Path, *, format: str = "csv", progress: bool = False) -> list[Path]:
+        """Write what ``framing analyze --out out --format format`` writes: the tables (``csv``; ``xlsx``: one
+        workbook; ``parquet``: a file per table), the figures, ``report.html``, ``report.md`` and ``run.json``.
+        Returns the written paths; refuses (before writing) what the command line refuses."""
+        from .report import write_analysis
+
+        options = {"sections": "all" if self.sections is None else ",".join(self.sections),
+                   "group_by": self.group_by, "format": format}
+        return write_analysis(Path(out), self, options=options, table_format=format, progress=progress)
+
+    def figures(self) -> dict[str, Figure]:
+        """The run's figures as matplotlib Figures, by file stem (``01_sentiment_distribution`` …), as
+        ``write`` draws them: for the run's view, groups compared when the run is grouped. Close them
+        (``matplotlib.pyplot.close``) when done."""
+        from .figures import build_figures
+        from .groups import group_view
+
+        view = self.view
+        shown = group_view(self, view.group_by) if view is not None and view.group_by is not None else self
+        return build_figures(shown, view=view)
 
     @property
     def order(self) -> list[str]:

@@ -73,14 +73,14 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     is_csv = path.suffix.lower() == ".csv"
     rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted) if is_csv
                                  else _json_rows(path, encoding))
-    source = _Source(path, shown_path(path), "row" if is_csv else "line")
+    source = RowSource(path, shown_path(path), "row" if is_csv else "line")
     seen: dict[str, int] = {}
     checked = False
     for number, row in rows:
         if not checked:
             _check_columns(path, row, wanted, encoding)
             checked = True
-        record = _record(source, number, row, text_column=text_column, id_column=id_column,
+        record = row_record(source, number, row, text_column=text_column, id_column=id_column,
                          meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows)
         if record is not None:
             yield record
@@ -104,12 +104,14 @@ def _unique(names) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
-class _Source(NamedTuple):
-    """The corpus file as messages (``path``) and outputs (``shown``) name it, and what its rows are called."""
+class RowSource(NamedTuple):
+    """Where rows come from: as messages (``path``) and outputs (``shown``) name it, what its rows are called,
+    and how a caller skips a bad row (``skip_hint``; the Python API says it its own way)."""
 
-    path: Path
+    path: Path | str
     shown: str
-    row_word: Literal["row", "line"]
+    row_word: Literal["row", "line", "item", "index"]
+    skip_hint: str = "pass --skip-bad-rows"
 
 
 def _csv_rows(path: Path, encoding: Encoding, wanted: list[str]) -> Iterator[tuple[int, dict]]:
@@ -199,8 +201,11 @@ def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding)
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
 
 
-def _record(source: _Source, number: int, row: dict, *, text_column: str, id_column: str,
-            meta_columns: tuple[str, ...], seen: dict[str, int], skip_bad_rows: bool) -> dict | None:
+def row_record(source: RowSource, number, row: dict, *, text_column: str, id_column: str,
+               meta_columns: tuple[str, ...], seen: dict, skip_bad_rows: bool) -> dict | None:
+    """One row as a document record (see :func:`read_records`), or ``None`` for a bad row skipped with a
+    warning; a bad row not skipped raises :class:`~framing.errors.FramingError` naming it (``number``). ``seen``
+    maps each doc_id used so far to its row and is updated. Shared by corpus files and in-memory tables."""
     where = f"{source.row_word} {number}"
     text = _as_text(row.get(text_column))
     doc_id = _as_text(row.get(id_column)).strip()
@@ -218,7 +223,7 @@ def _record(source: _Source, number: int, row: dict, *, text_column: str, id_col
         if skip_bad_rows:
             warn(source.path, f"{problem}; skipped")
             return None
-        raise input_error(source.path, f"{problem} (fix the row, or pass --skip-bad-rows)")
+        raise input_error(source.path, f"{problem} (fix the row, or {source.skip_hint})")
     seen[doc_id] = number
     record = {column: "" for column in METADATA_COLUMNS}
     record.update(doc_id=doc_id, title=doc_id, kind="unknown")

@@ -52,6 +52,7 @@ def neutralise_formulas(table: pd.DataFrame) -> NeutralisedTable:
             copy.iloc[hits.to_numpy(), position] = (QUOTE + values[hits].astype(str)).to_numpy()
             changed += int(hits.sum())
     names = [_quoted(name) for name in table.columns]
+    # Compared by value: a pandas string Index hands out a new str object on every iteration.
     renamed = sum(new != old for new, old in zip(names, table.columns))
     if renamed:
         copy = copy.set_axis(names, axis=1)

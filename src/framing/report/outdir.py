@@ -34,7 +34,7 @@ FIGURE_FORMATS = ("png", "svg")
 STAGING_PREFIX = ".framing-"
 TABLE_NAMES = ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv",
                "event_labels.csv", "event_comparison.csv", "omissions.csv", "word_choice.csv",
-               "alignment_pairs.csv", "sources.csv", "removals.csv", "spans.csv", "harms.csv")
+               "alignment_pairs.csv", "sources.csv", "removals.csv", "spans.csv", "harms.csv", "measures.csv")
 GROUP_TABLE_NAMES = ("groups.csv", "group_event_comparison.csv", "group_omissions.csv")
 # Names shown in the refusal before "and N more": enough to recognise the files, short enough for one line.
 SHOWN_NAMES = 5
@@ -48,9 +48,11 @@ def output_names() -> frozenset[str]:
     figures have something to show.
     """
     from ..figures.registry import FIGURES
+    from .table_formats import TABLE_FORMATS, table_file_names
 
     figures = {f"{FIGURE_DIR}/{stem}.{fmt}" for stem in FIGURES for fmt in FIGURE_FORMATS}
-    return frozenset({*TABLE_NAMES, *GROUP_TABLE_NAMES, REPORT_HTML, REPORT_MD, RUN_JSON, *figures})
+    tables = {name for fmt in TABLE_FORMATS for name in table_file_names((*TABLE_NAMES, *GROUP_TABLE_NAMES), fmt)}
+    return frozenset({*tables, REPORT_HTML, REPORT_MD, RUN_JSON, *figures})
 
 
 def prepare_out_dir(out_dir: Path, *, inputs: Sequence[str | Path] = ()) -> Path:

@@ -21,7 +21,7 @@ from ..errors import warn
 from ..progress import stage, steps
 from ..corpus.paths import shown_path
 from ..views import choose_view
-from .formula_cells import formula_warning, write_csv_table
+from .table_formats import check_format, write_tables
 from .outdir import (
     FIGURE_DIR,
     FIGURE_FORMATS,
@@ -45,12 +45,14 @@ PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib"
 
 
 def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tuple[str, str] | None = None,
-                   progress: bool = False) -> list[Path]:
+                   table_format: str = "csv", progress: bool = False) -> list[Path]:
     """Write every table, every figure and ``run.json`` of an :class:`~framing.tables.Analysis`, atomically.
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
     ``event_labels.csv, event_comparison.csv, omissions.csv, word_choice.csv, alignment_pairs.csv,
-    sources.csv, removals.csv``, ``figures/NN_name.png`` and ``.svg``, ``report.html``, ``report.md`` and
+    sources.csv, removals.csv, spans.csv, harms.csv, measures.csv`` — or, with ``table_format`` ``xlsx``, one
+    workbook ``framing.xlsx`` with a sheet per table, or with ``parquet`` a ``.parquet`` file per table (see
+    :mod:`framing.report.table_formats`) —, ``figures/NN_name.png`` and ``.svg``, ``report.html``, ``report.md`` and
     ``run.json`` (whose ``outputs`` lists them all). With ``analysis.group_by`` set, the figures and report
     compare groups (:func:`framing.groups.group_view`) and ``groups.csv, group_event_comparison.csv,
     group_omissions.csv`` hold the per-group tables.
@@ -58,6 +60,7 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
     How the files reach ``out_dir``, and what is refused, is described in :mod:`framing.report.outdir`.
     Returns the written paths, sorted.
     """
+    check_format(table_format)  # a missing extra is refused before anything is drawn
     out_dir = prepare_out_dir(out_dir)
     # With --group-by, or a corpus too large to show side by side, figures and the report compare groups or
     # show distributions; the tables stay per document (plus groups.csv for groups).
@@ -76,7 +79,8 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
         # Not tempfile.TemporaryDirectory: the folder may itself become --out, and it is removed here on any
         # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
-        outputs = _write_staging(staging, analysis, view, options=options, pair=pair, progress=progress)
+        outputs = _write_staging(staging, analysis, view, options=options, pair=pair, table_format=table_format,
+                                 progress=progress)
         written = move_into_place(staging, out_dir, outputs)
     finally:
         # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
@@ -91,7 +95,7 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
 
 
 def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pair: tuple[str, str] | None,
-                   progress: bool) -> list[str]:
+                   table_format: str, progress: bool) -> list[str]:
     """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
     from ..figures.build import iter_figures
     from ..figures.registry import FIGURES
@@ -103,11 +107,8 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     if shown is not analysis:
         tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
                        "group_omissions.csv": shown.omissions})
-    neutralised = {}
-    for name, table in steps(tables.items(), "writing tables", total=len(tables), unit="table", shown=progress):
-        neutralised[name] = write_csv_table(staging / name, table)
-    if any(neutralised.values()):
-        warn(None, formula_warning({name: count for name, count in neutralised.items() if count}))
+    with stage(f"writing tables ({table_format})", progress):
+        table_files = write_tables(staging, tables, table_format).files
     figure_dir = staging / FIGURE_DIR
     figure_dir.mkdir()
     figures = []
@@ -115,7 +116,7 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
                               total=len(FIGURES), unit="figure", shown=progress):
         figures += save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
     # run.json lists the report, which is written after it; the report quotes the same record.
-    outputs = sorted([*tables, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
+    outputs = sorted([*table_files, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
                       RUN_JSON])
     record = {**run_record(analysis, options), "outputs": outputs}
     (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -132,7 +133,7 @@ def analysis_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     return dict(zip(TABLE_NAMES, (
         analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
         analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
-        analysis.sources, analysis.corpus.removals, analysis.spans, analysis.harms,
+        analysis.sources, analysis.corpus.removals, analysis.spans, analysis.harms, analysis.measures,
     )))
 
 

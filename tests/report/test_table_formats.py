@@ -1,0 +1,111 @@
+"""--format csv|xlsx|parquet: one workbook with a sheet per table, or a Parquet file per table; a missing extra is
+refused with the pip command before any work."""
+
+import importlib.util
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import framing
+from framing import FramingError
+from framing.report import table_formats
+from framing.report.outdir import TABLE_NAMES, output_names
+from framing.report.table_formats import WORKBOOK, sheet_names, write_tables
+
+from ..memory_texts import TEXTS
+
+openpyxl = pytest.importorskip("openpyxl")
+pytest.importorskip("pyarrow")
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    # A sentence that a spreadsheet would run as a formula: the workbook must hold it as text.
+    return framing.analyze({**TEXTS, "formula": "=HYPERLINK(\"http://x\",\"y\") was pasted here. Nothing else."})
+
+
+def test_xlsx_is_one_workbook_with_a_sheet_per_table(analysis, tmp_path):
+    written = analysis.write(tmp_path / "out", format="xlsx")
+    out = tmp_path / "out"
+    assert out / WORKBOOK in written
+    assert not list(out.glob("*.csv"))
+    workbook = openpyxl.load_workbook(out / WORKBOOK)
+    assert workbook.sheetnames == [name.removesuffix(".csv") for name in TABLE_NAMES]
+    documents = workbook["documents"]
+    assert [cell.value for cell in documents[1][:3]] == ["doc_id", "title", "outlet"]
+    assert documents["A3"].value == "tabloid"
+    mean = list(analysis.documents.columns).index("mean_compound")
+    assert documents.cell(row=2, column=mean + 1).value == pytest.approx(analysis.documents["mean_compound"][0])
+    formula = next(row for row in workbook["sentences"].iter_rows() if str(row[4].value).startswith("'="))
+    assert formula[4].data_type == "s" and formula[4].value.startswith("'=HYPERLINK(")
+
+
+def test_parquet_is_a_file_per_table_that_reads_back_the_same(analysis, tmp_path):
+    analysis.write(tmp_path / "out", format="parquet")
+    for name in TABLE_NAMES:
+        assert (tmp_path / "out" / name.replace(".csv", ".parquet")).is_file(), name
+    documents = pd.read_parquet(tmp_path / "out" / "documents.parquet")
+    pd.testing.assert_frame_equal(documents, analysis.documents, check_dtype=False)
+    sentences = pd.read_parquet(tmp_path / "out" / "sentences.parquet")
+    assert sentences["text"].tolist() == analysis.sentences["text"].tolist()  # the true text, not neutralised
+
+
+def test_a_rerun_in_another_format_replaces_the_earlier_tables(analysis, tmp_path):
+    analysis.write(tmp_path / "out")
+    analysis.write(tmp_path / "out", format="parquet")
+    assert not list((tmp_path / "out").glob("*.csv"))
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / WORKBOOK).write_bytes(b"the user's own workbook")
+    with pytest.raises(FramingError, match="framing did not write and would overwrite: framing.xlsx"):
+        analysis.write(tmp_path / "mine", format="csv")
+    assert {"framing.xlsx", "documents.parquet", "measures.csv"} <= output_names()
+
+
+def test_a_missing_extra_names_the_pip_command_before_any_work(analysis, tmp_path, monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a))
+    message = "format 'xlsx' needs openpyxl, which is not installed: pip install 'framing[xlsx]'"
+    with pytest.raises(FramingError, match=r"^" + message.replace("[", r"\[").replace("]", r"\]") + "$"):
+        analysis.write(tmp_path / "out", format="xlsx")
+    assert not (tmp_path / "out").exists()
+    from framing.cli import main
+
+    result = CliRunner().invoke(main, ["analyze", "no-such-folder", "--format", "xlsx", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: Invalid value for '--format': {message}"
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_unknown_format_is_refused():
+    with pytest.raises(FramingError, match=r"^unknown format 'xls'; choose from csv, xlsx, parquet$"):
+        table_formats.check_format("xls")
+
+
+def test_sheet_names_fit_excel_and_long_tables_continue_on_more_sheets(tmp_path, monkeypatch):
+    assert sheet_names("group_event_comparison.csv", 10) == ["group_event_comparison"]
+    assert sheet_names("a_table_name_longer_than_excel_allows.csv", 10) == ["a_table_name_longer_than_excel_"]
+    assert all(len(name) <= 31 for name in sheet_names("a_table_name_longer_than_excel_allows.csv", 3 * 2 ** 20))
+    monkeypatch.setattr(table_formats, "MAX_SHEET_ROWS", 3)  # two data rows per sheet
+    table = pd.DataFrame({"n": range(5), "text": ["a", "b\x07c", "x" * 40_000, "d", "e"]})
+    with pytest.warns(framing.FramingWarning, match=r"2 cell\(s\) held control characters or more than"):
+        write_tables(tmp_path, {"t.csv": table}, "xlsx")
+    workbook = openpyxl.load_workbook(tmp_path / WORKBOOK)
+    assert workbook.sheetnames == ["t", "t_2", "t_3"]
+    assert [row for row in workbook["t_2"].iter_rows(values_only=True)][1:] == [(2, "x" * 32_767), (3, "d")]
+    assert workbook["t"]["B3"].value == "bc"
+
+
+def test_the_command_line_writes_the_format_it_is_given(two_documents, tmp_path):
+    import json
+
+    from framing.cli import main
+
+    result = CliRunner().invoke(main, ["analyze", str(two_documents), "--format", "parquet", "--out",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    run = json.loads((tmp_path / "out" / "run.json").read_text())
+    assert run["options"]["format"] == "parquet"
+    assert "measures.parquet" in run["outputs"] and not any(name.endswith(".csv") for name in run["outputs"])
+    measures = pd.read_parquet(tmp_path / "out" / "measures.parquet")
+    assert sorted(measures["doc_id"].unique()) == ["denial", "talks"]
