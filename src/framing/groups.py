@@ -62,6 +62,7 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
         pairs=pairs, events=members, event_labels=labels,
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
+        labels=_group_labels(analysis.labels, groups),
         **document_summaries(corpus, summary, analysis.lexicon)._asdict(),
     )
     pair = analysis.word_shift_pair
@@ -86,6 +87,14 @@ def _rekey(table: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     merged = table.merge(keys, on=KEY, how="inner", sort=False)
     merged["doc_id"], merged["sent_id"] = merged["group"], merged["number"]
     return merged[columns].reset_index(drop=True)
+
+
+def _group_labels(labels: pd.DataFrame, groups: pd.Series) -> pd.DataFrame:
+    """Labels per group (``doc_id`` = the group): its documents' counts summed per actor, category and voice."""
+    if "doc_id" not in labels.columns:
+        return labels
+    regrouped = labels.assign(doc_id=labels["doc_id"].map(groups).to_numpy())
+    return regrouped.groupby(["doc_id", "actor", "category", "voice"], sort=False, as_index=False)["n"].sum()
 
 
 def _by_rank(rank: dict[str, int], columns: set[str]):

@@ -7,6 +7,7 @@ from matplotlib.figure import Figure
 from framing.errors import FramingError, FramingWarning
 from framing.figures import FIGURES, build_figures, default_pair
 
+from . import labelled
 from . import synthetic as s
 
 
@@ -28,6 +29,7 @@ def fake_analysis(**overrides):
         sentiment_summary=s.sentiment_summary(summary), loaded_summary=s.loaded_summary(),
         term_counts=s.term_counts(), attribution_summary=s.attribution_summary(),
         contributions=contributions, comparison=s.event_comparison(), documents=s.harm_summary(),
+        labels=labelled.seed_labels(),
     )
     attributes.update(overrides)
     return SimpleNamespace(**attributes)

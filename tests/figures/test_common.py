@@ -6,6 +6,7 @@ from matplotlib.figure import Figure
 
 import framing.figures as F
 
+from . import labelled
 from . import synthetic as s
 from .helpers import texts
 
@@ -26,6 +27,7 @@ def make(name):
         "06_events": lambda: F.event_figure(s.event_comparison(), order=DOCS),
         "07_sentiment_arc": lambda: F.sentiment_arc_figure(scores, sentences, order=DOCS),
         "08_harm_agency": lambda: F.agency_figure(s.harm_summary(), order=DOCS),
+        "09_who_is_called_what": lambda: F.labels_figure(labelled.seed_labels(), sentences=sentences, order=DOCS),
     }[name]()
 
 
@@ -39,6 +41,7 @@ UNITS = {
     "06_events": "VADER compound",
     "07_sentiment_arc": "VADER compound",
     "08_harm_agency": "% of each document's harm expressions",
+    "09_who_is_called_what": "labels tied to an actor",
 }
 
 
@@ -76,7 +79,7 @@ def test_no_global_rcparams_change(stem):
 def test_registry_has_a_title_and_two_sentence_caption_per_stem():
     assert list(F.FIGURES) == ["01_sentiment_distribution", "02_loaded_terms_by_voice", "03_top_loaded_terms",
                                "04_attribution_profile", "05_word_shift", "06_events", "07_sentiment_arc",
-                               "08_harm_agency"]
+                               "08_harm_agency", "09_who_is_called_what"]
     for info in F.FIGURES.values():
         assert info.title and len(info.title) < 50
         assert info.caption.count(". ") + info.caption.count(": ") >= 1 and info.caption.endswith(".")
@@ -102,5 +105,8 @@ def test_same_document_same_colour_across_figures():
     fig7 = make("07_sentiment_arc")
     arc = {c.get_gid().split(":")[1]: to_hex(c.get_facecolor()[0]) for ax in fig7.axes for c in ax.collections
            if (c.get_gid() or "").startswith("body:")}
+    fig9 = make("09_who_is_called_what")
+    labels = {p.get_gid().split("|")[0]: to_hex(p.get_facecolor()) for ax in fig9.axes for p in ax.patches
+              if (p.get_gid() or "").endswith("|authorial")}
     for doc_id, colour in expected.items():
-        assert dots[doc_id] == bars[doc_id] == strips[doc_id] == arc[doc_id] == colour.lower()
+        assert dots[doc_id] == bars[doc_id] == strips[doc_id] == arc[doc_id] == labels[doc_id] == colour.lower()

@@ -13,6 +13,7 @@ from framing.figures.spread import (Row, arc_table, corpus_terms, loaded_spread_
 from framing.scorers.agency import CONSTRUCTIONS
 from framing.views import choose_view
 
+from . import labelled
 from .helpers import texts
 
 CATEGORIES = ["pejorative_label", "honorific_label", "violent_dramatic", "hyperbole", "euphemism",
@@ -62,7 +63,7 @@ def many(n: int, *, sentences_per_doc: int = 12) -> SimpleNamespace:
     return SimpleNamespace(order=ids, documents=documents, sentences=sentences, summary_sentences=sentences,
                            sentiment_summary=sentiment_summary, loaded_summary=loaded,
                            term_counts=terms, attribution_summary=documents, contributions=contributions,
-                           comparison=comparison, group_by=None)
+                           comparison=comparison, group_by=None, labels=labelled.spread_labels(n, prefix="d"))
 
 
 def legend_labels(fig) -> list[str]:

@@ -169,6 +169,11 @@ def seed_report(seeds, tmp_path_factory) -> Path:
     return out
 
 
+def drawn_figures(out: Path) -> list[str]:
+    """The stems of the figures a run drew (a figure with nothing to show is left out)."""
+    return [stem for stem in FIGURES if (out / "figures" / f"{stem}.svg").exists()]
+
+
 @pytest.fixture(scope="module")
 def seed_html(seed_report) -> str:
     return (seed_report / "report.html").read_text(encoding="utf-8")
@@ -177,9 +182,14 @@ def seed_html(seed_report) -> str:
 def test_every_figure_is_inline(seed_report, seed_html):
     page = Page(seed_html)
     figures = [attrs for tag, attrs in page.tags if tag == "svg"]
-    assert len(figures) == len(FIGURES) == seed_html.count("<svg")
+    drawn = drawn_figures(seed_report)
+    # Figure 9 needs loaded labels tied to actors; every other figure has something to show on the seeds.
+    assert set(FIGURES) - set(drawn) <= {"09_who_is_called_what"}
+    assert len(figures) == len(drawn) == seed_html.count("<svg")
     assert all(attrs.get("class") == "figure-svg" and attrs.get("role") == "img" for attrs in figures)
     for number_, (stem, info) in enumerate(FIGURES.items(), start=1):
+        if stem not in drawn:
+            continue
         assert f"Figure {number_}. {info.title}" in page.all_text
         assert info.caption in page.all_text
     assert "<?xml" not in seed_html and "<!DOCTYPE svg" not in seed_html
@@ -277,7 +287,7 @@ def test_markdown_report(seeds, seed_report):
     assert "| Measure | " + " | ".join(seeds.order) + " |" in text
     lines = [line for line in text.splitlines() if line.startswith("| Mean compound [95% interval] |")]
     assert len(lines) == 1 and lines[0].count("|") == len(seeds.order) + 2
-    for stem in FIGURES:
+    for stem in drawn_figures(seed_report):
         assert f"(figures/{stem}.png)" in text
     for event_id in seeds.event_labels["event_id"]:
         assert f"| {event_id} " in text

@@ -40,7 +40,8 @@ def many_documents(n: int = N) -> SimpleNamespace:
     corpus = SimpleNamespace(documents=pd.DataFrame({
         "doc_id": ids, "title": ids, "text": [f"Text of {i} <b>begins</b> here. " * 20 for i in ids]}))
     return SimpleNamespace(documents=documents, corpus=corpus, order=ids, sections=("body",), group_by=None,
-                           lexicon=SimpleNamespace(entries=pd.DataFrame({"term": []})))
+                           lexicon=SimpleNamespace(entries=pd.DataFrame({"term": []})), terms=pd.DataFrame(),
+                           labels=pd.DataFrame())
 
 
 @pytest.fixture(scope="module")

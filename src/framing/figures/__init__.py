@@ -16,6 +16,7 @@ from .agency import agency_figure, agency_spread_figure, harm_shares
 from .attribution import attribution_figure, attribution_rates, attribution_shares
 from .build import build_figures, default_pair
 from .events import event_figure, event_grid
+from .labels import labels_figure, labels_spread_figure
 from .loaded import loaded_rates, loaded_terms_figure, term_label, top_terms, top_terms_figure
 from .registry import FIGURES, FigureInfo
 from .sentiment import sentiment_arc, sentiment_arc_figure, sentiment_distribution_figure, sentiment_strip
@@ -25,7 +26,7 @@ from .style import CATEGORY_LABELS, FIG_WIDTH, OKABE_ITO, STYLE, category_label,
 __all__ = [
     "CATEGORY_LABELS", "FIGURES", "FIG_WIDTH", "FigureInfo", "NothingToShow", "OKABE_ITO", "STYLE", "agency_figure",
     "agency_spread_figure", "attribution_figure", "attribution_rates", "attribution_shares", "build_figures",
-    "category_label", "default_pair", "event_figure", "event_grid", "harm_shares", "loaded_rates",
+    "category_label", "default_pair", "event_figure", "event_grid", "harm_shares", "labels_figure", "labels_spread_figure", "loaded_rates",
     "loaded_terms_figure", "palette", "sentiment_arc", "sentiment_arc_figure", "sentiment_distribution_figure",
     "sentiment_strip", "term_label", "top_terms", "top_terms_figure", "word_shift", "word_shift_figure",
 ]

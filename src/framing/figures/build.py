@@ -20,6 +20,7 @@ from ._common import NothingToShow, nothing_to_show, short_names
 from .agency import agency_figure, agency_spread_figure
 from .attribution import attribution_figure
 from .events import event_figure
+from .labels import labels_figure, labels_spread_figure
 from .loaded import loaded_terms_figure, top_terms_figure
 from .registry import FIGURES
 from .sentiment import sentiment_arc_figure, sentiment_distribution_figure
@@ -150,6 +151,8 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "06_events": lambda: event_figure(analysis.comparison, order=order),
         "07_sentiment_arc": sentiment_arc,
         "08_harm_agency": lambda: agency_figure(analysis.documents, order=order),
+        "09_who_is_called_what": lambda: labels_figure(analysis.labels, sentences=analysis.sentences,
+                                                         order=order, unit=_unit(analysis)),
     }
 
 
@@ -168,6 +171,8 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
         "06_events": lambda: events_spread_figure(analysis.comparison),
         "07_sentiment_arc": lambda: _arc_of_documents(analysis),
         "08_harm_agency": lambda: agency_spread_figure(documents),
+        "09_who_is_called_what": lambda: labels_spread_figure(analysis.labels, sentences=analysis.sentences,
+                                                                unit=_unit(analysis)),
     }
 
 
@@ -176,3 +181,8 @@ def _arc_of_documents(analysis: Analysis) -> Figure:
         raise nothing_to_show(f"the sentiment arc follows documents from start to end; documents are grouped by "
                               f"{analysis.group_by}, so figure 7 has nothing to show")
     return arc_spread_figure(analysis.sentences)
+
+
+def _unit(analysis: Analysis) -> str:
+    """What a run's "documents" are in its figures: documents, or groups of them."""
+    return "document" if getattr(analysis, "group_by", None) is None else "group"

@@ -106,4 +106,16 @@ FIGURES: dict[str, FigureInfo] = {
             "a stated agent. The document with the highest share of each row is named."
         )},
     ),
+    "09_who_is_called_what": FigureInfo(
+        "Who is called what",
+        "The actors the documents' loaded labels are applied to most often (the same rows in every panel), with "
+        "the labels each document applies to each, by category: solid for the writer's own voice, hatched for "
+        "labels quoted or attributed to a source. Compare an actor along its row: who calls it a terrorist, a "
+        "martyr or a regime, and whether in their own words.",
+        {"spread": (
+            "For the actors labelled in most documents, how many documents apply each category of loaded label to "
+            "them in the writer's own voice (solid) and how many report such a label from a source (hatched); a "
+            "document using both counts in both bars. Which words, and who says them, are in terms.csv."
+        )},
+    ),
 }

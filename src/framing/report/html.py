@@ -27,6 +27,7 @@ from ..lexicons import CATEGORIES
 from ..views import View, choose_view
 from .accuracy import accuracy, accuracy_rows
 from .format import cell_text, markdown_escape, number
+from .labels import LABELS_FIGURE, labels_context
 from .marks import MarkedCorpus
 from .outdir import FIGURE_DIR, REPORT_HTML, REPORT_MD
 from .reading import full_texts, reading_events, reading_view
@@ -124,6 +125,7 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
     reading, reading_note = reading_view(analysis, view)
     marks = MarkedCorpus(analysis) if reading else None
     record = accuracy()
+    figures = figure_entries(folder, view)
     return {
         "title": TITLE,
         "page_title": f"{TITLE}: " + (f"{len(order):,} documents" if spread else ", ".join(order)),
@@ -134,7 +136,10 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
         "summary": [] if spread else summary_rows(analysis.documents, order, metadata=view.kind == "documents"),
         "spread": spread_context(analysis.documents, analysis.corpus.documents) if spread else None,
         "sections": "all sections" if analysis.sections is None else ", ".join(analysis.sections),
-        "figures": figure_entries(folder, view),
+        # Figure 9 stands beside its section ("Who is called what"), not in the gallery.
+        "figures": [entry for entry in figures if entry["stem"] != LABELS_FIGURE],
+        "labels": labels_context(analysis.terms, order, colours, kind=view.kind, grouped=view.group_by is not None,
+                                 figure=next((entry for entry in figures if entry["stem"] == LABELS_FIGURE), None)),
         "categories": [{"name": c, "label": category_label(c), "colour": CATEGORY_COLOURS.get(c, "#999999"),
                         "tint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.6),
                         "faint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.85)}
