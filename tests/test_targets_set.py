@@ -3,12 +3,14 @@ benchmarks/targets.py's)."""
 
 from __future__ import annotations
 
+import importlib.util
 from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from framing import load_corpus
 from framing.corpus.manifest import read_manifest
 from framing.lexicons import load_lexicon
 
@@ -109,3 +111,62 @@ def test_labels_are_exactly_the_lexicon_hits_in_order(targets, sentences):
     labelled = [(row.doc_id, row.sent_no, row.term.lower()) for row in targets.itertuples()]
     assert Counter(labelled) == Counter(hits)
     assert labelled == hits
+
+
+# benchmarks/targets.py scores the linker on this set; its matching and scoring are checked here on the labels
+# themselves (as a perfect or a degraded prediction), without running framing or the linker.
+
+@pytest.fixture(scope="module")
+def benchmark():
+    path = TARGETS.parents[2] / "benchmarks" / "targets.py"
+    spec = importlib.util.spec_from_file_location("targets_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def located(benchmark, sentences, targets) -> pd.DataFrame:
+    documents = load_corpus(TARGETS / "excerpts", manifest=TARGETS / "manifest.csv").documents
+    return benchmark.locate(sentences, targets, documents).merge(documents[["doc_id", "text"]], on="doc_id")
+
+
+def as_prediction(labels: pd.DataFrame) -> pd.DataFrame:
+    """The labels as a framing terms table whose linker columns say exactly what the labels say."""
+    return labels[["doc_id", "start", "end", "target", "target_text", "relation", "speaker"]].reset_index(drop=True)
+
+
+def test_benchmark_locates_every_label_on_its_term(located):
+    written = [text[start:end].lower() for text, start, end in zip(located["text"], located["start"], located["end"])]
+    assert written == located["term"].str.lower().tolist()
+
+
+def test_benchmark_scores_the_labels_themselves_as_perfect(benchmark, located):
+    names = benchmark.read_set()[2]
+    numbers = benchmark.evaluate(benchmark.score(benchmark.match(located, as_prediction(located)), names))
+    assert numbers["found"] == numbers["labelled"] == len(located)
+    assert numbers["target_accuracy"] == numbers["relation_accuracy"] == numbers["speaker_accuracy_reported"] == 1.0
+    assert set(numbers["target_by_relation"].values()) == {1.0}
+    confusion = pd.DataFrame(numbers["confusion"]).set_index("gold")
+    assert int(confusion.to_numpy().trace()) == len(located)
+    assert "| target right, labelled naming | 1.000 | 1.000 |" in benchmark.section(
+        {"first_run": numbers, "latest": numbers})
+
+
+def test_benchmark_counts_missed_hits_and_empty_predictions(benchmark, located):
+    names = benchmark.read_set()[2]
+    kept = as_prediction(located).iloc[::2].assign(target="", target_text="", relation="", speaker="")
+    numbers = benchmark.evaluate(benchmark.score(benchmark.match(located, kept), names))
+    assert numbers["found"] == (len(located) + 1) // 2
+    assert numbers["target_accuracy"] == round(float((located["target"].iloc[::2] == "").mean()), 3)
+    assert numbers["target_by_relation"]["none"] == 1.0 and numbers["target_by_relation"]["naming"] == 0.0
+
+
+def test_benchmark_accepts_aliases_and_shared_speaker_words(benchmark):
+    names = benchmark.read_set()[2]
+    assert benchmark.target_right("al-Shabaab", "Shabaab", names)
+    assert benchmark.target_right("Myanmar military", "TATMADAW", names)
+    assert not benchmark.target_right("al-Shabaab", "Somalia", names)
+    assert benchmark.target_right("", "", names) and not benchmark.target_right("", "Syria", names)
+    assert benchmark.speaker_right("A military source", "the source") and benchmark.speaker_right("", "")
+    assert not benchmark.speaker_right("Fadumo", "") and not benchmark.speaker_right("The ministry", "Russia")
