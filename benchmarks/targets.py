@@ -1,0 +1,234 @@
+"""Score the target linker (issue 17: who is called what) on the targets set, labelled before the linker first ran.
+
+Run from the project root:  python benchmarks/targets.py [--no-write]
+
+Reads ``tests/data/targets`` (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
+encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
+its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
+``analysis.terms``: same document, a hit overlapping the term inside the labelled sentence (located in the cleaned
+text, so framing's own split does not matter), the k-th label of a term in a sentence taking its k-th occurrence.
+It reads the linker's columns by their contract names — ``target`` (canonical actor, "" when none),
+``target_text``, ``relation``, ``speaker`` — and prints: lexicon coverage (labels found / all), then over the found
+ones the share with the right target (the labelled actor or any alias of it in ``actors.csv``, case-insensitive;
+empty for empty is right), per labelled relation and overall; relation accuracy with a confusion matrix; speaker
+accuracy on reported hits (right when the two share a content word, or both are empty); every disagreement.
+
+Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
+Otherwise it stores the numbers as the ``targets`` table of ``src/framing/data/accuracy.json`` — ``latest`` every
+time, ``first_run`` only when none is stored, so the honest number on unseen text survives later tuning — and
+renders the "## Who is called what (targets set)" section of ``benchmarks/RESULTS.md``; ``--no-write`` only prints.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from agency_fresh import rate, same_party, share  # noqa: E402
+from fresh_set import locate_gold, locate_terms, overlapping  # noqa: E402
+from results import ACCURACY, RESULTS, publish  # noqa: E402
+
+from framing import analyze  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = ROOT / "tests" / "data" / "targets"
+BENCHMARK = "targets"
+TITLE = "Who is called what (targets set)"
+LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
+RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
+NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
+
+
+def read_set() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, set[str]]]:
+    """The labelled sentences, the labelled occurrences and each actor's accepted names (lower case)."""
+    sentences = pd.read_csv(TARGETS / "sentences.csv", keep_default_na=False)
+    labels = pd.read_csv(TARGETS / "targets.csv", keep_default_na=False)
+    actors = pd.read_csv(TARGETS / "actors.csv", keep_default_na=False)
+    names = {row.actor: {row.actor.lower(), *(alias.lower() for alias in row.aliases.split("; ") if alias)}
+             for row in actors.itertuples()}
+    return sentences, labels, names
+
+
+def run_framing():
+    """framing's analysis of the excerpts (every section kept: headlines are labelled too)."""
+    return analyze([TARGETS / "excerpts"], manifest=TARGETS / "manifest.csv", sections=None, jobs=1,
+                   contributions="none")
+
+
+def locate(sentences: pd.DataFrame, labels: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """``labels`` with the document offsets ``start, end`` of each labelled term, found inside its labelled
+    sentence in the cleaned text (``documents``: ``doc_id, text``)."""
+    return locate_terms(labels, locate_gold(sentences, documents), documents)
+
+
+def match(labels: pd.DataFrame, hits: pd.DataFrame) -> pd.DataFrame:
+    """Each located label with ``found`` and the first overlapping hit's ``pred_*`` linker columns (one to one:
+    a hit already taken by an earlier label is not used again)."""
+    used: set = set()
+    rows = []
+    for label in labels.itertuples():
+        candidates = overlapping(hits, label.doc_id, label.start, label.end)
+        candidates = candidates[~candidates.index.isin(list(used))]
+        hit = candidates.iloc[0] if len(candidates) else None
+        if hit is not None:
+            used.add(candidates.index[0])
+        rows.append({"found": hit is not None,
+                     **{f"pred_{column}": "" if hit is None else as_text(hit[column]) for column in LINKER_COLUMNS}})
+    return pd.concat([labels.reset_index(drop=True), pd.DataFrame(rows)], axis=1)
+
+
+def as_text(value) -> str:
+    """A linker cell as a string: missing values (None, NaN) are empty."""
+    return "" if value is None or pd.isna(value) else str(value)
+
+
+def target_right(gold: str, predicted: str, names: dict[str, set[str]]) -> bool:
+    """Empty for empty, or the predicted name is the labelled actor or one of its aliases (case-insensitive)."""
+    if not gold:
+        return not predicted.strip()
+    return predicted.strip().lower() in names[gold]
+
+
+def speaker_right(gold: str, predicted: str) -> bool:
+    """Both empty, or the two share a content word ("A military source" and "the source")."""
+    return (not gold and not predicted) or same_party(gold, predicted)
+
+
+def score(labels: pd.DataFrame, names: dict[str, set[str]]) -> pd.DataFrame:
+    """The matched labels with ``relation_shown`` and, for found ones, ``target_ok, relation_ok, speaker_ok``."""
+    scored = labels.assign(relation_shown=labels["relation"].replace("", NO_RELATION))
+    scored["target_ok"] = [target_right(g, p, names) for g, p in zip(scored["target"], scored["pred_target"])]
+    scored["relation_ok"] = scored["relation"] == scored["pred_relation"]
+    scored["speaker_ok"] = [speaker_right(g, p) for g, p in zip(scored["speaker"], scored["pred_speaker"])]
+    return scored
+
+
+def evaluate(scored: pd.DataFrame) -> dict:
+    """The numbers stored for one run (plain ints, floats, None and lists, as accuracy.json holds them)."""
+    found = scored[scored["found"]]
+    reported = found[found["voice"] == "reported"]
+    predicted_relations = found["pred_relation"].replace("", NO_RELATION)
+    shown = [*RELATIONS, NO_RELATION]
+    unexpected = sorted(set(predicted_relations) - set(shown))
+    confusion = pd.crosstab(found["relation_shown"], predicted_relations).reindex(
+        index=shown, columns=[*shown, *unexpected], fill_value=0)
+    return {
+        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                 text=True).stdout.strip(),
+        "labelled": len(scored), "found": len(found),
+        "coverage": share(scored["found"]),
+        "target_accuracy": share(found["target_ok"]),
+        "target_accuracy_with_target": share(found.loc[found["target"] != "", "target_ok"]),
+        "target_by_relation": {relation: share(found.loc[found["relation_shown"] == relation, "target_ok"])
+                               for relation in shown},
+        "found_by_relation": {relation: int((found["relation_shown"] == relation).sum()) for relation in shown},
+        "relation_accuracy": share(found["relation_ok"]),
+        "speaker_accuracy_reported": share(reported["speaker_ok"]),
+        "reported_found": len(reported),
+        "confusion": [{"gold": gold, **{str(k): int(v) for k, v in row.items()}}
+                      for gold, row in confusion.iterrows()],
+    }
+
+
+def disagreements(scored: pd.DataFrame) -> list[str]:
+    """One line per missed label and per found one whose target, relation or (reported) speaker is wrong."""
+    lines = []
+    for row in scored.itertuples():
+        where = f"{row.doc_id} #{row.sent_no} {row.term!r}"
+        if not row.found:
+            lines.append(f"missed  {where} (not a framing hit)")
+            continue
+        diffs = []
+        if not row.target_ok:
+            diffs.append(f"target {row.target!r} ({row.target_text!r}) → {row.pred_target!r} ({row.pred_target_text!r})")
+        if not row.relation_ok:
+            diffs.append(f"relation {row.relation_shown} → {row.pred_relation or NO_RELATION}")
+        if row.voice == "reported" and not row.speaker_ok:
+            diffs.append(f"speaker {row.speaker!r} → {row.pred_speaker!r}")
+        if diffs:
+            lines.append(f"wrong   {where}: " + "; ".join(diffs))
+    return lines
+
+
+def print_run(numbers: dict, scored: pd.DataFrame) -> None:
+    print(f"{numbers['labelled']} labelled lexicon hits; framing found {numbers['found']} "
+          f"(coverage {rate(numbers['coverage'])}) at {numbers['commit']}")
+    print(f"target right {rate(numbers['target_accuracy'])} of found hits "
+          f"({rate(numbers['target_accuracy_with_target'])} of those labelled with a target)")
+    print("target right by labelled relation: " + ", ".join(
+        f"{relation} {rate(value)} (n={numbers['found_by_relation'][relation]})"
+        for relation, value in numbers["target_by_relation"].items()))
+    print(f"relation accuracy {rate(numbers['relation_accuracy'])}")
+    print(pd.DataFrame(numbers["confusion"]).set_index("gold").to_string())
+    print(f"speaker right on reported hits {rate(numbers['speaker_accuracy_reported'])} "
+          f"(n={numbers['reported_found']})")
+    print("\ndisagreements:")
+    print("\n".join(disagreements(scored)) or "none")
+
+
+MEASURES = [
+    ("lexicon coverage (labelled hits found)", lambda run: f"{run['found']}/{run['labelled']} ({rate(run['coverage'])})"),
+    ("target right, found hits", lambda run: rate(run["target_accuracy"])),
+    ("target right, found hits labelled with a target", lambda run: rate(run["target_accuracy_with_target"])),
+    ("relation right, found hits", lambda run: rate(run["relation_accuracy"])),
+    ("speaker right, found reported hits", lambda run: rate(run["speaker_accuracy_reported"])),
+]
+
+
+def section(stored: dict) -> str:
+    """The RESULTS.md section from the stored table: the first run next to the latest, per-relation target
+    accuracy, and the latest relation confusion."""
+    first, latest = stored["first_run"], stored["latest"]
+    lines = [
+        "With `python benchmarks/targets.py` on `tests/data/targets` (18 invented excerpts on six stories — Syria, "
+        "Somalia, Venezuela, Myanmar, Hong Kong 2019, the 2023 Niger coup — in wire, broadsheet, tabloid, "
+        f"state-media, opinion and encyclopedic styles; {first['labelled']} lexicon hits labelled with target, "
+        "relation, voice and speaker and committed before the linker first ran). A target is right when it is the "
+        "labelled actor or one of its aliases, or both are empty; a speaker when the two share a content word. "
+        "The first run is the honest number; later runs may have been tuned on this set.", "",
+        "| measure | first run | latest |", "|---|---|---|"]
+    lines += [f"| {label} | {cell(first)} | {cell(latest)} |" for label, cell in MEASURES]
+    lines += [f"| target right, labelled {relation} | {rate(first['target_by_relation'][relation])} | "
+              f"{rate(latest['target_by_relation'][relation])} |" for relation in [*RELATIONS, NO_RELATION]]
+    columns = [c for c in latest["confusion"][0] if c != "gold"]
+    lines += ["", "Relation confusion, latest run (rows labelled, columns found):", "",
+              "| labelled \\ found | " + " | ".join(columns) + " |", "|---|" + "---|" * len(columns)]
+    lines += ["| " + row["gold"] + " | " + " | ".join(str(row[c]) for c in columns) + " |"
+              for row in latest["confusion"]]
+    return "\n".join(lines) + "\n"
+
+
+def store(numbers: dict) -> None:
+    """Store the run as ``latest``, and as ``first_run`` when none is stored yet; render the section."""
+    stored = json.loads(ACCURACY.read_text(encoding="utf-8")) if ACCURACY.exists() else {}
+    today = pd.Timestamp.today().date().isoformat()
+    run = {"measured": today, **numbers}
+    first = stored.get(BENCHMARK, {}).get("first_run") or run
+    publish(BENCHMARK, TITLE, {"first_run": first, "latest": run}, section, date=today)
+    kept = "kept the stored first run" if first is not run else "stored this run as the first run"
+    print(f"\nwrote the {BENCHMARK} table of {ACCURACY} ({kept}) and the {TITLE!r} section of {RESULTS}")
+
+
+def main() -> None:
+    sentences, labels, names = read_set()
+    analysis = run_framing()
+    missing = [column for column in LINKER_COLUMNS if column not in analysis.terms.columns]
+    if missing:
+        print(f"analysis.terms has no {', '.join(missing)} column: the target linker (issue 17) is not merged "
+              "here; nothing scored.")
+        raise SystemExit(2)
+    scored = score(match(locate(sentences, labels, analysis.corpus.documents), analysis.terms), names)
+    numbers = evaluate(scored)
+    with pd.option_context("display.width", 200):
+        print_run(numbers, scored)
+    if "--no-write" not in sys.argv:
+        store(numbers)
+
+
+if __name__ == "__main__":
+    main()

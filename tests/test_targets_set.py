@@ -1,0 +1,172 @@
+"""The targets set's files agree with each other and with the lexicon (the linker's accuracy is
+benchmarks/targets.py's)."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing import load_corpus
+from framing.corpus.manifest import read_manifest
+from framing.lexicons import load_lexicon
+
+TARGETS = Path(__file__).resolve().parent / "data" / "targets"
+RELATIONS = {"premodifier", "appositive", "copula", "naming", "possessive", "referent"}
+VOICES = {"authorial", "reported"}
+
+
+def read(name: str) -> pd.DataFrame:
+    return pd.read_csv(TARGETS / name, keep_default_na=False)
+
+
+@pytest.fixture(scope="module")
+def manifest() -> pd.DataFrame:
+    return read_manifest(TARGETS / "manifest.csv")
+
+
+@pytest.fixture(scope="module")
+def sentences() -> pd.DataFrame:
+    return read("sentences.csv")
+
+
+@pytest.fixture(scope="module")
+def targets() -> pd.DataFrame:
+    return read("targets.csv")
+
+
+@pytest.fixture(scope="module")
+def actors() -> pd.DataFrame:
+    return read("actors.csv")
+
+
+def test_manifest_lists_every_excerpt_in_varied_styles_and_stories(manifest):
+    assert {Path(file).name for file in manifest["file"]} == {p.name for p in (TARGETS / "excerpts").glob("*.txt")}
+    assert len(manifest) >= 12
+    assert manifest["kind"].nunique() >= 5
+    assert manifest["doc_id"].str.split("-").str[0].nunique() >= 4
+    assert not manifest["doc_id"].str.contains("soleimani|protests|ukraine|gaza|channel|med-|trial").any()
+
+
+def test_excerpt_paragraphs_are_their_sentences_in_order(manifest, sentences):
+    for doc in manifest.itertuples():
+        rows = sentences[sentences["doc_id"] == doc.doc_id]
+        assert rows["sent_no"].tolist() == list(range(1, len(rows) + 1)), doc.doc_id
+        assert 5 <= len(rows) <= 12, doc.doc_id
+        remaining = rows["sentence"].tolist()
+        paragraphs = [p.strip() for p in Path(doc.file).read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        for paragraph in paragraphs:
+            taken = []
+            while remaining and len(" ".join(taken)) < len(paragraph):
+                taken.append(remaining.pop(0))
+            assert " ".join(taken) == paragraph, doc.doc_id
+        assert not remaining, doc.doc_id
+
+
+def test_every_row_quotes_its_numbered_sentence(targets, sentences):
+    numbered = targets.merge(sentences, on=["doc_id", "sent_no"], suffixes=("", "_listed"), how="left")
+    assert (numbered["sentence"] == numbered["sentence_listed"]).all()
+
+
+def test_vocabularies_and_target_iff_relation(targets):
+    assert set(targets["relation"]) <= RELATIONS | {""}
+    assert set(targets["voice"]) <= VOICES
+    assert ((targets["target"] == "") == (targets["relation"] == "")).all()
+    assert ((targets["target"] == "") == (targets["target_text"] == "")).all()
+    assert (targets.loc[targets["voice"] == "authorial", "speaker"] == "").all()
+    assert (targets["why"] != "").all()
+
+
+def test_mentions_and_speakers_are_written_in_the_text(targets, sentences):
+    for row in targets.itertuples():
+        assert row.target_text in row.sentence, (row.doc_id, row.sent_no, row.target_text)
+        so_far = sentences[(sentences["doc_id"] == row.doc_id) & (sentences["sent_no"] <= row.sent_no)]
+        assert row.speaker in " ".join(so_far["sentence"]), (row.doc_id, row.sent_no, row.speaker)
+
+
+def test_targets_are_listed_actors_with_closed_groups(targets, actors):
+    assert actors["actor"].is_unique
+    assert set(targets["target"]) - {""} == set(actors["actor"])
+    assert set(actors["group"]) <= {"state", "person", "organisation", "armed group", "group of people"}
+    for row in actors.itertuples():
+        assert row.actor in row.aliases.split("; "), row.actor
+
+
+def test_counts_cover_every_relation_and_the_no_target_case(targets):
+    assert len(targets) >= 80
+    counts = targets["relation"].value_counts()
+    assert all(counts.get(relation, 0) >= 8 for relation in RELATIONS), counts.to_dict()
+    assert counts.get("", 0) >= 10
+    pronouns = {"he", "him", "his", "its", "it", "themselves", "the group", "the regime", "the terrorists"}
+    assert targets["target_text"].str.lower().isin(pronouns).sum() >= 8
+
+
+def test_labels_are_exactly_the_lexicon_hits_in_order(targets, sentences):
+    lexicon = load_lexicon()
+    hits = [(row.doc_id, row.sent_no, row.sentence[hit.start:hit.end].lower())
+            for row in sentences.itertuples() for hit in lexicon.find(row.sentence)]
+    labelled = [(row.doc_id, row.sent_no, row.term.lower()) for row in targets.itertuples()]
+    assert Counter(labelled) == Counter(hits)
+    assert labelled == hits
+
+
+# benchmarks/targets.py scores the linker on this set; its matching and scoring are checked here on the labels
+# themselves (as a perfect or a degraded prediction), without running framing or the linker.
+
+@pytest.fixture(scope="module")
+def benchmark():
+    path = TARGETS.parents[2] / "benchmarks" / "targets.py"
+    spec = importlib.util.spec_from_file_location("targets_benchmark", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def located(benchmark, sentences, targets) -> pd.DataFrame:
+    documents = load_corpus(TARGETS / "excerpts", manifest=TARGETS / "manifest.csv").documents
+    return benchmark.locate(sentences, targets, documents).merge(documents[["doc_id", "text"]], on="doc_id")
+
+
+def as_prediction(labels: pd.DataFrame) -> pd.DataFrame:
+    """The labels as a framing terms table whose linker columns say exactly what the labels say."""
+    return labels[["doc_id", "start", "end", "target", "target_text", "relation", "speaker"]].reset_index(drop=True)
+
+
+def test_benchmark_locates_every_label_on_its_term(located):
+    written = [text[start:end].lower() for text, start, end in zip(located["text"], located["start"], located["end"])]
+    assert written == located["term"].str.lower().tolist()
+
+
+def test_benchmark_scores_the_labels_themselves_as_perfect(benchmark, located):
+    names = benchmark.read_set()[2]
+    numbers = benchmark.evaluate(benchmark.score(benchmark.match(located, as_prediction(located)), names))
+    assert numbers["found"] == numbers["labelled"] == len(located)
+    assert numbers["target_accuracy"] == numbers["relation_accuracy"] == numbers["speaker_accuracy_reported"] == 1.0
+    assert set(numbers["target_by_relation"].values()) == {1.0}
+    confusion = pd.DataFrame(numbers["confusion"]).set_index("gold")
+    assert int(confusion.to_numpy().trace()) == len(located)
+    assert "| target right, labelled naming | 1.000 | 1.000 |" in benchmark.section(
+        {"first_run": numbers, "latest": numbers})
+
+
+def test_benchmark_counts_missed_hits_and_empty_predictions(benchmark, located):
+    names = benchmark.read_set()[2]
+    kept = as_prediction(located).iloc[::2].assign(target="", target_text="", relation="", speaker="")
+    numbers = benchmark.evaluate(benchmark.score(benchmark.match(located, kept), names))
+    assert numbers["found"] == (len(located) + 1) // 2
+    assert numbers["target_accuracy"] == round(float((located["target"].iloc[::2] == "").mean()), 3)
+    assert numbers["target_by_relation"]["none"] == 1.0 and numbers["target_by_relation"]["naming"] == 0.0
+
+
+def test_benchmark_accepts_aliases_and_shared_speaker_words(benchmark):
+    names = benchmark.read_set()[2]
+    assert benchmark.target_right("al-Shabaab", "Shabaab", names)
+    assert benchmark.target_right("Myanmar military", "TATMADAW", names)
+    assert not benchmark.target_right("al-Shabaab", "Somalia", names)
+    assert benchmark.target_right("", "", names) and not benchmark.target_right("", "Syria", names)
+    assert benchmark.speaker_right("A military source", "the source") and benchmark.speaker_right("", "")
+    assert not benchmark.speaker_right("Fadumo", "") and not benchmark.speaker_right("The ministry", "Russia")
