@@ -118,7 +118,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         with stage("summarising", progress):
-            summaries = document_summaries(corpus, summary, lex)
+            summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms))
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
         pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)

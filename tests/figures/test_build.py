@@ -28,6 +28,7 @@ def fake_analysis(**overrides):
         sentiment_summary=s.sentiment_summary(summary), loaded_summary=s.loaded_summary(),
         term_counts=s.term_counts(), attribution_summary=s.attribution_summary(),
         contributions=contributions, comparison=s.event_comparison(), documents=s.harm_summary(),
+        by_section=s.by_section(),
     )
     attributes.update(overrides)
     return SimpleNamespace(**attributes)

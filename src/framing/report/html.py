@@ -30,6 +30,7 @@ from .format import cell_text, markdown_escape, number
 from .marks import MarkedCorpus
 from .outdir import FIGURE_DIR, REPORT_HTML, REPORT_MD
 from .reading import full_texts, reading_events, reading_view
+from .sections import headline_body_context
 from .spread import document_excerpts, spread_context
 from .summary import summary_rows
 from .svg import inline_svg
@@ -134,6 +135,7 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
         "summary": [] if spread else summary_rows(analysis.documents, order, metadata=view.kind == "documents"),
         "spread": spread_context(analysis.documents, analysis.corpus.documents) if spread else None,
         "sections": "all sections" if analysis.sections is None else ", ".join(analysis.sections),
+        "headline_body": headline_body_context(analysis, view, colours),
         "figures": figure_entries(folder, view),
         "categories": [{"name": c, "label": category_label(c), "colour": CATEGORY_COLOURS.get(c, "#999999"),
                         "tint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.6),
