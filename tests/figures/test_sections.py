@@ -20,7 +20,7 @@ def test_each_document_with_a_headline_gets_its_sections_and_the_others_are_name
     assert ytick_labels(tone) == ["wikipedia-2025", "headline (n = 1)", "body (n = 30)", "dailymail-2020",
                                   "headline (n = 1)", "bullet lines (n = 4)", "body (n = 80)"]
     title = fig._suptitle.get_text().replace("\n", " ")
-    assert "2 documents with a headline (no headline, not drawn: wikipedia-2017)" in title
+    assert "n = 116 sentences in 2 documents with a headline (no headline, not drawn: wikipedia-2017)" in title
     # Captions are left out: the figure compares the framing devices with the body.
     assert not any("caption" in label for label in ytick_labels(tone))
     dots = {c.get_gid(): c for c in tone.collections if isinstance(c, PathCollection) and c.get_gid()}

@@ -29,6 +29,9 @@ SECTION_TABLE_COLUMNS = ("doc_id", "section", "n_sentences", "mean_compound", "c
 DRAWN_SECTIONS = ("headline", "bullet", "body")
 SECTION_NAMES = {"headline": "headline", "bullet": "bullet lines", "body": "body"}
 ROW_INCHES = 0.24  # printed height of one row (a section, or a document's name)
+#: Twelve documents with headline, bullets and body make 48 rows: they share this height (0.15 in, still above
+#: an 8 pt label), so the figure stays on one printed page with its caption.
+MAX_ROWS_INCHES = 7.0
 NOT_DRAWN_LISTED = 6  # documents named in the "no headline" note before "and N more"
 
 
@@ -51,14 +54,15 @@ def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | Non
     rows = _layout(table, with_headline)
     with plt.rc_context(STYLE):
         fig, (tone, loaded) = plt.subplots(1, 2, sharey=True, width_ratios=(3, 2), layout="constrained",
-                                           figsize=(FIG_WIDTH, 1.5 + ROW_INCHES * len(rows)))
+                                           figsize=(FIG_WIDTH, 1.5 + min(ROW_INCHES * len(rows), MAX_ROWS_INCHES)))
         _tone_panel(tone, rows, colours)
         _loaded_panel(loaded, rows, colours)
         _label_rows(tone, rows)
-        set_title(fig, "Headline and bullet lines against the body: tone and loaded terms per section",
-                  f"{len(with_headline)} {unit} with a headline{_not_drawn(docs, with_headline, unit)}; "
-                  "dot = mean VADER compound of the section's sentences, bar = 95% bootstrap interval "
-                  "(5 sentences or more); right: loaded terms per 1,000 words of the section")
+        drawn = sum(row["n_sentences"] for row in rows if row["section"] is not None)
+        set_title(fig, "Headline and bullet lines against the body: mean VADER compound (−1 to +1) and loaded "
+                       "terms per 1,000 words, per section",
+                  f"n = {fmt_int(drawn)} sentences in {len(with_headline)} {unit} with a headline"
+                  f"{_not_drawn(docs, with_headline, unit)}; bar = 95% bootstrap interval (5 sentences or more)")
         legend_rows(fig, [_section_handles(rows), _voice_handles()])
     return fig
 
@@ -100,7 +104,7 @@ def _tone_panel(ax: Axes, rows: list[dict], colours: dict[str, str]) -> None:
         if np.isnan(row["ci_low"]):
             # Too few sentences to resample: the dot alone, and the reason there is no bar.
             ax.annotate("n too small", xy=(mean, y), xytext=(-7 if mean > 0.4 else 7, 0), textcoords="offset points",
-                        ha="right" if mean > 0.4 else "left", va="center", fontsize=7, color=TEXT_GREY)
+                        ha="right" if mean > 0.4 else "left", va="center", fontsize=8, color=TEXT_GREY)
         else:
             bar = ax.errorbar([mean], [y], xerr=[[mean - row["ci_low"]], [row["ci_high"] - mean]], fmt="none",
                               ecolor="black", elinewidth=1.2, capsize=2.5, zorder=3)
@@ -124,9 +128,9 @@ def _loaded_panel(ax: Axes, rows: list[dict], colours: dict[str, str]) -> None:
         ax.barh(y, own, height=0.62, **voice_bar_style(colour, "authorial"))
         ax.barh(y, reported, left=own, height=0.62, **voice_bar_style(colour, "reported"))
         ax.annotate(f"{own:.1f} + {reported:.1f}", xy=(own + reported, y), xytext=(3, 0),
-                    textcoords="offset points", ha="left", va="center", fontsize=7, color=TEXT_GREY)
+                    textcoords="offset points", ha="left", va="center", fontsize=8, color=TEXT_GREY)
     # Room at the right for the numbers beside the longest bar.
-    ax.set_xlim(0, max(1.0, top) * 1.4)
+    ax.set_xlim(0, max(1.0, top) * 1.55)
     ax.set_xlabel("per 1,000 words (own + reported)")
     ax.set_title("Loaded terms")
     ax.grid(axis="x")
