@@ -70,11 +70,28 @@ TWO_DOCUMENTS = {
 @pytest.fixture
 def two_documents(tmp_path):
     """A folder of two short documents: a whole run over it takes a fraction of a second, the seeds' several."""
-    folder = tmp_path / "two"
+    return write_documents(tmp_path / "two", TWO_DOCUMENTS)
+
+
+def write_documents(folder: Path, texts: dict[str, str]) -> Path:
+    """``folder`` made and filled with one UTF-8 file per name in ``texts``."""
     folder.mkdir()
-    for name, text in TWO_DOCUMENTS.items():
+    for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+HEADLINE_DOCUMENTS = {
+    "tabloid.txt": "Terrorist regime slaughtered thousands\n\nThe general died on Friday. Officials said the talks "
+                   "would resume. The ministry gave no date.\n",
+    "wire.txt": "The general died on Friday. Talks resumed on Monday, a spokesman said.\n",
+}
+
+
+@pytest.fixture
+def headline_documents(tmp_path):
+    """Two short documents, one with a headline (an unpunctuated first paragraph), one without."""
+    return write_documents(tmp_path / "headlines", HEADLINE_DOCUMENTS)
 
 
 @pytest.fixture

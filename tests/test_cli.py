@@ -96,7 +96,7 @@ def test_analyze_writes_every_contract_file(seed_run):
     for name in ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv", "run.json",
                  "report.html", "report.md"):
         assert (out / name).exists(), name
-    assert len(list((out / "figures").glob("*.png"))) == 8
+    assert len(list((out / "figures").glob("*.png"))) == 9
     sentences = pd.read_csv(out / "sentences.csv", keep_default_na=False)
     assert list(sentences.columns[:20]) == [
         "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",

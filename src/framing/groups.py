@@ -15,7 +15,7 @@ import pandas as pd
 
 from . import align
 from .corpus import Corpus, PARAGRAPH_COLUMNS
-from .tables import Analysis, document_summaries, summary_rows, word_shift_for
+from .tables import Analysis, SummaryRows, document_summaries, summary_rows, word_shift_for
 from .views import group_of
 
 KEY = ["doc_id", "sent_id"]
@@ -63,7 +63,8 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
         labels=_group_labels(analysis.labels, groups),
-        **document_summaries(corpus, summary, analysis.lexicon)._asdict(),
+        **document_summaries(corpus, summary, analysis.lexicon,
+                             every=SummaryRows(sentences, terms, harms))._asdict(),
     )
     pair = analysis.word_shift_pair
     if pair is None or not set(pair) <= set(rank):

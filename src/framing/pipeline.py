@@ -136,7 +136,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         with stage("summarising", progress):
-            summaries = document_summaries(corpus, summary, lex)
+            summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms))
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
         pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)

@@ -105,8 +105,10 @@ class Analysis:
         Sentences with loaded terms in the writer's own voice and their neutral rewrite (``doc_id, sent_id, text,
         neutral_text, n_swapped, compound, neutral_compound``; issue 19).
     by_section
-        One row per document × section present (``doc_id, section, n_sentences, n_words, mean_compound, …``;
-        written as ``sections.csv``; issue 19).
+        One row per document × section present, over every sentence whatever ``sections`` says (``doc_id,
+        section, n_sentences, n_words, mean_compound, ci_low, ci_high, loaded_authorial_per_1000,
+        loaded_reported_per_1000, share_named, share_anonymous, share_none``; see
+        :func:`framing.section_summary.summarise_sections`); written as ``sections.csv`` (issue 19).
     timings
         Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
         written anywhere, so reruns stay byte-identical.
@@ -227,19 +229,23 @@ class Summaries(NamedTuple):
     loaded_summary: pd.DataFrame
     term_counts: pd.DataFrame
     attribution_summary: pd.DataFrame
+    by_section: pd.DataFrame
 
 
-def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon) -> Summaries:
+def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon, *,
+                       every: SummaryRows | None = None) -> Summaries:
     """The per-document summaries of the summarised sentences, their loaded-term hits and harm expressions
     (``summary``, from :func:`summary_rows`): ``documents, sentiment_summary, loaded_summary, term_counts,
     attribution_summary``. ``documents`` is :func:`document_table` followed by how harm is told
     (:func:`framing.scorers.agency.summarise_agency`: ``n_harms, share_active, share_passive_agent,
     share_agentless_passive, share_intransitive, share_nominal, share_adjectival, share_agent_stated``; NaN shares
-    for a document with no harm expression)."""
+    for a document with no harm expression). ``by_section`` is :func:`framing.section_summary.summarise_sections`
+    of ``every`` (all sentences of the run and their hits, whatever the summaries use; empty when not given)."""
     from .scorers.attribution import ATTRIBUTION_COLUMNS, summarise_attribution
     from .scorers.loaded import summarise_loaded, term_counts
     from .scorers.agency import summarise_agency
     from .scorers.sentiment import summarise_sentiment
+    from .section_summary import SECTION_COLUMNS, summarise_sections
 
     sentences, terms, harms = summary
     sentiment_summary = summarise_sentiment(sentences[["doc_id", "sent_id", "compound"]])
@@ -249,8 +255,17 @@ def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon) -
     # How harm is told, appended after the columns documents.csv has always had.
     documents = documents.merge(summarise_agency(harms, sentences), on="doc_id", how="left")
     documents["n_harms"] = documents["n_harms"].fillna(0).astype("int64")
+    by_section = (pd.DataFrame(columns=SECTION_COLUMNS) if every is None
+                  else summarise_sections(every.sentences, every.terms,
+                                          body_summary=sentiment_summary if _body_only(every.sentences) else None))
     return Summaries(documents, sentiment_summary, loaded_summary, term_counts(terms, lexicon),
-                     attribution_summary)
+                     attribution_summary, by_section)
+
+
+def _body_only(sentences: pd.DataFrame) -> bool:
+    """Whether the summaries use exactly the body sentences (the default ``--sections body``)."""
+    return "in_summary" in sentences.columns and bool(
+        (sentences["in_summary"].astype(bool) == sentences["section"].eq("body")).all())
 
 
 def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame, attribution: pd.DataFrame,

@@ -147,3 +147,20 @@ def event_comparison() -> pd.DataFrame:
                 rows.append((event_id, label, doc_id, 0, np.nan, 0, 0, np.nan, ""))
     return pd.DataFrame(rows, columns=["event_id", "label", "doc_id", "n_sentences", "mean_compound",
                                        "loaded_authorial", "loaded_reported", "share_attributed", "sentences"])
+
+
+def by_section() -> pd.DataFrame:
+    """The per-section table (``sections.csv``): dailymail-2020 with a headline, bullets and a body,
+    wikipedia-2025 with a headline and a body, wikipedia-2017 with a body only."""
+    rows = [
+        ("wikipedia-2025", "headline", 1, 2, 0.0, np.nan, np.nan, 0.0, 0.0, 0.0, 0.0, 1.0),
+        ("wikipedia-2025", "body", 30, 1097, -0.10, -0.30, 0.10, 4.6, 7.3, 0.43, 0.1, 0.47),
+        ("wikipedia-2017", "body", 122, 3058, -0.03, -0.10, 0.05, 2.0, 2.9, 0.21, 0.07, 0.72),
+        ("dailymail-2020", "headline", 1, 41, -0.87, np.nan, np.nan, 97.6, 0.0, 0.0, 0.0, 1.0),
+        ("dailymail-2020", "bullet", 4, 75, -0.27, np.nan, np.nan, 13.3, 0.0, 0.0, 0.0, 1.0),
+        ("dailymail-2020", "body", 80, 1846, -0.09, -0.19, 0.01, 8.7, 3.8, 0.23, 0.18, 0.6),
+        ("dailymail-2020", "caption", 10, 259, -0.15, -0.43, 0.13, 42.5, 0.0, 0.0, 0.0, 1.0),
+    ]
+    return pd.DataFrame(rows, columns=["doc_id", "section", "n_sentences", "n_words", "mean_compound", "ci_low",
+                                       "ci_high", "loaded_authorial_per_1000", "loaded_reported_per_1000",
+                                       "share_named", "share_anonymous", "share_none"])

@@ -30,6 +30,7 @@ def fake_analysis(**overrides):
         term_counts=s.term_counts(), attribution_summary=s.attribution_summary(),
         contributions=contributions, comparison=s.event_comparison(), documents=s.harm_summary(),
         labels=labelled.seed_labels(),
+        by_section=s.by_section(),
     )
     attributes.update(overrides)
     return SimpleNamespace(**attributes)

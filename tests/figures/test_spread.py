@@ -60,10 +60,17 @@ def many(n: int, *, sentences_per_doc: int = 12) -> SimpleNamespace:
                                   "end": 1, "contribution": [-2.0, 1.5]})
     sentiment_summary = documents[["doc_id", "n_sentences", "mean_compound"]].assign(
         ci_low=documents["mean_compound"] - 0.1, ci_high=documents["mean_compound"] + 0.1)
+    # Every fourth document has a one-sentence headline, 0.3 below its body.
+    by_section = pd.concat([
+        documents.assign(section="body", loaded_authorial_per_1000=2.0),
+        documents[::4].assign(section="headline", n_sentences=1, mean_compound=documents["mean_compound"] - 0.3,
+                              loaded_authorial_per_1000=10.0)])
+    by_section = by_section.assign(loaded_reported_per_1000=0.0, ci_low=np.nan, ci_high=np.nan)
     return SimpleNamespace(order=ids, documents=documents, sentences=sentences, summary_sentences=sentences,
                            sentiment_summary=sentiment_summary, loaded_summary=loaded,
                            term_counts=terms, attribution_summary=documents, contributions=contributions,
-                           comparison=comparison, group_by=None, labels=labelled.spread_labels(n, prefix="d"))
+                           comparison=comparison, group_by=None, labels=labelled.spread_labels(n, prefix="d"),
+                           by_section=by_section)
 
 
 def legend_labels(fig) -> list[str]:
@@ -89,6 +96,8 @@ def test_many_documents_get_one_row_per_measure_and_no_legend_entry_per_document
     assert len(figures["07_sentiment_arc"].axes) == 1
     # One row per construction and one for "agent stated", not one per document.
     assert len(figures["08_harm_agency"].axes[0].get_yticks()) == len(CONSTRUCTIONS) + 1
+    # Headline − body: one row for the tone, two for the loaded terms, not one per document.
+    assert [len(ax.get_yticks()) for ax in figures["11_headline_vs_body"].axes] == [1, 2]
     for stem, fig in figures.items():
         labels = legend_labels(fig)
         assert len(labels) <= 4, (stem, labels)

@@ -23,6 +23,7 @@ from .events import event_figure
 from .labels import labels_figure, labels_spread_figure
 from .loaded import loaded_terms_figure, top_terms_figure
 from .registry import FIGURES
+from .sections import headline_body_figure, headline_body_spread_figure
 from .sentiment import sentiment_arc_figure, sentiment_distribution_figure
 from .shift import word_shift_figure
 from .spread import (arc_spread_figure, attribution_spread_figure, corpus_terms_figure, events_spread_figure,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 def build_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, view: View | None = None
                   ) -> dict[str, Figure]:
-    """Draw figures 1–7 for one run (all at once; :func:`iter_figures` draws them one by one).
+    """Draw every registered figure for one run (all at once; :func:`iter_figures` draws them one by one).
 
     Parameters
     ----------
@@ -153,6 +154,8 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "08_harm_agency": lambda: agency_figure(analysis.documents, order=order),
         "09_who_is_called_what": lambda: labels_figure(analysis.labels, sentences=analysis.sentences,
                                                          order=order, unit=_unit(analysis)),
+        "11_headline_vs_body": lambda: headline_body_figure(
+            _by_section(analysis), order=order, unit="groups" if getattr(analysis, "group_by", None) else "documents"),
     }
 
 
@@ -173,7 +176,23 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
         "08_harm_agency": lambda: agency_spread_figure(documents),
         "09_who_is_called_what": lambda: labels_spread_figure(analysis.labels, sentences=analysis.sentences,
                                                                 unit=_unit(analysis)),
+        "11_headline_vs_body": lambda: _headline_spread(analysis),
     }
+
+
+def _by_section(analysis: Analysis) -> pd.DataFrame:
+    """The run's per-section table; empty for an analysis made without one (figure 11 then says so)."""
+    table = getattr(analysis, "by_section", None)
+    return pd.DataFrame() if table is None else table
+
+
+def _headline_spread(analysis: Analysis) -> Figure:
+    from ..section_summary import headline_contrast
+
+    by_section = _by_section(analysis)
+    if by_section.empty:
+        raise nothing_to_show("no per-section table; figure 11 (headline vs body) has nothing to show")
+    return headline_body_spread_figure(headline_contrast(by_section), len(analysis.order))
 
 
 def _arc_of_documents(analysis: Analysis) -> Figure:

@@ -118,4 +118,16 @@ FIGURES: dict[str, FigureInfo] = {
             "document using both counts in both bars. Which words, and who says them, are in terms.csv."
         )},
     ),
+    "11_headline_vs_body": FigureInfo(
+        "Headline vs body",
+        "For each document with a headline: the mean VADER compound of its headline, bullet lines and body "
+        "(left; a bar is the 95% bootstrap interval, given only for sections of 5 sentences or more) and their "
+        "loaded terms per 1,000 words, the writer's own solid and reported hatched (right). A headline far left "
+        "of its body, or with a longer bar, frames the story more sharply than the text under it.",
+        {"spread": (
+            "Each document's headline minus its body, one dot per document with both: in mean VADER compound (top; "
+            "left of 0 = the headline is more negative) and in loaded terms per 1,000 words, own and reported "
+            "(bottom), with a box for the middle half; the most extreme documents are named."
+        )},
+    ),
 }

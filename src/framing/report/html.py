@@ -31,6 +31,7 @@ from .labels import LABELS_FIGURE, labels_context
 from .marks import MarkedCorpus
 from .outdir import FIGURE_DIR, REPORT_HTML, REPORT_MD
 from .reading import full_texts, reading_events, reading_view
+from .sections import headline_body_context
 from .spread import document_excerpts, spread_context
 from .summary import summary_rows
 from .svg import inline_svg
@@ -140,6 +141,7 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
         "figures": [entry for entry in figures if entry["stem"] != LABELS_FIGURE],
         "labels": labels_context(analysis.terms, order, colours, kind=view.kind, grouped=view.group_by is not None,
                                  figure=next((entry for entry in figures if entry["stem"] == LABELS_FIGURE), None)),
+        "headline_body": headline_body_context(analysis, view, colours),
         "categories": [{"name": c, "label": category_label(c), "colour": CATEGORY_COLOURS.get(c, "#999999"),
                         "tint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.6),
                         "faint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.85)}
