@@ -102,8 +102,9 @@ def test_analyze_writes_every_contract_file(seed_run):
         "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
         "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id"]
     terms = pd.read_csv(out / "terms.csv")
+    # The first nine are the original contract; issue 17 appended who each label is applied to, and by whom.
     assert list(terms.columns) == ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start",
-                                   "end"]
+                                   "end", "target", "target_text", "relation", "speaker"]
 
 
 def test_unknown_pair_is_refused(runner, tmp_path):

@@ -41,6 +41,8 @@ class AliasBook:
                 continue  # the user's actor of that name replaces the shipped one
             self.specs[spec.name] = spec
             for alias in (spec.name, *spec.aliases):
+                if alias == alias.lower():
+                    lower.append(alias)  # even when its capitalised form is listed: it matches any case
                 if alias.casefold() in seen:
                     continue
                 seen.add(alias.casefold())
@@ -48,8 +50,6 @@ class AliasBook:
                 folded = tuple(word.lower() for word in words)
                 self.by_first.setdefault(folded[0], []).append(AliasEntry(folded, words if alias != alias.lower()
                                                                           else (), spec))
-                if alias == alias.lower():
-                    lower.append(alias)
         for entries in self.by_first.values():
             entries.sort(key=lambda entry: -len(entry.words))
         self.lower_aliases = re.compile(r"\b(?:%s)\b" % "|".join(

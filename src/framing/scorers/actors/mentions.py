@@ -28,7 +28,7 @@ import re
 from typing import Literal, NamedTuple
 
 from ...phrases import PhraseWalker, Token, is_cap, is_proper, is_quote_mark, is_word, looks_common, tokenize
-from ...phrases.words import (FIRST_PERSON, INSTITUTIONS, MID_LOWER, MID_UPPER, MONTHS_AND_DAYS, PRONOUNS, ROLES,
+from ...phrases.words import (FIRST_PERSON, INSTITUTIONS, MID_LOWER, MONTHS_AND_DAYS, PRONOUNS, ROLES,
                               TITLE_ABBREVIATIONS, orthography)
 from .actors_file import ActorSpec
 from .book import AliasBook
@@ -52,9 +52,11 @@ PLACE_WORDS = frozenset({"province", "county", "governorate", "square", "sea", "
                          "district", "region", "valley", "mountains", "airport", "bridge", "operation", "war", "day",
                          "revolution", "ceremony", "anniversary", "siege", "battle", "offensive", "university"})
 # Words that make a name an organisation's (media included: "The New York Times").
-GROUP_WORDS = INSTITUTIONS | {"times", "post", "news", "journal", "herald", "guardian", "telegraph", "tribune",
-                              "broadcasting", "tv"} | {"brigade", "brigades", "militia", "militias", "front", "organisation", "division",
-                              "army", "guard", "guards", "corps", "force", "forces", "state", "party"}
+GROUP_WORDS = INSTITUTIONS | {
+    "times", "post", "news", "journal", "herald", "guardian", "telegraph", "tribune", "mail", "express", "mirror",
+    "standard", "observer", "economist", "gazette", "chronicle", "magazine", "broadcasting", "tv", "brigade",
+    "brigades", "militia", "militias", "front", "organisation", "division", "army", "guard", "guards", "corps",
+    "force", "forces", "state", "party"}
 _NAMED_SHAPES = {"state": "state", "country": "state", "person": "person"}
 
 
@@ -233,8 +235,7 @@ def _name_word(token: Token) -> bool:
     if "-" in token.text and token.text.rsplit("-", 1)[1].islower():
         return False  # "Iranian-backed", "IRGC-managed": an adjective
     if token.text.isupper() and len(token.text) > 4:
-        flags = orthography().get(token.lower, 0)
-        return not (flags & MID_LOWER and not flags & MID_UPPER)  # "THOUSANDS" is shouting, not a name
+        return not orthography().get(token.lower, 0) & MID_LOWER  # "THOUSANDS" is shouting, not a name
     return True
 
 

@@ -287,5 +287,7 @@ def _heads_phrase(walker: PhraseWalker, last: int) -> bool:
     if nxt >= walker.n or not is_word(walker.tokens[nxt]):
         return True
     low = walker.low(nxt)
+    # After a singular head a word in -s is its verb ("the regime funds them"), not a plural it modifies.
+    verb_s = low.endswith("s") and not low.endswith("ss") and not walker.low(last).endswith("s")
     return low in PREPOSITIONS or low in BOUNDARY or low in AUXILIARY or low in COMMON_VERBS or low in ADVERBS \
-        or low.endswith("ed") or low in {"who", "which", "that", "as"}
+        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"}
