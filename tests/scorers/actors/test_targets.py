@@ -86,3 +86,14 @@ def test_reported_label_names_its_speaker_and_authorial_none(link):
     terrorist = hits[hits["term"] == "terrorist"].iloc[0]
     assert (terrorist["voice"], terrorist["speaker"], terrorist["target"]) == ("authorial", "", "Abu Karim Haddad")
     assert set(hits["relation"]) <= {*RELATIONS, ""}
+
+
+@pytest.mark.parametrize("text, term, target", [
+    # a person label after a demonym is a person of that state, found in context, not the state
+    ("Vladimir Putin ordered the strike. The Russian tyrant's bombs fell at dawn.", "tyrant", "Vladimir Putin"),
+    # plural and collective labels want a group: neither a state nor a person nearby
+    ("Israel is the aggressor and the terrorists are freedom fighters.", "terrorists", ""),
+    ("Senator Rick Alder blamed the mob.", "mob", ""),
+])
+def test_compatible_actors_only(link, text, term, target):
+    assert first_label(link("The talks ended on Friday. " + text), term)[0] == target

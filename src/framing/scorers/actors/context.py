@@ -14,8 +14,8 @@ terrorists") — takes the most recent **compatible** actor:
 
 **Compatible** by shape (:mod:`.mentions`): he, she, him, her, his, a role ("the general") and a singular
 person label ("the dictator") want a ``person``; "it", "its" want a ``state`` or ``group``; "they", "them",
-"their" and plural labels ("the terrorists") a ``group`` (or a ``state``); a label for a government ("the
-regime", "the junta") wants a ``state``, else a ``group``. Mentions of shape ``other`` (places, events, a single
+"their" a ``group`` (or a ``state``); plural and collective labels ("the terrorists", "the mob") a ``group``; a
+label for a government ("the regime", "the junta") wants a ``state``, else a ``group``. Mentions of shape ``other`` (places, events, a single
 capitalised word never seen as a person's surname) are nobody's antecedent.
 """
 
@@ -35,7 +35,8 @@ GOVERNMENT_LABELS = frozenset({"regime", "regimes", "junta", "dictatorship", "go
                                "tyranny", "autocracy", "theocracy", "mullahs", "ayatollahs", "occupier",
                                "occupiers", "occupation"})
 BODY_LABELS = frozenset({"group", "organisation", "organization", "network", "militia", "gang", "cartel", "cell",
-                         "faction", "outfit", "movement", "army", "axis", "proxy", "proxies"})
+                         "faction", "outfit", "movement", "army", "axis", "proxy", "proxies", "mob", "crowd", "horde",
+                         "rabble", "cult", "death cult", "clique", "cabal"})
 
 
 class Wanted(NamedTuple):
@@ -62,7 +63,7 @@ def wanted_for_label(head: str) -> Wanted:
     if head in GOVERNMENT_LABELS:
         return Wanted(("state", "group"), strict=True)
     if head in BODY_LABELS or (head.endswith("s") and not head.endswith("ss")):
-        return Wanted(("group", "state"))
+        return Wanted(("group",))  # "the terrorists", "the mob": people of a group, not a state
     return Wanted(("person",))
 
 

@@ -171,7 +171,7 @@ def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> T
     before = actors.ending_at(first - 1)
     if before is None or walker.low(first - 1).endswith(("'s", "s'")):
         return None
-    if before.shape == "state" and wanted_for_label(walker.low(last)).shapes == ("person",):
+    if before.shape == "state" and wanted_for_label(_head(walker.low(last))).shapes == ("person",):
         return None  # "the Syrian dictator" is a person of Syria, not Syria
     return Target(before, "premodifier")
 
@@ -273,9 +273,12 @@ def _referent(actors: SentenceActors, start: int, first: int, last: int) -> Targ
     walker = actors.walker
     if walker.low(start) not in DEFINITE or not _heads_phrase(walker, last):
         return None
-    head = walker.low(last)
-    head = head[:-2] if head.endswith("'s") else head
-    return Target(actors.resolve(wanted_for_label(head), start), "referent")
+    return Target(actors.resolve(wanted_for_label(_head(walker.low(last))), start), "referent")
+
+
+def _head(lower: str) -> str:
+    """A label's head word without a possessive ending ("tyrant's" → "tyrant")."""
+    return lower[:-2] if lower.endswith("'s") else lower[:-1] if lower.endswith("s'") else lower
 
 
 def _heads_phrase(walker: PhraseWalker, last: int) -> bool:
