@@ -97,3 +97,8 @@ def test_reported_label_names_its_speaker_and_authorial_none(link):
 ])
 def test_compatible_actors_only(link, text, term, target):
     assert first_label(link("The talks ended on Friday. " + text), term)[0] == target
+
+
+def test_a_label_before_a_state_adjective_is_about_the_head_noun(link):
+    hits = link("The talks ended on Friday. The strike killed Qasem Soleimani, the revered Iranian military commander.")
+    assert first_label(hits, "revered") == ("Qasem Soleimani", "appositive")

@@ -42,7 +42,9 @@ JOINERS = frozenset({"of", "al", "bin", "ibn", "de", "la", "van", "von", "der", 
 TITLES = frozenset(ROLES | {"lieutenant", "major", "colonel", "captain", "sergeant", "admiral", "brigadier",
                             "supreme", "prime", "foreign", "defence", "defense", "interior", "vice", "deputy",
                             "former", "late", "mr", "mrs", "ms", "dr", "sir", "lord", "haj", "hajj", "sayyed",
-                            "grand", "crown", "president-elect", "secretary-general", "martyr", "shahid"}
+                            "grand", "crown", "president-elect", "secretary-general", "martyr", "shahid", "attorney",
+                            "representative", "justice", "officer", "agent", "detective", "inspector", "sheriff",
+                            "professor", "rabbi", "reverend", "father", "bishop", "cardinal", "pastor", "dame"}
                    | {abbreviation.lower() + "." for abbreviation in TITLE_ABBREVIATIONS})
 # Nouns for a state's bodies: "Israeli forces" is Israel acting.
 BODY_HEADS = frozenset({"forces", "force", "troops", "army", "military", "government", "officials", "authorities",
@@ -214,7 +216,8 @@ def _starts_name(walker: PhraseWalker, i: int, *, titled: bool, opening: bool) -
         return False
     if titled:
         return True
-    if token.lower in PRONOUNS or token.lower in FIRST_PERSON:
+    word = token.lower.split("'")[0]  # "They're", "He's"
+    if word in PRONOUNS or word in FIRST_PERSON:
         return False
     opening = opening or (i > 0 and (is_quote_mark(walker.tokens[i - 1]) or walker.tokens[i - 1].text in _OPENING_MARKS))
     if opening and (looks_common(token, 0) or orthography().get(token.lower, 0) & MID_LOWER):

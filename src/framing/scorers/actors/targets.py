@@ -166,7 +166,7 @@ def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> T
         titles += not is_quote_mark(walker.tokens[k])
         k += 1
     after = actors.starting_at(k)
-    if after is not None:
+    if after is not None and not (after.shape == "state" and _common_word(walker, after.end)):
         return Target(after, "premodifier")
     before = actors.ending_at(first - 1)
     if before is None or walker.low(first - 1).endswith(("'s", "s'")):
@@ -174,6 +174,13 @@ def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> T
     if before.shape == "state" and wanted_for_label(_head(walker.low(last))).shapes == ("person",):
         return None  # "the Syrian dictator" is a person of Syria, not Syria
     return Target(before, "premodifier")
+
+
+def _common_word(walker: PhraseWalker, k: int) -> bool:
+    """A lower-case word at token ``k``: after "the revered Iranian" it is the head the label is about
+    ("… military commander"), not the state."""
+    return k < walker.n and is_word(walker.tokens[k]) and not is_cap(walker.tokens[k]) \
+        and walker.low(k) not in _STOP_LEFT
 
 
 def _owner_start(actors: SentenceActors, start: int) -> int:
