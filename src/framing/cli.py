@@ -106,6 +106,9 @@ def _common_options(function):
                      help="Add the entries of this TSV to the lexicon (same columns; same term replaces)."),
         click.option("--events", "events_file", type=click.Path(path_type=Path),
                      help="TOML events file ([[event]] name, terms, years) that seeds the event grouping."),
+        click.option("--actors", "actors_file", type=click.Path(path_type=Path),
+                     help="TOML actors file ([[actor]] name, aliases, group) naming who is who; an actors.toml "
+                          "in the corpus folder is read when not given."),
         click.option("--sections", default="body", show_default=True,
                      help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
@@ -165,8 +168,8 @@ def _check_events_file(path: Path | None) -> None:
         raise FramingError(f"{path}: not UTF-8 text (byte {error.start}); save the events file as UTF-8") from None
 
 
-def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, sections, text_column,
-         id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
+def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,
+         text_column, id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
          table_format):
     from .arguments import comma_separated
     from .pipeline import events_beside
@@ -180,17 +183,19 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     _check_file_option(lexicon_file, "lexicon file")
     _check_file_option(extend_lexicon, "lexicon file")
     _check_file_option(events_file, "events file")
+    _check_file_option(actors_file, "actors file")
     _check_events_file(events_file if events_file is not None else events_beside(list(paths)))
     analysis = run_analysis(list(paths), text_column=text_column, id_column=id_column,
                             meta_columns=comma_separated(meta_columns, "--meta-columns"),
                             skip_bad_rows=skip_bad_rows, manifest=manifest, sections=chosen, lexicon=lexicon_file,
                             extend_lexicon=extend_lexicon, events_file=events_file, progress=True,
                             group_by=group_by or None, jobs=jobs, engine=engine,
-                            contributions="none" if no_contributions else contributions, pair=pair)
+                            contributions="none" if no_contributions else contributions, pair=pair,
+                            actors=actors_file)
     # jobs and engine change where the work runs, not what it gives, so run.json leaves them out: a rerun
     # with --jobs 2 writes the same files.
     options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
-               "extend_lexicon": extend_lexicon, "events": events_file, "sections": sections,
+               "extend_lexicon": extend_lexicon, "events": events_file, "actors": actors_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
                "contributions": "none" if no_contributions else contributions, "format": table_format}

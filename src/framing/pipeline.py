@@ -28,6 +28,7 @@ from .executor import Engine, auto_jobs, check_engine, map_batches, worker_pool
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
+from .scorers.actors.run import named_actors, run_actors
 from .segment import sentences as split_sentences
 from .tables import (SENTENCE_CONTRACT, SENTENCE_EXTRAS, Analysis, SummaryRows, document_summaries, summary_rows,
                      word_shift_for)
@@ -43,12 +44,15 @@ BATCH_SIZE = 40
 CONTRIBUTION_CHUNK = 2000
 # Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
 FULL_GRID_LIMIT = 50
+
+
 def analyze(documents, *, text_column: str = "text", id_column: str | None = None, meta_columns=(),
             skip_bad_rows: bool = False, manifest: str | Path | None = None, sections=DEFAULT_SECTIONS,
             lexicon: str | Path | None = None, extend_lexicon: str | Path | None = None,
             events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
-            contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None) -> Analysis:
+            contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
+            actors: str | Path | None = None) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -89,6 +93,9 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     pair
         The two doc_ids (or groups, when figures compare groups) for the word shift; default: the two whose mean
         sentence compound differs most. Checked as soon as the documents are read.
+    actors
+        An actors file (TOML ``[[actor]] name, aliases, group``; :mod:`framing.scorers.actors`) naming who is
+        who; an ``actors.toml`` inside a single corpus folder is used when not given. Read before any document.
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)
@@ -105,6 +112,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
                                     "manifest= is for folders of files")
     paths = [] if records is not None else path_list(documents)
     events_file = events_file if events_file is not None else events_beside(paths)
+    actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, n_documents = document_batches(paths, manifest=manifest, table=table, records=records)
     jobs = jobs or auto_jobs(paths, n_documents, engine)
@@ -113,14 +121,15 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     # One pool for every map of the run, started while this process is still small (see worker_pool).
     with worker_pool(jobs, engine) as pool:
         # Contributions are made in the map only when every sentence needs them; else once the view is known.
-        work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all")
+        work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs)
         scored = []
         for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
-        corpus, sentences, terms, words, sources, spans, harms = _concatenate(scored)
+        corpus, sentences, terms, words, sources, spans, harms, mentions = _concatenate(scored)
         del scored
+        terms, named = named_actors(terms, mentions, actor_specs)
         _check_group_column(corpus, group_by)
         view = choose_view(corpus.documents, group_by)
         if pair is not None:
@@ -160,6 +169,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         view=view,
         word_shift_pair=pair,
         timings=timings,
+        actors=named.actors,
+        labels=named.labels,
         **summaries._asdict(),
         **alignment,
     )
@@ -186,11 +197,15 @@ class ScoredBatch:
     sources: pd.DataFrame
     spans: pd.DataFrame  # quotations, scare quotes, attributed clauses, cues and hedges (AttributionTables.spans)
     harms: pd.DataFrame  # harm expressions with construction, agent, victim, voice (AgencyTables.harms)
+    mentions: pd.DataFrame  # actor mentions per document (ActorTables.mentions), merged into actors after the map
 
 
-def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True) -> ScoredBatch:
+def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True,
+                actors: tuple = ()) -> ScoredBatch:
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
-    :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
+    :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere.
+    ``actors``: the user's actors file, read (:func:`framing.scorers.actors.read_actors_file`)."""
+    from .scorers.actors import ActorFinder
     from .scorers.agency import Agency
     from .scorers.attribution import Attribution
     from .scorers.sentiment import SentimentScorer
@@ -199,11 +214,11 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     table = split_sentences(corpus)
     scored, words = SentimentScorer(with_contributions=with_contributions)(table)
     attributed, sources, spans = Attribution()(table, corpus.documents[["doc_id", "text"]])
-    terms = _term_scorer(lexicon)(table, spans)
+    terms, mentions = ActorFinder(actors)(table, _term_scorer(lexicon)(table, spans), sources)
     harms, passives = Agency()(table, spans)
     sentences = (table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
                  .merge(passives, on=["doc_id", "sent_id"]))
-    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms)
+    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms, mentions)
 
 
 _TERM_SCORERS: dict[str, object] = {}
@@ -299,7 +314,7 @@ def _concatenate(scored: list[ScoredBatch]):
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
                     removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
-              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms")]
+              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms", "mentions")]
     return (corpus, *tables)
 
 

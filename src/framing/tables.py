@@ -47,7 +47,8 @@ class Analysis:
         sentiment, attribution, ``event_id`` ("" when none), plus ``start, end, scare_quotes`` and
         ``in_summary`` (True for the sections the summaries use).
     terms
-        Loaded-term hits (``doc_id, sent_id, term, lemma, category, direction, voice, start, end``).
+        Loaded-term hits (``doc_id, sent_id, term, lemma, category, direction, voice, start, end``), and who each
+        label is applied to (``target, target_text, relation, speaker``; see :mod:`framing.scorers.actors`).
     contributions
         Per-word VADER contributions (``doc_id, sent_id, token, start, end, contribution``).
     sources

@@ -266,6 +266,8 @@ def test_loaded_terms_are_marked_with_category_voice_and_neutral(seeds, seed_htm
     assert any(f"neutral: {html_lib.escape(neutral)}" in title for _, title in marks)
     for category in seeds.terms["category"].unique():
         assert f"cat-{category}" in seed_html
+    # Hovering a label names who it is applied to and, when reported, who said it (issue 17).
+    assert any("applied to: Qasem Soleimani" in title and "speaker: Khamenei" in title for _, title in marks)
 
 
 def test_how_to_read_and_provenance(seeds, seed_report, seed_html):

@@ -136,6 +136,10 @@ def loaded_span(row, neutral: str) -> Span:
     note = f"{category_label(row.category)} · {voice}"
     if neutral:
         note += f" · neutral: {neutral}"
+    if _text(getattr(row, "target", "")):
+        note += f" · applied to: {row.target}"
+    if _text(getattr(row, "speaker", "")):
+        note += f" · speaker: {row.speaker}"
     return Span(int(row.start), int(row.end), ("loaded", f"cat-{_css_name(row.category)}",
                                                f"voice-{_css_name(row.voice)}"), note, "loaded")
 

@@ -134,7 +134,7 @@ def analysis_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
         analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
         analysis.sources, analysis.corpus.removals, analysis.spans, analysis.harms, analysis.measures,
-        analysis.by_section,
+        analysis.by_section, analysis.actors, analysis.labels,
     )))
 
 

@@ -1,0 +1,48 @@
+"""Who is called what: the actors each document mentions, and the actor each loaded label is applied to.
+
+Counting "terrorist" per 1,000 words says a text is loaded, not **who** it calls a terrorist. This package finds
+the actors (people, states, organisations and armed groups: proper-noun phrases, demonyms and the names of the
+actors files), merges them into one actor per document set ("Qasem Soleimani", "Soleimani", "Gen. Soleimani";
+"US", "U.S.", "Washington"; "Israel", "Israeli forces", "IDF"), and ties each loaded label to its target by the
+construction that links them (premodifier, appositive, copula, naming verb, possessive, referent), keeping its
+voice and, for reported uses, the speaker. Rules over the phrase walker's tokens (:mod:`framing.phrases`); the
+speaker comes from attribution's ``sources``.
+
+* :mod:`.actors_file` — ``[[actor]] name, aliases, group`` files: the user's (``--actors``, or ``actors.toml``
+  beside the documents) and the shipped ``data/actors_known.toml``;
+* :mod:`.book` — the names and aliases of the actors files, ready for lookup;
+* :mod:`.mentions` — the mentions of one sentence and their shape (person, state, group, other);
+* :mod:`.context` — the one rule for pronouns, definite descriptions and bare definite labels;
+* :mod:`.targets` — label → target, construction by construction;
+* :mod:`.scorer` — :class:`ActorFinder` (per batch, in the workers) and :func:`summarise_labels`;
+* :mod:`.aliases` — :func:`canonical_actors`, the merge into canonical names, once per run after the map.
+
+Example::
+
+    from framing.scorers.actors import ActorFinder, canonical_actors, summarise_labels
+
+    found = ActorFinder()(sentences, terms, sources)   # terms: loaded-term hits; sources: attribution's
+    merged = canonical_actors(found.mentions)
+    terms = with_canonical_targets(found.terms, merged.names)
+    merged.actors                 # doc_id, actor, group, mentions, aliases
+    summarise_labels(terms)       # doc_id, actor, category, voice, n
+"""
+
+from __future__ import annotations
+
+from .actors_file import ACTOR_KEYS, KNOWN_ACTORS_FILE, ActorSpec, actors_beside, known_actors, read_actors_file
+from .aliases import ACTOR_COLUMNS, CanonicalActors, canonical_actors, with_canonical_targets
+from .context import LOOKBACK, Recent, Wanted
+from .book import AliasBook, alias_book
+from .mentions import SHAPES, Mention, Shape, sentence_mentions
+from .scorer import (LABEL_COLUMNS, MENTION_COLUMNS, TARGET_COLUMNS, ActorFinder, ActorTables, speakers,
+                     summarise_labels)
+from .targets import LABEL_CATEGORIES, RELATIONS, Relation, Target, link_label
+
+__all__ = [
+    "ACTOR_COLUMNS", "ACTOR_KEYS", "AliasBook", "KNOWN_ACTORS_FILE", "LABEL_CATEGORIES", "LABEL_COLUMNS", "LOOKBACK",
+    "MENTION_COLUMNS", "RELATIONS", "SHAPES", "TARGET_COLUMNS", "ActorFinder", "ActorSpec", "ActorTables",
+    "CanonicalActors", "Mention", "Recent", "Relation", "Shape", "Target", "Wanted", "actors_beside",
+    "alias_book", "canonical_actors", "sentence_mentions", "known_actors", "link_label", "read_actors_file", "speakers",
+    "summarise_labels", "with_canonical_targets",
+]

@@ -1,0 +1,101 @@
+"""Who a pronoun, a definite description or a bare label stands for: the one rule, applied within a document.
+
+**The rule.** A slot that names no actor itself — a pronoun ("he was a hero", "saw him as", "his regime"), a
+definite description ("the general was …") or a definite label ("the dictator", "the regime", "the
+terrorists") — takes the most recent **compatible** actor:
+
+1. in its own sentence, the nearest compatible mention before it ("backed Assad as he slaughtered …" → Assad;
+   a government label looks for a state through the whole window (this sentence, then the previous ones)
+   before it looks for a group: "Iran's Revolutionary Guard … the regime" → Iran);
+2. else in the previous sentence, then the one before it (:data:`LOOKBACK`): the only compatible actor of the
+   first of them that mentions one, or — when it mentions several — the one it opens with (its subject: among
+   its first three words, :attr:`.mentions.Mention.opens`); otherwise it **declines** (no target): two
+   candidates and no subject is a guess.
+
+**Compatible** by shape (:mod:`.mentions`): he, she, him, her, his, a role ("the general") and a singular
+person label ("the dictator") want a ``person``; "it", "its" want a ``state`` or ``group``; "they", "them",
+"their" a ``group`` (or a ``state``); plural and collective labels ("the terrorists", "the mob") a ``group``; a
+label for a government ("the regime", "the junta") wants a ``state``, else a ``group``. Mentions of shape ``other`` (places, events, a single
+capitalised word never seen as a person's surname) are nobody's antecedent.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import NamedTuple
+
+from .mentions import Mention, Shape
+
+LOOKBACK = 2
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
+GOVERNMENT_LABELS = frozenset({"regime", "regimes", "junta", "dictatorship", "government", "administration",
+                               "tyranny", "autocracy", "theocracy", "mullahs", "ayatollahs", "occupier",
+                               "occupiers", "occupation"})
+BODY_LABELS = frozenset({"group", "organisation", "organization", "network", "militia", "gang", "cartel", "cell",
+                         "faction", "outfit", "movement", "army", "axis", "proxy", "proxies", "mob", "crowd", "horde",
+                         "rabble", "cult", "death cult", "clique", "cabal"})
+
+
+class Wanted(NamedTuple):
+    """The shapes a slot accepts; with ``strict``, the first shape found wins over a nearer one of the next."""
+
+    shapes: tuple[Shape, ...]
+    strict: bool = False
+
+
+def wanted_for_pronoun(lower: str) -> Wanted | None:
+    """What a pronoun can stand for; ``None`` for a word that is no third-person pronoun."""
+    if lower in PERSON_PRONOUNS:
+        return Wanted(("person",))
+    if lower in THING_PRONOUNS:
+        return Wanted(("state", "group"))
+    if lower in PLURAL_PRONOUNS:
+        return Wanted(("group", "state"))
+    return None
+
+
+def wanted_for_label(head: str) -> Wanted:
+    """What a label noun can be applied to, by its last word ("the regime" → a state, "the terrorists" → a
+    group, "the dictator" → a person)."""
+    if head in GOVERNMENT_LABELS:
+        return Wanted(("state", "group"), strict=True)
+    if head in BODY_LABELS or (head.endswith("s") and not head.endswith("ss")):
+        return Wanted(("group",))  # "the terrorists", "the mob": people of a group, not a state
+    return Wanted(("person",))
+
+
+class Recent:
+    """The mentions of the last :data:`LOOKBACK` sentences of one document, newest last."""
+
+    def __init__(self) -> None:
+        self.sentences: deque[list[Mention]] = deque(maxlen=LOOKBACK)
+
+    def push(self, mentions: list[Mention]) -> None:
+        self.sentences.append(mentions)
+
+    def resolve(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
+        """The rule of the module docstring: ``before`` are the mentions of the slot's sentence before it."""
+        if wanted.strict:
+            for shape in wanted.shapes:
+                found = self._nearest(Wanted((shape,)), before)
+                if found is not None:
+                    return found
+            return None
+        return self._nearest(wanted, before)
+
+    def _nearest(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
+        same = [m for m in before if m.shape in wanted.shapes]
+        if same:
+            return same[-1]
+        for mentions in reversed(self.sentences):
+            compatible = [m for m in mentions if m.shape in wanted.shapes]
+            if not compatible:
+                continue
+            if len({m.key for m in compatible}) == 1:
+                return compatible[-1]
+            opening = mentions[0] if mentions and mentions[0].opens else None
+            return opening if opening is not None and opening.shape in wanted.shapes else None
+        return None

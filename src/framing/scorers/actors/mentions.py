@@ -1,0 +1,252 @@
+"""Actor mentions in one sentence: names of the actors files (the user's first, then the shipped one), demonyms,
+and proper-noun phrases.
+
+Only the **runs of capitalised words** of a sentence are read word by word (one regular expression finds them;
+most of a sentence is lower case), and what a run holds is cached per distinct run, since names recur across a
+corpus. Inside a run:
+
+* a **known** mention is a name or alias of an actors file ("Iranian", "U.S.", "IDF", "Islamic State of Iraq
+  and the Levant"); a demonym or state right before a body noun ("Israeli forces", "Iranian regime") keeps the
+  noun in its text and stands for the state. Lower-case aliases of a user's file ("protesters") are found
+  anywhere in the sentence;
+* a **name phrase** is a run of capitalised words ("Qassem Soleimani", "Quds Force"; "of" and particles may join
+  them, "and" does not: "Larijani and Rezaei" are two people), after any titles ("Gen.", "General",
+  "President", "Martyr"), which stay in the text as written but are left out of the mention's ``key``. A word
+  that news text mostly writes in lower case starts no name at the start of a sentence, after a quotation mark
+  or a colon ("The", "According", "Martyrdom"); a word in capitals that is an ordinary word ("THOUSANDS") is no
+  name; a hyphenated adjective ("Iranian-backed") neither.
+
+Each mention has a **shape** the pronoun and referent rules (:mod:`.context`) test: ``person`` (a title, or two
+to four capitalised words with no institution or place word), ``state`` and ``group`` (by the actors file's
+group, or an institution word or acronym in the name), or ``other`` (a single unknown capitalised word, a place,
+an event: never a pronoun's antecedent).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal, NamedTuple
+
+from ...phrases import PhraseWalker, Token, is_cap, is_proper, is_quote_mark, is_word, looks_common, tokenize
+from ...phrases.words import (FIRST_PERSON, INSTITUTIONS, MID_LOWER, MONTHS_AND_DAYS, PRONOUNS, ROLES,
+                              TITLE_ABBREVIATIONS, orthography)
+from .actors_file import ActorSpec
+from .book import AliasBook
+
+Shape = Literal["person", "state", "group", "other"]
+SHAPES: tuple[str, ...] = ("person", "state", "group", "other")
+# Words that join two capitalised words inside one name ("Bank of England", "Abu Bakr al Baghdadi"); "and"
+# does not: "Larijani and Rezaei" are two people (names with "and" come from the actors files).
+JOINERS = frozenset({"of", "al", "bin", "ibn", "de", "la", "van", "von", "der", "&"})
+# Capitalised titles before a name: kept in the text, left out of the key ("Gen. Soleimani" → "Soleimani").
+TITLES = frozenset(ROLES | {"lieutenant", "major", "colonel", "captain", "sergeant", "admiral", "brigadier",
+                            "supreme", "prime", "foreign", "defence", "defense", "interior", "vice", "deputy",
+                            "former", "late", "mr", "mrs", "ms", "dr", "sir", "lord", "haj", "hajj", "sayyed",
+                            "grand", "crown", "president-elect", "secretary-general", "martyr", "shahid", "attorney",
+                            "representative", "justice", "officer", "agent", "detective", "inspector", "sheriff",
+                            "professor", "rabbi", "reverend", "father", "bishop", "cardinal", "pastor", "dame"}
+                   | {abbreviation.lower() + "." for abbreviation in TITLE_ABBREVIATIONS})
+# Nouns for a state's bodies: "Israeli forces" is Israel acting.
+BODY_HEADS = frozenset({"forces", "force", "troops", "army", "military", "government", "officials", "authorities",
+                        "police", "navy", "regime", "administration", "soldiers", "leadership"})
+# Words that make a name a place, an event or a date, not an actor's: its shape is "other".
+PLACE_WORDS = frozenset({"province", "county", "governorate", "square", "sea", "river", "camp", "street", "city",
+                         "district", "region", "valley", "mountains", "airport", "bridge", "operation", "war", "day",
+                         "revolution", "ceremony", "anniversary", "siege", "battle", "offensive", "university"})
+# Words that make a name an organisation's (media included: "The New York Times").
+GROUP_WORDS = INSTITUTIONS | {
+    "times", "post", "news", "journal", "herald", "guardian", "telegraph", "tribune", "mail", "express", "mirror",
+    "standard", "observer", "economist", "gazette", "chronicle", "magazine", "broadcasting", "tv", "brigade",
+    "brigades", "militia", "militias", "front", "organisation", "division", "army", "guard", "guards", "corps",
+    "force", "forces", "state", "party"}
+_NAMED_SHAPES = {"state": "state", "country": "state", "person": "person"}
+
+
+class Mention(NamedTuple):
+    """One actor mention: sentence offsets ``start`` to ``end`` (:mod:`.targets` turns them into token indices)."""
+
+    start: int
+    end: int
+    text: str  # as written, a possessive "'s" left out
+    key: str  # what the alias merge reads: a known actor's name, or the text without titles
+    shape: Shape
+    opens: bool  # among the first words of its sentence: its subject, for the context rule
+
+
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-)?[{_CAPITAL}][\w'’.-]*"
+# A run of capitalised words, joined by spaces and the joiners of names. It starts at a capital letter, with
+# no look-behind or alternation there: those made it several times slower on a corpus; a particle before the
+# first word ("al-Shabaab") is taken in afterwards (_PARTICLE_BEFORE).
+RUN = re.compile(rf"[{_CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:of|al|bin|ibn|de|la|van|von|der|&)[ \t]+)?{_NAME_WORD})*")
+_PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-$")
+_BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
+_OPENING_MARKS = frozenset("\"':(—–")
+# A sentence's first words (its subject, for the context rule): what precedes the fourth word.
+_FIRST_WORDS = re.compile(r"\s*(?:\S+\s+){3}")
+# Runs remembered per process and alias book before the cache is emptied (a bound on memory, not a tuning knob).
+RUN_CACHE_SIZE = 200_000
+
+
+def shape_of(spec: ActorSpec) -> Shape:
+    """A known actor's shape: by its group ("state", "country", "person"; any other group is a group), or by its
+    name when it has no group."""
+    if spec.group:
+        return _NAMED_SHAPES.get(spec.group.lower(), "group")
+    return "person" if _person_like(spec.name.split()) else "group"
+
+
+def _person_like(words: list[str]) -> bool:
+    """Two to four capitalised words, none an institution word or an acronym: most likely a person's name."""
+    return 2 <= len(words) <= 4 and all(_capitalised(word) or word.lower() in JOINERS - {"of", "&"}
+                                        for word in words) \
+        and not any(word.lower() in GROUP_WORDS | PLACE_WORDS or (word.isupper() and len(word) > 1) for word in words)
+
+
+def _capitalised(word: str) -> bool:
+    return is_cap(Token(word, word.lower(), 0, len(word), False))
+
+
+def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
+    """Every actor mention of a sentence, in order, without overlaps (sentence offsets)."""
+    found: list[Mention] = []
+    first_words = _FIRST_WORDS.match(text)
+    subject_end = first_words.end() if first_words else len(text)
+    for run in RUN.finditer(text):
+        run_start = run.start()
+        if run_start and (text[run_start - 1].isalnum() or text[run_start - 1] == "-"):
+            particle = _PARTICLE_BEFORE.search(text, max(0, run_start - 5), run_start)
+            if particle is None:
+                continue  # a capital inside a word ("iPhone") or after a hyphen ("anti-Iran" keeps "Iran")
+            run_start = particle.start()
+        opening = _opening(text, run_start)
+        for start, end, written, key, shape in _run_mentions(text[run_start:run.end()], opening, book):
+            start, end = start + run_start, end + run_start
+            if end == run.end() and key in book.specs:
+                body = _BODY_AFTER.match(text, end)
+                if body is not None and not written.endswith("'s"):  # "Israeli forces"
+                    end, written = body.end(), text[start:body.end()]
+            found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
+    if book.lower_aliases is not None:
+        found = _with_lower_aliases(text, found, book, subject_end)
+    return found
+
+
+def _opening(text: str, start: int) -> bool:
+    """Whether offset ``start`` opens the sentence: nothing but spaces before it, or an opening mark."""
+    j = start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] in _OPENING_MARKS
+
+
+def _with_lower_aliases(text: str, found: list[Mention], book: AliasBook, subject_end: int) -> list[Mention]:
+    """``found`` and the lower-case aliases of the sentence that overlap none of them, in order."""
+    for match in book.lower_aliases.finditer(text):
+        if any(m.start < match.end() and match.start() < m.end for m in found):
+            continue
+        spec = book.lookup(match.group())
+        if spec is not None:
+            found.append(Mention(match.start(), match.end(), match.group(), spec.name, shape_of(spec),
+                                 match.start() < subject_end))
+    return sorted(found)
+
+
+def _run_mentions(run: str, opening: bool, book: AliasBook) -> tuple:
+    """The mentions inside one run of capitalised words, as ``(start, end, text, key, shape)`` run offsets;
+    ``opening``: the run opens its sentence (or follows a quotation mark or colon)."""
+    cached = book.runs.get((run, opening))
+    if cached is not None:
+        return cached
+    walker = PhraseWalker(run, tokenize(run, []))
+    out, i = [], 0
+    while i < walker.n:
+        known = book.match(walker.tokens, i) if is_word(walker.tokens[i]) else None
+        if known is not None:
+            end, spec = known
+            found = (i, end, spec.name, shape_of(spec))
+        else:
+            found = _name_mention(walker, i, opening and i == 0)
+        if found is None:
+            i += 1
+            continue
+        start, end, key, shape = found
+        out.append((walker.tokens[start].start, walker.tokens[end - 1].end, walker.text_of(start, end), key, shape))
+        i = end
+    if len(book.runs) >= RUN_CACHE_SIZE:
+        book.runs.clear()
+    book.runs[(run, opening)] = result = tuple(out)
+    return result
+
+
+def _name_mention(walker: PhraseWalker, i: int, opening: bool) -> tuple[int, int, str, Shape] | None:
+    """The name phrase starting at token ``i`` of a run (titles first) as ``(start, end, key, shape)``, or
+    ``None``; ``opening``: token ``i`` opens the sentence."""
+    tokens, j = walker.tokens, i
+    while j < walker.n and is_cap(tokens[j]) and tokens[j].lower in TITLES:
+        j += 1
+    first = j
+    if first >= walker.n or not _starts_name(walker, first, titled=first > i, opening=opening):
+        return None
+    j = first + 1
+    while j < walker.n and not walker.low(j - 1).endswith("'s"):
+        if _initial(walker, j):
+            j += 2  # "Christopher R. Hill"
+        elif _name_word(tokens[j]):
+            j += 1
+        elif walker.low(j) in JOINERS and j + 1 < walker.n and _name_word(tokens[j + 1]) \
+                and not tokens[j].text[:1].isupper():
+            j += 2
+        else:
+            break
+    words = [token.text for token in tokens[first:j]]
+    if all(word.lower() in TITLES | GROUP_WORDS for word in words):
+        return None  # "General", "Force" on their own name nobody
+    key = _without_possessive(walker.text_of(first, j))
+    key = key[4:] if key.startswith("The ") else key
+    lowered = {word.lower() for word in words}
+    shape: Shape = "other" if lowered & PLACE_WORDS else "person" if first > i or _person_like(key.split()) \
+        else "group" if _group_like(words) else "other"
+    return i, j, key, shape
+
+
+def _starts_name(walker: PhraseWalker, i: int, *, titled: bool, opening: bool) -> bool:
+    token = walker.tokens[i]
+    if not _name_word(token):
+        return False
+    if titled:
+        return True
+    word = token.lower.split("'")[0]  # "They're", "He's"
+    if word in PRONOUNS or word in FIRST_PERSON:
+        return False
+    opening = opening or (i > 0 and (is_quote_mark(walker.tokens[i - 1]) or walker.tokens[i - 1].text in _OPENING_MARKS))
+    if opening and (looks_common(token, 0) or orthography().get(token.lower, 0) & MID_LOWER):
+        return False  # a capital that only starts the sentence: "According", "There", "Dear"
+    return is_proper(token, 0 if opening else 1)
+
+
+def _initial(walker: PhraseWalker, i: int) -> bool:
+    """A middle initial: one capital letter, a full stop, then another name word."""
+    text = walker.tokens[i].text
+    return len(text) == 1 and text.isupper() and walker.low(i + 1) == "." and i + 2 < walker.n \
+        and _name_word(walker.tokens[i + 2])
+
+
+def _name_word(token: Token) -> bool:
+    if not is_cap(token) or not is_word(token) or token.text in MONTHS_AND_DAYS:
+        return False
+    if "-" in token.text and token.text.rsplit("-", 1)[1].islower():
+        return False  # "Iranian-backed", "IRGC-managed": an adjective
+    if token.text.isupper() and len(token.text) > 4:
+        return not orthography().get(token.lower, 0) & MID_LOWER  # "THOUSANDS" is shouting, not a name
+    return True
+
+
+def _group_like(words: list[str]) -> bool:
+    return any(word.lower() in GROUP_WORDS for word in words) or any(word.isupper() and len(word) > 1
+                                                                    for word in words)
+
+
+def _without_possessive(text: str) -> str:
+    """A mention as written, without a possessive ending ("Iran's" → "Iran")."""
+    return text[:-2] if text.endswith(("'s", "’s")) else text[:-1] if text.endswith(("s'", "s’")) else text

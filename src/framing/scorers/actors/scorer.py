@@ -1,0 +1,178 @@
+"""The actor scorer: per batch, every sentence's actor mentions and each loaded label's target and speaker; once
+per run, the labels summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import pandas as pd
+
+from ...errors import require_columns
+from ...phrases import PhraseWalker
+from .actors_file import ActorSpec
+from .context import Recent
+from .book import AliasBook, alias_book
+from .mentions import Mention, sentence_mentions
+from .targets import LABEL_CATEGORIES, NO_TARGET, SentenceActors, Target, link_label
+
+TARGET_COLUMNS = ["target", "target_text", "relation", "speaker"]
+MENTION_COLUMNS = ["doc_id", "mention", "key", "shape", "n"]
+LABEL_COLUMNS = ["doc_id", "actor", "category", "voice", "n"]
+_SENTENCE_COLUMNS = ("doc_id", "sent_id", "start", "text")
+_TERM_COLUMNS = ("doc_id", "sent_id", "lemma", "category", "voice", "start", "end")
+
+
+class ActorTables(NamedTuple):
+    """What one pass of :class:`ActorFinder` finds over a batch (columns in :meth:`ActorFinder.__call__`)."""
+
+    terms: pd.DataFrame
+    mentions: pd.DataFrame
+
+
+@dataclass(frozen=True)
+class ActorFinder:
+    """Actor mentions and label targets of a batch of documents.
+
+    ``actors`` are the user's actors file (:func:`~framing.scorers.actors.read_actors_file`), looked up before
+    the shipped ``data/actors_known.toml``. The canonical names across the document set come after the map
+    (:func:`~framing.scorers.actors.canonical_actors`): here ``target`` holds the mention's key.
+    """
+
+    actors: tuple[ActorSpec, ...] = ()
+
+    def __call__(self, sentences: pd.DataFrame, terms: pd.DataFrame, sources: pd.DataFrame | None = None
+                 ) -> ActorTables:
+        """Find the mentions and link every hit of ``terms`` (the loaded-term hits of these sentences).
+
+        Returns
+        -------
+        ActorTables with
+
+        * ``terms`` — the input hits in their order, their columns kept, plus ``target`` (the key of the actor
+          mention the label is applied to, "" when none; canonical after :func:`canonical_actors`),
+          ``target_text`` (that mention as written — for a pronoun or a definite label, its antecedent),
+          ``relation`` (premodifier, appositive, copula, naming, possessive, referent; "" with no target) and
+          ``speaker`` ("" for an authorial hit; for a reported one, the sentence's source nearest the hit, as
+          written in ``sources``, "" when attribution found none);
+        * ``mentions`` — one row per document and mention as written: ``doc_id, mention, key`` (what the alias
+          merge reads), ``shape`` (person, state, group, other: :mod:`.mentions`) and ``n`` (how many times).
+        """
+        require_columns(sentences, _SENTENCE_COLUMNS, "sentences")
+        require_columns(terms, _TERM_COLUMNS, "terms")
+        book = alias_book(self.actors)
+        hits_by_sentence: dict[tuple[str, int], list[int]] = {}
+        for position, (key, category) in enumerate(zip(zip(terms["doc_id"], terms["sent_id"]), terms["category"])):
+            if category in LABEL_CATEGORIES:  # only labels get a target (targets module docstring)
+                hits_by_sentence.setdefault(key, []).append(position)
+        starts, ends = terms["start"].to_numpy(), terms["end"].to_numpy()
+        categories, lemmas = terms["category"].to_numpy(), terms["lemma"].to_numpy()
+        targets: list[Target] = [NO_TARGET] * len(terms)
+        counts: dict[tuple[str, str, str, str], int] = {}
+        for doc_id, rows in _documents(sentences):
+            found = _document_mentions(rows, book)
+            recent = Recent()
+            for (sent_id, start, text), mentions in zip(rows, found):
+                for mention in mentions:
+                    seen = (doc_id, mention.text, mention.key, mention.shape)
+                    counts[seen] = counts.get(seen, 0) + 1
+                hits = hits_by_sentence.get((doc_id, sent_id), ())
+                if hits:
+                    # Tokens only for the sentences with a loaded term: the constructions need them.
+                    actors = SentenceActors.of(text, mentions, recent)
+                    for position in hits:
+                        first, last = _token_range(actors.walker, int(starts[position]) - start,
+                                                   int(ends[position]) - start)
+                        if first is not None:
+                            targets[position] = link_label(actors, first, last, categories[position],
+                                                           lemmas[position])
+                recent.push(mentions)
+        linked = terms.reset_index(drop=True).copy()
+        linked["target"] = [t.mention.key if t.mention else "" for t in targets]
+        linked["target_text"] = [t.mention.text if t.mention else "" for t in targets]
+        linked["relation"] = [t.relation for t in targets]
+        linked["speaker"] = speakers(linked, sources)
+        mention_rows = [(*seen, n) for seen, n in counts.items()]
+        return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
+
+
+def _documents(sentences: pd.DataFrame):
+    """``(doc_id, [(sent_id, start, text), …])`` per document, in the table's order (a document's sentences are
+    consecutive rows, in order, as :func:`framing.sentences` makes them)."""
+    rows: list[tuple[int, int, str]] = []
+    current = None
+    for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
+                                            sentences["text"]):
+        if doc_id != current and rows:
+            yield current, rows
+            rows = []
+        current = doc_id
+        rows.append((int(sent_id), int(start), text))
+    if rows:
+        yield current, rows
+
+
+def _document_mentions(rows, book: AliasBook) -> list[list[Mention]]:
+    """Every sentence's mentions, a lone surname of a person the document names in full anywhere made that
+    person's shape ("Assad" in the headline, "Bashar al-Assad" further down)."""
+    found = [sentence_mentions(text, book) for _, _, text in rows]
+    surnames = {surname(m.key.split()[-1]) for mentions in found for m in mentions
+                if m.shape == "person" and " " in m.key}
+    if not surnames:
+        return found
+    return [[m._replace(shape="person") if m.shape == "other" and " " not in m.key and surname(m.key) in surnames
+             else m for m in mentions] for mentions in found]
+
+
+def surname(word: str) -> str:
+    """A name word for matching: case-folded, without an Arabic particle ("al-Assad" → "assad")."""
+    folded = word.casefold()
+    head, _, rest = folded.partition("-")
+    return rest if rest and head in {"al", "el", "ad", "an", "ar", "as", "at", "ash", "az"} else folded
+
+
+def _token_range(walker: PhraseWalker, start: int, end: int) -> tuple[int | None, int]:
+    """The first and last tokens overlapping sentence offsets ``[start, end)``."""
+    inside = [k for k, token in enumerate(walker.tokens) if token.end > start and token.start < end]
+    return (inside[0], inside[-1]) if inside else (None, -1)
+
+
+def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]:
+    """For each reported hit, the source of its sentence nearest to it (as written); "" otherwise."""
+    if sources is None or sources.empty:
+        return [""] * len(terms)
+    by_sentence: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
+    for doc_id, sent_id, source, start, end in zip(sources["doc_id"], sources["sent_id"], sources["source"],
+                                                   sources["start"], sources["end"]):
+        by_sentence.setdefault((doc_id, int(sent_id)), []).append((int(start), int(end), str(source)))
+    out = []
+    for doc_id, sent_id, voice, start, end in zip(terms["doc_id"], terms["sent_id"], terms["voice"],
+                                                  terms["start"], terms["end"]):
+        found = by_sentence.get((doc_id, int(sent_id)), []) if voice == "reported" else []
+        out.append(min(found, key=lambda s: _gap(s, int(start), int(end)))[2] if found else "")
+    return out
+
+
+def _gap(source: tuple[int, int, str], start: int, end: int) -> int:
+    return max(0, source[0] - end, start - source[1])
+
+
+def summarise_labels(terms: pd.DataFrame) -> pd.DataFrame:
+    """Loaded labels per document, actor, category and voice: only hits with a target.
+
+    Returns
+    -------
+    DataFrame with ``doc_id, actor, category, voice, n`` (hits), documents in their order of ``terms``, then
+    ``n`` descending, then actor, category and voice.
+    """
+    require_columns(terms, ("doc_id", "target", "category", "voice"), "terms")
+    linked = terms[terms["target"].astype(str) != ""]
+    if linked.empty:
+        return pd.DataFrame({column: pd.Series(dtype="int64" if column == "n" else object)
+                             for column in LABEL_COLUMNS})
+    table = (linked.groupby(["doc_id", "target", "category", "voice"], sort=False).size().rename("n")
+             .reset_index().rename(columns={"target": "actor"}))
+    order = {doc_id: i for i, doc_id in enumerate(pd.unique(terms["doc_id"]))}
+    table = table.assign(_order=table["doc_id"].map(order)).sort_values(
+        ["_order", "n", "actor", "category", "voice"], ascending=[True, False, True, True, True], kind="stable")
+    return table[LABEL_COLUMNS].reset_index(drop=True).astype({"n": "int64"})

@@ -1,0 +1,35 @@
+"""Actor mentions in one sentence, their keys and shapes."""
+
+import pytest
+
+from framing.scorers.actors import ActorSpec, alias_book, sentence_mentions
+
+
+def found(text, user=()):
+    return [(m.text, m.key, m.shape) for m in sentence_mentions(text, alias_book(tuple(user)))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gen. Soleimani met U.S. officials.", [("Gen. Soleimani", "Soleimani", "person"),
+                                             ("U.S. officials", "United States", "state")]),
+    ("Israeli forces and the IDF said Washington agreed.", [("Israeli forces", "Israel", "state"),
+                                                             ("IDF", "Israel", "state"),
+                                                             ("Washington", "United States", "state")]),
+    ("Iran's Revolutionary Guard backs al-Shabaab.", [("Iran", "Iran", "state"),
+                                                      ("Revolutionary Guard", "Islamic Revolutionary Guard Corps",
+                                                       "group"),
+                                                      ("al-Shabaab", "al-Shabaab", "group")]),
+    ("Ali Larijani and Mohsen Rezaei praised him.", [("Ali Larijani", "Ali Larijani", "person"),
+                                                    ("Mohsen Rezaei", "Mohsen Rezaei", "person")]),
+    # no names: a sentence-initial capital, shouting, the pronoun "us", a hyphenated adjective
+    ("According to us, THOUSANDS of Iranian-backed fighters left.", []),
+    ("It told The New York Times so.", [("The New York Times", "New York Times", "group")]),
+])
+def test_mentions_of_a_sentence(text, expected):
+    assert found(text) == expected
+
+
+def test_a_users_lower_case_alias_is_found_in_any_case():
+    user = [ActorSpec("Protesters", ("protesters", "demonstrators"), "crowd")]
+    assert found("Demonstrators marched as police watched the protesters.", user) == [
+        ("Demonstrators", "Protesters", "group"), ("protesters", "Protesters", "group")]
