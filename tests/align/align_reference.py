@@ -20,7 +20,7 @@ from framing.align import (
 )
 from framing.align.columns import empty_table as _empty
 from framing.align.events_file import cue_pattern as _cue_pattern
-from framing.align.grouping import _distinctive_terms as _labels
+from framing.align.grouping import label_columns as _label_columns
 from framing.align.words import FeatureAnalyzer as _Analyzer
 from framing.align.words import split_words as _words
 from framing.errors import require_columns
@@ -397,12 +397,12 @@ def _events_tables(sentences, group, sources, names, graph, vectors, doc):
         # Python's round (correctly rounded decimals), as every other 4-decimal column of the tables.
         "similarity": [round(float(value), 4) if np.isfinite(value) else np.nan for value in similarity],
     }).astype({"sent_id": "int64", "similarity": "float64"})
-    labels = _labels(vectors, members, event_of, len(order))
     n_documents = pd.Series(doc[members]).groupby(event_of).nunique().to_numpy()
     n_sentences = np.bincount(event_of, minlength=len(order))
     labels_table = pd.DataFrame({
-        "event_id": ids, "label": [names[g] if names[g] is not None else label for g, label in zip(order, labels)],
-        "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
+        "event_id": ids, "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
+        **_label_columns(sentences["text"].astype(str).to_numpy(), vectors, members, event_of,
+                         [names[g] for g in order]),
     }, columns=LABEL_COLUMNS).astype({"n_documents": "int64", "n_sentences": "int64"})
     return Events(members_table[EVENT_COLUMNS], labels_table)
 

@@ -223,8 +223,9 @@ def test_clustered_events_span_documents_and_get_term_labels(seed_sentences, see
     assert (found.labels["source"] == "clustered").all()
     assert (found.labels["n_documents"] >= 2).all()
     assert found.labels["n_sentences"].max() <= 9  # three per document at most: no giant chained component
-    labels = " | ".join(found.labels["label"])
-    assert "Crocker" in labels and "Khatami" in labels
+    # The distinctive terms moved to ``keywords`` (issue 20); ``label`` is now a phrase (tests/align/test_key_phrases).
+    keywords = " | ".join(found.labels["keywords"])
+    assert "Crocker" in keywords and "Khatami" in keywords
 
 
 @pytest.mark.parametrize(("text", "message"), [

@@ -113,3 +113,11 @@ def test_same_document_same_colour_across_figures():
               if (p.get_gid() or "").endswith("|authorial")}
     for doc_id, colour in expected.items():
         assert dots[doc_id] == bars[doc_id] == strips[doc_id] == arc[doc_id] == labels[doc_id] == colour.lower()
+
+
+def test_wording_for_documents_is_said_of_groups():
+    from framing.figures._common import for_groups
+
+    assert for_groups("Each document's mean, one dot per document; Documents named") == \
+        "Each group's mean, one dot per group; Groups named"
+    assert for_groups("documentary evidence") == "documentary evidence"  # whole words only

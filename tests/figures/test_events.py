@@ -1,10 +1,11 @@
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
 
 from framing.errors import FramingError
 from framing.figures import event_figure, event_grid
-from framing.figures.events import CMAP, colour_limit
+from framing.figures.events import CMAP, cell_wordings, colour_limit
 
 from .helpers import bars, ytick_labels
 
@@ -75,3 +76,44 @@ def test_empty_or_never_covered_raises(comparison):
         event_figure(comparison.iloc[0:0])
     with pytest.raises(FramingError, match="no document covers any event"):
         event_figure(comparison.assign(n_sentences=0))
+
+
+def test_cell_text_fits_its_cell_at_eight_columns(comparison, docs):
+    # Eight documents (copies of the three with new ids): cells a quarter of their width at three columns.
+    copies = [comparison.assign(doc_id=comparison["doc_id"] + (f"-copy{k}" if k else "")) for k in range(3)]
+    wide = pd.concat(copies)
+    order = [f"{doc}-copy{k}" if k else doc for k in range(3) for doc in docs][:8]
+    wide = wide[wide["doc_id"].isin(order)]
+    fig = event_figure(wide, order=order)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    renderer = fig.canvas.get_renderer()
+    cells = {gid: patch for gid, patch in bars(ax).items() if not gid.startswith("strip:")}
+    texts = {t.get_gid(): t for t in ax.texts if str(t.get_gid()).startswith("text:")}
+    assert len(texts) == len(cells) == wide["event_id"].nunique() * 8
+    for gid, text in texts.items():
+        key = gid.removeprefix("text:")
+        cell = cells.get(key) or cells[f"{key}|not covered"]
+        inside = cell.get_window_extent(renderer)
+        drawn = text.get_window_extent(renderer)
+        assert inside.x0 <= drawn.x0 and drawn.x1 <= inside.x1, (gid, text.get_text())
+        assert inside.y0 <= drawn.y0 and drawn.y1 <= inside.y1, (gid, text.get_text())
+        assert text.get_fontsize() >= 8
+    # Shortened cells are explained in the title; the full counts stay in the table (event_comparison.csv).
+    assert "cells" in " ".join(fig.get_suptitle().split())
+    plt.close(fig)
+
+
+def test_cell_wordings_go_from_full_to_the_mean_alone():
+    wordings = cell_wordings(-0.78, 1, 0, 1)
+    assert wordings[0] == "\u22120.78 \u00b7 1 sent.\n1 loaded (1 rep.)"
+    assert wordings[-1] == "\u22120.78"
+    assert [len(max(w.split("\n"), key=len)) for w in wordings] == sorted(
+        (len(max(w.split("\n"), key=len)) for w in wordings), reverse=True)
+
+
+def test_grouped_grid_says_groups(comparison, docs):
+    fig = event_figure(comparison, order=docs, entity="group")
+    title = " ".join(fig.get_suptitle().split())
+    assert "in 3 groups" in title and "documents" not in title
+    plt.close(fig)

@@ -1,6 +1,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from matplotlib.collections import LineCollection
 
 from framing.errors import FramingError
 from framing.figures import sentiment_arc, sentiment_arc_figure, sentiment_distribution_figure, sentiment_strip
@@ -95,3 +96,30 @@ def test_arc_panel_for_document_without_scores_says_so(scores, sentences):
 def test_arc_without_sentences_table_draws_plain_dots(scores):
     fig = sentiment_arc_figure(scores)
     assert all((c.get_gid() or "").startswith("body:") for ax in fig.axes for c in ax.collections)
+
+
+def test_a_one_sentence_document_shows_its_mean_and_n_too_small(scores, sentiment_summary, docs):
+    # The summary leaves the interval NaN below five sentences; the figure draws no bar and says why.
+    summary = sentiment_summary.copy()
+    one = summary["doc_id"] == docs[2]
+    summary.loc[one, ["ci_low", "ci_high"]] = float("nan")
+    summary.loc[one, "n_sentences"] = 1
+    fig = sentiment_distribution_figure(scores, summary, order=docs)
+    ax = fig.axes[0]
+    notes = {t.get_gid(): t.get_text() for t in ax.texts if str(t.get_gid()).startswith("mean-text:")}
+    assert notes[f"mean-text:{docs[2]}"].endswith("n too small")
+    assert "[" in notes[f"mean-text:{docs[0]}"]
+    # Error bars are LineCollections, one per document that has an interval: two of the three.
+    assert len([c for c in ax.collections if isinstance(c, LineCollection)]) == 2
+    means = {line.get_gid(): line.get_xdata()[0] for line in ax.lines if str(line.get_gid()).startswith("mean:")}
+    assert means[f"mean:{docs[2]}"] == pytest.approx(float(summary.loc[one, "mean_compound"].iloc[0]))
+    plt.close(fig)
+
+
+def test_a_summary_before_the_nan_rule_still_gets_no_interval_below_five_sentences(scores, sentiment_summary, docs):
+    summary = sentiment_summary.copy()
+    summary.loc[summary["doc_id"] == docs[0], "n_sentences"] = 4  # interval present, n too small
+    fig = sentiment_distribution_figure(scores, summary, order=docs)
+    texts = [t.get_text() for t in fig.axes[0].texts if str(t.get_gid()).startswith("mean-text:")]
+    assert texts[0].endswith("n too small") and not texts[1].endswith("n too small")
+    plt.close(fig)

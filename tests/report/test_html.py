@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from framing.figures import FIGURES
@@ -19,6 +21,7 @@ from framing.report import (
     inline_svg,
     markdown_escape,
     number,
+    write_report,
 )
 
 from ..conftest import SEEDS
@@ -220,7 +223,7 @@ def test_summary_table_has_one_column_per_document(seeds, seed_html):
         assert doc_id in head
     rows = re.findall(r"<tr.*?</tr>", body, re.DOTALL)
     assert len(rows) >= 10
-    assert all(row.count("<td>") == len(seeds.order) for row in rows)
+    assert all(len(re.findall(r"<td\b", row)) == len(seeds.order) for row in rows)
     mean = [row for row in rows if "Mean compound [95% interval]" in row][0]
     documents = seeds.documents.set_index("doc_id")
     for doc_id in seeds.order:
@@ -422,3 +425,46 @@ def test_number_formats_for_people():
 
 def test_markdown_escape():
     assert markdown_escape("a|b <i>x</i> *y* [t](u)\nz") == "a\\|b \\<i\\>x\\</i\\> \\*y\\* [t\\](u) z"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 20: intervals below five sentences, phone width, the accuracy table's data, readable event labels
+
+
+def test_a_one_sentence_document_gets_its_mean_and_n_too_small(seeds, tmp_path):
+    documents = seeds.documents.copy()
+    first = documents["doc_id"] == seeds.order[0]
+    documents.loc[first, ["ci_low", "ci_high"]] = float("nan")
+    documents.loc[first, "n_sentences"] = 1
+    write_report(tmp_path, replace(seeds, documents=documents))
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    table = re.search(r'<table class="summary">(.*?)</table>', html, re.DOTALL).group(1)
+    mean = [row for row in re.findall(r"<tr.*?</tr>", table, re.DOTALL) if "Mean compound [95% interval]" in row][0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", mean)
+    assert cells[0] == f"{number(documents.loc[first, 'mean_compound'].iloc[0], 3)} (n too small)"
+    assert all("[" in cell for cell in cells[1:])
+    assert "(n too small)" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_summary_cells_are_labelled_for_a_phone(seeds, seed_html):
+    table = re.search(r'<table class="summary">(.*?)</table>', seed_html, re.DOTALL).group(1)
+    labels = re.findall(r'<td data-label="([^"]+)"', table)
+    assert labels[:len(seeds.order)] == seeds.order and len(labels) % len(seeds.order) == 0
+    # At phone width each measure becomes a block of labelled lines instead of a table cut at the screen's edge.
+    phone = seed_html[seed_html.index("@media (max-width: 40rem)"):]
+    assert "table.summary td::before { content: attr(data-label)" in " ".join(phone.split())
+
+
+def test_accuracy_table_says_where_it_was_measured(seed_html):
+    text = plain_text(seed_html)
+    assert "How accurate the measures are: measured on framing's development and test sets" in text
+    assert "not from the documents in this report" in text
+    assert "on framing's own seed texts (not the documents of this report)" in text
+
+
+def test_clustered_events_have_a_readable_label_and_keywords_beside_it(seeds, seed_html, seed_report):
+    labels = pd.read_csv(seed_report / "event_labels.csv")
+    assert list(labels.columns) == ["event_id", "label", "n_documents", "n_sentences", "source", "keywords"]
+    clustered = labels[labels["source"] == "clustered"].iloc[0]
+    assert " · " in clustered["keywords"] and " · " not in clustered["label"]
+    assert f"keywords: {clustered['keywords']}" in plain_text(seed_html)

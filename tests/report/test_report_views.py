@@ -205,7 +205,9 @@ def test_figure_caption_follows_the_view():
     info = SimpleNamespace(caption="One row per document.", captions={"spread": "One point per document."})
     spread, groups = View("spread", None, 900, "size", "…"), View("groups", "outlet", 900, "size", "…")
     assert figure_caption(info, spread) == "One point per document."
-    assert figure_caption(info, groups) == figure_caption(info, None) == "One row per document."
+    assert figure_caption(info, None) == "One row per document."
+    # A grouped run says "group" where the caption, written for documents, says "document" (issue 20).
+    assert figure_caption(info, groups) == "One row per group."
     assert figure_caption(SimpleNamespace(caption="Plain."), spread) == "Plain."
 
 
@@ -220,3 +222,26 @@ def test_spread_report_in_chromium_fits_a_phone(spread_run, tmp_path):
         assert result.ok, failures(result)
         assert result.page["width"] <= width, f"the page scrolls sideways at {width} px"
         assert "Most and least" in result.page["text"]
+
+
+def test_a_grouped_report_says_groups_and_does_not_suggest_group_by(two_outlets, tmp_path):
+    html = grouped_report(two_outlets, View("groups", "outlet", 2, "user", "2 documents compared by outlet."),
+                          tmp_path)
+    figures = section(html, "figures")
+    assert "Figure 8. How harm is told" in figures
+    assert "Each group's reports of killing" in plain_text(figures)
+    assert "Figure 1. Sentence sentiment per group" in plain_text(figures)
+    assert "--group-by" not in html
+
+
+def test_grouped_figures_count_groups(two_outlets):
+    from framing.figures import build_figures
+    from framing.groups import group_view
+
+    grouped = group_view(replace(two_outlets, group_by="outlet"))
+    with pytest.warns(Warning):  # figure 7 follows single documents: left out for groups
+        figures = build_figures(grouped, view=View("groups", "outlet", 2, "user", ""))
+    n_groups = len(grouped.order)
+    for stem in ("01_sentiment_distribution", "04_attribution_profile"):
+        title = " ".join(figures[stem].get_suptitle().split())
+        assert f"in {n_groups} groups" in title and "documents" not in title, title

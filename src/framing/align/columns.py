@@ -6,7 +6,7 @@ import pandas as pd
 
 PAIR_COLUMNS = ["doc_a", "sent_a", "doc_b", "sent_b", "similarity"]
 EVENT_COLUMNS = ["event_id", "doc_id", "sent_id", "similarity"]
-LABEL_COLUMNS = ["event_id", "label", "n_documents", "n_sentences", "source"]
+LABEL_COLUMNS = ["event_id", "label", "n_documents", "n_sentences", "source", "keywords"]
 COMPARISON_COLUMNS = ["event_id", "label", "doc_id", "n_sentences", "mean_compound", "loaded_authorial",
                       "loaded_reported", "share_attributed", "sentences"]
 OMISSION_COLUMNS = ["event_id", "label", "covered_by", "missing_from"]

@@ -15,6 +15,7 @@ from .clusters import Splitter, grouped, split_into_events
 from .columns import EVENT_COLUMNS, LABEL_COLUMNS
 from .events_file import EventSpec, cue_pattern, match_events, read_events_file
 from .features import Aligner, Featurized, Vectors
+from .key_phrases import key_phrase
 
 EventSource = Literal["events file", "clustered"]
 
@@ -31,8 +32,9 @@ class Events(NamedTuple):
         events file and aligned to nothing there, its best cosine to such a sentence; NaN when the event has no
         other document).
     labels
-        One row per event: ``event_id, label`` (the events-file name, or the event's three most distinctive
-        terms joined by " · "), ``n_documents, n_sentences`` and ``source`` ("events file" or "clustered").
+        One row per event: ``event_id, label`` (the events-file name, or a short key phrase of the event's most
+        central sentence: :func:`~framing.align.key_phrases.key_phrase`), ``n_documents, n_sentences``, ``source``
+        ("events file" or "clustered") and ``keywords`` (its three most distinctive terms joined by " · ").
     """
 
     members: pd.DataFrame
@@ -80,7 +82,7 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
     Returns
     -------
     :class:`Events` ``(members, labels)``: ``members`` has ``event_id, doc_id, sent_id, similarity``; ``labels``
-    has ``event_id, label, n_documents, n_sentences, source``.
+    has ``event_id, label, n_documents, n_sentences, source, keywords``.
     """
     aligner = aligner or Aligner()
     require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
@@ -169,12 +171,12 @@ def _events_tables(sentences: pd.DataFrame, groups: _Groups, graph: sp.csr_matri
         # Python's round (correctly rounded decimals), as every other 4-decimal column of the tables.
         "similarity": [round(float(value), 4) if np.isfinite(value) else np.nan for value in similarity],
     }).astype({"sent_id": "int64", "similarity": "float64"})
-    labels = _distinctive_terms(vectors, members, event_of, len(order))
     n_documents = pd.Series(doc[members]).groupby(event_of).nunique().to_numpy()
     n_sentences = np.bincount(event_of, minlength=len(order))
     labels_table = pd.DataFrame({
-        "event_id": ids, "label": [names[g] if names[g] is not None else label for g, label in zip(order, labels)],
-        "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
+        "event_id": ids, "n_documents": n_documents, "n_sentences": n_sentences, "source": [sources[g] for g in order],
+        **label_columns(sentences["text"].astype(str).to_numpy(), vectors, members, event_of,
+                        [names[g] for g in order]),
     }, columns=LABEL_COLUMNS).astype({"n_documents": "int64", "n_sentences": "int64"})
     return Events(members_table[EVENT_COLUMNS], labels_table)
 
@@ -217,17 +219,47 @@ def _best_other_document(matrix: sp.csr_matrix, event: np.ndarray, rows: np.ndar
     return out
 
 
-def _distinctive_terms(vectors: Vectors, members: np.ndarray, event_of: np.ndarray, n_events: int, *,
-            n_terms: int = 3) -> list[str]:
-    """Each event's most distinctive terms: largest summed TF-IDF weights over its sentences, years last.
+def label_columns(texts: np.ndarray, vectors: Vectors, members: np.ndarray, event_of: np.ndarray,
+                  names: list[str | None]) -> dict[str, list[str]]:
+    """The ``label`` and ``keywords`` columns of the events table, one value per event (in ``names`` order).
 
-    ``members`` are sentence rows and ``event_of`` their event numbers (0 to ``n_events - 1``)."""
+    ``keywords`` are the event's three most distinctive terms ("Kamyab · attending · gyms"); ``label`` is the
+    event's name from the events file, else a key phrase of its most central sentence
+    (:func:`~framing.align.key_phrases.key_phrase`), else the keywords. ``texts`` are the sentences' texts by row,
+    ``members`` the sentence rows in events and ``event_of`` their event numbers."""
+    sums = _event_sums(vectors, members, event_of, len(names))
+    keywords = _distinctive_terms(vectors, sums)
+    central = _central_sentences(vectors, sums, members, event_of)
+    labels = [name if name is not None else key_phrase(texts[row], words.split(" · ")) or words
+              for name, row, words in zip(names, central, keywords)]
+    return {"label": labels, "keywords": keywords}
+
+
+def _event_sums(vectors: Vectors, members: np.ndarray, event_of: np.ndarray, n_events: int) -> sp.csr_matrix:
+    """Per event (rows 0 to ``n_events - 1``), the sum of its sentences' vectors: ``members`` are sentence rows and
+    ``event_of`` their event numbers."""
     indicator = sp.csr_matrix((np.ones(len(members)), (event_of, members)),
                               shape=(n_events, vectors.matrix.shape[0]))
     sums = sp.csr_matrix(indicator @ vectors.matrix)
     sums.sort_indices()
+    return sums
+
+
+def _central_sentences(vectors: Vectors, sums: sp.csr_matrix, members: np.ndarray, event_of: np.ndarray
+                       ) -> np.ndarray:
+    """Per event, the sentence row nearest its centre: the member whose (unit) vector has the largest dot product
+    with the event's summed vector, i.e. the largest cosine with its mean; ties go to the earlier sentence."""
+    closeness = np.asarray(vectors.matrix[members].multiply(sums[event_of]).sum(axis=1)).ravel()
+    best = pd.DataFrame({"event": event_of, "row": members, "closeness": closeness})
+    best = best.sort_values(["event", "closeness", "row"], ascending=[True, False, True], kind="stable")
+    return best.drop_duplicates("event")["row"].to_numpy()
+
+
+def _distinctive_terms(vectors: Vectors, sums: sp.csr_matrix, *, n_terms: int = 3) -> list[str]:
+    """Each event's most distinctive terms: largest summed TF-IDF weights over its sentences (``sums``, one row
+    per event), years last."""
     labels = []
-    for row in range(n_events):
+    for row in range(sums.shape[0]):
         values = sums.data[sums.indptr[row]:sums.indptr[row + 1]]
         columns = sums.indices[sums.indptr[row]:sums.indptr[row + 1]]
         best = np.argsort(-values, kind="stable")[:n_terms]

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
+from matplotlib.transforms import offset_copy
 
 from ..errors import FramingError, input_error
 from .style import NEUTRAL_GREY, TEXT_GREY
@@ -83,11 +88,54 @@ def fmt_signed(x: float, digits: int = 2) -> str:
     return f"{x:+.{digits}f}".replace("-", "\u2212")
 
 
-def n_sentences_text(counts: dict[str, int] | pd.Series, *, unit: str = "sentences") -> str:
-    """``n = 260 sentences (3 documents)``; the per-document n is on each panel or tick label."""
+#: Fewer sentences than this and no interval is drawn or printed: a bootstrap over one to four values says nothing
+#: about the document (a one-sentence document printed [−0.60, −0.60]). The summary leaves ``ci_low, ci_high``
+#: NaN there too; both are checked, so a table from before that rule reads the same.
+MIN_INTERVAL_SENTENCES = 5
+TOO_FEW = "n too small"
+
+
+def has_interval(n_sentences, low, high) -> bool:
+    """Whether a mean over ``n_sentences`` with interval ``[low, high]`` gets its interval shown."""
+    values = pd.to_numeric(pd.Series([n_sentences, low, high]), errors="coerce")
+    return bool(values.notna().all() and values.iloc[0] >= MIN_INTERVAL_SENTENCES)
+
+
+#: What a figure's rows, bars and panels stand for: documents, or groups of documents (``--group-by``).
+Entity = Literal["document", "group"]
+
+
+_DOCUMENT_WORD = re.compile(r"\b([Dd])ocument(s?)\b")
+
+
+def for_groups(text: str) -> str:
+    """``text`` written about documents, said of groups: "each document's mean" → "each group's mean".
+
+    For wording written once for documents and shown for a grouped run (captions, the spread figures), where
+    every row, point or column stands for a group; both words are nouns, so the sentence stays grammatical."""
+    return _DOCUMENT_WORD.sub(lambda m: ("G" if m.group(1) == "D" else "g") + "roup" + m.group(2), text)
+
+
+def say_groups(fig: Figure) -> Figure:
+    """``fig`` with every title, label and legend entry saying "group" for "document" (:func:`for_groups`),
+    except the names of documents or groups it shows (``gid`` ``named:…``)."""
+    for text in fig.findobj(Text):
+        if not str(text.get_gid() or "").startswith("named:"):
+            text.set_text(for_groups(text.get_text()))
+    return fig
+
+
+def plural(n: int, entity: str) -> str:
+    """``3 documents``, ``1 group``."""
+    return f"{fmt_int(n)} {entity}{'s' if n != 1 else ''}"
+
+
+def n_sentences_text(counts: dict[str, int] | pd.Series, *, unit: str = "sentences",
+                     entity: Entity = "document") -> str:
+    """``n = 260 sentences in 3 documents`` (or ``in 5 groups``); the per-document n is on each panel or tick
+    label."""
     counts = pd.Series(counts, dtype="float64").fillna(0)
-    docs = len(counts)
-    return f"n = {fmt_int(counts.sum())} {unit} in {docs} document{'s' if docs != 1 else ''}"
+    return f"n = {fmt_int(counts.sum())} {unit} in {plural(len(counts), entity)}"
 
 
 def set_title(fig: Figure, measure: str, detail: str) -> None:
@@ -115,7 +163,33 @@ def legend_rows(fig: Figure, rows: Sequence[Sequence]) -> Legend:
     ncols = max(len(row) for row in rows)
     padded = [row + [Patch(visible=False, label="")] * (ncols - len(row)) for row in rows]
     handles = [row[i] for i in range(ncols) for row in padded]
-    return fig.legend(handles=handles, loc="outside lower center", ncols=ncols)
+    # A document's key is a (swatch, marker) pair drawn on top of each other; it carries its label on the swatch.
+    labels = [(handle[0] if isinstance(handle, tuple) else handle).get_label() for handle in handles]
+    return fig.legend(handles=handles, labels=labels, loc="outside lower center", ncols=ncols)
+
+
+MARKER_SIZE = 4.5  # points: fits a bar of the thinnest grouped-bar figure (12 documents) and reads in print
+
+
+def document_key(label: str, colour: str, marker: str) -> tuple[Patch, Line2D]:
+    """A legend entry for one document: its colour swatch with its marker on top (a tuple handle, which
+    matplotlib draws overlaid), so the key matches both channels of :func:`mark_bar_end`."""
+    return (Patch(facecolor=colour, edgecolor=colour, label=label),
+            Line2D([], [], ls="", marker=marker, markersize=MARKER_SIZE + 1, markerfacecolor=colour,
+                   markeredgecolor="black", markeredgewidth=0.6))
+
+
+def mark_bar_end(ax: Axes, x: float, y: float, *, colour: str, marker: str, gid: str | None = None) -> None:
+    """The document's marker just past the end of a bar at ``(x, y)`` (data), so bars of documents whose colours
+    print as one grey are still told apart in greyscale; a value label belongs :data:`BAR_END_GAP` points
+    further out."""
+    sign = -1 if x < 0 else 1
+    shifted = offset_copy(ax.transData, fig=ax.figure, x=sign * (MARKER_SIZE / 2 + 1.5), units="points")
+    ax.plot([x], [y], ls="", marker=marker, markersize=MARKER_SIZE, markerfacecolor=colour,
+            markeredgecolor="black", markeredgewidth=0.5, transform=shifted, clip_on=False, zorder=3, gid=gid)
+
+
+BAR_END_GAP = MARKER_SIZE + 4  # points from a bar's end to its value label, past the marker
 
 
 # A doc_id or group name longer than this is shortened wherever a figure or a report heading shows it: a

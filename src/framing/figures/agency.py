@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ._common import fmt_int, get_ax, nothing_to_show, require_columns, resolve_order, set_title
+from ._common import Entity, fmt_int, get_ax, nothing_to_show, plural, require_columns, resolve_order, set_title
 from .spread import rows_figure, rows_from, scope_text, spread_legend, spread_rows
 from .style import FIG_WIDTH, STYLE, TEXT_GREY, text_colour_on
 
@@ -35,7 +35,8 @@ SHARE_COLUMNS = tuple(f"share_{name}" for name, *_ in CONSTRUCTIONS)
 MIN_LABELLED_SHARE = 0.12  # a segment narrower than this (of 100%) cannot hold "34%" at 8 pt
 
 
-def harm_shares(documents: pd.DataFrame, *, order: Sequence[str] | None = None, ax: Axes | None = None) -> Axes:
+def harm_shares(documents: pd.DataFrame, *, order: Sequence[str] | None = None, ax: Axes | None = None,
+                entity: Entity = "document") -> Axes:
     """One stacked bar per document: the share of its harm expressions in each construction.
 
     Parameters
@@ -76,7 +77,7 @@ def harm_shares(documents: pd.DataFrame, *, order: Sequence[str] | None = None, 
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlim(0, 100)
     ax.set_xticks([0, 25, 50, 75, 100])
-    ax.set_xlabel("% of the document's harm expressions")
+    ax.set_xlabel(f"% of the {entity}'s harm expressions")
     ax.tick_params(axis="y", length=0)
     return ax
 
@@ -87,8 +88,10 @@ def _count_line(n: int, stated: float) -> str:
     return f"n = {fmt_int(n)}, agent stated {100 * stated:.0f}%" if pd.notna(stated) else f"n = {fmt_int(n)}"
 
 
-def agency_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = None) -> Figure:
-    """Figure 8 side by side: :func:`harm_shares` for every document, with the legend of constructions.
+def agency_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = None,
+                  entity: Entity = "document") -> Figure:
+    """Figure 8 side by side: :func:`harm_shares` for every document (or group: ``entity``), with the legend of
+    constructions.
 
     A corpus with no harm expression at all raises :class:`~framing.figures._common.NothingToShow`.
     """
@@ -99,20 +102,21 @@ def agency_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = None
     docs = resolve_order(documents["doc_id"], order)
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.9 + 0.5 * len(docs)), layout="constrained")
-        harm_shares(documents, order=docs, ax=ax)
-        set_title(fig, "How harm is told: % of each document's harm expressions by construction",
-                  f"{_scope_line(documents, docs)}; dark = who did it is said, light = it is not")
+        harm_shares(documents, order=docs, ax=ax, entity=entity)
+        set_title(fig, f"How harm is told: % of each {entity}'s harm expressions by construction",
+                  f"{_scope_line(documents, docs, entity)}; dark = who did it is said, light = it is not")
         fig.legend(handles=_legend_handles(), loc="outside lower center", ncols=2, fontsize=8, frameon=False)
     return fig
 
 
-def _scope_line(documents: pd.DataFrame, docs: Sequence[str]) -> str:
-    """``n = 40 harm expressions (killing, death, wounding, arrest …) in 260 sentences`` of the shown documents."""
+def _scope_line(documents: pd.DataFrame, docs: Sequence[str], entity: Entity = "document") -> str:
+    """``n = 40 harm expressions (killing, death, wounding, arrest …) in 260 sentences of 3 documents`` (or
+    groups), counting the shown documents."""
     shown = documents[documents["doc_id"].astype(str).isin(docs)]
     line = f"n = {fmt_int(int(shown['n_harms'].sum()))} harm expressions (killing, death, wounding, arrest …)"
     if "n_sentences" in shown:
         line += f" in {fmt_int(int(shown['n_sentences'].fillna(0).sum()))} sentences"
-    return line
+    return f"{line} of {plural(len(docs), entity)}"
 
 
 def agency_spread_figure(documents: pd.DataFrame) -> Figure:

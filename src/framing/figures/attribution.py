@@ -11,9 +11,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from ._common import (fmt_int, get_ax, legend_rows, n_sentences_text, require_columns, require_rows, resolve_order,
-                      selected, set_title)
-from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, colours_for, lighten, text_colour_on
+from ._common import (BAR_END_GAP, Entity, document_key, fmt_int, get_ax, legend_rows, mark_bar_end, n_sentences_text,
+                      require_columns, require_rows, resolve_order, selected, set_title)
+from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, colours_for, lighten, markers, text_colour_on
 
 SHARE_COLUMNS = ("doc_id", "n_sentences", "share_named", "share_anonymous", "share_none")
 
@@ -109,7 +109,8 @@ def attribution_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = No
 
     Returns
     -------
-    The Axes drawn on; bars carry ``gid`` ``"<doc_id>|<column>"`` and heights in per 100 sentences.
+    The Axes drawn on; bars carry ``gid`` ``"<doc_id>|<column>"`` and heights in per 100 sentences, each ending
+    in its document's marker (``gid`` ``"marker:<doc_id>|<column>"``) so interleaved bars read in greyscale.
     """
     require_columns(summary, ("doc_id",), "attribution summary")
     rates = [r for r in RATES if r[0] in summary.columns]
@@ -118,6 +119,7 @@ def attribution_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = No
     ax = get_ax(ax)
     docs = resolve_order(summary["doc_id"], order)
     colours = colours_for(docs, colours)
+    shapes = markers(docs)
     table = _by_doc(summary, docs)
     height = 0.8 / len(docs)
     values = {(d, c): factor * float(np.nan_to_num(table.loc[d, c])) for d in docs for c, _, factor in rates}
@@ -127,11 +129,12 @@ def attribution_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = No
             y = i - 0.4 + height * (j + 0.5)
             value = values[(doc_id, column)]
             ax.barh(y, value, height=height * 0.9, color=colours[doc_id], gid=f"{doc_id}|{column}")
-            ax.annotate(f"{value:.0f}" if value >= 10 else f"{value:.1f}", xy=(value, y), xytext=(2, 0),
+            mark_bar_end(ax, value, y, colour=colours[doc_id], marker=shapes[doc_id], gid=f"marker:{doc_id}|{column}")
+            ax.annotate(f"{value:.0f}" if value >= 10 else f"{value:.1f}", xy=(value, y), xytext=(BAR_END_GAP, 0),
                         textcoords="offset points", va="center", fontsize=8, color=TEXT_GREY)
     ax.set_yticks(range(len(rates)), [label for _, label, _ in rates])
     ax.set_ylim(len(rates) - 0.5, -0.5)
-    ax.set_xlim(0, top * 1.15 if top > 0 else 1)
+    ax.set_xlim(0, top * 1.2 if top > 0 else 1)  # room for marker and value
     ax.set_xlabel("per 100 sentences")
     ax.set_title("Quotes, hedges, citations")
     ax.grid(axis="x")
@@ -139,7 +142,8 @@ def attribution_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = No
     return ax
 
 
-def attribution_figure(summary: pd.DataFrame, *, order: Sequence[str] | None = None) -> Figure:
+def attribution_figure(summary: pd.DataFrame, *, order: Sequence[str] | None = None,
+                       entity: Entity = "document") -> Figure:
     """Figure 4: attribution profile — source shares (left) and quote / hedge / citation rates (right).
 
     An empty summary raises :class:`~framing.errors.FramingError`.
@@ -158,8 +162,10 @@ def attribution_figure(summary: pd.DataFrame, *, order: Sequence[str] | None = N
         attribution_shares(summary, order=docs, ax=left, colours=colours)
         attribution_rates(summary, order=docs, ax=right, colours=colours)
         set_title(fig, "Attribution: % of sentences by source; quotes, hedges, citations per 100 sentences",
-                  f"{n_sentences_text(counts)}")
-        kinds = [Patch(label=label, linewidth=0.6, **share_style(TEXT_GREY, column)) for column, label in SHARES]
-        documents = [Patch(color=colours[d], label=d) for d in docs]
+                  f"{n_sentences_text(counts, entity=entity)}")
+        # Keyed in black: no document's colour prints that dark, so "named source" never reads as a document.
+        kinds = [Patch(label=label, linewidth=0.6, **share_style("black", column)) for column, label in SHARES]
+        shapes = markers(docs)
+        documents = [document_key(d, colours[d], shapes[d]) for d in docs]
         legend_rows(fig, [kinds] + [documents[i:i + 4] for i in range(0, len(documents), 4)])
     return fig

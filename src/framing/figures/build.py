@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from ..errors import FramingWarning
 from ..views import check_pair, default_pair, ranked_documents
-from ._common import NothingToShow, nothing_to_show, short_names
+from ._common import NothingToShow, nothing_to_show, say_groups, short_names
 from .agency import agency_figure, agency_spread_figure
 from .attribution import attribution_figure
 from .events import event_figure
@@ -110,6 +110,8 @@ def _with_short_names(analysis: Analysis, pair: tuple[str, str] | None
 
 
 def _word_shift(analysis: Analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:
+    entity = "group" if getattr(analysis, "group_by", None) is not None else "document"
+
     def draw() -> Figure:
         if pair is None:
             raise nothing_to_show("a word shift needs two documents; figure 5 has nothing to show")
@@ -125,7 +127,7 @@ def _word_shift(analysis: Analysis, pair: tuple[str, str] | None, order: list[st
             table = word_shift_table(analysis, pair)
         summary = analysis.summary_sentences
         return word_shift_figure(table, doc_a=pair[0], doc_b=pair[1], sentences=summary[summary["doc_id"].isin(pair)],
-                                 order=order)
+                                 order=order, entity=entity)
     return draw
 
 
@@ -134,6 +136,7 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
     order = analysis.order
     summary = analysis.summary_sentences
     pair = pair or default_pair(analysis.sentiment_summary, order)
+    entity = "group" if getattr(analysis, "group_by", None) is not None else "document"
 
     def sentiment_arc() -> Figure:
         if getattr(analysis, "group_by", None) is not None:
@@ -143,15 +146,17 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
 
     return {
         "01_sentiment_distribution": lambda: sentiment_distribution_figure(
-            summary, analysis.sentiment_summary, order=order),
+            summary, analysis.sentiment_summary, order=order, entity=entity),
         "02_loaded_terms_by_voice": lambda: loaded_terms_figure(analysis.loaded_summary, sentences=summary,
-                                                                order=order),
-        "03_top_loaded_terms": lambda: top_terms_figure(analysis.term_counts, sentences=summary, order=order),
-        "04_attribution_profile": lambda: attribution_figure(analysis.attribution_summary, order=order),
+                                                                order=order, entity=entity),
+        "03_top_loaded_terms": lambda: top_terms_figure(analysis.term_counts, sentences=summary, order=order,
+                                                        entity=entity),
+        "04_attribution_profile": lambda: attribution_figure(analysis.attribution_summary, order=order,
+                                                             entity=entity),
         "05_word_shift": _word_shift(analysis, pair, order),
-        "06_events": lambda: event_figure(analysis.comparison, order=order),
+        "06_events": lambda: event_figure(analysis.comparison, order=order, entity=entity),
         "07_sentiment_arc": sentiment_arc,
-        "08_harm_agency": lambda: agency_figure(analysis.documents, order=order),
+        "08_harm_agency": lambda: agency_figure(analysis.documents, order=order, entity=entity),
         "09_who_is_called_what": lambda: labels_figure(analysis.labels, sentences=analysis.sentences,
                                                          order=order, unit=_unit(analysis)),
         "11_headline_vs_body": lambda: headline_body_figure(
@@ -165,7 +170,7 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
     if pair is None:
         # The two most different documents among those long enough to rank, as the report names them.
         pair = default_pair(analysis.sentiment_summary, ranked_documents(documents)["doc_id"].astype(str).tolist())
-    return {
+    makers = {
         "01_sentiment_distribution": lambda: sentiment_spread_figure(documents),
         "02_loaded_terms_by_voice": lambda: loaded_spread_figure(analysis.loaded_summary, documents),
         "03_top_loaded_terms": lambda: corpus_terms_figure(analysis.term_counts, documents),
@@ -178,6 +183,10 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
                                                                 unit=_unit(analysis)),
         "11_headline_vs_body": lambda: _headline_spread(analysis),
     }
+    if getattr(analysis, "group_by", None) is None:
+        return makers
+    # Too many groups for side by side: each point of the spread figures is a group.
+    return {stem: (lambda make=make: say_groups(make())) for stem, make in makers.items()}
 
 
 def _by_section(analysis: Analysis) -> pd.DataFrame:

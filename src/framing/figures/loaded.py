@@ -19,9 +19,9 @@ from matplotlib.patches import Patch
 
 from ..errors import input_error
 from ..lexicons import CATEGORIES
-from ._common import (fmt_int, get_ax, legend_rows, n_sentences_text, no_data, nothing_to_show, require_columns,
-                      require_rows, resolve_order, selected, set_title)
-from .style import FIG_WIDTH, STYLE, TEXT_GREY, category_label, colours_for, lighten
+from ._common import (BAR_END_GAP, Entity, document_key, fmt_int, get_ax, legend_rows, mark_bar_end, n_sentences_text,
+                      no_data, nothing_to_show, require_columns, require_rows, resolve_order, selected, set_title)
+from .style import FIG_WIDTH, STYLE, TEXT_GREY, category_label, colours_for, lighten, markers
 
 NEEDED_SUMMARY_COLUMNS = ("doc_id", "category", "voice", "per_1000_words")
 TERM_COLUMNS = ("doc_id", "lemma", "neutral", "authorial", "reported")
@@ -38,10 +38,13 @@ def voice_bar_style(colour: str, voice: str) -> dict:
     return {"facecolor": colour, "edgecolor": colour, "linewidth": 0.6}
 
 
+VOICE_KEY_COLOUR = "black"  # no document's colour prints this dark, so the voice key never reads as a document
+
+
 def voice_legend_handles() -> list[Patch]:
-    """Legend entries explaining the voice styles (in grey, since each document has its own hue)."""
-    return [Patch(label="authorial (the writer's own words)", **voice_bar_style(TEXT_GREY, "authorial")),
-            Patch(label="reported (quoted or attributed)", **voice_bar_style(TEXT_GREY, "reported"))]
+    """Legend entries explaining the voice styles (in black, since each document has its own hue)."""
+    return [Patch(label="authorial (the writer's own words)", **voice_bar_style(VOICE_KEY_COLOUR, "authorial")),
+            Patch(label="reported (quoted or attributed)", **voice_bar_style(VOICE_KEY_COLOUR, "reported"))]
 
 
 def display_term(lemma: str) -> str:
@@ -85,12 +88,14 @@ def loaded_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = None, a
 
     Returns
     -------
-    The Axes drawn on; bars carry ``gid`` ``"<doc_id>|<category>|<voice>"``.
+    The Axes drawn on; bars carry ``gid`` ``"<doc_id>|<category>|<voice>"``; each non-empty bar ends in its
+    document's marker (:func:`~framing.figures.style.markers`, ``gid`` ``"marker:<doc_id>|<category>"``).
     """
     require_columns(summary, NEEDED_SUMMARY_COLUMNS, "loaded-term summary")
     ax = get_ax(ax)
     docs = resolve_order(summary["doc_id"], order)
     colours = colours_for(docs, colours)
+    shapes = markers(docs)
     categories = _categories(summary["category"])
     rates = (summary.assign(doc_id=summary["doc_id"].astype(str))
              .pivot_table(index=["category", "doc_id"], columns="voice", values="per_1000_words", aggfunc="sum",
@@ -106,11 +111,15 @@ def loaded_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = None, a
                 ax.barh(y, value, left=left, height=height * 0.92, gid=f"{doc_id}|{category}|{voice}",
                         **voice_bar_style(colours[doc_id], voice))
                 left += value
+            if left > 0:
+                mark_bar_end(ax, left, y, colour=colours[doc_id], marker=shapes[doc_id],
+                             gid=f"marker:{doc_id}|{category}")
             if annotate and left > 0:
-                ax.text(left + top * 0.01, y, f"{left:.1f}", va="center", ha="left", fontsize=8, color=TEXT_GREY)
+                ax.annotate(f"{left:.1f}", xy=(left, y), xytext=(BAR_END_GAP, 0), textcoords="offset points",
+                            va="center", ha="left", fontsize=8, color=TEXT_GREY)
     ax.set_yticks(range(len(categories)), [category_label(c) for c in categories])
     ax.set_ylim(len(categories) - 0.5, -0.5)
-    ax.set_xlim(0, top * 1.12 if top > 0 else 1)
+    ax.set_xlim(0, top * 1.16 if top > 0 else 1)  # room for marker and value
     ax.set_xlabel("loaded terms per 1,000 words")
     ax.grid(axis="x")
     ax.tick_params(axis="y", length=0)
@@ -120,7 +129,7 @@ def loaded_rates(summary: pd.DataFrame, *, order: Sequence[str] | None = None, a
 
 
 def loaded_terms_figure(summary: pd.DataFrame, *, sentences: pd.DataFrame,
-                        order: Sequence[str] | None = None) -> Figure:
+                        order: Sequence[str] | None = None, entity: Entity = "document") -> Figure:
     """Figure 2: loaded terms per 1,000 words by category, split by voice, documents side by side.
 
     ``sentences`` (any per-sentence table with ``doc_id``: sentences or sentiment scores) gives the title its
@@ -140,18 +149,20 @@ def loaded_terms_figure(summary: pd.DataFrame, *, sentences: pd.DataFrame,
                                layout="constrained")
         loaded_rates(summary, order=docs, ax=ax, colours=colours)
         set_title(fig, "Loaded terms per 1,000 words, by category and voice",
-                  f"{_n_text(summary, sentences, docs)}; solid = the writer's own words, "
+                  f"{_n_text(summary, sentences, docs, entity)}; solid = the writer's own words, "
                   "hatched = inside quotations or attributed clauses")
-        handles = [Patch(facecolor=colours[d], edgecolor=colours[d], label=d) for d in docs]
-        legend_rows(fig, [handles[i:i + 4] for i in range(0, len(handles), 4)] + [voice_legend_handles()])
+        shapes = markers(docs)
+        handles = [document_key(d, colours[d], shapes[d]) for d in docs]
+        # Three documents a row: a row of four beside the two long voice entries overflowed the page.
+        legend_rows(fig, [handles[i:i + 3] for i in range(0, len(handles), 3)] + [voice_legend_handles()])
     return fig
 
 
-def _n_text(table: pd.DataFrame, sentences: pd.DataFrame, docs: list[str]) -> str:
+def _n_text(table: pd.DataFrame, sentences: pd.DataFrame, docs: list[str], entity: Entity = "document") -> str:
     """``n = 260 sentences in 3 documents (6,824 words)``; words from ``table`` when it has ``n_words``."""
     require_columns(sentences, ("doc_id",), "sentences")
     counts = sentences["doc_id"].astype(str).value_counts().reindex(docs, fill_value=0)
-    text = n_sentences_text(counts)
+    text = n_sentences_text(counts, entity=entity)
     if "n_words" in table.columns:
         words = table.assign(doc_id=table["doc_id"].astype(str)).drop_duplicates("doc_id").set_index("doc_id")
         return f"{text} ({fmt_int(words['n_words'].reindex(docs).fillna(0).sum())} words)"
@@ -245,7 +256,7 @@ def _top(term_counts: pd.DataFrame, doc_id: str, top: int) -> pd.DataFrame:
 
 
 def top_terms_figure(term_counts: pd.DataFrame, *, sentences: pd.DataFrame, top: int = 10,
-                     order: Sequence[str] | None = None) -> Figure:
+                     order: Sequence[str] | None = None, entity: Entity = "document") -> Figure:
     """Figure 3: each document's ``top`` loaded terms side by side, naming the neutral alternative.
 
     Panels share the x axis (hits), so longer bars mean more uses. ``sentences`` (any per-sentence table with
@@ -282,7 +293,7 @@ def top_terms_figure(term_counts: pd.DataFrame, *, sentences: pd.DataFrame, top:
         for ax in axes.flat[len(docs):]:
             ax.remove()
         axes.flat[0].set_xlim(0, longest * 1.18)  # shared: the same scale in every panel
-        set_title(fig, f"Most used loaded terms per document (hits, top {top}), with a neutral alternative",
-                  f"{_n_text(term_counts, sentences, docs)}; labels: loaded term → neutral wording")
+        set_title(fig, f"Most used loaded terms per {entity} (hits, top {top}), with a neutral alternative",
+                  f"{_n_text(term_counts, sentences, docs, entity)}; labels: loaded term → neutral wording")
         fig.legend(handles=voice_legend_handles(), loc="outside lower center", ncols=2)
     return fig

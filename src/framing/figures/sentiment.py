@@ -17,8 +17,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..errors import input_error
-from ._common import (fmt_int, fmt_signed, get_ax, legend_rows, n_sentences_text, no_data, require_columns,
-                      require_rows, resolve_order, selected as _selected, set_title)
+from ._common import (MIN_INTERVAL_SENTENCES, TOO_FEW, Entity, fmt_int, fmt_signed, get_ax, has_interval, legend_rows,
+                      n_sentences_text, no_data, require_columns, require_rows, resolve_order, selected as _selected,
+                      set_title)
 from .style import (FIG_WIDTH, NEUTRAL_GREY, SECTION_LABELS, SECTION_MARKERS, STYLE, TEXT_GREY, colours_for)
 
 NEEDED_SCORE_COLUMNS = ("doc_id", "sent_id", "compound")
@@ -74,14 +75,7 @@ def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None
                    linewidths=0, zorder=2,
                    label=f"_{doc_id}", gid=f"sentences:{doc_id}", rasterized=len(values) > RASTER_POINTS)
         if stats is not None and doc_id in stats.index:
-            s = stats.loc[doc_id]
-            ax.errorbar([s["mean_compound"]], [row],
-                        xerr=[[s["mean_compound"] - s["ci_low"]], [s["ci_high"] - s["mean_compound"]]],
-                        fmt="D", color="black", markersize=5, markerfacecolor="black", markeredgecolor="white",
-                        markeredgewidth=0.6, elinewidth=1.6, capsize=3, capthick=1.2, zorder=4)
-            ax.annotate(f"mean {fmt_signed(s['mean_compound'])}\n[{fmt_signed(s['ci_low'])}, "
-                        f"{fmt_signed(s['ci_high'])}]", xy=(1, row), xycoords=("axes fraction", "data"),
-                        xytext=(6, 0), textcoords="offset points", ha="left", va="center", fontsize=8)
+            _mark_mean(ax, stats.loc[doc_id], row)
 
     ax.set_yticks(range(len(docs)), labels)
     ax.set_ylim(len(docs) - 0.5, -0.5)  # first document on top
@@ -93,11 +87,30 @@ def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None
     return ax
 
 
+def _mark_mean(ax: Axes, stats: pd.Series, row: int) -> None:
+    """The mean as a black diamond with its interval as a bar, the numbers at the right; below
+    :data:`MIN_INTERVAL_SENTENCES` sentences the diamond alone, and "n too small" where the interval would be."""
+    mean = stats["mean_compound"]
+    if has_interval(stats["n_sentences"], stats["ci_low"], stats["ci_high"]):
+        error = [[mean - stats["ci_low"]], [stats["ci_high"] - mean]]
+        numbers = f"[{fmt_signed(stats['ci_low'])}, {fmt_signed(stats['ci_high'])}]"
+    else:
+        error, numbers = None, TOO_FEW
+    drawn = ax.errorbar([mean], [row], xerr=error, fmt="D", color="black", markersize=5, markerfacecolor="black",
+                        markeredgecolor="white", markeredgewidth=0.6, elinewidth=1.6, capsize=3, capthick=1.2,
+                        zorder=4)
+    drawn.lines[0].set_gid(f"mean:{stats.name}")  # the diamond; its bar and caps (if any) are drawn.lines[1:]
+    ax.annotate(f"mean {fmt_signed(mean)}\n{numbers}", xy=(1, row), xycoords=("axes fraction", "data"),
+                xytext=(6, 0), textcoords="offset points", ha="left", va="center", fontsize=8,
+                gid=f"mean-text:{stats.name}")
+
+
 def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | None = None, *,
-                                  order: Sequence[str] | None = None, ci_level: int = 95) -> Figure:
+                                  order: Sequence[str] | None = None, ci_level: int = 95,
+                                  entity: Entity = "document") -> Figure:
     """Figure 1: the distribution of sentence sentiment in each document, with mean and bootstrap interval.
 
-    Raises :class:`~framing.errors.FramingError` when there are no scored sentences at all.
+    ``entity`` says what a row is in the title: a document, or a group of documents (``--group-by``). Raises :class:`~framing.errors.FramingError` when there are no scored sentences at all.
     """
     require_columns(scores, NEEDED_SCORE_COLUMNS, "sentiment scores")
     docs = resolve_order(scores["doc_id"], order)
@@ -107,8 +120,10 @@ def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | 
     with plt.rc_context(STYLE):
         fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.2 + 0.75 * len(docs)), layout="constrained")
         sentiment_strip(scores, summary=summary, order=docs, ax=ax)
-        set_title(fig, "Sentiment of each sentence, per document (VADER compound, −1 to +1)",
-                  f"{n_sentences_text(counts)}; one dot per sentence; grey band = neutral (±0.05)")
+        set_title(fig, f"Sentiment of each sentence, per {entity} (VADER compound, −1 to +1)",
+                  f"{n_sentences_text(counts, entity=entity)}; one dot per sentence; grey band = neutral (±0.05)"
+                  + (f"; no interval below {MIN_INTERVAL_SENTENCES} sentences (“{TOO_FEW}”)"
+                     if summary is not None else ""))
         handles = [Line2D([], [], ls="", marker="o", color=TEXT_GREY, markersize=4, alpha=0.6,
                           label="one sentence"),
                    Patch(facecolor=NEUTRAL_GREY, alpha=0.35, label="neutral band (±0.05)")]

@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from ..errors import input_error
-from ._common import fmt_int, get_ax, require_columns, require_rows, resolve_order, set_title
-from .style import FIG_WIDTH, STYLE, TEXT_GREY, colours_for
+from ._common import (Entity, document_key, fmt_int, get_ax, mark_bar_end, require_columns, require_rows, resolve_order,
+                      set_title)
+from .style import FIG_WIDTH, STYLE, TEXT_GREY, colours_for, markers
 
 SHIFT_COLUMNS = ("term", "difference")
 
@@ -49,7 +49,8 @@ def word_shift(shift: pd.DataFrame, *, doc_a: str, doc_b: str, top: int = 15, or
 
     Returns
     -------
-    The Axes drawn on; bar widths equal ``difference``; bars carry ``gid`` ``"<term>"``.
+    The Axes drawn on; bar widths equal ``difference``; bars carry ``gid`` ``"<term>"`` and end in the marker of the
+    document they pull down (as in the other figures), so the two documents differ in greyscale too.
     """
     require_columns(shift, SHIFT_COLUMNS, "word-shift table")
     if top < 1:
@@ -76,12 +77,15 @@ def word_shift(shift: pd.DataFrame, *, doc_a: str, doc_b: str, top: int = 15, or
     values = data["difference"].to_numpy(float)
     bars = ax.barh(y, values, height=0.72,
                    color=[colours[doc_a] if v < 0 else colours[doc_b] for v in values])
-    for bar, term in zip(bars, data["term"]):
+    shapes = markers(docs)
+    for bar, term, value in zip(bars, data["term"], values):
         bar.set_gid(term)
+        pulled = doc_a if value < 0 else doc_b
+        mark_bar_end(ax, value, bar.get_y() + bar.get_height() / 2, colour=colours[pulled], marker=shapes[pulled])
     ax.set_yticks(y, data["term"])
     ax.set_ylim(len(data) - 0.5, -0.5)
     # Terms sit beside the axis line (not at the figure edge) so each label is next to its bar.
-    limit = float(np.abs(values).max()) * 1.1
+    limit = float(np.abs(values).max()) * 1.15  # room for the markers
     ax.set_xlim(-limit, limit)
     ax.annotate(f"← pulls {doc_a} lower", xy=(0, 1), xycoords="axes fraction", xytext=(0, 4),
                 textcoords="offset points", ha="left", va="bottom", fontsize=8, color=TEXT_GREY)
@@ -91,7 +95,7 @@ def word_shift(shift: pd.DataFrame, *, doc_a: str, doc_b: str, top: int = 15, or
 
 
 def word_shift_figure(shift: pd.DataFrame, *, doc_a: str, doc_b: str, sentences: pd.DataFrame, top: int = 15,
-                      order: Sequence[str] | None = None) -> Figure:
+                      order: Sequence[str] | None = None, entity: Entity = "document") -> Figure:
     """Figure 5: the ``top`` words that make ``doc_a`` more negative than ``doc_b`` or vice versa.
 
     ``sentences`` (any per-sentence table with ``doc_id``: sentences or sentiment scores) gives the title its
@@ -113,8 +117,9 @@ def word_shift_figure(shift: pd.DataFrame, *, doc_a: str, doc_b: str, sentences:
         set_title(fig, f"Word shift: which words make {doc_a} or {doc_b} more negative (difference in VADER "
                   "valence per sentence)",
                   f"n = {fmt_int(n_a)} sentences ({doc_a}) vs {fmt_int(n_b)} ({doc_b}); top {shown} words by size "
-                  "of difference; a bar points to the document it pulls lower")
-        fig.legend(handles=[Patch(color=colours[doc_a], label=f"makes {doc_a} more negative than {doc_b}"),
-                            Patch(color=colours[doc_b], label=f"makes {doc_b} more negative than {doc_a}")],
-                   loc="outside lower center", ncols=1)
+                  f"of difference; a bar points to the {entity} it pulls lower")
+        shapes = markers(docs)
+        keys = [document_key(f"makes {a} more negative than {b}", colours[a], shapes[a])
+                for a, b in ((doc_a, doc_b), (doc_b, doc_a))]
+        fig.legend(handles=keys, labels=[key[0].get_label() for key in keys], loc="outside lower center", ncols=1)
     return fig

@@ -25,7 +25,7 @@ from matplotlib.patches import Patch
 
 from ..lexicons import CATEGORIES
 from ._common import fmt_int, get_ax, nothing_to_show, require_columns, set_title
-from .loaded import term_label, voice_bar_style
+from .loaded import term_label, voice_bar_style, voice_legend_handles
 from .sentiment import NEUTRAL_BAND
 from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, category_label
 
@@ -314,11 +314,7 @@ def corpus_terms_figure(term_counts: pd.DataFrame, documents: pd.DataFrame, *, t
         set_title(fig, f"Most used loaded terms across the corpus (hits, top {len(table)}), with a neutral "
                        "alternative", f"{scope_text(documents)}; labels: loaded term → neutral wording; "
                                       "“in N doc.” = documents using the term")
-        fig.legend(handles=[Patch(label="authorial (the writer's own words)", **voice_bar_style(TEXT_GREY,
-                                                                                               "authorial")),
-                            Patch(label="reported (quoted or attributed)", **voice_bar_style(TEXT_GREY,
-                                                                                            "reported"))],
-                   loc="outside lower center", ncols=2)
+        fig.legend(handles=voice_legend_handles(), loc="outside lower center", ncols=2)
     return fig
 
 

@@ -20,17 +20,22 @@ FIG_WIDTH = 6.3  # inches: 16 cm, the printed width every figure is laid out for
 MIN_FONT_SIZE = 8  # points, at FIG_WIDTH
 
 #: Okabe & Ito (2008), "Color Universal Design" — distinguishable with the common colour-vision deficiencies.
-#: Black is kept for means and annotations; yellow comes last because it is faint on white paper.
+#: Black is kept for means and annotations; yellow comes last because it is faint on white paper. The order is
+#: chosen for greyscale print: the first three (the usual comparison) print as dark, light and middle grey
+#: (luma 87, 162, 119); in the old order the first and third both printed near 90 and read as one document.
 OKABE_ITO: dict[str, str] = {
     "blue": "#0072B2",
     "orange": "#E69F00",
-    "bluish green": "#009E73",
     "vermillion": "#D55E00",
-    "reddish purple": "#CC79A7",
     "sky blue": "#56B4E9",
+    "bluish green": "#009E73",
+    "reddish purple": "#CC79A7",
     "yellow": "#F0E442",
 }
 DOCUMENT_COLOURS: tuple[str, ...] = tuple(OKABE_ITO.values())
+#: One marker shape per document position (up to ``views.MANY_DOCUMENTS``): the second channel beside colour, so
+#: documents whose colours print as the same grey are still told apart where their bars or dots interleave.
+DOCUMENT_MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "h", "<", "p", ">", "*")
 
 NEUTRAL_GREY = "#BBBBBB"  # omitted events, "none" shares, neutral band
 TEXT_GREY = "#555555"
@@ -105,6 +110,25 @@ def palette(doc_ids: Iterable[str]) -> dict[str, str]:
         warnings.warn(f"{len(ids)} documents but only {len(DOCUMENT_COLOURS)} colour-blind-safe colours; "
                       "colours repeat (documents are still named on every figure)", FramingWarning, stacklevel=2)
     return {doc_id: DOCUMENT_COLOURS[i % len(DOCUMENT_COLOURS)] for i, doc_id in enumerate(ids)}
+
+
+def markers(doc_ids: Iterable[str]) -> dict[str, str]:
+    """One fixed marker shape per document, in document order (as :func:`palette` gives colours).
+
+    Returns
+    -------
+    dict mapping each doc_id to a matplotlib marker (``"o"``, ``"s"``, ``"^"`` …); shapes repeat after
+    :data:`DOCUMENT_MARKERS` (12, the most documents a side-by-side figure draws).
+    """
+    ids = list(dict.fromkeys(doc_ids))
+    return {doc_id: DOCUMENT_MARKERS[i % len(DOCUMENT_MARKERS)] for i, doc_id in enumerate(ids)}
+
+
+def grey_level(colour) -> float:
+    """How dark ``colour`` prints in greyscale: its luma (ITU-R 601, as PIL's ``convert("L")``), 0 black – 255
+    white."""
+    r, g, b = to_rgb(colour)
+    return 255 * (0.299 * r + 0.587 * g + 0.114 * b)
 
 
 def lighten(colour: str, amount: float = 0.6) -> str:

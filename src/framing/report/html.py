@@ -20,7 +20,7 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from ..figures._common import MAX_LABEL, short_label
+from ..figures._common import MAX_LABEL, MIN_INTERVAL_SENTENCES, for_groups, short_label
 from ..figures.registry import FIGURES
 from ..figures.style import category_label, lighten, palette
 from ..lexicons import CATEGORIES
@@ -86,7 +86,18 @@ def _environment(*, html: bool) -> Environment:
     env.filters["num"] = number
     env.filters["short"] = short_name
     env.filters["breakable"] = breakable_name
+    env.filters["grouped"] = grouped_wording
+    env.filters["short_text"] = lambda name: short_label(str(name))
     return env
+
+
+def grouped_wording(text, group_by: str | None):
+    """A part of the page written about documents, said of groups when the run is grouped (``group_by``): the
+    spread view of many groups. Markup stays Markup (the words changed are plain text, never markup)."""
+    if group_by is None:
+        return text
+    changed = for_groups(str(text))
+    return Markup(changed) if isinstance(text, Markup) else changed
 
 
 def short_name(name) -> Markup:
@@ -153,6 +164,7 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
         "input_rows": PROVENANCE_ROWS,
         "lexicon_size": len(analysis.lexicon.entries),
         "accuracy": record,
+        "min_interval_sentences": MIN_INTERVAL_SENTENCES,
         "accuracy_rows": accuracy_rows(record),
         "run": provenance(run or {}),
     }
@@ -224,7 +236,9 @@ def figure_entries(folder: Path, view: View | None = None) -> list[dict]:
         svg_file = Path(folder) / FIGURE_DIR / f"{stem}.svg"
         svg = inline_svg(svg_file.read_text(encoding="utf-8"), prefix=f"f{number_}-",
                          label=f"Figure {number_}: {info.title}") if svg_file.exists() else None
-        entries.append({"number": number_, "stem": stem, "anchor": f"fig-{number_}", "title": info.title,
+        grouped = view is not None and view.group_by is not None
+        entries.append({"number": number_, "stem": stem, "anchor": f"fig-{number_}",
+                        "title": for_groups(info.title) if grouped else info.title,
                         "caption": figure_caption(info, view), "svg": svg,
                         "png": f"figures/{stem}.png" if svg_file.with_suffix(".png").exists() else None})
     return entries
@@ -232,9 +246,13 @@ def figure_entries(folder: Path, view: View | None = None) -> list[dict]:
 
 def figure_caption(info, view: View | None) -> str:
     """The caption of a figure in ``view``: ``info.captions[view.kind]`` when the registry gives one for that
-    view (a mapping from view kind to caption), else ``info.caption``."""
+    view (a mapping from view kind to caption), else ``info.caption``; in a grouped run (``view.group_by``) it
+    says "group" where it says "document" (:func:`~framing.figures._common.for_groups`)."""
+    if view is None:
+        return info.caption
     by_view = getattr(info, "captions", None) or {}
-    return by_view.get(view.kind, info.caption) if view is not None else info.caption
+    caption = by_view.get(view.kind, info.caption)
+    return for_groups(caption) if view.group_by is not None else caption
 
 
 def provenance(run: dict) -> dict:

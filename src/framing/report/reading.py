@@ -74,7 +74,8 @@ def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, s
                 **numbers,
             })
         events.append({"event_id": label.event_id, "anchor": f"event-{index}", "label": label.label,
-                       "source": label.source, "n_documents": int(label.n_documents),
+                       "source": label.source, "keywords": getattr(label, "keywords", ""),
+                       "n_documents": int(label.n_documents),
                        "n_sentences": int(label.n_sentences), "columns": columns})
     return events
 

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ..figures._common import MIN_INTERVAL_SENTENCES, TOO_FEW, has_interval
 from .format import number
 
 
@@ -17,6 +18,16 @@ class SummaryRow(NamedTuple):
     help: str
     values: list[str]
     group: str = ""
+
+
+def mean_with_interval(mean, low, high, n_sentences) -> str:
+    """``-0.102 [-0.301, 0.098]``; ``-0.600 (n too small)`` below the sentences an interval needs; ``—`` with no
+    mean."""
+    if pd.isna(mean):
+        return "—"
+    if not has_interval(n_sentences, low, high):
+        return f"{number(mean, 3)} ({TOO_FEW})"
+    return f"{number(mean, 3)} [{number(low, 3)}, {number(high, 3)}]"
 
 
 def summary_rows(documents: pd.DataFrame, order: list[str], *, metadata: bool = True) -> list[SummaryRow]:
@@ -36,12 +47,11 @@ def summary_rows(documents: pd.DataFrame, order: list[str], *, metadata: bool = 
             return ["—"] * len(order)
         return ["—" if pd.isna(v) or str(v) == "" else str(v) for v in table[column]]
 
-    compound = [
-        "—" if pd.isna(m) else f"{number(m, 3)} [{number(lo, 3)}, {number(hi, 3)}]"
-        for m, lo, hi in zip(table.get("mean_compound", [math.nan] * len(order)),
-                             table.get("ci_low", [math.nan] * len(order)),
-                             table.get("ci_high", [math.nan] * len(order)))
-    ]
+    compound = [mean_with_interval(m, lo, hi, n)
+                for m, lo, hi, n in zip(table.get("mean_compound", [math.nan] * len(order)),
+                                        table.get("ci_low", [math.nan] * len(order)),
+                                        table.get("ci_high", [math.nan] * len(order)),
+                                        table.get("n_sentences", [math.nan] * len(order)))]
     shares = [f"{number(p, 0, percent=True)} / {number(n, 0, percent=True)} / {number(g, 0, percent=True)}"
               for p, n, g in zip(table.get("share_positive", [math.nan] * len(order)),
                                  table.get("share_neutral", [math.nan] * len(order)),
@@ -59,7 +69,8 @@ def summary_rows(documents: pd.DataFrame, order: list[str], *, metadata: bool = 
         SummaryRow("Sentences", "Sentences the summaries use.", values("n_sentences", 0), "document"),
         SummaryRow("Mean compound [95% interval]",
                    "Mean of the sentences' VADER compound scores (−1 to +1), with a 95% bootstrap interval. "
-                   "Intervals that overlap do not show a difference.", compound, "sentiment"),
+                   "Intervals that overlap do not show a difference; with fewer than "
+                   f"{MIN_INTERVAL_SENTENCES} sentences there is none (“{TOO_FEW}”).", compound, "sentiment"),
         SummaryRow("Sentences positive / neutral / negative",
                    "Share of sentences with compound above +0.05, within ±0.05, below −0.05.", shares,
                    "sentiment"),
