@@ -101,7 +101,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
-        corpus, sentences, terms, words, sources, spans, harms = _concatenate(scored)
+        corpus, sentences, terms, words, sources, spans, harms, rewrites = _concatenate(scored)
         del scored
         _check_group_column(corpus, group_by)
         view = choose_view(corpus.documents, group_by)
@@ -118,7 +118,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         with stage("summarising", progress):
-            summaries = document_summaries(corpus, summary, lex)
+            summaries = document_summaries(corpus, summary, lex, rewrites=rewrites)
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
         pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
@@ -135,6 +135,7 @@ def analyze(paths, *, manifest: str | Path | None = None, sections=DEFAULT_SECTI
         sources=sources,
         spans=spans,
         harms=harms,
+        rewrites=rewrites,
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
         group_by=group_by,
@@ -178,6 +179,7 @@ class ScoredBatch:
     sources: pd.DataFrame
     spans: pd.DataFrame  # quotations, scare quotes, attributed clauses, cues and hedges (AttributionTables.spans)
     harms: pd.DataFrame  # harm expressions with construction, agent, victim, voice (AgencyTables.harms)
+    rewrites: pd.DataFrame  # sentences with authorial loaded terms in neutral words (scorers.rewrites)
 
 
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True) -> ScoredBatch:
@@ -185,6 +187,7 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere."""
     from .scorers.agency import Agency
     from .scorers.attribution import Attribution
+    from .scorers.rewrites import NeutralRewriter
     from .scorers.sentiment import SentimentScorer
 
     corpus = clean_documents(documents)
@@ -195,7 +198,8 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     harms, passives = Agency()(table, spans)
     sentences = (table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
                  .merge(passives, on=["doc_id", "sent_id"]))
-    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms)
+    rewrites = NeutralRewriter(lexicon)(sentences, terms)
+    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms, rewrites)
 
 
 _TERM_SCORERS: dict[str, object] = {}
@@ -292,7 +296,7 @@ def _concatenate(scored: list[ScoredBatch]):
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
                     removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
-              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms")]
+              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms", "rewrites")]
     return (corpus, *tables)
 
 

@@ -26,6 +26,7 @@ def make(name):
         "06_events": lambda: F.event_figure(s.event_comparison(), order=DOCS),
         "07_sentiment_arc": lambda: F.sentiment_arc_figure(scores, sentences, order=DOCS),
         "08_harm_agency": lambda: F.agency_figure(s.harm_summary(), order=DOCS),
+        "10_neutral_rewrite": lambda: F.rewrite_figure(s.rewrite_summary(), order=DOCS),
     }[name]()
 
 
@@ -39,6 +40,7 @@ UNITS = {
     "06_events": "VADER compound",
     "07_sentiment_arc": "VADER compound",
     "08_harm_agency": "% of each document's harm expressions",
+    "10_neutral_rewrite": "VADER compound",
 }
 
 
@@ -76,7 +78,7 @@ def test_no_global_rcparams_change(stem):
 def test_registry_has_a_title_and_two_sentence_caption_per_stem():
     assert list(F.FIGURES) == ["01_sentiment_distribution", "02_loaded_terms_by_voice", "03_top_loaded_terms",
                                "04_attribution_profile", "05_word_shift", "06_events", "07_sentiment_arc",
-                               "08_harm_agency"]
+                               "08_harm_agency", "10_neutral_rewrite"]
     for info in F.FIGURES.values():
         assert info.title and len(info.title) < 50
         assert info.caption.count(". ") + info.caption.count(": ") >= 1 and info.caption.endswith(".")

@@ -18,6 +18,7 @@ from .build import build_figures, default_pair
 from .events import event_figure, event_grid
 from .loaded import loaded_rates, loaded_terms_figure, term_label, top_terms, top_terms_figure
 from .registry import FIGURES, FigureInfo
+from .rewrites import rewrite_figure, rewrite_shifts, rewrite_spread_figure
 from .sentiment import sentiment_arc, sentiment_arc_figure, sentiment_distribution_figure, sentiment_strip
 from .shift import word_shift, word_shift_figure
 from .style import CATEGORY_LABELS, FIG_WIDTH, OKABE_ITO, STYLE, category_label, palette
@@ -28,4 +29,5 @@ __all__ = [
     "category_label", "default_pair", "event_figure", "event_grid", "harm_shares", "loaded_rates",
     "loaded_terms_figure", "palette", "sentiment_arc", "sentiment_arc_figure", "sentiment_distribution_figure",
     "sentiment_strip", "term_label", "top_terms", "top_terms_figure", "word_shift", "word_shift_figure",
+    "rewrite_figure", "rewrite_shifts", "rewrite_spread_figure",
 ]

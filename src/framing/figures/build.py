@@ -22,6 +22,7 @@ from .attribution import attribution_figure
 from .events import event_figure
 from .loaded import loaded_terms_figure, top_terms_figure
 from .registry import FIGURES
+from .rewrites import rewrite_figure, rewrite_spread_figure
 from .sentiment import sentiment_arc_figure, sentiment_distribution_figure
 from .shift import word_shift_figure
 from .spread import (arc_spread_figure, attribution_spread_figure, corpus_terms_figure, events_spread_figure,
@@ -150,6 +151,7 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "06_events": lambda: event_figure(analysis.comparison, order=order),
         "07_sentiment_arc": sentiment_arc,
         "08_harm_agency": lambda: agency_figure(analysis.documents, order=order),
+        "10_neutral_rewrite": lambda: rewrite_figure(_with_rewrites(analysis.documents), order=order),
     }
 
 
@@ -168,7 +170,16 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
         "06_events": lambda: events_spread_figure(analysis.comparison),
         "07_sentiment_arc": lambda: _arc_of_documents(analysis),
         "08_harm_agency": lambda: agency_spread_figure(documents),
+        "10_neutral_rewrite": lambda: rewrite_spread_figure(_with_rewrites(documents)),
     }
+
+
+def _with_rewrites(documents: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` when it has the neutral rewrite's columns (a run's table); else figure 10 has nothing to show
+    (an Analysis built without the pipeline)."""
+    if "n_rewritten" not in documents.columns:
+        raise nothing_to_show("the documents table has no neutral-rewrite columns; figure 10 has nothing to show")
+    return documents
 
 
 def _arc_of_documents(analysis: Analysis) -> Figure:

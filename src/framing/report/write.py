@@ -132,7 +132,7 @@ def analysis_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
     return dict(zip(TABLE_NAMES, (
         analysis.documents, analysis.sentences, analysis.terms, analysis.events, analysis.contributions,
         analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
-        analysis.sources, analysis.corpus.removals, analysis.spans, analysis.harms,
+        analysis.sources, analysis.corpus.removals, analysis.spans, analysis.harms, analysis.rewrites,
     )))
 
 
