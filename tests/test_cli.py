@@ -94,16 +94,16 @@ def test_analyze_writes_every_contract_file(seed_run):
     result, out = seed_run
     assert result.exit_code == 0, result.output
     for name in ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv", "run.json",
-                 "report.html", "report.md"):
+                 "report.html", "report.md", "rewrites.csv"):
         assert (out / name).exists(), name
-    assert len(list((out / "figures").glob("*.png"))) == 8
+    assert len(list((out / "figures").glob("*.png"))) == 9  # figures 1-8 and 10 (neutral rewrite)
     sentences = pd.read_csv(out / "sentences.csv", keep_default_na=False)
     assert list(sentences.columns[:20]) == [
         "doc_id", "sent_id", "para_id", "section", "text", "n_words", "neg", "neu", "pos", "compound", "source",
         "source_kind", "cue", "stance", "quote", "quoted_share", "hedged", "hedge", "citations", "event_id"]
     terms = pd.read_csv(out / "terms.csv")
     assert list(terms.columns) == ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start",
-                                   "end"]
+                                   "end", "vader_valence"]  # vader_valence appended (issue 19)
 
 
 def test_unknown_pair_is_refused(runner, tmp_path):
