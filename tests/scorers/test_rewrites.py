@@ -29,7 +29,7 @@ def rewritten(text: str) -> str:
     # nouns: the noun swap, plurals (irregular too), possessive 's kept
     ("They oversaw the slaughter of protesters.", "They oversaw the killing of protesters."),
     ("The regimes of the region fell.", "The governments of the region fell."),
-    ("The martyrs were buried.", "The people killed were buried."),
+    ("The martyrs were buried.", "The persons killed were buried."),
     ("The regime's army advanced.", "The government's army advanced."),
     # case: capital at the sentence start, ALL-CAPS headline words, a lexicon capital kept
     ("Regime forces advanced.", "Government forces advanced."),

@@ -1,9 +1,11 @@
 """Giving a swap the inflection, case and article the loaded word had.
 
-Word forms come from two small offline libraries: ``lemminflect`` (its packaged tables give irregular verbs —
-gunned down → shot dead — and tell whether a word is known as a verb at all) and ``inflect`` (noun plurals such as
-person → people, and "a" / "an" by sound: "an MP", "a one-party state"). The lexicon's matcher only adds regular
-endings (:func:`framing.lexicons.inflections`), so reading which ending a hit has is a short rule set here.
+Word forms come from ``lemminflect``, whose packaged tables give irregular verbs and plurals (gunned down → shot
+dead, child → children) and tell whether a word is known as a verb at all. "a" / "an" is a compact rule set
+(:func:`article_for`): the ``inflect`` library does it too but takes 2.5 s to load in every worker process, a
+seventh of a 1,000-article run, for a choice among the few words the lexicon swaps in. The lexicon's matcher only
+adds regular endings (:func:`framing.lexicons.inflections`), so reading which ending a hit has is a short rule set
+here.
 """
 
 from __future__ import annotations
@@ -82,8 +84,12 @@ def _only_a_verb(word: str) -> bool:
 
 @cache
 def _plural(word: str) -> str:
-    # inflect keeps a capital ("Israelis"); a hyphenated word takes the plural on its last part.
-    return _engine().plural_noun(word) or word
+    from lemminflect import getInflection
+
+    # A hyphenated word takes the plural on its last part ("non-citizens").
+    head, dash, last = word.rpartition("-")
+    forms = getInflection(last, tag="NNS")
+    return f"{head}{dash}{forms[0]}" if forms else word
 
 
 def cased(text: str, written: str, *, first_in_sentence: bool) -> str:
@@ -97,9 +103,17 @@ def cased(text: str, written: str, *, first_in_sentence: bool) -> str:
     return text
 
 
+# "an" goes by sound: a vowel letter that sounds like a consonant ("a unit", "a one-party state", "a European"),
+# a silent h ("an hour"), and an abbreviation said letter by letter whose first letter's name starts with a vowel
+# ("an MP", "an FBI agent", "a US-born child").
+CONSONANT_VOWELS = ("uni", "use", "usu", "uti", "ura", "eu", "one", "once", "ubi")
+SILENT_H = ("hour", "honest", "honour", "honor", "heir")
+VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
+
+
 def article_for(word: str, written_article: str) -> str:
     """"a" or "an" before ``word``, in the case the text's article was written in ("A", "AN", "a")."""
-    article = _engine().a(word).split(" ", 1)[0]
+    article = "an" if _starts_with_vowel_sound(word) else "a"
     if written_article.isupper() and len(written_article) > 1:
         return article.upper()
     if written_article.isupper() or written_article[:1].isupper():
@@ -107,8 +121,11 @@ def article_for(word: str, written_article: str) -> str:
     return article
 
 
-@cache
-def _engine():
-    import inflect
-
-    return inflect.engine()
+def _starts_with_vowel_sound(word: str) -> bool:
+    letters = word.split("-")[0].split("'")[0]
+    if len(letters) > 1 and letters.isupper():
+        return letters[0] in VOWEL_LETTER_NAMES
+    lower = word.lower()
+    if lower.startswith(SILENT_H):
+        return True
+    return lower[:1] in "aeiou" and not lower.startswith(CONSONANT_VOWELS)
