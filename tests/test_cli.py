@@ -94,7 +94,7 @@ def test_analyze_writes_every_contract_file(seed_run):
     result, out = seed_run
     assert result.exit_code == 0, result.output
     for name in ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv", "run.json",
-                 "report.html", "report.md"):
+                 "report.html", "report.md", "rewrites.csv"):
         assert (out / name).exists(), name
     # Every registered figure has something to show on the seeds.
     from framing.figures.registry import FIGURES
@@ -106,7 +106,7 @@ def test_analyze_writes_every_contract_file(seed_run):
     terms = pd.read_csv(out / "terms.csv")
     # The first nine are the original contract; issue 17 appended who each label is applied to, and by whom.
     assert list(terms.columns) == ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start",
-                                   "end", "target", "target_text", "relation", "speaker"]
+                                   "end", "vader_valence", "target", "target_text", "relation", "speaker"]
 
 
 def test_unknown_pair_is_refused(runner, tmp_path):

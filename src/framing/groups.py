@@ -51,6 +51,7 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
         n_documents=analysis.event_labels["event_id"].map(members.groupby("event_id")["doc_id"].nunique())
         .fillna(0).astype("int64"))
     harms = _rekey(analysis.harms, keys)
+    rewrites = _rekey(analysis.rewrites, keys) if len(analysis.rewrites.columns) else analysis.rewrites
     summary = summary_rows(sentences, terms, harms)
     comparison = align.event_comparison(align.Events(members, labels), summary.sentences,
                                         scores=summary.sentences, terms=summary.terms)
@@ -63,7 +64,8 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
         comparison=comparison, omissions=align.omissions(comparison),
         word_choice=align.word_choice(pairs, summary.terms, sentences, lexicon=analysis.lexicon.entries),
         labels=_group_labels(analysis.labels, groups),
-        **document_summaries(corpus, summary, analysis.lexicon,
+        rewrites=rewrites,
+        **document_summaries(corpus, summary, analysis.lexicon, rewrites=rewrites,
                              every=SummaryRows(sentences, terms, harms))._asdict(),
     )
     pair = analysis.word_shift_pair

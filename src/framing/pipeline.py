@@ -127,7 +127,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
-        corpus, sentences, terms, words, sources, spans, harms, mentions = _concatenate(scored)
+        corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
         del scored
         terms, named = named_actors(terms, mentions, actor_specs)
         _check_group_column(corpus, group_by)
@@ -145,7 +145,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         with stage("summarising", progress):
-            summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms))
+            summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms),
+                                           rewrites=rewrites)
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
         pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
@@ -162,6 +163,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         sources=sources,
         spans=spans,
         harms=harms,
+        rewrites=rewrites,
         lexicon=lex,
         sections=None if sections is None else tuple(sections),
         group_by=group_by,
@@ -198,6 +200,7 @@ class ScoredBatch:
     spans: pd.DataFrame  # quotations, scare quotes, attributed clauses, cues and hedges (AttributionTables.spans)
     harms: pd.DataFrame  # harm expressions with construction, agent, victim, voice (AgencyTables.harms)
     mentions: pd.DataFrame  # actor mentions per document (ActorTables.mentions), merged into actors after the map
+    rewrites: pd.DataFrame  # sentences with authorial loaded terms in neutral words (scorers.rewrites)
 
 
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True,
@@ -208,6 +211,7 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     from .scorers.actors import ActorFinder
     from .scorers.agency import Agency
     from .scorers.attribution import Attribution
+    from .scorers.rewrites import NeutralRewriter
     from .scorers.sentiment import SentimentScorer
 
     corpus = clean_documents(documents)
@@ -218,7 +222,8 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
     harms, passives = Agency()(table, spans)
     sentences = (table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
                  .merge(passives, on=["doc_id", "sent_id"]))
-    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms, mentions)
+    rewrites = NeutralRewriter(lexicon)(sentences, terms)
+    return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites)
 
 
 _TERM_SCORERS: dict[str, object] = {}
@@ -314,7 +319,8 @@ def _concatenate(scored: list[ScoredBatch]):
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
                     removals=pd.concat([s.corpus.removals for s in scored], ignore_index=True))
     tables = [pd.concat([getattr(s, name) for s in scored], ignore_index=True)
-              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms", "mentions")]
+              for name in ("sentences", "terms", "contributions", "sources", "spans", "harms", "mentions",
+                           "rewrites")]
     return (corpus, *tables)
 
 

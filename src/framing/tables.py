@@ -234,14 +234,15 @@ class Summaries(NamedTuple):
 
 
 def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon, *,
-                       every: SummaryRows | None = None) -> Summaries:
+                       every: SummaryRows | None = None, rewrites: pd.DataFrame | None = None) -> Summaries:
     """The per-document summaries of the summarised sentences, their loaded-term hits and harm expressions
     (``summary``, from :func:`summary_rows`): ``documents, sentiment_summary, loaded_summary, term_counts,
     attribution_summary``. ``documents`` is :func:`document_table` followed by how harm is told
     (:func:`framing.scorers.agency.summarise_agency`: ``n_harms, share_active, share_passive_agent,
     share_agentless_passive, share_intransitive, share_nominal, share_adjectival, share_agent_stated``; NaN shares
     for a document with no harm expression). ``by_section`` is :func:`framing.section_summary.summarise_sections`
-    of ``every`` (all sentences of the run and their hits, whatever the summaries use; empty when not given)."""
+    of ``every`` (all sentences of the run and their hits, whatever the summaries use; empty when not given).
+    ``rewrites`` (the run's neutral rewrites) adds their columns to ``documents`` (see :func:`document_table`)."""
     from .scorers.attribution import ATTRIBUTION_COLUMNS, summarise_attribution
     from .scorers.loaded import summarise_loaded, term_counts
     from .scorers.agency import summarise_agency
@@ -252,7 +253,8 @@ def document_summaries(corpus: Corpus, summary: SummaryRows, lexicon: Lexicon, *
     sentiment_summary = summarise_sentiment(sentences[["doc_id", "sent_id", "compound"]])
     loaded_summary = summarise_loaded(terms, sentences)
     attribution_summary = summarise_attribution(sentences, sentences[ATTRIBUTION_COLUMNS])
-    documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary, sentences, terms)
+    documents = document_table(corpus, sentiment_summary, loaded_summary, attribution_summary, sentences, terms,
+                               rewrites=rewrites)
     # How harm is told, appended after the columns documents.csv has always had.
     documents = documents.merge(summarise_agency(harms, sentences), on="doc_id", how="left")
     documents["n_harms"] = documents["n_harms"].fillna(0).astype("int64")
@@ -270,7 +272,8 @@ def _body_only(sentences: pd.DataFrame) -> bool:
 
 
 def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame, attribution: pd.DataFrame,
-                   sentences: pd.DataFrame, terms: pd.DataFrame) -> pd.DataFrame:
+                   sentences: pd.DataFrame, terms: pd.DataFrame, *, rewrites: pd.DataFrame | None = None
+                   ) -> pd.DataFrame:
     """One row per document: metadata and every per-document summary, wide (the CSV people open).
 
     Returns
@@ -282,7 +285,10 @@ def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame
     category × voice (``<category>_<voice>_per_1000``); the attribution profile (``share_named,
     share_anonymous, share_none, named_to_anonymous, quoted_word_share, quote_sentence_share,
     scare_quotes_per_100, hedges_per_100, citations_per_100, share_attributed_by_citation, stance_*``); and the
-    writer's-own-voice split: ``mean_compound_unattributed, mean_compound_attributed``.
+    writer's-own-voice split: ``mean_compound_unattributed, mean_compound_attributed``; with ``rewrites``, the
+    neutral rewrite of the summarised sentences (:func:`framing.scorers.rewrites.summarise_rewrites`:
+    ``n_rewritten, swapped_terms, unswapped_terms`` (0 when none), ``rewritten_compound_before,
+    rewritten_compound_after, rewritten_compound_shift`` (NaN when no sentence was rewritten)).
     """
     meta = corpus.documents.drop(columns=["text", "n_paragraphs"])
     words = sentences.groupby("doc_id")["n_words"].sum().rename("n_words")
@@ -306,6 +312,16 @@ def document_table(corpus: Corpus, sentiment: pd.DataFrame, loaded: pd.DataFrame
              .merge(wide, left_on="doc_id", right_index=True, how="left")
              .merge(attribution.drop(columns=["n_sentences"], errors="ignore"), on="doc_id", how="left")
              .merge(split, left_on="doc_id", right_index=True, how="left"))
+    return table if rewrites is None or "n_swapped" not in rewrites else _with_rewrites(table, rewrites, sentences)
+
+
+def _with_rewrites(table: pd.DataFrame, rewrites: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    from .scorers.rewrites import summarise_rewrites
+
+    summarised = rewrites.merge(sentences[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
+    table = table.merge(summarise_rewrites(summarised), on="doc_id", how="left")
+    counts = ["n_rewritten", "swapped_terms", "unswapped_terms"]
+    table[counts] = table[counts].fillna(0).astype("int64")
     return table
 
 

@@ -125,4 +125,4 @@ def with_targets(terms: pd.DataFrame) -> pd.DataFrame:
     added = added[added["_merge"] == "left_only"].drop(columns="_merge")
     offsets = terms.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "direction", "start", "end"]]
     added = added.merge(offsets, on=["doc_id", "sent_id"], how="inner")
-    return pd.concat([merged, added[merged.columns]], ignore_index=True)
+    return pd.concat([merged, added.reindex(columns=merged.columns)], ignore_index=True)

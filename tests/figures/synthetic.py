@@ -114,6 +114,15 @@ def harm_summary() -> pd.DataFrame:
                          "share_agent_stated": [0.5, np.nan, 0.3]})
 
 
+def rewrite_summary() -> pd.DataFrame:
+    """Per-document neutral-rewrite columns as in documents.csv: one document with no rewritten sentence."""
+    before, after = [-0.1, np.nan, -0.42], [-0.15, np.nan, -0.55]
+    return pd.DataFrame({"doc_id": DOCS, "n_rewritten": [3, 0, 13], "swapped_terms": [3, 0, 15],
+                         "unswapped_terms": [0, 1, 2], "rewritten_compound_before": before,
+                         "rewritten_compound_after": after,
+                         "rewritten_compound_shift": np.subtract(after, before)})
+
+
 def word_shift() -> pd.DataFrame:
     terms = ["terrorist", "killed", "blood", "hero", "commander", "war", "attack", "peace", "death", "honoured",
              "threat", "support", "slaughter", "respected", "evil", "popular", "crisis"]

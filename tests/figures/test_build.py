@@ -28,7 +28,7 @@ def fake_analysis(**overrides):
         order=list(s.DOCS), sentences=sentences, summary_sentences=summary,
         sentiment_summary=s.sentiment_summary(summary), loaded_summary=s.loaded_summary(),
         term_counts=s.term_counts(), attribution_summary=s.attribution_summary(),
-        contributions=contributions, comparison=s.event_comparison(), documents=s.harm_summary(),
+        contributions=contributions, comparison=s.event_comparison(), documents=s.harm_summary().merge(s.rewrite_summary(), on="doc_id"),
         labels=labelled.seed_labels(),
         by_section=s.by_section(),
     )

@@ -29,6 +29,7 @@ def make(name):
         "07_sentiment_arc": lambda: F.sentiment_arc_figure(scores, sentences, order=DOCS),
         "08_harm_agency": lambda: F.agency_figure(s.harm_summary(), order=DOCS),
         "09_who_is_called_what": lambda: F.labels_figure(labelled.seed_labels(), sentences=sentences, order=DOCS),
+        "10_neutral_rewrite": lambda: F.rewrite_figure(s.rewrite_summary(), order=DOCS),
         "11_headline_vs_body": lambda: headline_body_figure(s.by_section(), order=DOCS),
     }[name]()
 
@@ -44,6 +45,7 @@ UNITS = {
     "07_sentiment_arc": "VADER compound",
     "08_harm_agency": "% of each document's harm expressions",
     "09_who_is_called_what": "labels tied to an actor",
+    "10_neutral_rewrite": "VADER compound",
     "11_headline_vs_body": "VADER compound",
 }
 
@@ -82,7 +84,8 @@ def test_no_global_rcparams_change(stem):
 def test_registry_has_a_title_and_two_sentence_caption_per_stem():
     assert list(F.FIGURES) == ["01_sentiment_distribution", "02_loaded_terms_by_voice", "03_top_loaded_terms",
                                "04_attribution_profile", "05_word_shift", "06_events", "07_sentiment_arc",
-                               "08_harm_agency", "09_who_is_called_what", "11_headline_vs_body"]
+                               "08_harm_agency", "09_who_is_called_what", "10_neutral_rewrite",
+                               "11_headline_vs_body"]
     for info in F.FIGURES.values():
         assert info.title and len(info.title) < 50
         assert info.caption.count(". ") + info.caption.count(": ") >= 1 and info.caption.endswith(".")

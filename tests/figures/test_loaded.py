@@ -114,3 +114,14 @@ def test_reported_colour_is_the_documents_hue_lightened(term_counts, docs):
     top_terms(term_counts, doc_id="wikipedia-2025", order=docs, ax=ax)
     reported = bars(ax)["wikipedia-2025|martyr|reported"]
     assert to_hex(reported.get_facecolor()) == lighten(palette(docs)["wikipedia-2025"], 0.65)
+
+
+def test_terms_vader_cannot_see_are_tagged_in_figure_3(term_counts, sentences):
+    from framing.figures.loaded import VADER_BLIND_TAG
+
+    counts = term_counts.assign(vader_blind=term_counts["lemma"].eq("slaughter"))
+    fig = top_terms_figure(counts, sentences=sentences)
+    labels = [tick.get_text() for ax in fig.axes for tick in ax.get_yticklabels()]
+    tagged = [label for label in labels if VADER_BLIND_TAG.strip() in label]
+    assert tagged and all(label.startswith("slaughter") for label in tagged)
+    assert "VADER's lexicon gives the term no valence" in fig._suptitle.get_text().replace("\n", " ")

@@ -47,6 +47,12 @@ def many(n: int, *, sentences_per_doc: int = 12) -> SimpleNamespace:
     for k, construction in enumerate(CONSTRUCTIONS):
         documents[f"share_{construction}"] = np.where(documents["n_harms"] > 0, shares[:, k], np.nan)
     documents["share_agent_stated"] = np.where(documents["n_harms"] > 0, rng.uniform(0, 1, n), np.nan)
+    # The neutral rewrite: every fourth document has no rewritten sentence (NaN means).
+    documents["n_rewritten"] = documents["swapped_terms"] = [0 if i % 4 == 0 else 1 + i % 3 for i in range(n)]
+    before = np.where(documents["n_rewritten"] > 0, rng.uniform(-0.8, 0.3, n), np.nan)
+    documents["rewritten_compound_before"] = before
+    documents["rewritten_compound_after"] = before - rng.uniform(0, 0.2, n)
+    documents["rewritten_compound_shift"] = documents["rewritten_compound_after"] - before
     loaded = pd.DataFrame([(doc_id, c, v, float(i % 5) if c == "hyperbole" and v == "authorial" else 0.0)
                            for i, doc_id in enumerate(ids) for c in CATEGORIES for v in ("authorial", "reported")],
                           columns=["doc_id", "category", "voice", "per_1000_words"])
@@ -91,6 +97,7 @@ def test_many_documents_get_one_row_per_measure_and_no_legend_entry_per_document
     assert len(sentiment.axes) == 1
     assert len(sentiment.axes[0].get_yticks()) == 4  # mean, median, writer's own, attributed: not one per document
     assert len(figures["02_loaded_terms_by_voice"].axes) == 2
+    assert len(figures["10_neutral_rewrite"].axes[0].get_yticks()) == 3  # before, after, shift
     assert len(figures["02_loaded_terms_by_voice"].axes[0].get_yticks()) == len(CATEGORIES)
     assert len(figures["03_top_loaded_terms"].axes) == 1
     assert len(figures["07_sentiment_arc"].axes) == 1

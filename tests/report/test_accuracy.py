@@ -21,7 +21,8 @@ SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "a
                   "attribution": "Attribution (development set)",
                   "fresh": "Fresh set (other stories, labelled before the first run)",
                   "passive": "Passive voice (agency scorer)",
-                  "agency_fresh": "Agency (fresh harm set, labelled before the first run)"}
+                  "agency_fresh": "Agency (fresh harm set, labelled before the first run)",
+                  "targets": "Who is called what (targets set)"}
 
 
 def packaged() -> dict:
@@ -51,7 +52,7 @@ def test_report_reads_the_packaged_numbers_only():
 def test_a_benchmark_missing_from_the_data_says_not_measured():
     rows = accuracy_rows({key: {} for key in BENCHMARKS})
     assert [row["area"] for row in rows] == ["Sentiment", "Loaded terms", "Attribution", "Other stories",
-                                             "How harm is told", "Alignment"]
+                                             "How harm is told", "Who is called what", "Alignment"]
     assert {row["measure"] for row in rows} == {"not measured yet"}
 
 

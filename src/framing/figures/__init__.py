@@ -19,6 +19,7 @@ from .events import event_figure, event_grid
 from .labels import labels_figure, labels_spread_figure
 from .loaded import loaded_rates, loaded_terms_figure, term_label, top_terms, top_terms_figure
 from .registry import FIGURES, FigureInfo
+from .rewrites import rewrite_figure, rewrite_shifts, rewrite_spread_figure
 from .sentiment import sentiment_arc, sentiment_arc_figure, sentiment_distribution_figure, sentiment_strip
 from .shift import word_shift, word_shift_figure
 from .style import CATEGORY_LABELS, FIG_WIDTH, OKABE_ITO, STYLE, category_label, palette
@@ -29,4 +30,5 @@ __all__ = [
     "category_label", "default_pair", "event_figure", "event_grid", "harm_shares", "labels_figure", "labels_spread_figure", "loaded_rates",
     "loaded_terms_figure", "palette", "sentiment_arc", "sentiment_arc_figure", "sentiment_distribution_figure",
     "sentiment_strip", "term_label", "top_terms", "top_terms_figure", "word_shift", "word_shift_figure",
+    "rewrite_figure", "rewrite_shifts", "rewrite_spread_figure",
 ]

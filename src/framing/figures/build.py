@@ -24,6 +24,7 @@ from .labels import labels_figure, labels_spread_figure
 from .loaded import loaded_terms_figure, top_terms_figure
 from .registry import FIGURES
 from .sections import headline_body_figure, headline_body_spread_figure
+from .rewrites import rewrite_figure, rewrite_spread_figure
 from .sentiment import sentiment_arc_figure, sentiment_distribution_figure
 from .shift import word_shift_figure
 from .spread import (arc_spread_figure, attribution_spread_figure, corpus_terms_figure, events_spread_figure,
@@ -159,6 +160,7 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "08_harm_agency": lambda: agency_figure(analysis.documents, order=order, entity=entity),
         "09_who_is_called_what": lambda: labels_figure(analysis.labels, sentences=analysis.sentences,
                                                          order=order, unit=_unit(analysis)),
+        "10_neutral_rewrite": lambda: rewrite_figure(_with_rewrites(analysis.documents), order=order),
         "11_headline_vs_body": lambda: headline_body_figure(
             _by_section(analysis), order=order, unit="groups" if getattr(analysis, "group_by", None) else "documents"),
     }
@@ -181,6 +183,7 @@ def _spread_makers(analysis: Analysis, pair: tuple[str, str] | None) -> dict[str
         "08_harm_agency": lambda: agency_spread_figure(documents),
         "09_who_is_called_what": lambda: labels_spread_figure(analysis.labels, sentences=analysis.sentences,
                                                                 unit=_unit(analysis)),
+        "10_neutral_rewrite": lambda: rewrite_spread_figure(_with_rewrites(documents)),
         "11_headline_vs_body": lambda: _headline_spread(analysis),
     }
     if getattr(analysis, "group_by", None) is None:
@@ -202,6 +205,14 @@ def _headline_spread(analysis: Analysis) -> Figure:
     if by_section.empty:
         raise nothing_to_show("no per-section table; figure 11 (headline vs body) has nothing to show")
     return headline_body_spread_figure(headline_contrast(by_section), len(analysis.order))
+
+
+def _with_rewrites(documents: pd.DataFrame) -> pd.DataFrame:
+    """``documents`` when it has the neutral rewrite's columns (a run's table); else figure 10 has nothing to show
+    (an Analysis built without the pipeline)."""
+    if "n_rewritten" not in documents.columns:
+        raise nothing_to_show("the documents table has no neutral-rewrite columns; figure 10 has nothing to show")
+    return documents
 
 
 def _arc_of_documents(analysis: Analysis) -> Figure:

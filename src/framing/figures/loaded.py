@@ -29,6 +29,8 @@ REPORTED_HATCH = "////"
 LABEL_WIDTH = 30  # characters per line of a "term → neutral" label in a third of a 6.3 in figure, at 8 pt
 BAR_INCHES = 0.13  # printed height of a term's bar; its label lines sit above it
 LINE_INCHES = 0.135  # printed height of one 8 pt label line
+#: Added to the label of a term VADER's lexicon gives no valence (``vader_blind`` in the term counts).
+VADER_BLIND_TAG = "  [VADER:\u00a00]"
 
 
 def voice_bar_style(colour: str, voice: str) -> dict:
@@ -52,8 +54,8 @@ def display_term(lemma: str) -> str:
     return str(lemma).replace("<poss>", "one's").replace(" * ", " … ").replace("*", "…")
 
 
-def term_label(lemma: str, neutral: object, *, width: int | None = None) -> str:
-    """Label naming the loaded term and its neutral alternative: ``regime → government``.
+def term_label(lemma: str, neutral: object, *, width: int | None = None, tag: str = "") -> str:
+    """Label naming the loaded term and its neutral alternative: ``regime → government``, then ``tag``.
 
     ``width`` wraps the label into lines of at most that many characters (words are not split); a missing
     alternative leaves the term alone.
@@ -63,6 +65,7 @@ def term_label(lemma: str, neutral: object, *, width: int | None = None) -> str:
         label = lemma
     else:
         label = f"{lemma} → {str(neutral).strip()}"
+    label += tag
     return textwrap.fill(label, width, break_long_words=False, break_on_hyphens=False) if width else label
 
 
@@ -215,7 +218,7 @@ def top_terms(term_counts: pd.DataFrame, *, doc_id: str, top: int = 10, order: S
         ax.set_yticks([])
         no_data(ax, "no loaded terms\nin this document")
         return ax
-    labels = [term_label(l, n, width=label_width) for l, n in zip(data["lemma"], data["neutral"])]
+    labels = _labels(data, label_width)
     label_part = _label_share(max(label.count("\n") + 1 for label in labels))
     rows = np.arange(len(data))
     bar_y = rows - 0.5 + label_part + (1 - label_part) / 2
@@ -240,6 +243,13 @@ def top_terms(term_counts: pd.DataFrame, *, doc_id: str, top: int = 10, order: S
     ax.set_xlim(0, float(left.max()) * 1.18)  # room for the count label
     ax.xaxis.get_major_locator().set_params(integer=True)
     return ax
+
+
+def _labels(data: pd.DataFrame, width: int) -> list[str]:
+    """Each term's label, tagged when VADER's lexicon gives it no valence (``vader_blind``, when present)."""
+    blind = data["vader_blind"].fillna(False).astype(bool) if "vader_blind" in data else [False] * len(data)
+    return [term_label(lemma, neutral, width=width, tag=VADER_BLIND_TAG if is_blind else "")
+            for lemma, neutral, is_blind in zip(data["lemma"], data["neutral"], blind)]
 
 
 def _label_share(lines: int) -> float:
@@ -279,8 +289,7 @@ def top_terms_figure(term_counts: pd.DataFrame, *, sentences: pd.DataFrame, top:
     shown = max(len(table) for table in shown_terms.values())
     longest = max(float((t["authorial"] + t["reported"]).max()) for t in shown_terms.values() if not t.empty)
     width = LABEL_WIDTH * 3 // ncols  # wider panels, longer lines
-    lines = max(term_label(lemma, neutral, width=width).count("\n") + 1
-                for t in shown_terms.values() for lemma, neutral in zip(t["lemma"], t["neutral"]))
+    lines = max(label.count("\n") + 1 for t in shown_terms.values() for label in _labels(t, width))
     row_height = lines * LINE_INCHES + BAR_INCHES + 0.04
     with plt.rc_context(STYLE):
         fig, axes = plt.subplots(nrows, ncols, sharex=True, squeeze=False, layout="constrained",
@@ -294,6 +303,9 @@ def top_terms_figure(term_counts: pd.DataFrame, *, sentences: pd.DataFrame, top:
             ax.remove()
         axes.flat[0].set_xlim(0, longest * 1.18)  # shared: the same scale in every panel
         set_title(fig, f"Most used loaded terms per {entity} (hits, top {top}), with a neutral alternative",
-                  f"{_n_text(term_counts, sentences, docs, entity)}; labels: loaded term → neutral wording")
+                  f"{_n_text(term_counts, sentences, docs, entity)}; labels: loaded term → neutral wording"
+                  + (f"; {VADER_BLIND_TAG.strip()}: VADER's lexicon gives the term no valence, so sentiment "
+                     "scores do not see it" if "vader_blind" in term_counts and term_counts["vader_blind"].any()
+                     else ""))
         fig.legend(handles=voice_legend_handles(), loc="outside lower center", ncols=2)
     return fig

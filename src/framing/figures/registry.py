@@ -46,7 +46,8 @@ FIGURES: dict[str, FigureInfo] = {
         "Most used loaded terms",
         "Each document's most frequent loaded terms, one panel per document, each labelled with a neutral "
         "wording a wire service might use instead (loaded → neutral). Bar length is the number of uses, solid "
-        "for the writer's own voice and hatched for quoted or attributed uses, on the same scale in every panel.",
+        "for the writer's own voice and hatched for quoted or attributed uses, on the same scale in every panel. "
+        "A term tagged [VADER: 0] has no entry in VADER's lexicon, so the sentiment figures cannot see it.",
         {"spread": (
             "The loaded terms used most across all documents, with a neutral wording a wire service might use "
             "instead (loaded → neutral). Bar length is the number of uses, solid for the writer's own voice and "
@@ -116,6 +117,18 @@ FIGURES: dict[str, FigureInfo] = {
             "For the actors labelled in most documents, how many documents apply each category of loaded label to "
             "them in the writer's own voice (solid) and how many report such a label from a source (hatched); a "
             "document using both counts in both bars. Which words, and who says them, are in terms.csv."
+        )},
+    ),
+    "10_neutral_rewrite": FigureInfo(
+        "How far the neutral rewrite moves sentiment",
+        "Each document's sentences with loaded words in the writer's own voice, rewritten with the lexicon's "
+        "neutral alternatives (quoted words untouched): their mean VADER compound as written (ring) and in neutral "
+        "words (dot), with the change. A short arrow means VADER hardly sees the loaded words; an arrow to the left "
+        "means the neutral words (“killed” for “slaughtered”) are ones VADER scores and the loaded ones are not.",
+        {"spread": (
+            "For every document with a rewritten sentence, one dot for the mean VADER compound of those sentences as "
+            "written, one in neutral words, and one for the shift between them, with a box for the middle half. "
+            "The most shifted documents are named; every sentence and its rewrite is in rewrites.csv."
         )},
     ),
     "11_headline_vs_body": FigureInfo(

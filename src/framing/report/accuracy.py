@@ -15,7 +15,8 @@ from typing import Literal, NamedTuple, get_args
 from .format import number
 
 ACCURACY_JSON = "accuracy.json"
-Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution", "fresh", "agency_fresh", "passive"]
+Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution", "fresh", "agency_fresh", "passive",
+                    "targets"]
 BENCHMARKS: tuple[Benchmark, ...] = get_args(Benchmark)
 # Where the numbers come from, as the report says it: the scripts that measure them, which write them into the
 # package (so an installed copy quotes the same numbers as a checkout) and into RESULTS.md with their context.
@@ -53,6 +54,7 @@ def accuracy_rows(record: dict) -> list[dict]:
                                 ("Attribution", "attribution", _attribution_measures(record)),
                                 ("Other stories", "fresh", _fresh_measures(record)),
                                 ("How harm is told", "agency_fresh", _agency_measures(record)),
+                                ("Who is called what", "targets", _target_measures(record)),
                                 ("Alignment", "alignment", _alignment_measures(record))):
         shown = [measure for measure in measures if measure.value is not None]
         if not shown:
@@ -133,6 +135,27 @@ def _agency_measures(record: dict) -> list[_Measure]:
         _Measure("agent stated or not, right", _value(first, "agent_stated_accuracy", 3), data),
         _Measure("passive sentences, accuracy", _value(passive, "accuracy", 3),
                  f"{number(passive.get('sentences'), 0)} crowd-labelled sentences (PassivePy; development set)"),
+    ]
+
+
+def _target_measures(record: dict) -> list[_Measure]:
+    """Which actor each loaded label is applied to: the first run on a set labelled before the linker read it
+    (the honest number), and the latest run, made after fixing general rules with that set's errors in view."""
+    targets = record.get("targets", {})
+    first = targets.get("first_run", {})
+    data = (f"{number(first.get('labelled'), 0)} hand-labelled loaded-term hits in 18 excerpts on six other "
+            "stories")
+    by_relation = first.get("target_by_relation", {})
+    worst = min(by_relation.items(), key=lambda item: item[1]) if by_relation else None
+    return [
+        _Measure("target right, among the lexicon's hits (first run)", _value(first, "target_accuracy", 3), data),
+        _Measure("target right, hits labelled with a target (first run)",
+                 _value(first, "target_accuracy_with_target", 3),
+                 data + ("" if worst is None else f"; weakest construction: {worst[0]} {number(worst[1], 2)}")),
+        _Measure("target right, among the lexicon's hits (after fixing general rules on the set)",
+                 None if targets.get("latest", {}) == first else _value(targets.get("latest", {}), "target_accuracy", 3),
+                 "same set; no longer unseen"),
+        _Measure("speaker right, reported hits (first run)", _value(first, "speaker_accuracy_reported", 3), data),
     ]
 
 

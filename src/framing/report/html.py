@@ -163,11 +163,24 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
         "texts": full_texts(analysis, marks, colours) if reading else [],
         "input_rows": PROVENANCE_ROWS,
         "lexicon_size": len(analysis.lexicon.entries),
+        "vader_blind": vader_blind_terms(getattr(analysis, "terms", None)),
         "accuracy": record,
         "min_interval_sentences": MIN_INTERVAL_SENTENCES,
         "accuracy_rows": accuracy_rows(record),
         "run": provenance(run or {}),
     }
+
+
+def vader_blind_terms(terms: pd.DataFrame | None) -> list[dict]:
+    """The run's most used loaded terms VADER's lexicon gives no valence: ``term`` (as readers say it), ``n``
+    (none without a terms table)."""
+    from ..figures.loaded import display_term
+    from ..scorers.loaded import vader_blind_counts
+
+    if terms is None:
+        return []
+    counts = vader_blind_counts(terms)
+    return [{"term": display_term(lemma), "n": int(n)} for lemma, n in zip(counts["lemma"], counts["n"])]
 
 
 def view_context(view: View) -> dict:

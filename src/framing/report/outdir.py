@@ -35,7 +35,8 @@ STAGING_PREFIX = ".framing-"
 TABLE_NAMES = ("documents.csv", "sentences.csv", "terms.csv", "events.csv", "contributions.csv",
                "event_labels.csv", "event_comparison.csv", "omissions.csv", "word_choice.csv",
                "alignment_pairs.csv", "sources.csv", "removals.csv", "spans.csv", "harms.csv", "measures.csv",
-               "sections.csv", "actors.csv", "labels.csv")
+               "sections.csv", "actors.csv", "labels.csv",
+               "rewrites.csv")
 GROUP_TABLE_NAMES = ("groups.csv", "group_event_comparison.csv", "group_omissions.csv")
 # Names shown in the refusal before "and N more": enough to recognise the files, short enough for one line.
 SHOWN_NAMES = 5

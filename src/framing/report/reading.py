@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 import pandas as pd
+from markupsafe import Markup, escape
 
+from ..scorers.rewrites import shown_spans
 from ..views import View
 from .format import number
 from .marks import MarkedCorpus, highlight
@@ -90,8 +92,10 @@ def full_texts(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str])
     """Each document's full cleaned text, paragraph by paragraph, every sentence marked and anchored.
 
     A paragraph holds the sentences that lie wholly inside it, each anchored; the text between them is shown
-    marked but unanchored.
+    marked but unanchored. ``neutral`` lists the paragraph's rewritten sentences (:func:`neutral_forms`), which the
+    template shows under it, each in a ``<details>`` element.
     """
+    rewritten = neutral_forms(getattr(analysis, "rewrites", None))
     event_anchor = {event_id: f"event-{i}" for i, event_id in enumerate(analysis.event_labels["event_id"], start=1)}
     by_doc = {doc_id: table for doc_id, table in analysis.sentences.groupby("doc_id", sort=False)}
     paragraphs = {doc_id: table for doc_id, table in analysis.corpus.paragraphs.groupby("doc_id", sort=False)}
@@ -109,7 +113,7 @@ def full_texts(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str])
             # after its start and the last starting at or before its end; each is still checked for its end.
             first = int(starts.searchsorted(para.start, side="left"))
             last = int(starts.searchsorted(para.end, side="right"))
-            pieces, position = [], int(para.start)
+            pieces, position, neutral = [], int(para.start), []
             for i in range(first, last):
                 if ends[i] > para.end:
                     continue
@@ -120,10 +124,36 @@ def full_texts(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str])
                                "html": highlight(text, int(sent.start), int(sent.end), spans),
                                "event_id": sent.event_id,
                                "event_anchor": event_anchor.get(sent.event_id, "")})
+                if (doc_id, int(sent.sent_id)) in rewritten:
+                    neutral.append({"anchor": f"doc-{index}-s{sent.sent_id}", "sent_id": int(sent.sent_id),
+                                    **rewritten[(doc_id, int(sent.sent_id))]})
                 position = int(sent.end)
             if para.end > position:
                 pieces.append(highlight(text, position, int(para.end), spans))
             out.append({"section": para.section, "section_name": SECTION_NAMES.get(para.section, para.section),
-                        "pieces": pieces})
+                        "pieces": pieces, "neutral": neutral})
         texts.append({"doc_id": doc_id, "anchor": f"doc-{index}", "colour": colours[doc_id], "paragraphs": out})
     return texts
+
+
+def neutral_forms(rewrites: pd.DataFrame | None) -> dict[tuple[str, int], dict]:
+    """Each rewritten sentence (``rewrites`` rows with a swap) by ``(doc_id, sent_id)``: ``html`` (the neutral
+    text, swapped-in words in ``<ins>``), ``swaps`` (what was swapped), ``before`` and ``after`` (its VADER
+    compound as written and in neutral words, signed, 2 decimals)."""
+    if rewrites is None or "n_swapped" not in rewrites.columns:
+        return {}
+    changed = rewrites[rewrites["n_swapped"] > 0]
+    return {(doc_id, int(sent_id)): {"html": _marked(text, spans), "swaps": swaps,
+                                     "before": number(before, 2, signed=True), "after": number(after, 2, signed=True)}
+            for doc_id, sent_id, text, spans, swaps, before, after in zip(
+                changed["doc_id"], changed["sent_id"], changed["neutral_text"], changed["neutral_spans"],
+                changed["swaps"], changed["compound"], changed["neutral_compound"])}
+
+
+def _marked(text: str, spans: object) -> Markup:
+    pieces, position = [], 0
+    for start, end in shown_spans(spans):
+        pieces += [escape(text[position:start]), Markup("<ins>{}</ins>").format(text[start:end])]
+        position = end
+    pieces.append(escape(text[position:]))
+    return Markup("").join(pieces)

@@ -135,6 +135,7 @@ def analysis_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         analysis.event_labels, analysis.comparison, analysis.omissions, analysis.word_choice, analysis.pairs,
         analysis.sources, analysis.corpus.removals, analysis.spans, analysis.harms, analysis.measures,
         analysis.by_section, analysis.actors, analysis.labels,
+        analysis.rewrites,
     )))
 
 

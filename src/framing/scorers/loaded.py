@@ -9,7 +9,9 @@ quotation, scare quotes included, or inside the content of an attributed clause 
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 import numpy as np
@@ -20,7 +22,8 @@ from .attribution import ReportedVoice, reported_spans
 
 Voice = Literal["authorial", "reported"]
 VOICES: tuple[str, ...] = ("authorial", "reported")
-HIT_COLUMNS = ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start", "end"]
+HIT_COLUMNS = ["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice", "start", "end",
+               "vader_valence"]
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,9 @@ class LoadedTermScorer:
         -------
         DataFrame with ``doc_id, sent_id``; ``term`` (as written in the text); ``lemma`` (the lexicon entry);
         ``category``; ``direction`` (pejorative / honorific / other); ``voice`` (authorial / reported);
-        ``start, end`` (offsets into the document's cleaned text, like the sentences' ``start/end``).
+        ``start, end`` (offsets into the document's cleaned text, like the sentences' ``start/end``);
+        ``vader_valence`` (what VADER's own lexicon gives the term's words as written, lower-cased, summed over a
+        phrase's words; 0 when VADER has no entry: what the sentiment scores can see of the term).
         """
         voices = ReportedVoice(reported)
         rows = []
@@ -52,10 +57,21 @@ class LoadedTermScorer:
                 entry = self.lexicon.row(match.term)
                 hit_start, hit_end = start + match.start, start + match.end
                 voice = voices.of(doc_id, hit_start, hit_end)
-                rows.append((doc_id, sent_id, text[match.start:match.end], match.term, entry["category"],
-                             entry["direction"], voice, hit_start, hit_end))
+                written = text[match.start:match.end]
+                rows.append((doc_id, sent_id, written, match.term, entry["category"], entry["direction"], voice,
+                             hit_start, hit_end, vader_valence(written)))
         hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
-        return hits.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+        return hits.astype({"sent_id": "int64", "start": "int64", "end": "int64", "vader_valence": "float64"})
+
+
+@cache
+def vader_valence(written: str) -> float:
+    """The valence VADER's lexicon (as its analyzer loads it) gives the words of ``written``, summed; 0 for words
+    it does not list. Words are cut as VADER cuts them: at whitespace, surrounding punctuation stripped."""
+    from .vader import analyzer
+
+    lexicon = analyzer().lexicon
+    return float(sum(lexicon.get(word.strip(string.punctuation).lower(), 0.0) for word in written.split()))
 
 
 def score_loaded(sentences: pd.DataFrame, documents: pd.DataFrame, *,
@@ -89,16 +105,19 @@ def term_counts(hits: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFr
     Returns
     -------
     DataFrame with ``doc_id, lemma, category, direction, neutral, authorial, reported, total``, sorted by
-    document then ``total`` descending then ``lemma``.
+    document then ``total`` descending then ``lemma``; then ``vader_blind`` (True when VADER's lexicon gives
+    none of the entry's uses in the document any valence, see ``vader_valence``; False without that column).
     """
     lexicon = lexicon or load_lexicon()
-    columns = ["doc_id", "lemma", "category", "direction", "neutral", "authorial", "reported", "total"]
+    columns = ["doc_id", "lemma", "category", "direction", "neutral", "authorial", "reported", "total",
+               "vader_blind"]
     if hits.empty:
         return pd.DataFrame(columns=columns)
     wide = (hits.groupby(["doc_id", "lemma", "voice"]).size().unstack("voice", fill_value=0)
             .reindex(columns=list(VOICES), fill_value=0).reset_index())
     wide.columns.name = None
     wide["total"] = wide["authorial"] + wide["reported"]
+    wide["vader_blind"] = _vader_blind(hits, wide)
     entries = lexicon.entries.set_index("term")
     for column in ("category", "direction", "neutral"):
         wide[column] = wide["lemma"].map(entries[column])
@@ -106,3 +125,26 @@ def term_counts(hits: pd.DataFrame, lexicon: Lexicon | None = None) -> pd.DataFr
     wide = wide.assign(_order=wide["doc_id"].map(order))
     wide = wide.sort_values(["_order", "total", "lemma"], ascending=[True, False, True], kind="stable")
     return wide[columns].reset_index(drop=True)
+
+
+def _vader_blind(hits: pd.DataFrame, wide: pd.DataFrame) -> pd.Series:
+    if "vader_valence" not in hits.columns:
+        return pd.Series(False, index=wide.index)
+    seen = hits.assign(seen=hits["vader_valence"].abs() > 0).groupby(["doc_id", "lemma"])["seen"].any()
+    keys = pd.MultiIndex.from_frame(wide[["doc_id", "lemma"]])
+    return pd.Series(~seen.reindex(keys).fillna(False).to_numpy(dtype=bool), index=wide.index)
+
+
+def vader_blind_counts(hits: pd.DataFrame, top: int = 8) -> pd.DataFrame:
+    """The ``top`` lexicon entries used most often (in any voice) whose every use VADER gives no valence.
+
+    Returns
+    -------
+    DataFrame with ``lemma, n`` (uses across the documents of ``hits``), most used first, then by lemma.
+    """
+    if hits.empty or "vader_valence" not in hits.columns:
+        return pd.DataFrame(columns=["lemma", "n"])
+    by_entry = hits.groupby("lemma").agg(n=("vader_valence", "size"), seen=("vader_valence", lambda v: v.abs().max()))
+    blind = by_entry[by_entry["seen"] == 0].reset_index()
+    return blind.sort_values(["n", "lemma"], ascending=[False, True], kind="stable").head(top)[["lemma", "n"]] \
+        .reset_index(drop=True)
