@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from scipy import stats
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framing.errors import FramingError
@@ -14,14 +15,17 @@ from framing.scorers.contributions import (
     word_shift,
 )
 from framing.scorers.document_groups import DocumentGroups
+from framing.scorers import sentiment
 from framing.scorers.sentiment import (
     DEFAULT_SEED,
+    MIN_SENTENCES_FOR_INTERVAL,
     NEUTRAL_BAND,
     SENTIMENT_COLUMNS,
     SENTIMENT_SUMMARY_COLUMNS,
     SentimentScorer,
-    _document_rng,
     bootstrap_mean_interval,
+    length_rng,
+    mean_intervals,
     score_sentiment,
     summarise_sentiment,
 )
@@ -226,18 +230,46 @@ def test_bootstrap_interval_matches_theory():
     assert high == pytest.approx(0.598, abs=0.02)
 
 
-def test_interval_of_one_sentence_is_the_value():
-    row = summarise_sentiment(scores_of([-0.6908])).iloc[0]
-    assert row["ci_low"] == row["ci_high"] == row["mean_compound"] == -0.6908
+def test_no_interval_below_five_sentences():
+    # A one-sentence document used to print the "interval" [-0.69, -0.69] (issue 20).
+    assert MIN_SENTENCES_FOR_INTERVAL == 5
+    for n in range(1, MIN_SENTENCES_FOR_INTERVAL):
+        row = summarise_sentiment(scores_of(np.linspace(-0.6908, 0.5, n))).iloc[0]
+        assert row["mean_compound"] == pytest.approx(np.linspace(-0.6908, 0.5, n).mean())
+        assert np.isnan(row["ci_low"]) and np.isnan(row["ci_high"]), n
+    row = summarise_sentiment(scores_of(np.linspace(-0.6908, 0.5, 5))).iloc[0]
+    assert -0.6908 < row["ci_low"] < row["mean_compound"] < row["ci_high"] < 0.5
+    assert np.isnan(bootstrap_mean_interval([0.1, 0.5, -0.2, 0.3], n_boot=100, rng=np.random.default_rng(0))).all()
+
+
+def test_interval_is_scipys_percentile_bootstrap():
+    values = np.array([0.4019, -0.6908, 0.0, 0.0, 0.2023, -0.296, 0.5106, -0.4767])
+    expected = stats.bootstrap((values,), np.mean, n_resamples=500, method="percentile", rng=length_rng(3, 8))
+    low, high = bootstrap_mean_interval(values, n_boot=500, rng=length_rng(3, 8))
+    # Equal but for the last bit: a lone document is summed as it is beside others (see _percentile_intervals).
+    assert (low, high) == pytest.approx(tuple(expected.confidence_interval), abs=1e-15)
+    assert -0.4 < low < values.mean() < high < 0.35
 
 
 def test_interval_does_not_depend_on_other_documents():
+    # b has a's length, so the two are resampled in one call with the same draws.
     a = scores_of([0.1, -0.4, 0.7, 0.0, -0.2], "a")
-    b = scores_of([0.3, 0.3, -0.9], "b")
+    b = scores_of([0.3, 0.3, -0.9, 0.0, 0.5], "b")
     alone = summarise_sentiment(a)
     together = summarise_sentiment(pd.concat([b, a]))
     assert together["doc_id"].tolist() == ["b", "a"]
     assert together.iloc[[1]].reset_index(drop=True).equals(alone)
+    assert not np.isnan(alone["ci_low"]).any()
+
+
+def test_intervals_do_not_depend_on_the_memory_bound(monkeypatch):
+    rng = np.random.default_rng(1)
+    matrix = np.round(rng.uniform(-1, 1, (7, 12)), 4)
+    whole = mean_intervals(matrix, n_boot=300, seed=5)
+    monkeypatch.setattr(sentiment, "_MAX_DRAWS", 12 * 300 * 2)  # two documents per scipy call
+    assert np.array_equal(mean_intervals(matrix, n_boot=300, seed=5), whole)
+    one_by_one = [bootstrap_mean_interval(row, n_boot=300, rng=length_rng(5, 12)) for row in matrix]
+    assert np.array_equal(np.array(one_by_one).T, whole)
 
 
 def summary_one_document_at_a_time(scores, n_boot=2000, seed=DEFAULT_SEED):
@@ -245,7 +277,7 @@ def summary_one_document_at_a_time(scores, n_boot=2000, seed=DEFAULT_SEED):
     rows = []
     for doc_id, compound in scores.groupby("doc_id", sort=False)["compound"]:
         values = compound.to_numpy(dtype=float)
-        low, high = bootstrap_mean_interval(values, n_boot=n_boot, rng=_document_rng(seed, doc_id))
+        low, high = bootstrap_mean_interval(values, n_boot=n_boot, rng=length_rng(seed, len(values)))
         rows.append((doc_id, len(values), values.mean(), low, high, float(np.median(values)),
                      float(np.mean(values > NEUTRAL_BAND)), float(np.mean(np.abs(values) <= NEUTRAL_BAND)),
                      float(np.mean(values < -NEUTRAL_BAND))))
@@ -259,29 +291,34 @@ def assert_same_bits(got, expected):
         assert np.array_equal(np.signbit(got[column]), np.signbit(expected[column])), column
 
 
-# Interleaved documents: "one" has a single sentence, "even" an even count (median between two), "same" equal
-# values, "nan" a missing compound, "zero" negative zeros, "long" more than numpy's 8-value summation unroll.
+# Interleaved documents: "one" has a single sentence and "four" four (no interval), "even" an even count (median
+# between two), "same" equal values, "nan" a missing compound, "zero" negative zeros, "long" more than numpy's
+# 8-value summation unroll.
 MIXED = pd.DataFrame({
-    "doc_id": ["even", "one", "even", "same", "even", "nan", "same", "even", "nan", "zero", "zero"]
-              + ["long"] * 20,
-    "compound": [0.5, -0.6908, 0.1, 0.3, -0.2, 0.4, 0.3, 0.0, np.nan, -0.0, -0.0]
+    "doc_id": ["even", "one", "even", "same", "even", "nan", "same", "even", "nan", "zero", "zero", "even", "even"]
+              + ["same"] * 3 + ["nan"] * 3 + ["zero"] * 3 + ["four"] * 4 + ["long"] * 20,
+    "compound": [0.5, -0.6908, 0.1, 0.3, -0.2, 0.4, 0.3, 0.0, np.nan, -0.0, -0.0, 0.3, -0.1]
+                + [0.3] * 3 + [0.2, 0.1, -0.3] + [-0.0] * 3 + [0.2, -0.4, 0.6, 0.0]
                 + list(np.linspace(-0.95, 0.9, 20)),
 })
 
 
 def test_summary_of_mixed_documents_has_known_values():
     summary = summarise_sentiment(MIXED).set_index("doc_id")
-    assert summary.index.tolist() == ["even", "one", "same", "nan", "zero", "long"]
-    assert summary["n_sentences"].tolist() == [4, 1, 2, 2, 2, 20]
+    assert summary.index.tolist() == ["even", "one", "same", "nan", "zero", "four", "long"]
+    assert summary["n_sentences"].tolist() == [6, 1, 5, 5, 5, 4, 20]
     even = summary.loc["even"]
     assert even["mean_compound"] == pytest.approx(0.1) and even["median_compound"] == pytest.approx(0.05)
-    assert (even["share_positive"], even["share_neutral"], even["share_negative"]) == (0.5, 0.25, 0.25)
+    assert (even["share_positive"], even["share_neutral"], even["share_negative"]) == (0.5, 1 / 6, 2 / 6)
     assert even["ci_low"] < even["mean_compound"] < even["ci_high"]
-    assert summary.loc["one", ["mean_compound", "ci_low", "ci_high", "median_compound"]].tolist() == [-0.6908] * 4
+    assert summary.loc["one", ["mean_compound", "median_compound"]].tolist() == [-0.6908] * 2
+    assert summary.loc[["one", "four"], ["ci_low", "ci_high"]].isna().all().all()
     assert summary.loc["same", ["ci_low", "ci_high"]].tolist() == [0.3, 0.3]
     assert summary.loc["nan", ["mean_compound", "ci_low", "ci_high", "median_compound"]].isna().all()
-    assert summary.loc["nan", "share_positive"] == 0.5  # a missing compound counts in no share
+    assert summary.loc["nan", "share_positive"] == 0.6  # a missing compound counts in no share
     assert summary.loc["zero", "ci_low"] == 0.0 and np.signbit(summary.loc["zero", "ci_low"])
+    long = summary.loc["long"]
+    assert long["ci_low"] < long["mean_compound"] < long["ci_high"]
 
 
 def test_summary_equals_a_loop_over_documents_bit_for_bit():
