@@ -17,6 +17,7 @@ from .corpus import SECTIONS
 from .errors import require_columns
 from .scorers.document_groups import DocumentGroups
 from .scorers.loaded import VOICES
+from .scorers.sentiment import MIN_SENTENCES_FOR_INTERVAL
 
 SECTION_COLUMNS = [
     "doc_id", "section", "n_sentences", "n_words", "mean_compound", "ci_low", "ci_high",
@@ -27,9 +28,6 @@ CONTRAST_COLUMNS = [
     "headline_authorial_per_1000", "body_authorial_per_1000", "authorial_difference",
     "headline_reported_per_1000", "body_reported_per_1000", "reported_difference",
 ]
-#: A section with fewer sentences than this gets no interval: a bootstrap of one to four values says nothing
-#: (a one-sentence headline "resamples" to itself).
-MIN_SENTENCES_FOR_INTERVAL = 5
 SOURCE_KINDS = ("named", "anonymous", "none")
 
 
@@ -100,9 +98,9 @@ def _intervals(sentences: pd.DataFrame, codes: np.ndarray, sizes: np.ndarray, *,
     """``(ci_low, ci_high)`` per section, from the sentiment summary itself (its bootstrap, its seeds), NaN for
     sections too short to resample.
 
-    A body section is resampled under its document's own doc_id, so it draws what documents.csv draws: with the
-    default ``--sections body`` the two intervals are the same numbers. Other sections are keyed
-    ``<doc_id> · <section>``, so each has its own reproducible draws.
+    The sentiment summary draws by length alone (``scorers.sentiment.mean_intervals``), so a body section gets
+    what documents.csv gets for the same sentences: with the default ``--sections body`` the two intervals are
+    the same numbers. Other sections are keyed ``<doc_id> · <section>``.
     """
     from .scorers.sentiment import summarise_sentiment
 

@@ -1,8 +1,9 @@
 """The report in a real browser: headless Chromium opens report.html from disk, with no console errors and no
-network requests, and draws every figure. Skipped when Chromium is not installed (CI installs it: .ci/run).
+network requests, and draws every figure. Skipped when Chromium, its driver or Selenium is missing (CI installs
+them: .ci/run and the test extra).
 
-The browser driver is ``tools/screenshot_report.py`` (DevTools protocol over a small websocket client); run it
-by hand to look at the screenshots.
+The browser check is ``tools/screenshot_report.py`` (Selenium with Debian's chromium-driver); run it by hand to
+look at the screenshots.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ def _load_tool():
 
 
 tool = _load_tool()
-# CI (.ci/run) sets FRAMING_REQUIRE_BROWSER=1: there a missing Chromium fails the tests instead of skipping them.
+# CI (.ci/run) sets FRAMING_REQUIRE_BROWSER=1: there a missing browser fails the tests instead of skipping them.
 pytestmark = pytest.mark.skipif(
-    tool.find_chromium() is None and not os.environ.get("FRAMING_REQUIRE_BROWSER"),
-    reason="Chromium is not installed (Debian: apt-get install chromium); CI installs it")
+    tool.browser_missing() is not None and not os.environ.get("FRAMING_REQUIRE_BROWSER"),
+    reason=f"{tool.browser_missing()} (Debian: apt-get install chromium chromium-driver); CI installs them")
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -81,3 +82,16 @@ def test_hostile_report_in_chromium(tmp_path):
     # Tags kept in metadata (titles) must show as text: innerText holds them only if they were escaped.
     assert '" onmouseover=alert(2) x="' in result.page["text"]
     assert "<img src=x onerror=alert(4)> Title & more" in result.page["text"]
+
+
+def test_the_check_fails_on_errors_and_requests(tmp_path):
+    page = tmp_path / "bad.html"
+    page.write_text('<!doctype html><title>bad</title><p>text</p><script>console.error("boom"); missing();</script>'
+                    '<img src="http://192.0.2.1/pixel.png">', encoding="utf-8")
+    result = tool.check_page(page, settle=0.3)
+
+    assert not result.ok
+    assert any('"boom"' in line for line in result.console_errors)
+    assert any("missing is not defined" in line for line in result.console_errors)
+    assert result.external_requests == ["http://192.0.2.1/pixel.png"]
+    assert result.page["scripts"] == 1 and result.page["title"] == "bad"

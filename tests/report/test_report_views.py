@@ -214,8 +214,8 @@ def test_figure_caption_follows_the_view():
 def test_spread_report_in_chromium_fits_a_phone(spread_run, tmp_path):
     from .test_browser import failures, tool
 
-    if tool.find_chromium() is None:
-        pytest.skip("Chromium is not installed")
+    if tool.browser_missing():
+        pytest.skip(tool.browser_missing())
     (tmp_path / "report.html").write_text(spread_run.html, encoding="utf-8")
     for width in (400, 1280):
         result = tool.check_page(tmp_path / "report.html", width=width)

@@ -4,13 +4,20 @@ UTF-8 (with or without a byte order mark) and UTF-16 with a mark are read as suc
 UTF-8 is read as cp1252 (Word's and Excel's export on Windows), or latin-1 where cp1252 leaves a byte undefined,
 with a warning. A file that announces UTF-8 or UTF-16 with a mark and then breaks it is refused: it is damaged,
 and guessing would turn its valid part into mojibake.
+
+Text that was decoded wrongly before it reached us (students paste "donâ€™t" and "cafÃ©" from the web) is
+repaired line by line with ftfy's encoding fixers alone (:func:`repair_mojibake`); the cleaner records each
+repair.
 """
 
 from __future__ import annotations
 
 import codecs
+import difflib
 from pathlib import Path
 from typing import Literal, NamedTuple
+
+import ftfy
 
 from ..errors import input_error, warn
 
@@ -103,3 +110,43 @@ def _broken_utf8_mark(path: Path, byte: int):
 
 def _warn_fallback(path: Path, encoding: Encoding) -> None:
     warn(path, f"not valid UTF-8; read as {encoding} (save as UTF-8 to silence this)")
+
+
+# ftfy's encoding repairs only (undoing a wrong decode, a lost 0xA0 byte, lossy sequences, stray cp1252 control
+# characters). Its other fixers would change text that is not broken: curly quotes, full-width letters,
+# ligatures, line breaks, HTML entities, Unicode normalisation. The cleaner makes its own recorded edits instead.
+MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
+    replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True, fix_latin_ligatures=False,
+    fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False, fix_surrogates=False,
+    remove_control_chars=False, normalization=None, explain=False,
+)
+
+
+class Repair(NamedTuple):
+    """One stretch of mojibake put right: what was there and where its repair starts in the repaired text."""
+
+    text: str
+    position: int
+
+
+class RepairedText(NamedTuple):
+    """What :func:`repair_mojibake` returns."""
+
+    text: str
+    repairs: list[Repair]
+
+
+def repair_mojibake(text: str) -> RepairedText:
+    """``text`` with mojibake undone by ftfy (:data:`MOJIBAKE_ONLY`), and each repaired stretch.
+
+    ftfy says what it did as a whole-text plan, not where; the stretches are found by comparing the text before
+    and after (only when something changed, which is rare)."""
+    if text.isascii():  # mojibake always has a character beyond ASCII
+        return RepairedText(text, [])
+    fixed = ftfy.fix_text(text, MOJIBAKE_ONLY)
+    if fixed == text:
+        return RepairedText(text, [])
+    matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
+    return RepairedText(fixed, [Repair(text[before:before_end], after)
+                                for tag, before, before_end, after, _ in matcher.get_opcodes() if tag != "equal"])

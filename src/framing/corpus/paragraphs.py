@@ -1,12 +1,14 @@
-"""Paragraphs: a text's blocks of lines, and the inline edits that clean one paragraph (citation markers,
-quote marks, odd spaces, invisible characters, glued and unpunctuated sentence breaks), each recorded."""
+"""Paragraphs: a text's blocks of lines, and the inline edits that clean one paragraph (mojibake, citation
+markers, quote marks, odd spaces, invisible characters, glued and unpunctuated sentence breaks), each recorded."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import chain
 from typing import Iterator, NamedTuple
 
+from .encoding import repair_mojibake
 from .tables import Removal, RemovalKind, Section
 
 # Wikipedia-style reference markers: [12], [ 210 ], [note 1], [nb 2], [a], [citation needed]. Not "[his]",
@@ -118,11 +120,15 @@ def clean_paragraph(line: str) -> Paragraph:
     """Apply every inline edit in one pass so recorded positions are offsets into the cleaned paragraph."""
     removals: list[Removal] = []
     section: Section = "body"
+    line, repairs = repair_mojibake(line)  # first, so that a repaired quote mark is normalised like any other
     bullet = BULLET.match(line)
     if bullet:
         section = "bullet"
         removals.append(Removal(0, "bullet_marker", bullet.group().strip(), 0))
         line = line[bullet.end():]
+    skipped = bullet.end() if bullet else 0
+    edit_ends: list[int] = []  # where each edit ends in ``line``, and how much longer the output is from there
+    edit_shifts: list[int] = []
     out: list[str] = []
     length = 0
     last = 0
@@ -141,12 +147,26 @@ def clean_paragraph(line: str) -> Paragraph:
         out.append(replacement)
         length += len(replacement)
         last = match.end()
+        edit_ends.append(last)
+        edit_shifts.append(length - last)
     out.append(line[last:])
+    # Before the edits' rows, so that a repair reads before the quote normalised at the same place.
+    removals[int(skipped > 0):int(skipped > 0)] = [
+        Removal(0, "mojibake_repaired", repair.text, _output_position(repair.position - skipped, edit_ends,
+                                                                      edit_shifts))
+        for repair in repairs]
     cleaned = "".join(out)
     stripped = cleaned.strip()
     lead = len(cleaned) - len(cleaned.lstrip())
     removals = [r._replace(position=min(max(r.position - lead, 0), len(stripped))) for r in removals]
     return Paragraph(stripped, section, removals)
+
+
+def _output_position(position: int, edit_ends: list[int], edit_shifts: list[int]) -> int:
+    """Where ``position`` of the paragraph before its inline edits lands after them."""
+    position = max(position, 0)  # inside the bullet marker: the paragraph's start
+    edits_before = bisect_right(edit_ends, position)
+    return position + (edit_shifts[edits_before - 1] if edits_before else 0)
 
 
 def _case_ok(group: str, line: str, match: re.Match) -> bool:

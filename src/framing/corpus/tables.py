@@ -15,7 +15,7 @@ Section = Literal["headline", "bullet", "body", "caption", "subhead"]
 SECTIONS: tuple[str, ...] = get_args(Section)
 RemovalKind = Literal[
     "citation", "duplicate", "infobox", "bullet_marker", "quote_normalised", "space_normalised", "invisible",
-    "space_inserted", "sentence_break", "markup",
+    "space_inserted", "sentence_break", "markup", "mojibake_repaired",
 ]
 
 DOCUMENT_COLUMNS = [
@@ -47,7 +47,9 @@ class Corpus:
         ``quote_normalised`` (curly or doubled quotes made straight), ``space_normalised`` (non-breaking or
         odd spaces), ``invisible`` (zero-width characters, soft hyphens), ``space_inserted`` (a missing space
         after a full stop), ``sentence_break`` (a boundary with no punctuation, e.g. ``front He was``) and
-        ``markup`` (a pasted web page's HTML: one row per document counting the tags and entities removed).
+        ``markup`` (a pasted web page's HTML: one row per document counting the tags and entities removed) and
+        ``mojibake_repaired`` (text decoded wrongly before it was pasted, e.g. ``â€™`` for ``’``, put right by
+        ftfy; ``text`` is the garbled original).
         ``text`` is what was there; ``position`` is the offset in the cleaned text where it was.
     """
 

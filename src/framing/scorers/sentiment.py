@@ -17,12 +17,12 @@ sentences beyond ±0.05.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from ..errors import input_error, require_columns
 from .contributions import contribution_table
@@ -39,7 +39,11 @@ SENTIMENT_SUMMARY_COLUMNS = [
 NEUTRAL_BAND = 0.05
 # The date of the seed story (2020-01-03): a fixed default seed so every run reports the same interval.
 DEFAULT_SEED = 20200103
-# Upper bound on resample indices drawn at once (n_boot × n_sentences), to keep memory near 32 MB.
+CONFIDENCE_LEVEL = 0.95
+# Below this many sentences a bootstrap interval mostly restates the few values there are (one sentence gives
+# the "interval" [x, x]); the summary leaves it out (NaN) and the figures and report say "n too small".
+MIN_SENTENCES_FOR_INTERVAL = 5
+# Upper bound on resampled values held at once (documents × resamples × sentences), to keep memory near 32 MB.
 _MAX_DRAWS = 4_000_000
 
 
@@ -104,18 +108,20 @@ def summarise_sentiment(scores: pd.DataFrame, *, n_boot: int = 2000, seed: int =
     Parameters
     ----------
     scores
-        From :class:`SentimentScorer` (needs ``doc_id, compound``).
+        From :class:`SentimentScorer` (needs ``doc_id, compound``). Any hashable ``doc_id`` works, e.g. a
+        ``(doc_id, section)`` tuple for a summary per section.
     n_boot
         Number of bootstrap resamples of each document's sentences.
     seed
-        Seeds a numpy ``Generator`` per document (mixed with a checksum of its ``doc_id``), so re-runs agree
-        and a document's interval does not change when other documents are added or removed.
+        Seeds the resampling (see :func:`mean_intervals`): re-runs agree, and a document's interval does not
+        change when other documents are added or removed.
 
     Returns
     -------
     DataFrame with one row per document (in order of first appearance) and columns
         ``doc_id``; ``n_sentences``; ``mean_compound``; ``ci_low, ci_high`` (95% percentile bootstrap interval of
-        the mean; equal to the mean when every sentence has the same compound, e.g. a one-sentence document);
+        the mean, by :func:`scipy.stats.bootstrap`; NaN below :data:`MIN_SENTENCES_FOR_INTERVAL` sentences or
+        with a missing compound; equal to the mean when every sentence has the same compound);
         ``median_compound``; ``share_positive`` (share of sentences with compound > 0.05), ``share_neutral``
         (within ±0.05 inclusive) and ``share_negative`` (< −0.05), which sum to 1.
     """
@@ -127,7 +133,9 @@ def summarise_sentiment(scores: pd.DataFrame, *, n_boot: int = 2000, seed: int =
         return pd.DataFrame([], columns=SENTIMENT_SUMMARY_COLUMNS)
     values = scores["compound"].to_numpy(dtype=float)
     n = groups.sizes
-    low, high = _intervals(groups, values, n_boot=n_boot, seed=seed)
+    low, high = np.empty(groups.n), np.empty(groups.n)
+    for members, matrix in zip(*groups.matrices(values)):
+        low[members], high[members] = mean_intervals(matrix, n_boot=n_boot, seed=seed)
     return pd.DataFrame({
         "doc_id": groups.keys,
         "n_sentences": n,
@@ -141,46 +149,65 @@ def summarise_sentiment(scores: pd.DataFrame, *, n_boot: int = 2000, seed: int =
     }, columns=SENTIMENT_SUMMARY_COLUMNS)
 
 
-def _intervals(groups: DocumentGroups, values: np.ndarray, *, n_boot: int, seed: int
-               ) -> tuple[np.ndarray, np.ndarray]:
-    """``(ci_low, ci_high)`` per group. A group whose values are all equal (every one-sentence document) is its
-    own interval, found for all such groups at once; the others are resampled one document at a time, each with
-    its own seeded Generator, so the draws do not depend on which documents share a batch."""
-    low, high = np.empty(groups.n), np.empty(groups.n)
-    for members, matrix in zip(*groups.matrices(values)):
-        constant = (matrix == matrix[:, :1]).all(axis=1)  # False with a NaN, as in bootstrap_mean_interval
-        low[members[constant]] = high[members[constant]] = matrix[constant, 0]
-        for group, document in zip(members[~constant], matrix[~constant]):
-            low[group], high[group] = bootstrap_mean_interval(
-                document, n_boot=n_boot, rng=_document_rng(seed, groups.keys[group]))
+def mean_intervals(matrix: np.ndarray, *, n_boot: int, seed: int = DEFAULT_SEED, level: float = CONFIDENCE_LEVEL
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Percentile bootstrap intervals ``(low, high)`` of the row means of a ``(documents, sentences)`` matrix:
+    one :func:`scipy.stats.bootstrap` call per block of rows rather than one per document.
+
+    All documents of one length are resampled with the same draws, from a Generator seeded by ``seed`` and the
+    length alone. So a document's interval depends only on its own values (not on which documents share the
+    run or the block), and equals :func:`bootstrap_mean_interval` with ``rng=length_rng(seed, length)`` bit for
+    bit. NaN for rows with fewer than :data:`MIN_SENTENCES_FOR_INTERVAL` values or with a NaN.
+    """
+    matrix = np.atleast_2d(np.asarray(matrix, dtype=float))
+    low, high = np.full(len(matrix), np.nan), np.full(len(matrix), np.nan)
+    length = matrix.shape[1]
+    rows_per_call = max(1, _MAX_DRAWS // (_resamples_per_batch(length, n_boot) * max(1, length)))
+    for first in range(0, len(matrix), rows_per_call):
+        block = slice(first, first + rows_per_call)
+        low[block], high[block] = _percentile_intervals(
+            matrix[block], n_boot=n_boot, rng=length_rng(seed, length), level=level)
     return low, high
 
 
 def bootstrap_mean_interval(values: np.ndarray, *, n_boot: int, rng: np.random.Generator,
-                            level: float = 0.95) -> tuple[float, float]:
-    """Percentile bootstrap interval ``(low, high)`` of the mean of ``values``; ``(nan, nan)`` when empty.
-
-    Resamples are drawn as index matrices, a block of resamples at a time, and averaged row-wise.
-    """
-    values = np.asarray(values, dtype=float)
-    n = len(values)
-    if n == 0:
-        return float("nan"), float("nan")
-    if np.all(values == values[0]):
-        # Every resample is the same; answering exactly avoids a mean that differs in the last bit.
-        return float(values[0]), float(values[0])
-    means = np.empty(n_boot)
-    block = max(1, _MAX_DRAWS // n)
-    for first in range(0, n_boot, block):
-        size = min(block, n_boot - first)
-        means[first:first + size] = values[rng.integers(0, n, size=(size, n))].mean(axis=1)
-    tail = (1 - level) / 2
-    low, high = np.quantile(means, [tail, 1 - tail])
-    return float(low), float(high)
+                            level: float = CONFIDENCE_LEVEL) -> tuple[float, float]:
+    """Percentile bootstrap interval ``(low, high)`` of the mean of ``values`` (:func:`scipy.stats.bootstrap`);
+    ``(nan, nan)`` with fewer than :data:`MIN_SENTENCES_FOR_INTERVAL` values or with a NaN."""
+    low, high = _percentile_intervals(np.asarray(values, dtype=float)[None, :], n_boot=n_boot, rng=rng, level=level)
+    return float(low[0]), float(high[0])
 
 
-def _document_rng(seed: int, doc_id: object) -> np.random.Generator:
-    # crc32, not hash(): Python salts str hashes per process, which would break reproducibility.
-    return np.random.default_rng([seed, zlib.crc32(str(doc_id).encode("utf-8"))])
+def length_rng(seed: int, length: int) -> np.random.Generator:
+    """The Generator that resamples every document of ``length`` sentences (see :func:`mean_intervals`)."""
+    return np.random.default_rng([seed, length])
 
 
+def _percentile_intervals(matrix: np.ndarray, *, n_boot: int, rng: np.random.Generator, level: float
+                          ) -> tuple[np.ndarray, np.ndarray]:
+    """The intervals of a ``(rows, n)`` matrix's row means; rows share the resampling draws."""
+    low, high = np.full(len(matrix), np.nan), np.full(len(matrix), np.nan)
+    n = matrix.shape[1]
+    if n < MIN_SENTENCES_FOR_INTERVAL:
+        return low, high
+    finite = np.isfinite(matrix).all(axis=1)
+    # Every resample of a constant row is that row; answering exactly avoids a mean that differs in the last bit.
+    constant = finite & (matrix == matrix[:, :1]).all(axis=1)
+    low[constant] = high[constant] = matrix[constant, 0]
+    varied = np.flatnonzero(finite & ~constant)
+    if len(varied):
+        # numpy sums the resamples of several documents column by column but a lone document's pairwise, which
+        # differs in the last bit: a lone document goes in with a twin so that it is summed as it is beside others.
+        rows = matrix[np.repeat(varied, 2) if len(varied) == 1 else varied]
+        result = stats.bootstrap((rows,), np.mean, n_resamples=n_boot, vectorized=True, axis=-1,
+                                 batch=_resamples_per_batch(n, n_boot), confidence_level=level,
+                                 method="percentile", rng=rng)
+        low[varied] = result.confidence_interval.low[:len(varied)]
+        high[varied] = result.confidence_interval.high[:len(varied)]
+    return low, high
+
+
+def _resamples_per_batch(n: int, n_boot: int) -> int:
+    # A function of the length alone, never of how many rows share a call: the draws (and so the intervals) must
+    # not depend on the other documents.
+    return max(1, min(n_boot, _MAX_DRAWS // max(1, n)))
