@@ -68,6 +68,9 @@ DOCUMENT_MEASURES: tuple[Measure, ...] = (
     *_as_columns("harm expressions", "n_harms"),
     *_by_category("harm_construction_share", "share_{}", CONSTRUCTIONS, SHARE_OF_HARMS),
     *_as_columns(SHARE_OF_HARMS, "share_agent_stated"),
+    *_as_columns("sentences", "n_rewritten"),
+    *_as_columns("loaded-term hits", "swapped_terms", "unswapped_terms"),
+    *_by_category("rewritten_compound", "rewritten_compound_{}", ("before", "after", "shift"), "compound"),
 )
 
 

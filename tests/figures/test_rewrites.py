@@ -47,3 +47,9 @@ def test_spread_view_shows_distributions_and_names_the_most_shifted():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["as written", "in neutral words",
                                                             "shift (neutral − written)"]
     assert "named:doc-7" in {t.get_gid() for t in ax.texts}
+
+
+def test_grouped_runs_count_groups_in_the_title():
+    fig = rewrite_figure(s.rewrite_summary(), order=s.DOCS, entity="group")
+    subtitle = " ".join(t.get_text() for t in fig.texts)
+    assert "rewritten sentences in 3 groups" in subtitle and "documents" not in subtitle

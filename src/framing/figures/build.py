@@ -160,7 +160,8 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "08_harm_agency": lambda: agency_figure(analysis.documents, order=order, entity=entity),
         "09_who_is_called_what": lambda: labels_figure(analysis.labels, sentences=analysis.sentences,
                                                          order=order, unit=_unit(analysis)),
-        "10_neutral_rewrite": lambda: rewrite_figure(_with_rewrites(analysis.documents), order=order),
+        "10_neutral_rewrite": lambda: rewrite_figure(_with_rewrites(analysis.documents), order=order,
+                                                      entity=entity),
         "11_headline_vs_body": lambda: headline_body_figure(
             _by_section(analysis), order=order, unit="groups" if getattr(analysis, "group_by", None) else "documents"),
     }

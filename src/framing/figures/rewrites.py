@@ -81,8 +81,10 @@ def _count_line(n_sentences: int, n_swaps: int) -> str:
     return f"n = {fmt_int(n_sentences)} sentence{'s' if n_sentences != 1 else ''}, {fmt_int(n_swaps)} swaps"
 
 
-def rewrite_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = None) -> Figure:
-    """Figure 10 side by side (documents or groups): :func:`rewrite_shifts` with its key.
+def rewrite_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = None,
+                   entity: str = "document") -> Figure:
+    """Figure 10 side by side (documents or groups; ``entity`` names which in the title): :func:`rewrite_shifts`
+    with its key.
 
     No rewritten sentence in any document raises :class:`~framing.figures._common.NothingToShow`.
     """
@@ -96,15 +98,15 @@ def rewrite_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = Non
         fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.9 + 0.5 * len(docs)), layout="constrained")
         rewrite_shifts(documents, order=docs, ax=ax)
         set_title(fig, "Neutral rewrite: mean VADER compound of the rewritten sentences, as written → neutral",
-                  f"{_scope(shown)}; the writer's own loaded words swapped for the lexicon's neutral "
+                  f"{_scope(shown, entity)}; the writer's own loaded words swapped for the lexicon's neutral "
                   "alternative, quoted words untouched; number = change in mean compound")
         fig.legend(handles=_legend_handles(), loc="outside lower center", ncols=2, frameon=False)
     return fig
 
 
-def _scope(documents: pd.DataFrame) -> str:
+def _scope(documents: pd.DataFrame, entity: str = "document") -> str:
     sentences = int(documents["n_rewritten"].fillna(0).sum())
-    return f"n = {fmt_int(sentences)} rewritten sentences in {fmt_int(len(documents))} documents"
+    return f"n = {fmt_int(sentences)} rewritten sentences in {fmt_int(len(documents))} {entity}s"
 
 
 def _legend_handles() -> list[Line2D]:
