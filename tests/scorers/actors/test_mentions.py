@@ -24,6 +24,15 @@ def found(text, user=()):
     # no names: a sentence-initial capital, shouting, the pronoun "us", a hyphenated adjective
     ("According to us, THOUSANDS of Iranian-backed fighters left.", []),
     ("It told The New York Times so.", [("The New York Times", "New York Times", "group")]),
+    # a headline in capitals: "OF" joins no name; a known demonym before a title is the state
+    ("BUTCHER OF DAMASCUS: Assad flees", [("BUTCHER", "BUTCHER", "group"), ("DAMASCUS", "Syria", "state"),
+                                          ("Assad", "Assad", "other")]),
+    ("Yesterday Venezuelan President Nicolás Maduro spoke.", [("Venezuelan", "Venezuela", "state"),
+                                                              ("President Nicolás Maduro", "Nicolás Maduro",
+                                                               "person")]),
+    # an unknown adjective-like word before a body noun is a body; a surname before one is not
+    ("He said the Bolivarian militia would fight.", [("Bolivarian militia", "Bolivarian militia", "group")]),
+    ("He said the Assad regime would fall.", [("Assad", "Assad", "other")]),
 ])
 def test_mentions_of_a_sentence(text, expected):
     assert found(text) == expected

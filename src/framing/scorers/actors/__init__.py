@@ -12,8 +12,12 @@ speaker comes from attribution's ``sources``.
   beside the documents) and the shipped ``data/actors_known.toml``;
 * :mod:`.book` — the names and aliases of the actors files, ready for lookup;
 * :mod:`.mentions` — the mentions of one sentence and their shape (person, state, group, other);
-* :mod:`.context` — the one rule for pronouns, definite descriptions and bare definite labels;
-* :mod:`.targets` — label → target, construction by construction;
+* :mod:`.context` — the one rule for pronouns, definite descriptions and bare definite labels, and the nouns
+  for bodies, governments and the recurring parties of a story ("the protesters", "the soldiers");
+* :mod:`.slots` — one sentence's tokens and mentions, and the actor a phrase of it names;
+* :mod:`.uses` — how a loaded term is used (a label, a word said of someone, an act), which decides the
+  constructions that may tie it;
+* :mod:`.targets` — loaded term → target, construction by construction (:mod:`.naming` for naming verbs);
 * :mod:`.scorer` — :class:`ActorFinder` (per batch, in the workers) and :func:`summarise_labels`;
 * :mod:`.aliases` — :func:`canonical_actors`, the merge into canonical names, once per run after the map.
 
@@ -37,7 +41,8 @@ from .book import AliasBook, alias_book
 from .mentions import SHAPES, Mention, Shape, sentence_mentions
 from .scorer import (LABEL_COLUMNS, MENTION_COLUMNS, TARGET_COLUMNS, ActorFinder, ActorTables, speakers,
                      summarise_labels)
-from .targets import LABEL_CATEGORIES, RELATIONS, Relation, Target, link_label
+from .targets import RELATIONS, Relation, Target, link_label
+from .uses import LABEL_CATEGORIES
 
 __all__ = [
     "ACTOR_COLUMNS", "ACTOR_KEYS", "AliasBook", "KNOWN_ACTORS_FILE", "LABEL_CATEGORIES", "LABEL_COLUMNS", "LOOKBACK",

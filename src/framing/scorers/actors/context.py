@@ -15,8 +15,10 @@ terrorists") — takes the most recent **compatible** actor:
 **Compatible** by shape (:mod:`.mentions`): he, she, him, her, his, a role ("the general") and a singular
 person label ("the dictator") want a ``person``; "it", "its" want a ``state`` or ``group``; "they", "them",
 "their" a ``group`` (or a ``state``); plural and collective labels ("the terrorists", "the mob") a ``group``; a
-label for a government ("the regime", "the junta") wants a ``state``, else a ``group``. Mentions of shape ``other`` (places, events, a single
-capitalised word never seen as a person's surname) are nobody's antecedent.
+label for a government ("the regime", "the junta") wants a ``state``, else a ``group``. A party phrase ("the
+protesters", :data:`PARTY_NOUNS`) is a group of its own in a construction's slot (:mod:`.slots`), not an
+antecedent. Mentions of shape ``other`` (places, events, a single capitalised word never seen as a person's
+surname) are nobody's antecedent.
 """
 
 from __future__ import annotations
@@ -36,7 +38,22 @@ GOVERNMENT_LABELS = frozenset({"regime", "regimes", "junta", "dictatorship", "go
                                "occupiers", "occupation"})
 BODY_LABELS = frozenset({"group", "organisation", "organization", "network", "militia", "gang", "cartel", "cell",
                          "faction", "outfit", "movement", "army", "axis", "proxy", "proxies", "mob", "crowd", "horde",
-                         "rabble", "cult", "death cult", "clique", "cabal"})
+                         "rabble", "cult", "death cult", "clique", "cabal", "front", "force", "power"})
+# Plural nouns for the recurring parties of a conflict or a protest: "the protesters", "these soldiers" name a
+# group of their own (its key is the noun: "protesters"), unlike the bystanders of a story ("witnesses",
+# "campaigners", "observers"), who are never a label's target.
+PARTY_NOUNS = frozenset({
+    "protesters", "protestors", "demonstrators", "marchers", "strikers", "students", "soldiers",
+    "troops", "officers", "generals", "commanders", "rulers", "deserters", "defectors", "mutineers", "rebels",
+    "insurgents", "militants", "fighters", "guerrillas", "gunmen", "militiamen", "paramilitaries", "settlers",
+    "separatists", "loyalists", "opposition", "police", "policemen", "guards", "forces", "junta", "colonists",
+    "activists", "dissidents", "leaders"})
+# Nouns that may stand before a party noun inside its name: "the military rulers", "opposition leaders",
+# "the police officers", "the protest movement", "security forces".
+PARTY_MODIFIERS = frozenset({"military", "army", "police", "security", "opposition", "protest", "rebel", "coup",
+                             "government", "state", "armed", "student", "pro-democracy", "anti-government"})
+# "leaders" on its own is anybody's leaders; with a party modifier ("opposition leaders") it is a party.
+NEEDS_MODIFIER = frozenset({"leaders", "forces", "guards", "commanders"})
 
 
 class Wanted(NamedTuple):

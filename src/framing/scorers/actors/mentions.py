@@ -7,7 +7,8 @@ corpus. Inside a run:
 
 * a **known** mention is a name or alias of an actors file ("Iranian", "U.S.", "IDF", "Islamic State of Iraq
   and the Levant"); a demonym or state right before a body noun ("Israeli forces", "Iranian regime") keeps the
-  noun in its text and stands for the state. Lower-case aliases of a user's file ("protesters") are found
+  noun in its text and stands for the state. An unknown adjective-like word before one ("Bolivarian
+  militia") makes a body of its own, a group. Lower-case aliases of a user's file ("protesters") are found
   anywhere in the sentence;
 * a **name phrase** is a run of capitalised words ("Qassem Soleimani", "Quds Force"; "of" and particles may join
   them, "and" does not: "Larijani and Rezaei" are two people), after any titles ("Gen.", "General",
@@ -48,7 +49,8 @@ TITLES = frozenset(ROLES | {"lieutenant", "major", "colonel", "captain", "sergea
                    | {abbreviation.lower() + "." for abbreviation in TITLE_ABBREVIATIONS})
 # Nouns for a state's bodies: "Israeli forces" is Israel acting.
 BODY_HEADS = frozenset({"forces", "force", "troops", "army", "military", "government", "officials", "authorities",
-                        "police", "navy", "regime", "administration", "soldiers", "leadership"})
+                        "police", "navy", "regime", "administration", "soldiers", "leadership", "militia",
+                        "militias"})
 # Words that make a name a place, an event or a date, not an actor's: its shape is "other".
 PLACE_WORDS = frozenset({"province", "county", "governorate", "square", "sea", "river", "camp", "street", "city",
                          "district", "region", "valley", "mountains", "airport", "bridge", "operation", "war", "day",
@@ -122,14 +124,22 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
         opening = _opening(text, run_start)
         for start, end, written, key, shape in _run_mentions(text[run_start:run.end()], opening, book):
             start, end = start + run_start, end + run_start
-            if end == run.end() and key in book.specs:
+            if end == run.end() and (key in book.specs or (shape == "other" and _adjectival(key))):
                 body = _BODY_AFTER.match(text, end)
-                if body is not None and not written.endswith("'s"):  # "Israeli forces"
+                if body is not None and not written.endswith("'s"):  # "Israeli forces", "Bolivarian militia"
                     end, written = body.end(), text[start:body.end()]
+                    if key not in book.specs:
+                        key, shape = written, "group"
             found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)
     return found
+
+
+def _adjectival(key: str) -> bool:
+    """One unknown word shaped like an adjective of a place or creed ("Bolivarian", "Houthi"): before a body
+    noun it names a body ("Bolivarian militia"), where a surname ("the Assad regime") names its owner."""
+    return " " not in key and key.endswith(("an", "ese", "ist", "ic", "i"))
 
 
 def _opening(text: str, start: int) -> bool:
@@ -237,6 +247,8 @@ def _name_word(token: Token) -> bool:
         return False
     if "-" in token.text and token.text.rsplit("-", 1)[1].islower():
         return False  # "Iranian-backed", "IRGC-managed": an adjective
+    if token.text.isupper() and token.lower in JOINERS | {"and", "the", "in", "on", "at", "to", "for"}:
+        return False  # "BUTCHER OF DAMASCUS": a headline in capitals, not one name
     if token.text.isupper() and len(token.text) > 4:
         return not orthography().get(token.lower, 0) & MID_LOWER  # "THOUSANDS" is shouting, not a name
     return True

@@ -14,7 +14,8 @@ from .actors_file import ActorSpec
 from .context import Recent
 from .book import AliasBook, alias_book
 from .mentions import Mention, sentence_mentions
-from .targets import LABEL_CATEGORIES, NO_TARGET, SentenceActors, Target, link_label
+from .slots import SentenceActors
+from .targets import NO_TARGET, Target, link_label
 
 TARGET_COLUMNS = ["target", "target_text", "relation", "speaker"]
 MENTION_COLUMNS = ["doc_id", "mention", "key", "shape", "n"]
@@ -62,9 +63,8 @@ class ActorFinder:
         require_columns(terms, _TERM_COLUMNS, "terms")
         book = alias_book(self.actors)
         hits_by_sentence: dict[tuple[str, int], list[int]] = {}
-        for position, (key, category) in enumerate(zip(zip(terms["doc_id"], terms["sent_id"]), terms["category"])):
-            if category in LABEL_CATEGORIES:  # only labels get a target (targets module docstring)
-                hits_by_sentence.setdefault(key, []).append(position)
+        for position, key in enumerate(zip(terms["doc_id"], terms["sent_id"])):
+            hits_by_sentence.setdefault(key, []).append(position)
         starts, ends = terms["start"].to_numpy(), terms["end"].to_numpy()
         categories, lemmas = terms["category"].to_numpy(), terms["lemma"].to_numpy()
         targets: list[Target] = [NO_TARGET] * len(terms)

@@ -1,21 +1,28 @@
 """Label → target: the actor a loaded label is applied to in its sentence, and the construction that says so.
 
-Only labels get a target — hits of the lexicon's ``pejorative_label`` and ``honorific_label`` categories in a
-noun or adjective form ("terrorist", "regime", "martyr"; not "masterminded"): a verb or an event noun ("the
-slaughter", "assassination") is not applied to an actor by these constructions. The constructions, tried in
-this order (the first that holds wins):
+Every loaded term in a noun or adjective form may get a target (not "masterminded"): how it is used
+(:mod:`.uses`) decides which constructions may tie it — a label or a word said of someone ("terrorist",
+"ruthless generals", "he is a usurper") by all of them, an act or event ("a massacre", "their own killing
+spree") only by a possessive. The constructions, tried in this order (the first that holds wins):
 
 * ``premodifier`` — the label is part of a mention ("Martyr Soleimani", "the Iranian regime"), or sits right
-  before a name with at most two titles between ("terrorist leader Soleimani", "dictator Bashar al-Assad"), or
-  right after one ("ISIS terrorists", "the Assad regime");
+  before a name with at most two titles between ("terrorist leader Soleimani", "dictator Bashar al-Assad",
+  "the so-called White Helmets", "the radical protesters"), or — a label only — right after one ("ISIS
+  terrorists", "the Assad regime");
 * ``appositive`` — "Soleimani, the mastermind of …", "the dictator, Bashar al-Assad, …", and the headline
-  colon "Terrorist general with …: Qassem Soleimani masterminded …";
+  colon "Terrorist general with …: Qassem Soleimani masterminded …" (also "BUTCHER OF DAMASCUS: Assad …");
 * ``naming`` — "called / labelled / branded / designated / hailed / described / saw X (as) a …" (the object X),
-  and their passives "X was hailed as a hero (by Y)", "X is listed by Y as a known terrorist" (the subject X);
+  their passives "X was hailed as a hero (by Y)", "X is listed by Y as a known terrorist", "The group has been
+  designated a terrorist organisation" (the subject X), and a fronted object ("Maduro, whom … consider an
+  illegitimate president", "a rescue group it calls a terrorist front", "which it refers to as …");
 * ``copula`` — "Soleimani was a terrorist", "he was a hero" (the subject);
-* ``possessive`` — "Assad's regime", "his regime", "the regime of Bashar al-Assad" (the owner);
-* ``referent`` — a definite label that heads its phrase ("the regime", "the dictator", "the terrorists"):
-  the actor the context makes clear (:mod:`.context`).
+* ``possessive`` — "Assad's regime", "his regime", "the regime of Bashar al-Assad", "the terrorists of the
+  so-called Jaish al-Islam", "the propaganda of the terrorists" (the owner; a place is no owner);
+* ``referent`` — a definite label that heads its phrase ("the regime", "the dictator", "the terrorists") or
+  modifies a body noun ("the terrorist group"): the actor the context makes clear (:mod:`.context`).
+
+A slot may hold a name, a pronoun, a definite description or a party phrase ("the protesters", "These
+soldiers": :mod:`.slots`).
 
 Pronouns and definite descriptions in a slot resolve by the rule of :mod:`.context`; where it declines, the
 hit gets no target. "the fight against terrorism", "regime change", "a terrorist attack" get none either.
@@ -23,111 +30,73 @@ hit gets no target. "the fight against terrorism", "regime change", "a terrorist
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from typing import Literal, NamedTuple, get_args
+from typing import Literal, get_args
 
-from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word, tokenize
-from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
-                              MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS, ROLES)
-from .context import PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun
+from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
+from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
+                              MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
+from .context import BODY_LABELS, PRONOUNS, wanted_for_label, wanted_for_pronoun
 from .mentions import TITLES, Mention
+from .naming import NAMING_VERBS, left_of_quotes, naming, subject
+from .slots import SentenceActors, Target, without_possessive
+from .uses import ADJECTIVE_ENDINGS, COPULAS, heads_phrase, of_names_doer, term_use
 
 Relation = Literal["premodifier", "appositive", "copula", "naming", "possessive", "referent"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
-LABEL_CATEGORIES = frozenset({"pejorative_label", "honorific_label"})
-NAMING_VERBS = frozenset(
-    f"{stem}{ending}" for stem, endings in {
-        "call": ("", "s", "ed", "ing"), "label": ("", "s", "ed", "led", "ing", "ling"),
-        "brand": ("", "s", "ed", "ing"), "designat": ("e", "es", "ed", "ing"), "hail": ("", "s", "ed", "ing"),
-        "dub": ("", "s", "bed", "bing"), "term": ("", "s", "ed"), "describ": ("e", "es", "ed", "ing"),
-        "regard": ("", "s", "ed"), "view": ("", "s", "ed"), "consider": ("", "s", "ed"), "prais": ("e", "es", "ed"),
-        "denounc": ("e", "es", "ed"), "condemn": ("", "s", "ed"), "list": ("", "s", "ed"), "nam": ("e", "es", "ed"),
-        "declar": ("e", "es", "ed"), "proclaim": ("", "s", "ed"), "celebrat": ("e", "es", "ed"),
-    }.items() for ending in endings) | {"saw", "see", "sees", "seen"}
-COPULAS = BE_FORMS | {"became", "become", "becomes", "remained", "remains", "remain"}
 DETERMINERS = DEFINITE | INDEFINITE | POSSESSIVE
-# Words that may sit between "as" and a label: "as part of the 'Axis of evil'", "as one of the …".
-AS_PART = frozenset({"part", "one", "member", "members"})
 # Adjectives in -ed that sit inside a label's phrase ("a known terrorist", "the so-called …").
 ADJECTIVE_PARTICIPLES = MODIFIER_PARTICIPLES | {"alleged", "self-styled", "reputed", "dreaded", "feared", "noted",
                                                 "wanted", "suspected", "designated", "convicted", "known"}
+# Adjectives that make a label generic, not definite: "the last terrorist", "the only dictator".
+GENERIC_ADJECTIVES = frozenset({"last", "first", "next", "only", "other", "same", "typical", "average", "real"})
 _STOP_LEFT = PREPOSITIONS | BOUNDARY | AUXILIARY | COPULAS | NAMING_VERBS | COMMON_VERBS | PRONOUNS | {"as"}
-
-
-class Target(NamedTuple):
-    """Who a label is applied to (``None``: nobody the rules can name) and how."""
-
-    mention: Mention | None
-    relation: str  # one of RELATIONS, "" with no mention
-
-
 NO_TARGET = Target(None, "")
 
 
-class SentenceActors(NamedTuple):
-    """One sentence's tokens and mentions (their ``start, end`` as token indices), and the mentions of the
-    sentences before it."""
-
-    walker: PhraseWalker
-    mentions: list[Mention]
-    recent: Recent
-
-    @classmethod
-    def of(cls, text: str, mentions: list[Mention], recent: Recent) -> SentenceActors:
-        """Tokenize a sentence and place its mentions (sentence offsets) on its tokens."""
-        walker = PhraseWalker(text, tokenize(text, []))
-        starts = [token.start for token in walker.tokens]
-        placed = [m._replace(start=bisect_left(starts, m.start), end=bisect_left(starts, m.end))
-                  for m in mentions]
-        return cls(walker, placed, recent)
-
-    # A construction that links a label to a name says itself that the name is an actor's, so these two accept
-    # any shape ("the Assad regime" before the document says who Assad is); the context rule does not.
-    def ending_at(self, k: int) -> Mention | None:
-        """The mention whose last token is ``k``."""
-        return next((m for m in self.mentions if m.end == k + 1), None)
-
-    def starting_at(self, k: int) -> Mention | None:
-        """The mention whose first token is ``k``."""
-        return next((m for m in self.mentions if m.start == k), None)
-
-    def before(self, k: int) -> list[Mention]:
-        return [m for m in self.mentions if m.end <= k]
-
-    def resolve(self, wanted: Wanted | None, k: int) -> Mention | None:
-        return None if wanted is None else self.recent.resolve(wanted, self.before(k))
-
-    def slot(self, start: int, end: int) -> Mention | None:
-        """The actor a phrase names: its first actor mention, or the antecedent of a pronoun or of a definite
-        description ("the general") that makes it up."""
-        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
-        if inside:
-            return inside[0]
-        walker = self.walker
-        if end - start == 1:
-            return self.resolve(wanted_for_pronoun(walker.low(start)), start)
-        if end - start == 2 and walker.low(start) in DEFINITE and walker.low(start + 1) in ROLES:
-            return self.resolve(Wanted(("person",)), start)
-        return None
-
-
 def link_label(actors: SentenceActors, first: int, last: int, category: str, lemma: str) -> Target:
-    """The target of the label on tokens ``first … last`` (inclusive) of the sentence."""
+    """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence."""
     walker = actors.walker
-    if category not in LABEL_CATEGORIES or _verb_form(walker.low(last), lemma):
+    if _verb_form(walker.low(last), lemma):
         return NO_TARGET
+    use, head = term_use(walker, first, last, category, lemma)
+    promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
     inside = next((m for m in actors.mentions if m.start <= first and last < m.end), None)
-    if inside is not None:
+    if inside is not None and not _shouted(walker, inside, first, last):
         # "Martyr Soleimani", "the Iranian regime": the label is a title or body noun outside the actor's
         # key; inside the key it is part of a name ("Noble Comrades", a book) and labels nobody.
-        label = walker.text_of(first, last + 1).casefold()
+        label = without_possessive(walker.text_of(first, last + 1).casefold().replace("’", "'"))
         return NO_TARGET if label in inside.key.casefold() else Target(inside, "premodifier")
     start = phrase_start(walker, first)
-    for rule in (_premodifier, _appositive, _naming, _copula, _possessive, _referent):
+    party = actors.party_ending_at(last) if promoted else None
+    if party is not None and party.end == last + 1:
+        return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
+    if use == "act":
+        return _act_owner(actors, first, last, of_names_doer(category))
+    rules = _DESCRIBER_RULES if use == "describer" else _PROMOTED_RULES if promoted else _LABEL_RULES
+    for rule in rules:
         target = rule(actors, start, first, last)
-        if target is not None and target.mention is not None:
-            return target
+        if target is not None:
+            # The first construction that holds decides, even when its slot names nobody: "called the deposed
+            # president a puppet of Paris" is about the president, whoever he is, not about Paris.
+            return target if target.mention is not None else NO_TARGET
     return NO_TARGET
+
+
+def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> Target:
+    """The doer of an act or event: a possessive right before it ("Beijing's propaganda", "their own killing
+    spree") or, for words rather than violence, "the propaganda of the terrorists"."""
+    walker = actors.walker
+    start = first - 1 if walker.low(first - 1) == "own" else first
+    if walker.low(start - 1) in POSSESSIVE or walker.low(start - 1).endswith(("'s", "s'")):
+        return _possessive(actors, start, first, last, of_doer) or NO_TARGET
+    if walker.low(first - 1) in DEFINITE or walker.low(first - 1) in INDEFINITE:
+        return _act_of(actors, first - 1, first, last, of_doer) or NO_TARGET
+    return NO_TARGET
+
+
+def _shouted(walker: PhraseWalker, mention: Mention, first: int, last: int) -> bool:
+    """A headline in capitals read as a name ("BUTCHER OF DAMASCUS"): a mention in capitals holding the term."""
+    return walker.text_of(mention.start, mention.end).isupper() and walker.text_of(first, last + 1).isupper()
 
 
 def _verb_form(lower: str, lemma: str) -> bool:
@@ -146,6 +115,8 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
         token = walker.tokens[k - 1]
         low = token.lower
         if is_quote_mark(token):
+            if walker.low(k - 2) not in DETERMINERS:
+                return k  # an opening quotation mark starts the label's phrase: 'called the protesters "rioters"'
             k -= 1
             continue
         if low in DETERMINERS and not low.endswith("'s"):
@@ -159,19 +130,35 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
 
 
 def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+    """A name right after the term (titles and quotation marks between), for labels and describers."""
     walker = actors.walker
     k, titles = last + 1, 0
-    while k < walker.n and not actors.starting_at(k) and (is_quote_mark(walker.tokens[k]) or
-                                                          (walker.low(k) in TITLES and titles < 2)):
+    while k < walker.n and not actors.starting_at(k) and (is_quote_mark(walker.tokens[k]) or titles < 2 and (
+            walker.low(k) in TITLES or walker.low(k) in BODY_LABELS)):  # "the terrorist group PDF"
         titles += not is_quote_mark(walker.tokens[k])
         k += 1
     after = actors.starting_at(k)
-    if after is not None and not (after.shape == "state" and _common_word(walker, after.end)):
-        return Target(after, "premodifier")
-    before = actors.ending_at(first - 1)
+    if after is None or after.shape == "state" and _common_word(walker, after.end):
+        return None  # "the revered Iranian military commander"
+    return Target(after, "premodifier")
+
+
+def _describer_premodifier(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+    """A describer before a name that ends its phrase: "the so-called White Helmets", not "an outlandish Quds
+    Force plot" (the plot is outlandish)."""
+    target = _premodifier(actors, start, first, last)
+    if target is None or _common_word(actors.walker, target.mention.end):
+        return None
+    return target
+
+
+def _name_before(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+    """A label right after a name ("ISIS terrorists", "the Assad regime")."""
+    walker = actors.walker
+    before = actors.named_ending_at(first - 1)
     if before is None or walker.low(first - 1).endswith(("'s", "s'")):
         return None
-    if before.shape == "state" and wanted_for_label(_head(walker.low(last))).shapes == ("person",):
+    if before.shape == "state" and wanted_for_label(without_possessive(walker.low(last))).shapes == ("person",):
         return None  # "the Syrian dictator" is a person of Syria, not Syria
     return Target(before, "premodifier")
 
@@ -194,10 +181,14 @@ def _owner_start(actors: SentenceActors, start: int) -> int:
 def _appositive(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
     walker = actors.walker
     head = _owner_start(actors, start)
-    if walker.low(head - 1) == "," and actors.ending_at(head - 2) is not None:
+    # "X, the LABEL …", "X, Iran's LABEL …": an appositive is a determined phrase ("Borrowing from Hillary
+    # Clinton, leftist Italian media …" is not one).
+    determined = head < start or walker.low(start) in DETERMINERS or walker.low(start - 1).endswith(("'s", "s'"))
+    if determined and walker.low(head - 1) == "," and actors.ending_at(head - 2) is not None:
         return Target(actors.ending_at(head - 2), "appositive")
-    if walker.low(last + 1) == "," and actors.starting_at(last + 2) is not None:
-        return Target(actors.starting_at(last + 2), "appositive")
+    after = actors.starting_at(last + 2) if determined and walker.low(last + 1) == "," else None
+    if after is not None and walker.low(after.end) in {",", ".", ""}:  # "The warlord, Ahmed Musa Dirie, fled"
+        return Target(after, "appositive")
     if start == 0:  # a headline: "Terrorist general with the blood …: Qassem Soleimani masterminded …"
         colon = next((k for k in range(last + 1, min(walker.n, last + 16)) if walker.low(k) in {":", ","}), None)
         if colon is not None and walker.low(colon) == ":" and actors.starting_at(colon + 1) is not None:
@@ -205,59 +196,19 @@ def _appositive(actors: SentenceActors, start: int, first: int, last: int) -> Ta
     return None
 
 
-def _naming(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
-    walker = actors.walker
-    k = start - 1
-    if walker.low(k) == "of" and walker.low(k - 1) in AS_PART:
-        k -= 2  # "as part of the …"
-    if walker.low(k) == "as":
-        k -= 1
-        agent = _agent_start(walker, k)
-        if agent is not None:
-            k = agent - 1  # "is listed by the United States as …"
-        if walker.low(k) in NAMING_VERBS:
-            return Target(_subject(actors, k), "naming")
-    verb = next((v for v in range(k, max(-1, k - 6), -1) if walker.low(v) in NAMING_VERBS), None)
-    if verb is None or any(not is_word(walker.tokens[v]) for v in range(verb + 1, k + 1)):
-        return None
-    return Target(actors.slot(verb + 1, k + 1), "naming")
-
-
-def _agent_start(walker: PhraseWalker, k: int) -> int | None:
-    """The "by" of an agent phrase ending at token ``k`` (within six words, no punctuation), or ``None``."""
-    for by in range(k, max(-1, k - 7), -1):
-        if not is_word(walker.tokens[by]):
-            return None
-        if walker.low(by) == "by":
-            return by
-    return None
-
-
-def _subject(actors: SentenceActors, verb: int) -> Mention | None:
-    """The actor a passive naming verb or a copula says something of: its subject, or the sentence's."""
-    walker = actors.walker
-    phrase, how = walker.subject_left(verb)
-    if phrase is None and how == "coordinated":
-        phrase = walker.main_subject()
-    if phrase is None:
-        if verb > 0 and walker.low(verb - 1) == ",":  # "Soleimani, praised as a martyr, …"
-            owner = actors.ending_at(verb - 2)
-            return owner
-        return None
-    return actors.slot(phrase.start, phrase.end)
-
-
 def _copula(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
     walker = actors.walker
-    k = start - 1
+    k = left_of_quotes(walker, start - 1)
     while k >= 0 and (walker.low(k) in ADVERBS or walker.low(k) in {"not", "never", "also", "still"}):
         k -= 1
+    k = left_of_quotes(walker, k)
     if k < 0 or walker.low(k) not in COPULAS:
         return None
-    return Target(_subject(actors, k), "copula")
+    return Target(subject(actors, k), "copula")
 
 
-def _possessive(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool = True
+                ) -> Target | None:
     walker = actors.walker
     if walker.low(start - 1).endswith(("'s", "s'")):
         owner = actors.ending_at(start - 1)
@@ -266,38 +217,69 @@ def _possessive(actors: SentenceActors, start: int, first: int, last: int) -> Ta
     if walker.low(start) in POSSESSIVE and walker.low(start) != "my":
         pronoun = {"his": "his", "her": "her", "its": "its", "their": "their"}.get(walker.low(start))
         return Target(actors.resolve(wanted_for_pronoun(pronoun or ""), start), "possessive")
-    if walker.low(last + 1) == "of":
-        k = last + 2
-        if walker.low(k) in DEFINITE:
-            k += 1
-        owner = actors.starting_at(k)
-        if owner is not None:
-            return Target(owner, "possessive")
+    if walker.low(last + 1) == "of" and of_doer:
+        return _of_owner(actors, last + 2)
+    return None
+
+
+def _act_of(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool) -> Target | None:
+    """An act's owner by "of" only when it is a body ("the propaganda of the terrorists"): a person after an
+    act is mostly whom it was done to ("the assassination of Soleimani")."""
+    target = _possessive(actors, start, first, last, of_doer)
+    if target is not None and target.mention is not None and target.mention.shape == "person":
+        return None
+    return target
+
+
+def _of_owner(actors: SentenceActors, k: int) -> Target | None:
+    """The owner after "of": a name ("the regime of Bashar al-Assad"), past a determiner, quotation marks and
+    "so-called"; or a definite label's referent ("the propaganda of the terrorists"). A place owns nothing,
+    and a person's label "of" a state is a person of it: "the tyrant of Naypyidaw" is whom the context names."""
+    walker = actors.walker
+    label, opens = k - 2, k
+    if walker.low(k) in DEFINITE:
+        k += 1
+    while k < walker.n and (is_quote_mark(walker.tokens[k]) or walker.low(k) in {"so-called", "self-styled"}):
+        k += 1
+    owner = actors.starting_at(k)
+    if owner is not None and owner.shape != "other" and not (
+            owner.shape == "state" and wanted_for_label(without_possessive(walker.low(label))).shapes == ("person",)):
+        return Target(owner, "possessive")  # "the tyrant of Naypyidaw" is a person of the state, not the state
+    if walker.low(opens) in DEFINITE and k < walker.n and not is_cap(walker.tokens[k]) and heads_phrase(walker, k):
+        return Target(actors.resolve(wanted_for_label(without_possessive(walker.low(k))), opens), "possessive")
     return None
 
 
 def _referent(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
     walker = actors.walker
-    if walker.low(start) not in DEFINITE or not _heads_phrase(walker, last):
+    if walker.low(start) not in DEFINITE or not all(_describing(walker, k) for k in range(start + 1, first)):
+        return None  # "the way strongmen always do", "the last terrorist": no one in particular
+    if not heads_phrase(walker, last):
+        if walker.low(last + 1) not in BODY_LABELS or not heads_phrase(walker, last + 1):
+            return None
+        last += 1  # "the terrorist group": the group is what the context names
+    return Target(actors.resolve(wanted_for_label(without_possessive(walker.low(last))), start), "referent")
+
+
+def _promoted_referent(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+    """A definite phrase whose actor noun follows the term across adjectives only: "the notorious jihadist
+    movement", not "the so-called personhood movement" (a movement of its own)."""
+    if not all(_describing(actors.walker, k) for k in range(first + 1, last)):
         return None
-    return Target(actors.resolve(wanted_for_label(_head(walker.low(last))), start), "referent")
+    return _referent(actors, start, first, last)
 
 
-def _head(lower: str) -> str:
-    """A label's head word without a possessive ending ("tyrant's" → "tyrant")."""
-    return lower[:-2] if lower.endswith("'s") else lower[:-1] if lower.endswith("s'") else lower
-
-
-def _heads_phrase(walker: PhraseWalker, last: int) -> bool:
-    """Whether the label at token ``last`` is its phrase's head noun: what follows is no noun it modifies
-    ("the regime said", "the regime's will" — not "the terrorist attack")."""
-    if walker.low(last).endswith("'s"):
+def _describing(walker: PhraseWalker, k: int) -> bool:
+    """A word that may sit between a definite determiner and a label it leaves definite: an adjective, a
+    demonym, a quotation mark ("the brutal", "the Islamic", "the 'so-called'") — not a noun, not "last"."""
+    token = walker.tokens[k]
+    low = token.lower
+    if is_quote_mark(token) or low in DEMONYMS or low in ADJECTIVE_PARTICIPLES:
         return True
-    nxt = last + 1
-    if nxt >= walker.n or not is_word(walker.tokens[nxt]):
-        return True
-    low = walker.low(nxt)
-    # After a singular head a word in -s is its verb ("the regime funds them"), not a plural it modifies.
-    verb_s = low.endswith("s") and not low.endswith("ss") and not walker.low(last).endswith("s")
-    return low in PREPOSITIONS or low in BOUNDARY or low in AUXILIARY or low in COMMON_VERBS or low in ADVERBS \
-        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"}
+    return low not in GENERIC_ADJECTIVES and low.endswith(ADJECTIVE_ENDINGS) and not low.endswith("ment")
+
+
+_LABEL_RULES = (_premodifier, _name_before, _appositive, naming, _copula, _possessive, _referent)
+# A word before an actor noun is no label of a name before it ("Practicing pro-life litigators").
+_PROMOTED_RULES = (_premodifier, _appositive, naming, _copula, _possessive, _promoted_referent)
+_DESCRIBER_RULES = (_describer_premodifier, _appositive, naming, _copula)

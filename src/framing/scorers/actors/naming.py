@@ -1,0 +1,120 @@
+"""The naming construction: "called / branded / designated / hailed / described X (as) a LABEL" — the object X —
+their passives ("X was hailed as a hero by Y", "The group has been designated a terrorist organisation": the
+subject X), and an object fronted as a relative's antecedent ("Maduro, whom … consider an illegitimate
+president"). Also the subject finder the copula construction shares."""
+
+from __future__ import annotations
+
+from ...phrases import PhraseWalker, is_quote_mark, is_word
+from ...phrases.words import ADVERBS, BE_FORMS
+from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS
+from .mentions import Mention
+from .slots import SentenceActors, Target
+from .uses import PARTICLES
+
+NAMING_VERBS = frozenset(
+    f"{stem}{ending}" for stem, endings in {
+        "call": ("", "s", "ed", "ing"), "label": ("", "s", "ed", "led", "ing", "ling"),
+        "brand": ("", "s", "ed", "ing"), "designat": ("e", "es", "ed", "ing"), "hail": ("", "s", "ed", "ing"),
+        "dub": ("", "s", "bed", "bing"), "term": ("", "s", "ed"), "describ": ("e", "es", "ed", "ing"),
+        "regard": ("", "s", "ed", "ing"), "view": ("", "s", "ed", "ing"), "consider": ("", "s", "ed", "ing"),
+        "prais": ("e", "es", "ed", "ing"), "denounc": ("e", "es", "ed", "ing"), "condemn": ("", "s", "ed", "ing"),
+        "list": ("", "s", "ed"), "nam": ("e", "es", "ed"), "declar": ("e", "es", "ed"), "proclaim": ("", "s", "ed"),
+        "celebrat": ("e", "es", "ed"),
+        "dismiss": ("", "es", "ed", "ing"), "refer": ("", "s", "red", "ring"),
+    }.items() for ending in endings) | {"saw", "see", "sees", "seen"}
+# Words that may sit between "as" and a label: "as part of the 'Axis of evil'", "as one of the …".
+AS_PART = frozenset({"part", "one", "member", "members"})
+
+
+def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+    """The naming construction before the label's phrase starting at token ``start`` (module docstring)."""
+    walker = actors.walker
+    k = left_of_quotes(walker, start - 1)
+    if walker.low(k) == "of" and walker.low(k - 1) in AS_PART:
+        k -= 2  # "as part of the …"
+    if walker.low(k) == "as":
+        k -= 1
+        if walker.low(k) == "to" and walker.low(k - 1).startswith("refer"):
+            k -= 1  # "refers to as"
+        agent = _agent_start(walker, k)
+        if agent is not None:
+            k = agent - 1  # "is listed by the United States as …"
+        if walker.low(k) in NAMING_VERBS:
+            return Target(_named_object(actors, k) or subject(actors, k), "naming")
+    verb = next((v for v in range(k, max(-1, k - 6), -1) if walker.low(v) in NAMING_VERBS
+                 and walker.low(v + 1) not in PARTICLES), None)
+    if verb is None or any(not is_word(walker.tokens[v]) for v in range(verb + 1, k + 1)):
+        return None
+    if verb == k:  # nothing between the verb and the label's phrase
+        if first > start:  # "called the deserters mercenaries": the phrase walked left over the object
+            named = actors.slot(start, first)
+            if named is not None:
+                return Target(named, "naming")
+        # a passive ("has been designated a …"), or an object before the verb ("Maduro, whom … consider")
+        return Target(_named_object(actors, verb) or (subject(actors, verb) if _passive(walker, verb) else None),
+                      "naming")
+    return Target(actors.slot(verb + 1, k + 1), "naming")
+
+
+def left_of_quotes(walker: PhraseWalker, k: int) -> int:
+    while k >= 0 and is_quote_mark(walker.tokens[k]):
+        k -= 1
+    return k
+
+
+def _passive(walker: PhraseWalker, verb: int) -> bool:
+    """A naming verb in the passive: a participle after a form of "be" ("has been designated", "is listed")."""
+    k = verb - 1
+    while k >= 0 and walker.low(k) in ADVERBS:
+        k -= 1
+    return walker.low(k) in BE_FORMS and walker.low(verb).endswith(("ed", "en"))
+
+
+def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
+    """The object of a naming verb fronted as a relative's antecedent: "Maduro, whom the United States …
+    consider", "the group, which it refers to as", "a rescue group it calls" (after a pronoun subject)."""
+    walker = actors.walker
+    relative = next((j for j in range(verb - 1, max(-1, verb - 13), -1) if walker.low(j) in {"whom", "which"}), None)
+    if relative is not None:
+        k = relative - 1
+    else:
+        subject, how = walker.subject_left(verb)
+        if subject is None or how != "np" or walker.low(subject.end - 1) not in PRONOUNS:
+            return None
+        # The pronoun subject of a clause with no relative word: the phrase walked left over its object
+        # ("a rescue group it calls"); the object ends before the pronoun.
+        k = subject.end - 2 if subject.end - subject.start > 1 else subject.start - 1
+    if walker.low(k) == ",":
+        k -= 1
+    named = actors.ending_at(k)
+    if named is None and walker.low(k) in BODY_LABELS | GOVERNMENT_LABELS:
+        phrase = walker.np_left(k)
+        named = actors.slot(phrase.start, phrase.end) if phrase is not None else None
+        if named is None and phrase is not None and walker.low(phrase.start - 1) == ",":
+            named = actors.ending_at(phrase.start - 2)  # "the White Helmets, a rescue group it calls …"
+    return named
+
+
+def _agent_start(walker: PhraseWalker, k: int) -> int | None:
+    """The "by" of an agent phrase ending at token ``k`` (within six words, no punctuation), or ``None``."""
+    for by in range(k, max(-1, k - 7), -1):
+        if not is_word(walker.tokens[by]):
+            return None
+        if walker.low(by) == "by":
+            return by
+    return None
+
+
+def subject(actors: SentenceActors, verb: int) -> Mention | None:
+    """The actor a passive naming verb or a copula says something of: its subject, or the sentence's."""
+    walker = actors.walker
+    phrase, how = walker.subject_left(verb)
+    if phrase is None and how == "coordinated":
+        phrase = walker.main_subject()
+    if phrase is None:
+        if verb > 0 and walker.low(verb - 1) == ",":  # "Soleimani, praised as a martyr, …"
+            owner = actors.ending_at(verb - 2)
+            return owner
+        return None
+    return actors.slot(phrase.start, phrase.end)

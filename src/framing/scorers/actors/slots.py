@@ -1,0 +1,160 @@
+"""One sentence's tokens and actor mentions, and the actor a phrase of it names (a construction's slot).
+
+A slot names an actor when it holds a mention, or resolves to one by the rule of :mod:`.context` — a pronoun
+("he", "it"), a definite description ("the general", "the group", "the regime"), a possessive pronoun before
+an actor's people ("its leaders": the actor) — or when it is a **party phrase**: a determiner (or none) and a
+plural noun for a recurring party of the story ("the protesters", "These soldiers", "opposition leaders", "the
+military rulers"), which is a group of its own, keyed by its noun (":data:`.context.PARTY_NOUNS`"). Party
+phrases exist only in slots: they are no antecedent of the context rule and no row of ``actors``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import NamedTuple
+
+from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, tokenize
+from ...phrases.words import DEFINITE, POSSESSIVE, ROLES
+from ..attribution.vocabulary import clause_verbs
+from .context import (BODY_LABELS, GOVERNMENT_LABELS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS, Recent, Wanted,
+                      wanted_for_label, wanted_for_pronoun)
+from .mentions import Mention
+from .uses import is_agent
+
+# Words that may open a party phrase besides the definite determiners: "some protesters were …".
+PARTY_QUANTIFIERS = frozenset({"some", "many", "most", "all", "both"})
+# A reported clause starts after these: the frame's people ("X told SANA that …") are no antecedent inside it.
+CLAUSE_OPENERS = frozenset({"that", ":"})
+# Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
+MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
+                          "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
+
+
+class Target(NamedTuple):
+    """Who a label is applied to (``None``: nobody the rules can name) and how."""
+
+    mention: Mention | None
+    relation: str  # one of RELATIONS, "" with no mention
+
+
+class SentenceActors(NamedTuple):
+    """One sentence's tokens and mentions (their ``start, end`` as token indices), and the mentions of the
+    sentences before it."""
+
+    walker: PhraseWalker
+    mentions: list[Mention]
+    recent: Recent
+
+    @classmethod
+    def of(cls, text: str, mentions: list[Mention], recent: Recent) -> SentenceActors:
+        """Tokenize a sentence and place its mentions (sentence offsets) on its tokens. Reporting verbs end a
+        noun phrase ("Campaigners said Assad was …": the subject of "was" is Assad)."""
+        walker = PhraseWalker(text, tokenize(text, []), clause_verbs())
+        starts = [token.start for token in walker.tokens]
+        placed = [m._replace(start=bisect_left(starts, m.start), end=bisect_left(starts, m.end))
+                  for m in mentions]
+        return cls(walker, placed, recent)
+
+    # A construction that links a label to a name says itself that the name is an actor's, so these accept any
+    # shape ("the Assad regime" before the document says who Assad is); the context rule does not.
+    def ending_at(self, k: int) -> Mention | None:
+        """The mention, or party phrase, whose last token is ``k``."""
+        found = next((m for m in self.mentions if m.end == k + 1), None)
+        return found if found is not None else self.party_ending_at(k)
+
+    def named_ending_at(self, k: int) -> Mention | None:
+        """The mention (a name, not a party phrase) whose last token is ``k``."""
+        return next((m for m in self.mentions if m.end == k + 1), None)
+
+    def starting_at(self, k: int) -> Mention | None:
+        """The mention, or party phrase, whose first token is ``k``."""
+        found = next((m for m in self.mentions if m.start == k), None)
+        return found if found is not None else self.party_starting_at(k)
+
+    def before(self, k: int) -> list[Mention]:
+        """The mentions before token ``k`` in its clause: a reported clause ("… that …", after a colon) starts
+        afresh, so the speaker and hearer of its frame are not what its labels are about."""
+        opener = next((j for j in range(k - 1, -1, -1) if self.walker.low(j) in CLAUSE_OPENERS), -1)
+        return [m for m in self.mentions if opener < m.start and m.end <= k]
+
+    def resolve(self, wanted: Wanted | None, k: int) -> Mention | None:
+        return None if wanted is None else self.recent.resolve(wanted, self.before(k))
+
+    def slot(self, start: int, end: int) -> Mention | None:
+        """The actor a phrase names: its first actor mention, a party phrase, or the antecedent of a pronoun or
+        of a definite description ("the general", "the group") that makes it up."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        if inside:
+            return self._head_mention(inside, end)
+        walker = self.walker
+        while end > start and is_quote_mark(walker.tokens[end - 1]):
+            end -= 1
+        while start < end and is_quote_mark(walker.tokens[start]):
+            start += 1
+        if end - start == 1:
+            return self.resolve(wanted_for_pronoun(walker.low(start)), start)
+        party = self.party_ending_at(end - 1)
+        if party is not None and party.start == start:
+            return party
+        head = walker.low(end - 1)
+        if walker.low(start) in DEFINITE and (head in ROLES or head in BODY_LABELS or head in GOVERNMENT_LABELS
+                                              or is_plural(head) and is_agent(head)):
+            return self.resolve(wanted_for_label(head), start)  # "the deposed president", "the group", "the bombers"
+        if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
+            return self.resolve(wanted_for_pronoun(walker.low(start)), start)  # "its leaders": the actor
+        return None
+
+    def _head_mention(self, inside: list[Mention], end: int) -> Mention | None:
+        """The mention a phrase is about: its first, unless that is a possessive before a head that is not the
+        actor's people ("Bevin's downplaying of …" is about no one; "Iran's Revolutionary Guard" about the
+        Guard; "Assad's forces" about Assad)."""
+        first = inside[0]
+        if not self.walker.low(first.end - 1).endswith(("'s", "s'")) or first.end >= end:
+            return first
+        if len(inside) > 1:
+            return inside[1]
+        return first if self.walker.low(first.end) in MEMBER_NOUNS | PARTY_NOUNS else None
+
+    def party_ending_at(self, k: int) -> Mention | None:
+        """The party phrase whose head noun is token ``k`` ("the protesters", "opposition leaders")."""
+        walker = self.walker
+        head = without_possessive(walker.low(k))
+        if not _party_head(head) or is_cap(walker.tokens[k]) and k > 0:
+            return None
+        first = k - 1 if walker.low(k - 1) in PARTY_MODIFIERS else k
+        if head in NEEDS_MODIFIER and first == k:
+            return None
+        opener = walker.low(first - 1)
+        if opener in POSSESSIVE:
+            owner = self.resolve(wanted_for_pronoun(opener), first - 1)
+            if owner is not None and owner.shape != "person":
+                return owner  # "its fighters" are the group; "His soldiers" an army, not the man
+        start = first - 1 if opener in DEFINITE or opener in PARTY_QUANTIFIERS or opener in POSSESSIVE else first
+        return _party(walker, start, first, k)
+
+    def party_starting_at(self, k: int) -> Mention | None:
+        """The party phrase starting at token ``k`` (its determiner, modifier or noun)."""
+        walker = self.walker
+        first = k + 1 if walker.low(k) in DEFINITE or walker.low(k) in PARTY_QUANTIFIERS else k
+        head = first + 1 if walker.low(first) in PARTY_MODIFIERS and _party_head(walker.low(first + 1)) else first
+        if not _party_head(walker.low(head)) or (walker.low(head) in NEEDS_MODIFIER and head == first):
+            return None
+        return _party(walker, k, first, head)
+
+
+def without_possessive(lower: str) -> str:
+    """A lower-case word without a possessive ending ("tyrant's" → "tyrant")."""
+    return lower[:-2] if lower.endswith("'s") else lower[:-1] if lower.endswith("s'") else lower
+
+
+def _party_head(lower: str) -> bool:
+    return lower in PARTY_NOUNS or lower == "movement"
+
+
+def _party(walker: PhraseWalker, start: int, first: int, head: int) -> Mention | None:
+    """A party phrase's mention (token indices): its key is the modifier and noun ("military rulers")."""
+    if walker.low(head) == "movement" and head == first:
+        return None  # "the movement" on its own is any movement; "the protest movement" is a party
+    key = without_possessive(walker.text_of(first, head + 1).lower().replace("’", "'"))
+    written = walker.text_of(start, head + 1)
+    return Mention(start, head + 1, written, key, "group", False)

@@ -1,0 +1,128 @@
+"""How a loaded term is used in its sentence, which decides the constructions that may tie it to an actor.
+
+The lexicon's categories say what a term does to a reader, not what it is applied to: "ruthless", "so-called",
+"usurper" (hyperbole, delegitimising) are said of actors as much as "terrorist"; "massacre", "carnage", "the
+crackdown" are acts and events. By the words around a hit, a term is used as
+
+* ``label`` — a label category's noun or adjective ("terrorist", "regime", "martyr"), or any term before an
+  actor noun of its phrase ("the notorious jihadist movement", "a brutal force", "ruthless generals"): the
+  label's phrase then ends at that noun, and every construction applies;
+* ``describer`` — an agent noun heading its phrase ("he is a usurper"), an adjective after "be" or "as"
+  ("describe its leaders as corrupt", "is reckless"), or an adjective between a determiner and a name ("the
+  so-called White Helmets"): premodifier before a name, appositive, naming, copula;
+* ``act`` — any other term, an act or event ("a massacre", "their own killing spree", "Beijing's propaganda",
+  "extreme violence"): only a possessive ties it to its doer — and "the X of Y" only for words, not violence,
+  since "the slaughter of civilians" names the victims.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from ...phrases import PhraseWalker, is_plural, is_word
+from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, INDEFINITE,
+                              POSSESSIVE, PREPOSITIONS, ROLES)
+from .context import BODY_LABELS, GOVERNMENT_LABELS, PARTY_NOUNS
+
+Use = Literal["label", "describer", "act"]
+LABEL_CATEGORIES = frozenset({"pejorative_label", "honorific_label"})
+# Acts whose "of" names the victim, not the doer ("the slaughter of civilians").
+VIOLENT_CATEGORIES = frozenset({"violent_dramatic"})
+ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ic", "al", "ive", "ly", "ent", "ant", "ate", "ed", "ish", "ible",
+                     "able", "ary", "ist", "-called")
+AGENT_ENDINGS = ("er", "ers", "tor", "tors", "ist", "ists")
+# Common nouns with an agent's ending that name no one.
+NOT_AGENTS = frozenset({"order", "orders", "border", "borders", "other", "others", "matter", "water", "number",
+                        "disaster", "letter", "paper", "shelter", "manner", "weather", "center", "centre",
+                        "corner", "murder", "murders", "sector", "factor", "after", "never", "under", "over",
+                        "winter", "summer", "quarter", "chapter", "register", "fever", "anger", "danger"})
+ACTOR_NOUNS = ROLES | BODY_LABELS | GOVERNMENT_LABELS | PARTY_NOUNS | {"president", "man", "woman", "state"}
+# Particles of phrasal verbs: "gun down teenagers" is an act on them; "called out", "named after" are not naming.
+PARTICLES = frozenset({"down", "out", "for", "on", "off", "up", "after", "back", "upon"})
+COPULAS = BE_FORMS | {"became", "become", "becomes", "remained", "remains", "remain", "seems", "seemed"}
+DEGREE = frozenset({"more", "most", "so", "too", "very", "truly", "utterly", "deeply", "increasingly"})
+MAX_WORDS_TO_HEAD = 2  # words between a term and the actor noun it modifies ("notorious jihadist movement")
+
+
+class TermUse(NamedTuple):
+    use: Use
+    last: int  # the last token of the label's phrase: the term's, or the actor noun it modifies
+
+
+def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: str) -> TermUse:
+    """How the term on tokens ``first … last`` is used (module docstring)."""
+    if category in LABEL_CATEGORIES:
+        return TermUse("label", last)
+    determined = walker.low(first - 1) in DEFINITE | INDEFINITE | POSSESSIVE or walker.low(first - 1).endswith(
+        ("'s", "s'")) or walker.low(first - 2) in DEFINITE | INDEFINITE
+    if _capital_next(walker, last):
+        # "the so-called White Helmets", "the heroic Bolivarian militia"; not "destabilise China", not a
+        # title in capitals ('"Toxic Parents"').
+        return TermUse("describer" if determined and _adjective(walker.low(last)) else "act", last)
+    head = _actor_noun_after(walker, last) if walker.low(last) not in PARTICLES else None  # not "gun down …"
+    if head is not None and (determined or is_plural(walker.low(head))):
+        return TermUse("label", head)  # "the notorious jihadist movement", "cowardly terrorists"
+    if not heads_phrase(walker, last):
+        return TermUse("act", last)
+    if is_agent(walker.low(last)) or _adjective(walker.low(last)) and _predicative(walker, first):
+        return TermUse("describer", last)  # "he is a usurper", "describe its leaders as corrupt"
+    return TermUse("act", last)
+
+
+def _predicative(walker: PhraseWalker, first: int) -> bool:
+    """An adjective after "be" or "as" ("is reckless", "as corrupt", "was 'horrific'"), degree words and
+    quotation marks between; not one heading a noun phrase of its own ("violent rhetoric about …")."""
+    k = first - 1
+    while k >= 0 and (walker.low(k) in DEGREE or walker.low(k) in ADVERBS or walker.tokens[k].text in "\"'"):
+        k -= 1
+    return walker.low(k) in COPULAS or walker.low(k) == "as"
+
+
+def _adjective(lower: str) -> bool:
+    return lower.endswith(ADJECTIVE_ENDINGS) and not lower.endswith("ment")
+
+
+def of_names_doer(category: str) -> bool:
+    """Whether "the TERM of X" makes X the doer (a speech act, a label) rather than the victim (violence)."""
+    return category not in VIOLENT_CATEGORIES
+
+
+def is_agent(lower: str) -> bool:
+    """A noun for someone who does something, by its ending ("usurper", "liberators", "colonialist")."""
+    return lower.endswith(AGENT_ENDINGS) and lower not in NOT_AGENTS and len(lower) > 4
+
+
+def _capital_next(walker: PhraseWalker, last: int) -> bool:
+    """A capitalised word right after the term (a quotation mark between allowed): "so-called White Helmets"."""
+    k = last + 1
+    while k < walker.n and walker.tokens[k].text in "\"'":
+        k += 1
+    return k < walker.n and walker.tokens[k].text[:1].isupper()
+
+
+def _actor_noun_after(walker: PhraseWalker, last: int) -> int | None:
+    """The actor noun the term modifies, within :data:`MAX_WORDS_TO_HEAD` lower-case words after it."""
+    for k in range(last + 1, min(walker.n, last + 2 + MAX_WORDS_TO_HEAD)):
+        token = walker.tokens[k]
+        if not is_word(token) or token.text[:1].isupper() or token.lower in PREPOSITIONS | BOUNDARY | AUXILIARY:
+            return None
+        if token.lower in ACTOR_NOUNS or is_agent(token.lower):
+            return k
+        if heads_phrase(walker, k):
+            return None  # the phrase ends at a noun for no one ("extreme violence")
+    return None
+
+
+def heads_phrase(walker: PhraseWalker, last: int) -> bool:
+    """Whether the word at token ``last`` is its phrase's head noun: what follows is no noun it modifies
+    ("the regime said", "the regime's will" — not "the terrorist attack")."""
+    if walker.low(last).endswith("'s"):
+        return True
+    nxt = last + 1
+    if nxt >= walker.n or not is_word(walker.tokens[nxt]):
+        return True
+    low = walker.low(nxt)
+    # After a singular head a word in -s is its verb ("the regime funds them"), not a plural it modifies.
+    verb_s = low.endswith("s") and not low.endswith("ss") and not walker.low(last).endswith("s")
+    return low in PREPOSITIONS or low in BOUNDARY or low in AUXILIARY or low in COMMON_VERBS or low in ADVERBS \
+        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"}
