@@ -1,8 +1,9 @@
 """Score the target linker (issue 17: who is called what) on the targets set, labelled before the linker first ran.
 
-Run from the project root:  python benchmarks/targets.py [--no-write]
+Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-write]
 
-Reads ``tests/data/targets`` (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
+Reads ``tests/data/targets`` by default, or ``--set tests/data/targets_holdout`` (the hold-out set: 8 excerpts on
+three other stories, labelled blind, never used to tune the linker); the default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
 ``analysis.terms``: same document, a hit overlapping the term inside the labelled sentence (located in the cleaned
@@ -14,17 +15,20 @@ empty for empty is right), per labelled relation and overall; relation accuracy 
 accuracy on reported hits (right when the two share a content word, or both are empty); every disagreement.
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
-Otherwise it stores the numbers as the ``targets`` table of ``src/framing/data/accuracy.json`` — ``latest`` every
-time, ``first_run`` only when none is stored, so the honest number on unseen text survives later tuning — and
-renders the "## Who is called what (targets set)" section of ``benchmarks/RESULTS.md``; ``--no-write`` only prints.
+Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``, or
+``targets_holdout``) — ``latest`` every time, ``first_run`` only when none is stored, so the honest number on unseen
+text survives later tuning — and renders the set's section of ``benchmarks/RESULTS.md`` ("## Who is called what
+(targets set)", or "(hold-out set)"); ``--no-write`` only prints.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -37,26 +41,49 @@ from framing import analyze  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = ROOT / "tests" / "data" / "targets"
-BENCHMARK = "targets"
-TITLE = "Who is called what (targets set)"
+HOLDOUT = ROOT / "tests" / "data" / "targets_holdout"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
 
 
-def read_set() -> tuple[pd.DataFrame, pd.DataFrame, dict[str, set[str]]]:
+class Publication(NamedTuple):
+    """Where a labelled set's numbers go: its accuracy.json key, its RESULTS.md title, and what the section says
+    the set is (the words after "on `folder`", in brackets)."""
+
+    benchmark: str
+    title: str
+    described: str
+
+
+PUBLICATIONS = {
+    TARGETS: Publication(
+        "targets", "Who is called what (targets set)",
+        "18 invented excerpts on six stories — Syria, Somalia, Venezuela, Myanmar, Hong Kong 2019, the 2023 Niger "
+        "coup — in wire, broadsheet, tabloid, state-media, opinion and encyclopedic styles; {labelled} lexicon hits "
+        "labelled with target, relation, voice and speaker and committed before the linker first ran"),
+    HOLDOUT: Publication(
+        "targets_holdout", "Who is called what (hold-out set)",
+        "8 invented excerpts on three stories the linker was never tuned on — Sudan's RSF 2023, the Belarus 2020 "
+        "protests, the Houthi Red Sea attacks 2024 — in wire, tabloid, broadsheet, opinion, state-media and "
+        "encyclopedic styles; {labelled} lexicon hits labelled blind, without reading or running the linker, and "
+        "committed before its first run on them"),
+}
+
+
+def read_set(folder: Path = TARGETS) -> tuple[pd.DataFrame, pd.DataFrame, dict[str, set[str]]]:
     """The labelled sentences, the labelled occurrences and each actor's accepted names (lower case)."""
-    sentences = pd.read_csv(TARGETS / "sentences.csv", keep_default_na=False)
-    labels = pd.read_csv(TARGETS / "targets.csv", keep_default_na=False)
-    actors = pd.read_csv(TARGETS / "actors.csv", keep_default_na=False)
+    sentences = pd.read_csv(folder / "sentences.csv", keep_default_na=False)
+    labels = pd.read_csv(folder / "targets.csv", keep_default_na=False)
+    actors = pd.read_csv(folder / "actors.csv", keep_default_na=False)
     names = {row.actor: {row.actor.lower(), *(alias.lower() for alias in row.aliases.split("; ") if alias)}
              for row in actors.itertuples()}
     return sentences, labels, names
 
 
-def run_framing():
-    """framing's analysis of the excerpts (every section kept: headlines are labelled too)."""
-    return analyze([TARGETS / "excerpts"], manifest=TARGETS / "manifest.csv", sections=None, jobs=1,
+def run_framing(folder: Path = TARGETS):
+    """framing's analysis of the set's excerpts (every section kept: headlines are labelled too)."""
+    return analyze([folder / "excerpts"], manifest=folder / "manifest.csv", sections=None, jobs=1,
                    contributions="none")
 
 
@@ -180,15 +207,14 @@ MEASURES = [
 ]
 
 
-def section(stored: dict) -> str:
-    """The RESULTS.md section from the stored table: the first run next to the latest, per-relation target
-    accuracy, and the latest relation confusion."""
+def section(stored: dict, folder: Path = TARGETS) -> str:
+    """The RESULTS.md section of the set in ``folder`` from its stored table: the first run next to the latest,
+    per-relation target accuracy, and the latest relation confusion."""
     first, latest = stored["first_run"], stored["latest"]
+    command = "python benchmarks/targets.py" + ("" if folder == TARGETS else f" --set {shown_path(folder)}")
     lines = [
-        "With `python benchmarks/targets.py` on `tests/data/targets` (18 invented excerpts on six stories — Syria, "
-        "Somalia, Venezuela, Myanmar, Hong Kong 2019, the 2023 Niger coup — in wire, broadsheet, tabloid, "
-        f"state-media, opinion and encyclopedic styles; {first['labelled']} lexicon hits labelled with target, "
-        "relation, voice and speaker and committed before the linker first ran). A target is right when it is the "
+        f"With `{command}` on `{shown_path(folder)}` "
+        f"({PUBLICATIONS[folder].described.format(labelled=first['labelled'])}). A target is right when it is the "
         "labelled actor or one of its aliases, or both are empty; a speaker when the two share a content word. "
         "The first run is the honest number; later runs may have been tuned on this set.", "",
         "| measure | first run | latest |", "|---|---|---|"]
@@ -203,20 +229,45 @@ def section(stored: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def store(numbers: dict) -> None:
-    """Store the run as ``latest``, and as ``first_run`` when none is stored yet; render the section."""
+def shown_path(folder: Path) -> str:
+    """The set's folder as written in RESULTS.md: relative to the project root."""
+    return folder.relative_to(ROOT).as_posix()
+
+
+def store(numbers: dict, folder: Path = TARGETS) -> None:
+    """Store the run as the set's ``latest``, and as its ``first_run`` when none is stored yet; render its
+    section."""
+    publication = PUBLICATIONS[folder]
     stored = json.loads(ACCURACY.read_text(encoding="utf-8")) if ACCURACY.exists() else {}
     today = pd.Timestamp.today().date().isoformat()
     run = {"measured": today, **numbers}
-    first = stored.get(BENCHMARK, {}).get("first_run") or run
-    publish(BENCHMARK, TITLE, {"first_run": first, "latest": run}, section, date=today)
+    first = stored.get(publication.benchmark, {}).get("first_run") or run
+    publish(publication.benchmark, publication.title, {"first_run": first, "latest": run},
+            lambda table: section(table, folder), date=today)
     kept = "kept the stored first run" if first is not run else "stored this run as the first run"
-    print(f"\nwrote the {BENCHMARK} table of {ACCURACY} ({kept}) and the {TITLE!r} section of {RESULTS}")
+    print(f"\nwrote the {publication.benchmark} table of {ACCURACY} ({kept}) and the {publication.title!r} "
+          f"section of {RESULTS}")
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    """``--set`` (a labelled set's folder, one of ``PUBLICATIONS``; relative to the project root or absolute)
+    and ``--no-write``."""
+    parser = argparse.ArgumentParser(description="Score the target linker on a labelled set (issue 17).")
+    parser.add_argument("--set", dest="folder", default=shown_path(TARGETS),
+                        help=f"labelled set: {' or '.join(shown_path(f) for f in PUBLICATIONS)} (default: %(default)s)")
+    parser.add_argument("--no-write", action="store_true", help="only print; store and render nothing")
+    arguments = parser.parse_args(argv)
+    folder = (ROOT / arguments.folder).resolve()
+    if folder not in PUBLICATIONS:
+        parser.error(f"--set {arguments.folder}: not a labelled set ({', '.join(map(shown_path, PUBLICATIONS))})")
+    arguments.folder = folder
+    return arguments
 
 
 def main() -> None:
-    sentences, labels, names = read_set()
-    analysis = run_framing()
+    arguments = parse_arguments()
+    sentences, labels, names = read_set(arguments.folder)
+    analysis = run_framing(arguments.folder)
     missing = [column for column in LINKER_COLUMNS if column not in analysis.terms.columns]
     if missing:
         print(f"analysis.terms has no {', '.join(missing)} column: the target linker (issue 17) is not merged "
@@ -226,8 +277,8 @@ def main() -> None:
     numbers = evaluate(scored)
     with pd.option_context("display.width", 200):
         print_run(numbers, scored)
-    if "--no-write" not in sys.argv:
-        store(numbers)
+    if not arguments.no_write:
+        store(numbers, arguments.folder)
 
 
 if __name__ == "__main__":

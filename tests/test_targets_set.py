@@ -1,11 +1,12 @@
-"""The targets set's files agree with each other and with the lexicon (the linker's accuracy is
-benchmarks/targets.py's)."""
+"""The targets set's and the hold-out set's files agree with each other and with the lexicon (the linker's
+accuracy is benchmarks/targets.py's)."""
 
 from __future__ import annotations
 
 import importlib.util
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import pytest
@@ -14,41 +15,67 @@ from framing import load_corpus
 from framing.corpus.manifest import read_manifest
 from framing.lexicons import load_lexicon
 
-TARGETS = Path(__file__).resolve().parent / "data" / "targets"
+DATA = Path(__file__).resolve().parent / "data"
+TARGETS = DATA / "targets"
 RELATIONS = {"premodifier", "appositive", "copula", "naming", "possessive", "referent"}
 VOICES = {"authorial", "reported"}
 
 
-def read(name: str) -> pd.DataFrame:
-    return pd.read_csv(TARGETS / name, keep_default_na=False)
+class LabelledSet(NamedTuple):
+    """A labelled set's folder and the size its README promises (the first set is larger than the hold-out)."""
+
+    folder: Path
+    min_excerpts: int
+    min_kinds: int
+    min_stories: int
+    min_hits: int
+    min_per_relation: int
+    min_resolved_mentions: int  # pronouns and bare definite descriptions among target_text
+
+
+SETS = [LabelledSet(TARGETS, 12, 5, 4, 80, 8, 8), LabelledSet(DATA / "targets_holdout", 8, 4, 3, 50, 4, 4)]
+# Stories of the other labelled sets: each set is on text none of the others uses.
+OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
+                 DATA / "targets_holdout": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
+                                           "venezuela|myanmar|hongkong|niger"}
+
+
+@pytest.fixture(scope="module", params=SETS, ids=lambda labelled: labelled.folder.name)
+def labelled_set(request) -> LabelledSet:
+    return request.param
+
+
+def read(labelled_set: LabelledSet, name: str) -> pd.DataFrame:
+    return pd.read_csv(labelled_set.folder / name, keep_default_na=False)
 
 
 @pytest.fixture(scope="module")
-def manifest() -> pd.DataFrame:
-    return read_manifest(TARGETS / "manifest.csv")
+def manifest(labelled_set) -> pd.DataFrame:
+    return read_manifest(labelled_set.folder / "manifest.csv")
 
 
 @pytest.fixture(scope="module")
-def sentences() -> pd.DataFrame:
-    return read("sentences.csv")
+def sentences(labelled_set) -> pd.DataFrame:
+    return read(labelled_set, "sentences.csv")
 
 
 @pytest.fixture(scope="module")
-def targets() -> pd.DataFrame:
-    return read("targets.csv")
+def targets(labelled_set) -> pd.DataFrame:
+    return read(labelled_set, "targets.csv")
 
 
 @pytest.fixture(scope="module")
-def actors() -> pd.DataFrame:
-    return read("actors.csv")
+def actors(labelled_set) -> pd.DataFrame:
+    return read(labelled_set, "actors.csv")
 
 
-def test_manifest_lists_every_excerpt_in_varied_styles_and_stories(manifest):
-    assert {Path(file).name for file in manifest["file"]} == {p.name for p in (TARGETS / "excerpts").glob("*.txt")}
-    assert len(manifest) >= 12
-    assert manifest["kind"].nunique() >= 5
-    assert manifest["doc_id"].str.split("-").str[0].nunique() >= 4
-    assert not manifest["doc_id"].str.contains("soleimani|protests|ukraine|gaza|channel|med-|trial").any()
+def test_manifest_lists_every_excerpt_in_varied_styles_and_stories(labelled_set, manifest):
+    excerpts = labelled_set.folder / "excerpts"
+    assert {Path(file).name for file in manifest["file"]} == {p.name for p in excerpts.glob("*.txt")}
+    assert len(manifest) >= labelled_set.min_excerpts
+    assert manifest["kind"].nunique() >= labelled_set.min_kinds
+    assert manifest["doc_id"].str.split("-").str[0].nunique() >= labelled_set.min_stories
+    assert not manifest["doc_id"].str.contains(OTHER_STORIES[labelled_set.folder]).any()
 
 
 def test_excerpt_paragraphs_are_their_sentences_in_order(manifest, sentences):
@@ -95,13 +122,14 @@ def test_targets_are_listed_actors_with_closed_groups(targets, actors):
         assert row.actor in row.aliases.split("; "), row.actor
 
 
-def test_counts_cover_every_relation_and_the_no_target_case(targets):
-    assert len(targets) >= 80
+def test_counts_cover_every_relation_and_the_no_target_case(labelled_set, targets):
+    assert len(targets) >= labelled_set.min_hits
     counts = targets["relation"].value_counts()
-    assert all(counts.get(relation, 0) >= 8 for relation in RELATIONS), counts.to_dict()
+    assert all(counts.get(relation, 0) >= labelled_set.min_per_relation for relation in RELATIONS), counts.to_dict()
     assert counts.get("", 0) >= 10
-    pronouns = {"he", "him", "his", "its", "it", "themselves", "the group", "the regime", "the terrorists"}
-    assert targets["target_text"].str.lower().isin(pronouns).sum() >= 8
+    pronouns = {"he", "him", "his", "its", "it", "they", "them", "themselves", "the group", "the regime",
+                "the terrorists"}
+    assert targets["target_text"].str.lower().isin(pronouns).sum() >= labelled_set.min_resolved_mentions
 
 
 def test_labels_are_exactly_the_lexicon_hits_in_order(targets, sentences):
@@ -126,8 +154,9 @@ def benchmark():
 
 
 @pytest.fixture(scope="module")
-def located(benchmark, sentences, targets) -> pd.DataFrame:
-    documents = load_corpus(TARGETS / "excerpts", manifest=TARGETS / "manifest.csv").documents
+def located(labelled_set, benchmark, sentences, targets) -> pd.DataFrame:
+    folder = labelled_set.folder
+    documents = load_corpus(folder / "excerpts", manifest=folder / "manifest.csv").documents
     return benchmark.locate(sentences, targets, documents).merge(documents[["doc_id", "text"]], on="doc_id")
 
 
@@ -141,20 +170,21 @@ def test_benchmark_locates_every_label_on_its_term(located):
     assert written == located["term"].str.lower().tolist()
 
 
-def test_benchmark_scores_the_labels_themselves_as_perfect(benchmark, located):
-    names = benchmark.read_set()[2]
+def test_benchmark_scores_the_labels_themselves_as_perfect(labelled_set, benchmark, located):
+    names = benchmark.read_set(labelled_set.folder)[2]
     numbers = benchmark.evaluate(benchmark.score(benchmark.match(located, as_prediction(located)), names))
     assert numbers["found"] == numbers["labelled"] == len(located)
     assert numbers["target_accuracy"] == numbers["relation_accuracy"] == numbers["speaker_accuracy_reported"] == 1.0
     assert set(numbers["target_by_relation"].values()) == {1.0}
     confusion = pd.DataFrame(numbers["confusion"]).set_index("gold")
     assert int(confusion.to_numpy().trace()) == len(located)
-    assert "| target right, labelled naming | 1.000 | 1.000 |" in benchmark.section(
-        {"first_run": numbers, "latest": numbers})
+    rendered = benchmark.section({"first_run": numbers, "latest": numbers}, labelled_set.folder)
+    assert "| target right, labelled naming | 1.000 | 1.000 |" in rendered
+    assert f"on `tests/data/{labelled_set.folder.name}` (" in rendered and f"; {len(located)} lexicon hits" in rendered
 
 
-def test_benchmark_counts_missed_hits_and_empty_predictions(benchmark, located):
-    names = benchmark.read_set()[2]
+def test_benchmark_counts_missed_hits_and_empty_predictions(labelled_set, benchmark, located):
+    names = benchmark.read_set(labelled_set.folder)[2]
     kept = as_prediction(located).iloc[::2].assign(target="", target_text="", relation="", speaker="")
     numbers = benchmark.evaluate(benchmark.score(benchmark.match(located, kept), names))
     assert numbers["found"] == (len(located) + 1) // 2
@@ -170,3 +200,20 @@ def test_benchmark_accepts_aliases_and_shared_speaker_words(benchmark):
     assert benchmark.target_right("", "", names) and not benchmark.target_right("", "Syria", names)
     assert benchmark.speaker_right("A military source", "the source") and benchmark.speaker_right("", "")
     assert not benchmark.speaker_right("Fadumo", "") and not benchmark.speaker_right("The ministry", "Russia")
+
+
+def test_benchmark_publishes_each_set_under_its_own_key_and_title(benchmark):
+    holdout = benchmark.parse_arguments(["--set", "tests/data/targets_holdout", "--no-write"])
+    assert holdout.folder == DATA / "targets_holdout" and holdout.no_write
+    assert benchmark.PUBLICATIONS[holdout.folder].benchmark == "targets_holdout"
+    assert benchmark.PUBLICATIONS[holdout.folder].title == "Who is called what (hold-out set)"
+    default = benchmark.parse_arguments([])
+    assert (default.folder, default.no_write) == (TARGETS, False)
+    assert benchmark.PUBLICATIONS[default.folder].benchmark == "targets"
+
+
+def test_benchmark_refuses_a_folder_that_is_not_a_labelled_set(benchmark, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        benchmark.parse_arguments(["--set", "tests/data/fresh"])
+    assert stopped.value.code == 2
+    assert "--set tests/data/fresh: not a labelled set" in capsys.readouterr().err
