@@ -22,7 +22,8 @@ SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "a
                   "fresh": "Fresh set (other stories, labelled before the first run)",
                   "passive": "Passive voice (agency scorer)",
                   "agency_fresh": "Agency (fresh harm set, labelled before the first run)",
-                  "targets": "Who is called what (targets set)"}
+                  "targets": "Who is called what (targets set)",
+                  "targets_holdout": "Who is called what (hold-out set)"}
 
 
 def packaged() -> dict:
