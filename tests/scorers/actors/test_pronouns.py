@@ -108,3 +108,27 @@ def test_a_label_that_is_a_naming_verbs_own_object_is_no_naming(link):
 ])
 def test_a_pronoun_speaker_is_written_as_its_source(link, text, term, speaker):
     assert speaker_of(link(text), term) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "they" wants a plural source, "he" a person's, "it" no person's: otherwise the pronoun stays as written.
+    ("The Daily Courier reported the deal. They wrote that the rebels were terrorists.", "They"),
+    ("According to BBC, the talks failed. Later he said the rebels were terrorists.", "he"),
+    ("Ilham Karimov spoke on Monday. Ilham Karimov said the talks failed. It said the rebels were terrorists.",
+     "It"),
+    ("Karimov aides said the talks failed. He said the rebels were terrorists.", "He"),
+    # A pronoun source in the previous sentence is resolved in turn.
+    ("Ilham Karimov said the talks failed. He said they were over. He said the rebels were terrorists.",
+     "Ilham Karimov"),
+])
+def test_a_pronoun_speaker_must_agree_with_its_source(link, text, speaker):
+    assert speaker_of(link(text), "terrorists") == speaker
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Critics decried their own killing spree.", ("", "")),  # no actor to bind to
+    ("The Nasr Brigade shelled Gao. Its killing spree went on.", ("Nasr Brigade", "possessive")),
+    ("The Nasr Brigade mourned Ilham Karimov. His massacre by soldiers shocked Gao.", ("", "")),  # a victim
+])
+def test_an_acts_possessive_pronoun_names_its_doer_unless_an_agent_follows(link, text, expected):
+    assert label_of(link(text), "killing spree" if "spree" in text else "massacre") == expected

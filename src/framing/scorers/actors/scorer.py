@@ -100,7 +100,7 @@ class ActorFinder:
         linked["target"] = [t.mention.key if t.mention else "" for t in targets]
         linked["target_text"] = [t.mention.text if t.mention else "" for t in targets]
         linked["relation"] = [t.relation for t in targets]
-        linked["speaker"] = speakers(linked, sources, openers)
+        linked["speaker"] = speakers(linked, sources, openers, book)
         mention_rows = [(*seen, n) for seen, n in counts.items()]
         return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
 

@@ -12,7 +12,8 @@ ministry", not "It", with two refinements:
    States, the United Kingdom and France responded …, which they described as …" *they* are the three states,
    not the previous sentence's source (in "'…,' he said" the names are the quotation's, not the speaker);
 2. a previous sentence's source is taken in attribution's order (named before anonymous, then reading order)
-   and only when its number agrees: "it" and "he" are not "United Nations monitors".
+   and only when it agrees with the pronoun (:func:`_agrees`): "it" and "he" are not "United Nations
+   monitors", "they" not "The Los Angeles Times", "he" not "BBC".
 
 A pronoun none of these resolves stays as written.
 """
@@ -24,8 +25,9 @@ import pandas as pd
 from typing import NamedTuple
 
 from ...phrases import is_plural
-from .context import LOOKBACK, PLURAL_PRONOUNS, PRONOUNS, wanted_for_pronoun
-from .mentions import Shape
+from .book import AliasBook, alias_book
+from .context import LOOKBACK, PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, wanted_for_pronoun
+from .mentions import Shape, sentence_mentions
 
 
 class _Source(NamedTuple):
@@ -48,13 +50,14 @@ class Opener(NamedTuple):
 
 
 def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None,
-             openers: dict[tuple[str, int], Opener] | None = None) -> list[str]:
+             openers: dict[tuple[str, int], Opener] | None = None, book: AliasBook | None = None) -> list[str]:
     """For each reported hit, the source of its sentence nearest to it, a pronoun replaced by its antecedent
     (module docstring; ``openers``: the opening subject of the hits' sentences); "" for an authorial hit or a
     sentence with no source."""
     if sources is None or sources.empty:
         return [""] * len(terms)
     by_sentence = _sources_by_sentence(sources)
+    book = alias_book(()) if book is None else book
     out = []
     for doc_id, sent_id, voice, start, end in zip(terms["doc_id"], terms["sent_id"], terms["voice"],
                                                   terms["start"], terms["end"]):
@@ -64,7 +67,7 @@ def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None,
             continue
         nearest = min(found, key=lambda s: _gap(s, int(start), int(end)))
         opener = (openers or {}).get((doc_id, int(sent_id)))
-        out.append(_as_named(nearest, doc_id, int(sent_id), by_sentence, opener))
+        out.append(_as_named(nearest, doc_id, int(sent_id), by_sentence, book, opener))
     return out
 
 
@@ -78,12 +81,13 @@ def _sources_by_sentence(sources: pd.DataFrame) -> dict[tuple[str, int], list[_S
 
 
 def _as_named(source: _Source, doc_id: str, sent_id: int, by_sentence: dict[tuple[str, int], list[_Source]],
-              opener: Opener | None = None) -> str:
+              book: AliasBook, opener: Opener | None = None) -> str:
     """A pronoun source written as its antecedent (the rule of the module docstring); as written when none."""
     pronoun = source.text.strip().casefold()
     if pronoun not in PRONOUNS:
         return source.text
-    earlier = [s for s in by_sentence.get((doc_id, sent_id), []) if s.end <= source.start and s.text.strip().casefold() not in PRONOUNS]
+    earlier = [s for s in by_sentence.get((doc_id, sent_id), [])
+               if s.end <= source.start and s.text.strip().casefold() not in PRONOUNS]
     if earlier:
         return max(earlier, key=lambda s: s.start).text
     wanted = wanted_for_pronoun(pronoun)
@@ -91,23 +95,40 @@ def _as_named(source: _Source, doc_id: str, sent_id: int, by_sentence: dict[tupl
             and opener.start < source.start < opener.first_quote:
         return opener.text
     for back in range(1, LOOKBACK + 1):
-        previous = [s for s in by_sentence.get((doc_id, sent_id - back), []) if _agrees(pronoun, s.text)]
+        previous = [s for s in by_sentence.get((doc_id, sent_id - back), []) if _agrees(pronoun, s.text, book)]
         if previous:
             # A pronoun there is resolved in turn ("He said … . He added …").
             first = min(previous, key=lambda s: (not s.named, s.start))
-            return _as_named(first, doc_id, sent_id - back, by_sentence)
+            return _as_named(first, doc_id, sent_id - back, by_sentence, book)
     return source.text
 
 
-def _agrees(pronoun: str, source: str) -> bool:
-    """Whether a source may be what ``pronoun`` stands for by number: "they" anything, the others no plural
-    head ("officials", "monitors")."""
-    words = source.split()
-    # A capitalised head after other words is a name ("the United States"), singular whatever its ending; a
-    # one-word source is capitalised by its place ("Monitors said").
-    if pronoun in PLURAL_PRONOUNS or not words:
+def _agrees(pronoun: str, source: str, book: AliasBook) -> bool:
+    """Whether a source may be what ``pronoun`` stands for: "they" a plural or coordinated source ("Monitors",
+    "Protest leaders", "The United States and France"), the others a singular one; "he" and "she" no source
+    that names only states or groups ("BBC"), "it" none that names only people."""
+    if source.strip().casefold() in PRONOUNS:  # "He said … . He added …": resolved in turn
+        return wanted_for_pronoun(source.strip().casefold()) == wanted_for_pronoun(pronoun)
+    if (pronoun in PLURAL_PRONOUNS) != _plural(source):
+        return False
+    if pronoun in PLURAL_PRONOUNS:
         return True
-    return not (is_plural(words[-1].casefold()) and (words[-1].islower() or len(words) == 1))
+    shapes = {m.shape for m in sentence_mentions(source, book) if m.shape != "other"}
+    if pronoun in PERSON_PRONOUNS:
+        return not shapes or "person" in shapes
+    return shapes != {"person"}
+
+
+def _plural(source: str) -> bool:
+    """A plural source: coordinated, or a plural head noun. A capitalised head after other words is a name ("the
+    United States", "The Los Angeles Times"), singular whatever its ending; a one-word source is capitalised by
+    its place ("Monitors said")."""
+    words = source.split()
+    if not words:
+        return False
+    if "and" in words or "&" in words:
+        return True
+    return is_plural(words[-1].casefold()) and (words[-1].islower() or len(words) == 1)
 
 
 def _gap(source: _Source, start: int, end: int) -> int:

@@ -71,7 +71,8 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     if party is not None and party.end == last + 1:
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
     if use == "act":
-        return _act_owner(actors, first, last, of_names_doer(category))
+        owner = _act_owner(actors, first, last, of_names_doer(category))
+        return owner if owner.mention is not None else NO_TARGET
     rules = _DESCRIBER_RULES if use == "describer" else _PROMOTED_RULES if promoted else _LABEL_RULES
     for rule in rules:
         target = rule(actors, start, first, last)
@@ -84,9 +85,12 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
 
 def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> Target:
     """The doer of an act or event: a possessive right before it ("Beijing's propaganda", "their own killing
-    spree") or, for words rather than violence, "the propaganda of the terrorists"."""
+    spree") or, for words rather than violence, "the propaganda of the terrorists"; none when an agent follows
+    ("his assassination by …")."""
     walker = actors.walker
     start = first - 1 if walker.low(first - 1) == "own" else first
+    if walker.low(last + 1) == "by":
+        return NO_TARGET  # "his assassination by the United States": the owner is whom it was done to
     if walker.low(start - 1) in POSSESSIVE:
         return _possessive(actors, start - 1, first, last, of_doer) or NO_TARGET  # "their (own) killing spree"
     if walker.low(start - 1).endswith(("'s", "s'")):
