@@ -19,6 +19,7 @@ speaker comes from attribution's ``sources``.
   constructions that may tie it;
 * :mod:`.targets` — loaded term → target, construction by construction (:mod:`.naming` for naming verbs);
 * :mod:`.scorer` — :class:`ActorFinder` (per batch, in the workers) and :func:`summarise_labels`;
+* :mod:`.speakers` — the speaker of a reported label, a pronoun source as the named source it continues;
 * :mod:`.aliases` — :func:`canonical_actors`, the merge into canonical names, once per run after the map.
 
 Example::
@@ -39,8 +40,9 @@ from .aliases import ACTOR_COLUMNS, CanonicalActors, canonical_actors, with_cano
 from .context import LOOKBACK, Recent, Wanted
 from .book import AliasBook, alias_book
 from .mentions import SHAPES, Mention, Shape, sentence_mentions
-from .scorer import (LABEL_COLUMNS, MENTION_COLUMNS, TARGET_COLUMNS, ActorFinder, ActorTables, speakers,
+from .scorer import (LABEL_COLUMNS, MENTION_COLUMNS, TARGET_COLUMNS, ActorFinder, ActorTables,
                      summarise_labels)
+from .speakers import speakers
 from .targets import RELATIONS, Relation, Target, link_label
 from .uses import LABEL_CATEGORIES
 

@@ -27,7 +27,8 @@ import pandas as pd
 
 from ...errors import require_columns
 from .actors_file import ActorSpec, known_actors
-from .scorer import MENTION_COLUMNS, surname
+from .context import surname
+from .scorer import MENTION_COLUMNS
 
 ACTOR_COLUMNS = ["doc_id", "actor", "group", "mentions", "aliases"]
 # Two full names with the same surname are one person from this difflib ratio of their case-folded texts up.

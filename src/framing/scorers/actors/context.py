@@ -9,8 +9,14 @@ terrorists") — takes the most recent **compatible** actor:
    before it looks for a group: "Iran's Revolutionary Guard … the regime" → Iran);
 2. else in the previous sentence, then the one before it (:data:`LOOKBACK`): the only compatible actor of the
    first of them that mentions one, or — when it mentions several — the one it opens with (its subject: among
-   its first three words, :attr:`.mentions.Mention.opens`); otherwise it **declines** (no target): two
-   candidates and no subject is a guess.
+   its first three words, :attr:`.mentions.Mention.opens`), else the one the document has mentioned most so
+   far (its **salience**: "For five years Nicolás Maduro, a … autocrat who inherited power from Hugo Chávez,
+   …" after a headline on Maduro → Maduro; a person counted by surname); otherwise it **declines** (no
+   target): two candidates equally prominent is a guess;
+3. a government label ("the regime", "the junta") that finds no state in that window takes the state the
+   document has mentioned most so far (a regime is the story's standing party, named once and then referred to
+   for paragraphs: "… Syria … Rescuers said … Western leaders lined up to condemn the regime" → Syria); on a
+   tie it declines.
 
 **Compatible** by shape (:mod:`.mentions`): he, she, him, her, his, a role ("the general") and a singular
 person label ("the dictator") want a ``person``; "it", "its" want a ``state`` or ``group``; "they", "them",
@@ -23,7 +29,7 @@ surname) are nobody's antecedent.
 
 from __future__ import annotations
 
-from collections import deque
+from collections import Counter, deque
 from typing import NamedTuple
 
 from .mentions import Mention, Shape
@@ -84,14 +90,33 @@ def wanted_for_label(head: str) -> Wanted:
     return Wanted(("person",))
 
 
+def surname(word: str) -> str:
+    """A name word for matching: case-folded, without an Arabic particle ("al-Assad" → "assad")."""
+    folded = word.casefold()
+    head, _, rest = folded.partition("-")
+    return rest if rest and head in {"al", "el", "ad", "an", "ar", "as", "at", "ash", "az"} else folded
+
+
+def salience_key(mention: Mention) -> str:
+    """What salience counts a mention as: a name's last word ("Maduro", "Nicolás Maduro" and "Mr Maduro" are
+    one), so that the count needs no alias merge."""
+    words = mention.key.split()
+    return surname(words[-1]) if words else ""
+
+
 class Recent:
-    """The mentions of the last :data:`LOOKBACK` sentences of one document, newest last."""
+    """The mentions of the last :data:`LOOKBACK` sentences of one document, newest last, and how often the
+    document has mentioned each actor so far (:func:`salience_key`)."""
 
     def __init__(self) -> None:
         self.sentences: deque[list[Mention]] = deque(maxlen=LOOKBACK)
+        self.salience: Counter[str] = Counter()
+        self.states: dict[str, Mention] = {}  # the latest mention of each state of the document so far
 
     def push(self, mentions: list[Mention]) -> None:
         self.sentences.append(mentions)
+        self.salience.update(salience_key(m) for m in mentions)
+        self.states.update((salience_key(m), m) for m in mentions if m.shape == "state")
 
     def resolve(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
         """The rule of the module docstring: ``before`` are the mentions of the slot's sentence before it."""
@@ -100,7 +125,8 @@ class Recent:
                 found = self._nearest(Wanted((shape,)), before)
                 if found is not None:
                     return found
-            return None
+            return self._most_salient(list(self.states.values())) if "state" in wanted.shapes and self.states \
+                else None
         return self._nearest(wanted, before)
 
     def _nearest(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
@@ -114,5 +140,14 @@ class Recent:
             if len({m.key for m in compatible}) == 1:
                 return compatible[-1]
             opening = mentions[0] if mentions and mentions[0].opens else None
-            return opening if opening is not None and opening.shape in wanted.shapes else None
+            if opening is not None and opening.shape in wanted.shapes:
+                return opening
+            return self._most_salient(compatible)
         return None
+
+    def _most_salient(self, candidates: list[Mention]) -> Mention | None:
+        """The candidate the document has mentioned most so far; ``None`` on a tie."""
+        ranked = Counter({salience_key(m): self.salience[salience_key(m)] for m in candidates}).most_common(2)
+        if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+            return None
+        return next(m for m in reversed(candidates) if salience_key(m) == ranked[0][0])

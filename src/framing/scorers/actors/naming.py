@@ -52,8 +52,10 @@ def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target 
             if named is not None:
                 return Target(named, "naming")
         # a passive ("has been designated a …"), or an object before the verb ("Maduro, whom … consider")
-        return Target(_named_object(actors, verb) or (subject(actors, verb) if _passive(walker, verb) else None),
-                      "naming")
+        fronted = _named_object(actors, verb)
+        if fronted is None and not _passive(walker, verb):
+            return None  # the label is the verb's own object ("condemn the regime"): no naming of anyone
+        return Target(fronted or subject(actors, verb), "naming")
     return Target(actors.slot(verb + 1, k + 1), "naming")
 
 

@@ -3,18 +3,22 @@ per run, the labels summary."""
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import pandas as pd
 
 from ...errors import require_columns
-from ...phrases import PhraseWalker
+from ...phrases import PhraseWalker, is_quote_mark
 from .actors_file import ActorSpec
-from .context import Recent
+from .context import Recent, surname
 from .book import AliasBook, alias_book
 from .mentions import Mention, sentence_mentions
 from .slots import SentenceActors
+from .speakers import Opener, speakers
+from .uses import ACTOR_NOUNS
 from .targets import NO_TARGET, Target, link_label
 
 TARGET_COLUMNS = ["target", "target_text", "relation", "speaker"]
@@ -55,7 +59,8 @@ class ActorFinder:
           ``target_text`` (that mention as written — for a pronoun or a definite label, its antecedent),
           ``relation`` (premodifier, appositive, copula, naming, possessive, referent; "" with no target) and
           ``speaker`` ("" for an authorial hit; for a reported one, the sentence's source nearest the hit, as
-          written in ``sources``, "" when attribution found none);
+          written in ``sources``, a pronoun as the named source it continues (:mod:`.speakers`), "" when
+          attribution found none);
         * ``mentions`` — one row per document and mention as written: ``doc_id, mention, key`` (what the alias
           merge reads), ``shape`` (person, state, group, other: :mod:`.mentions`) and ``n`` (how many times).
         """
@@ -69,6 +74,7 @@ class ActorFinder:
         categories, lemmas = terms["category"].to_numpy(), terms["lemma"].to_numpy()
         targets: list[Target] = [NO_TARGET] * len(terms)
         counts: dict[tuple[str, str, str, str], int] = {}
+        openers: dict[tuple[str, int], Opener] = {}
         for doc_id, rows in _documents(sentences):
             found = _document_mentions(rows, book)
             recent = Recent()
@@ -80,6 +86,9 @@ class ActorFinder:
                 if hits:
                     # Tokens only for the sentences with a loaded term: the constructions need them.
                     actors = SentenceActors.of(text, mentions, recent)
+                    opener = _opener(actors, mentions, start, len(text))
+                    if opener is not None:
+                        openers[(doc_id, sent_id)] = opener
                     for position in hits:
                         first, last = _token_range(actors.walker, int(starts[position]) - start,
                                                    int(ends[position]) - start)
@@ -91,9 +100,17 @@ class ActorFinder:
         linked["target"] = [t.mention.key if t.mention else "" for t in targets]
         linked["target_text"] = [t.mention.text if t.mention else "" for t in targets]
         linked["relation"] = [t.relation for t in targets]
-        linked["speaker"] = speakers(linked, sources)
+        linked["speaker"] = speakers(linked, sources, openers, book)
         mention_rows = [(*seen, n) for seen, n in counts.items()]
         return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
+
+
+def _opener(actors: SentenceActors, mentions: list[Mention], start: int, length: int) -> Opener | None:
+    """The sentence's opening subject mention (document offsets; :class:`.speakers.Opener`), or ``None``."""
+    if not mentions or not mentions[0].opens:
+        return None
+    first_quote = next((token.start for token in actors.walker.tokens if is_quote_mark(token)), length)
+    return Opener(start + mentions[0].start, mentions[0].text, mentions[0].shape, start + first_quote)
 
 
 def _documents(sentences: pd.DataFrame):
@@ -113,48 +130,47 @@ def _documents(sentences: pd.DataFrame):
 
 
 def _document_mentions(rows, book: AliasBook) -> list[list[Mention]]:
-    """Every sentence's mentions, a lone surname of a person the document names in full anywhere made that
-    person's shape ("Assad" in the headline, "Bashar al-Assad" further down)."""
+    """Every sentence's mentions, with two document-wide corrections of a name's guessed shape: a lone surname of
+    a person the document names in full anywhere is that person ("Assad" in the headline, "Bashar al-Assad"
+    further down); a name the document writes after "the" ("the so-called Jaish al-Islam", "the White Helmets
+    said") is no person's, whatever its words look like, so it is a group."""
     found = [sentence_mentions(text, book) for _, _, text in rows]
+    articled = {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
+                if m.shape == "person" and _after_article(text, m)}
     surnames = {surname(m.key.split()[-1]) for mentions in found for m in mentions
-                if m.shape == "person" and " " in m.key}
-    if not surnames:
+                if m.shape == "person" and " " in m.key and m.key not in articled}
+    if not surnames and not articled:
         return found
-    return [[m._replace(shape="person") if m.shape == "other" and " " not in m.key and surname(m.key) in surnames
-             else m for m in mentions] for mentions in found]
+    return [[_corrected(m, surnames, articled) for m in mentions] for mentions in found]
 
 
-def surname(word: str) -> str:
-    """A name word for matching: case-folded, without an Arabic particle ("al-Assad" → "assad")."""
-    folded = word.casefold()
-    head, _, rest = folded.partition("-")
-    return rest if rest and head in {"al", "el", "ad", "an", "ar", "as", "at", "ash", "az"} else folded
+def _corrected(mention: Mention, surnames: set[str], articled: set[str]) -> Mention:
+    if mention.key in articled:
+        return mention._replace(shape="group")
+    if mention.shape == "other" and " " not in mention.key and surname(mention.key) in surnames:
+        return mention._replace(shape="person")
+    return mention
+
+
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+(?:so-called\s+|self-styled\s+)?[\"'“‘]?$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+_NAME_GOES_ON = re.compile(r"\s+(?:and|of|&)\s+[A-Z]")
+
+
+def _after_article(text: str, mention: Mention) -> bool:
+    """A name written after "the" that heads its phrase ("the so-called Jaish al-Islam", not "the Bashar
+    al-Assad government", where "the" belongs to the government, nor "the Hong Kong and Macao Affairs Office",
+    a longer name)."""
+    if not _ARTICLE_BEFORE.search(text, 0, mention.start) or _NAME_GOES_ON.match(text, mention.end):
+        return False
+    after = _NOUN_AFTER.match(text, mention.end)
+    return after is None or after.group(1) not in ACTOR_NOUNS
 
 
 def _token_range(walker: PhraseWalker, start: int, end: int) -> tuple[int | None, int]:
     """The first and last tokens overlapping sentence offsets ``[start, end)``."""
     inside = [k for k, token in enumerate(walker.tokens) if token.end > start and token.start < end]
     return (inside[0], inside[-1]) if inside else (None, -1)
-
-
-def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]:
-    """For each reported hit, the source of its sentence nearest to it (as written); "" otherwise."""
-    if sources is None or sources.empty:
-        return [""] * len(terms)
-    by_sentence: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
-    for doc_id, sent_id, source, start, end in zip(sources["doc_id"], sources["sent_id"], sources["source"],
-                                                   sources["start"], sources["end"]):
-        by_sentence.setdefault((doc_id, int(sent_id)), []).append((int(start), int(end), str(source)))
-    out = []
-    for doc_id, sent_id, voice, start, end in zip(terms["doc_id"], terms["sent_id"], terms["voice"],
-                                                  terms["start"], terms["end"]):
-        found = by_sentence.get((doc_id, int(sent_id)), []) if voice == "reported" else []
-        out.append(min(found, key=lambda s: _gap(s, int(start), int(end)))[2] if found else "")
-    return out
-
-
-def _gap(source: tuple[int, int, str], start: int, end: int) -> int:
-    return max(0, source[0] - end, start - source[1])
 
 
 def summarise_labels(terms: pd.DataFrame) -> pd.DataFrame:

@@ -80,6 +80,35 @@ class SentenceActors(NamedTuple):
     def resolve(self, wanted: Wanted | None, k: int) -> Mention | None:
         return None if wanted is None else self.recent.resolve(wanted, self.before(k))
 
+    def resolve_pronoun(self, k: int) -> Mention | None:
+        """The actor the pronoun at token ``k`` stands for: the sentence's subject when the pronoun is bound to
+        it (:meth:`bound_to_subject`), else the rule of :mod:`.context`."""
+        wanted = wanted_for_pronoun(self.walker.low(k))
+        if wanted is None:
+            return None
+        subject = self.bound_to_subject(k)
+        if subject is not None and subject.shape in wanted.shapes:
+            return subject
+        return self.resolve(wanted, k)
+
+    def bound_to_subject(self, k: int) -> Mention | None:
+        """The sentence's opening subject (a mention among its first words, or a party phrase opening it), when
+        the pronoun at token ``k`` is bound to it rather than to the nearest actor: a possessive before "own"
+        ("The generals call the protesters … and their own killing spree") or a pronoun opening a coordinated
+        main clause after ", and", ", but" or ";" ("Al-Shabaab, the movement that has controlled … Somalia, has
+        killed thousands, and its fighters …"). ``None`` otherwise, or when a reporting verb or a colon stands
+        between (the pronoun may then be in what is reported: "X said Y had …, and its …")."""
+        walker = self.walker
+        own = walker.low(k + 1) == "own"
+        coordinated = walker.low(k - 1) == ";" or (walker.low(k - 1) in {"and", "but"} and walker.low(k - 2) == ",")
+        if not (own or coordinated):
+            return None
+        subject = self.mentions[0] if self.mentions and self.mentions[0].opens else self.party_starting_at(0)
+        if subject is None or subject.end > k or any(
+                walker.low(j) in walker.clause_verbs or walker.low(j) == ":" for j in range(subject.end, k)):
+            return None
+        return subject
+
     def slot(self, start: int, end: int) -> Mention | None:
         """The actor a phrase names: its first actor mention, a party phrase, or the antecedent of a pronoun or
         of a definite description ("the general", "the group") that makes it up."""
@@ -92,7 +121,7 @@ class SentenceActors(NamedTuple):
         while start < end and is_quote_mark(walker.tokens[start]):
             start += 1
         if end - start == 1:
-            return self.resolve(wanted_for_pronoun(walker.low(start)), start)
+            return self.resolve_pronoun(start)
         party = self.party_ending_at(end - 1)
         if party is not None and party.start == start:
             return party
@@ -101,7 +130,7 @@ class SentenceActors(NamedTuple):
                                               or is_plural(head) and is_agent(head)):
             return self.resolve(wanted_for_label(head), start)  # "the deposed president", "the group", "the bombers"
         if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
-            return self.resolve(wanted_for_pronoun(walker.low(start)), start)  # "its leaders": the actor
+            return self.resolve_pronoun(start)  # "its leaders": the actor
         return None
 
     def _head_mention(self, inside: list[Mention], end: int) -> Mention | None:
@@ -126,7 +155,7 @@ class SentenceActors(NamedTuple):
             return None
         opener = walker.low(first - 1)
         if opener in POSSESSIVE:
-            owner = self.resolve(wanted_for_pronoun(opener), first - 1)
+            owner = self.resolve_pronoun(first - 1)
             if owner is not None and owner.shape != "person":
                 return owner  # "its fighters" are the group; "His soldiers" an army, not the man
         start = first - 1 if opener in DEFINITE or opener in PARTY_QUANTIFIERS or opener in POSSESSIVE else first

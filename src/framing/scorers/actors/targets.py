@@ -39,7 +39,7 @@ from .context import BODY_LABELS, PRONOUNS, wanted_for_label, wanted_for_pronoun
 from .mentions import TITLES, Mention
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
-from .uses import ADJECTIVE_ENDINGS, COPULAS, heads_phrase, of_names_doer, term_use
+from .uses import ADJECTIVE_ENDINGS, COPULAS, heads_phrase, is_superlative, of_names_doer, term_use
 
 Relation = Literal["premodifier", "appositive", "copula", "naming", "possessive", "referent"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
@@ -71,7 +71,8 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     if party is not None and party.end == last + 1:
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
     if use == "act":
-        return _act_owner(actors, first, last, of_names_doer(category))
+        owner = _act_owner(actors, first, last, of_names_doer(category))
+        return owner if owner.mention is not None else NO_TARGET
     rules = _DESCRIBER_RULES if use == "describer" else _PROMOTED_RULES if promoted else _LABEL_RULES
     for rule in rules:
         target = rule(actors, start, first, last)
@@ -84,10 +85,15 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
 
 def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> Target:
     """The doer of an act or event: a possessive right before it ("Beijing's propaganda", "their own killing
-    spree") or, for words rather than violence, "the propaganda of the terrorists"."""
+    spree") or, for words rather than violence, "the propaganda of the terrorists"; none when an agent follows
+    ("his assassination by …")."""
     walker = actors.walker
     start = first - 1 if walker.low(first - 1) == "own" else first
-    if walker.low(start - 1) in POSSESSIVE or walker.low(start - 1).endswith(("'s", "s'")):
+    if walker.low(last + 1) == "by":
+        return NO_TARGET  # "his assassination by the United States": the owner is whom it was done to
+    if walker.low(start - 1) in POSSESSIVE:
+        return _possessive(actors, start - 1, first, last, of_doer) or NO_TARGET  # "their (own) killing spree"
+    if walker.low(start - 1).endswith(("'s", "s'")):
         return _possessive(actors, start, first, last, of_doer) or NO_TARGET
     if walker.low(first - 1) in DEFINITE or walker.low(first - 1) in INDEFINITE:
         return _act_of(actors, first - 1, first, last, of_doer) or NO_TARGET
@@ -119,7 +125,7 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
                 return k  # an opening quotation mark starts the label's phrase: 'called the protesters "rioters"'
             k -= 1
             continue
-        if low in DETERMINERS and not low.endswith("'s"):
+        if low in DETERMINERS and not low.endswith("'s") and not is_superlative(walker, k - 1):
             return k - 1
         if not is_word(token) or (is_cap(token) and low not in DEMONYMS) or low in _STOP_LEFT or low.endswith("'s") \
                 or (low.endswith(("ed", "ing")) and low not in ADJECTIVE_PARTICIPLES):
@@ -198,13 +204,24 @@ def _appositive(actors: SentenceActors, start: int, first: int, last: int) -> Ta
 
 def _copula(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
     walker = actors.walker
-    k = left_of_quotes(walker, start - 1)
+    k = left_of_quotes(walker, _before_comparison(walker, left_of_quotes(walker, start - 1)))
     while k >= 0 and (walker.low(k) in ADVERBS or walker.low(k) in {"not", "never", "also", "still"}):
         k -= 1
     k = left_of_quotes(walker, k)
     if k < 0 or walker.low(k) not in COPULAS:
         return None
     return Target(subject(actors, k), "copula")
+
+
+def _before_comparison(walker: PhraseWalker, k: int) -> int:
+    """The token before a comparison that still says what the subject is ("were no better than thugs", "is
+    nothing but a puppet", "was little more than a gangster"), else ``k``."""
+    if walker.low(k) == "but" and walker.low(k - 1) == "nothing":
+        return k - 2
+    if walker.low(k) == "than" and walker.low(k - 1) in {"better", "more"} \
+            and walker.low(k - 2) in {"no", "nothing", "little", "hardly", "scarcely"}:
+        return k - 3
+    return k
 
 
 def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool = True
@@ -215,8 +232,7 @@ def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_do
         if owner is not None:
             return Target(owner, "possessive")
     if walker.low(start) in POSSESSIVE and walker.low(start) != "my":
-        pronoun = {"his": "his", "her": "her", "its": "its", "their": "their"}.get(walker.low(start))
-        return Target(actors.resolve(wanted_for_pronoun(pronoun or ""), start), "possessive")
+        return Target(actors.resolve_pronoun(start), "possessive")
     if walker.low(last + 1) == "of" and of_doer:
         return _of_owner(actors, last + 2)
     return None

@@ -40,6 +40,7 @@ ACTOR_NOUNS = ROLES | BODY_LABELS | GOVERNMENT_LABELS | PARTY_NOUNS | {"presiden
 # Particles of phrasal verbs: "gun down teenagers" is an act on them; "called out", "named after" are not naming.
 PARTICLES = frozenset({"down", "out", "for", "on", "off", "up", "after", "back", "upon"})
 COPULAS = BE_FORMS | {"became", "become", "becomes", "remained", "remains", "remain", "seems", "seemed"}
+SUPERLATIVES = frozenset({"most", "least"})
 DEGREE = frozenset({"more", "most", "so", "too", "very", "truly", "utterly", "deeply", "increasingly"})
 MAX_WORDS_TO_HEAD = 2  # words between a term and the actor noun it modifies ("notorious jihadist movement")
 
@@ -70,12 +71,21 @@ def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: 
 
 
 def _predicative(walker: PhraseWalker, first: int) -> bool:
-    """An adjective after "be" or "as" ("is reckless", "as corrupt", "was 'horrific'"), degree words and
-    quotation marks between; not one heading a noun phrase of its own ("violent rhetoric about …")."""
+    """An adjective after "be" or "as" ("is reckless", "as corrupt", "was 'horrific'", "as the most radical"),
+    degree words and quotation marks between; not one heading a noun phrase of its own ("violent rhetoric about
+    …")."""
     k = first - 1
     while k >= 0 and (walker.low(k) in DEGREE or walker.low(k) in ADVERBS or walker.tokens[k].text in "\"'"):
         k -= 1
+    if walker.low(k) in DEFINITE and is_superlative(walker, k + 1):
+        k -= 1
     return walker.low(k) in COPULAS or walker.low(k) == "as"
+
+
+def is_superlative(walker: PhraseWalker, k: int) -> bool:
+    """ "most" or "least" after "the" at token ``k``: a degree word of a superlative ("the most radical"), not
+    the quantifier of "most protesters"."""
+    return walker.low(k) in SUPERLATIVES and walker.low(k - 1) in DEFINITE
 
 
 def _adjective(lower: str) -> bool:
