@@ -185,3 +185,12 @@ def test_seed_sentences_checked_by_eye(seed_sentences):
     assert "U.S. put sanctions on him in April 2017 \"for his role in abuses in Iranian prisons\"." in texts
     assert "\"Qassem Soleimani is there in the same area\", he said." in texts
     assert "In 1998, he was named commander of the Quds Force." in texts
+
+
+def test_a_control_separator_before_a_sentence_is_not_part_of_it():
+    # Punkt keeps '\x1f' (a character str.strip removes) at the start of a span; found by the fuzz test.
+    from .test_fuzz import corpus_of
+
+    table = sentences(corpus_of(". \x1f0"))
+    assert table["text"].tolist() == [".", "0"]
+    assert table[["start", "end"]].values.tolist() == [[0, 1], [3, 4]]

@@ -210,8 +210,10 @@ def sentences(corpus: Corpus, *, sections: tuple[str, ...] | list[str] | None = 
             spans, cut = _paragraph_spans(paragraph, [b - para_start for b in inside])
             n_cut += cut
             for start, end in spans:
+                start, end = _trimmed(text, start + para_start, end + para_start)
+                if start == end:
+                    continue
                 sent_id += 1
-                start, end = start + para_start, end + para_start
                 sentence = text[start:end]
                 rows.append((doc_id, sent_id, para_id, section, start, end, sentence, count_words(sentence), 0))
         if n_cut:
@@ -223,6 +225,16 @@ def sentences(corpus: Corpus, *, sections: tuple[str, ...] | list[str] | None = 
     if sections is not None:
         table = table[table["section"].isin(list(sections))].reset_index(drop=True)
     return table
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start, end`` moved inwards past Python whitespace: Punkt's idea of whitespace is narrower than
+    ``str.strip``'s (it keeps control separators such as ``\x1f``), and a sentence must equal its stripped text."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    if lead == len(piece):
+        return start, start
+    return start + lead, end - (len(piece) - len(piece.rstrip()))
 
 
 def _paragraphs_by_document(paragraphs: pd.DataFrame) -> dict[str, list[tuple[int, str, int, int]]]:
