@@ -35,7 +35,7 @@ from typing import Literal, get_args
 from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
-from .context import BODY_LABELS, PRONOUNS, wanted_for_label, wanted_for_pronoun
+from .context import BODY_LABELS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
