@@ -21,6 +21,15 @@ from .views import group_of
 KEY = ["doc_id", "sent_id"]
 
 
+def shown_analysis(analysis: Analysis, view=None) -> Analysis:
+    """What figures and the report draw for ``view`` (default ``analysis.view``): the run regrouped by
+    :func:`group_view` when the view compares groups, else the run itself (the same object)."""
+    view = view if view is not None else analysis.view
+    if view is None or view.group_by is None:
+        return analysis
+    return group_view(analysis, view.group_by)
+
+
 def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
     """The same run with one "document" per group of ``column`` (default ``analysis.group_by``).
 

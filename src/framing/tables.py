@@ -179,11 +179,9 @@ class Analysis:
         ``write`` draws them: for the run's view, groups compared when the run is grouped. Close them
         (``matplotlib.pyplot.close``) when done."""
         from .figures import build_figures
-        from .groups import group_view
+        from .groups import shown_analysis
 
-        view = self.view
-        shown = group_view(self, view.group_by) if view is not None and view.group_by is not None else self
-        return build_figures(shown, view=view)
+        return build_figures(shown_analysis(self), view=self.view)
 
     @property
     def order(self) -> list[str]:

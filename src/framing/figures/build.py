@@ -111,7 +111,7 @@ def _with_short_names(analysis: Analysis, pair: tuple[str, str] | None
 
 
 def _word_shift(analysis: Analysis, pair: tuple[str, str] | None, order: list[str]) -> Callable[[], Figure]:
-    entity = "group" if getattr(analysis, "group_by", None) is not None else "document"
+    entity = _unit(analysis)
 
     def draw() -> Figure:
         if pair is None:
@@ -137,7 +137,7 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
     order = analysis.order
     summary = analysis.summary_sentences
     pair = pair or default_pair(analysis.sentiment_summary, order)
-    entity = "group" if getattr(analysis, "group_by", None) is not None else "document"
+    entity = _unit(analysis)
 
     def sentiment_arc() -> Figure:
         if getattr(analysis, "group_by", None) is not None:
@@ -159,11 +159,10 @@ def _side_by_side_makers(analysis: Analysis, pair: tuple[str, str] | None) -> di
         "07_sentiment_arc": sentiment_arc,
         "08_harm_agency": lambda: agency_figure(analysis.documents, order=order, entity=entity),
         "09_who_is_called_what": lambda: labels_figure(analysis.labels, sentences=analysis.sentences,
-                                                         order=order, unit=_unit(analysis)),
+                                                         order=order, unit=entity),
         "10_neutral_rewrite": lambda: rewrite_figure(_with_rewrites(analysis.documents), order=order,
                                                       entity=entity),
-        "11_headline_vs_body": lambda: headline_body_figure(
-            _by_section(analysis), order=order, unit="groups" if getattr(analysis, "group_by", None) else "documents"),
+        "11_headline_vs_body": lambda: headline_body_figure(_by_section(analysis), order=order, entity=entity),
     }
 
 

@@ -36,8 +36,8 @@ NOT_DRAWN_LISTED = 6  # documents named in the "no headline" note before "and N 
 
 
 def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | None = None,
-                         unit: str = "documents") -> Figure:
-    """Figure 11: for each document (or group, ``unit="groups"``) with a headline, its headline, bullet lines and
+                         entity: str = "document") -> Figure:
+    """Figure 11: for each document (or group, ``entity="group"``) with a headline, its headline, bullet lines and
     body side by side: the mean VADER compound of each (left, with its bootstrap interval when the section has
     one, else "n too small") and loaded terms per 1,000 words, writer's own and reported (right).
 
@@ -49,7 +49,7 @@ def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | Non
     table = selected(table, docs).assign(doc_id=lambda rows: rows["doc_id"].astype(str))
     with_headline = [doc for doc in docs if ((table["doc_id"] == doc) & (table["section"] == "headline")).any()]
     if not with_headline:
-        raise nothing_to_show(f"no {unit[:-1]} has a headline; figure 11 (headline vs body) has nothing to show")
+        raise nothing_to_show(f"no {entity} has a headline; figure 11 (headline vs body) has nothing to show")
     colours = colours_for(docs, None)
     rows = _layout(table, with_headline)
     with plt.rc_context(STYLE):
@@ -61,8 +61,8 @@ def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | Non
         drawn = sum(row["n_sentences"] for row in rows if row["section"] is not None)
         set_title(fig, "Headline and bullet lines against the body: mean VADER compound (−1 to +1) and loaded "
                        "terms per 1,000 words, per section",
-                  f"n = {fmt_int(drawn)} sentences in {len(with_headline)} {unit} with a headline"
-                  f"{_not_drawn(docs, with_headline, unit)}; bar = 95% bootstrap interval (5 sentences or more)")
+                  f"n = {fmt_int(drawn)} sentences in {len(with_headline)} {entity}s with a headline"
+                  f"{_not_drawn(docs, with_headline)}; bar = 95% bootstrap interval (5 sentences or more)")
         legend_rows(fig, [_section_handles(rows), _voice_handles()])
     return fig
 
@@ -85,7 +85,7 @@ def _layout(table: pd.DataFrame, docs: list[str]) -> list[dict]:
     return rows
 
 
-def _not_drawn(docs: list[str], drawn: list[str], unit: str) -> str:
+def _not_drawn(docs: list[str], drawn: list[str]) -> str:
     missing = [doc for doc in docs if doc not in drawn]
     if not missing:
         return ""

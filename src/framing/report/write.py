@@ -99,10 +99,10 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
     from ..figures.build import iter_figures
     from ..figures.registry import FIGURES
-    from ..groups import group_view
+    from ..groups import shown_analysis
     from .html import write_report
 
-    shown = group_view(analysis, view.group_by) if view.group_by is not None else analysis
+    shown = shown_analysis(analysis, view)
     tables = analysis_tables(analysis)
     if shown is not analysis:
         tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
