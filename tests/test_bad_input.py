@@ -166,16 +166,18 @@ def test_malformed_events_file_names_the_line(tmp_path, out):
                    "events.toml:4: event 1 has unknown key 'year'; allowed: name, terms, years")
 
 
-def test_interrupted_run_leaves_no_partial_output(tmp_path, out, monkeypatch):
-    # Ctrl-C while the figures are drawn: the tables are already written, but only to the staging folder.
-    import framing.figures.build
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_interrupted_run_leaves_no_partial_output(tmp_path, out, monkeypatch, jobs):
+    # Ctrl-C while the figures are drawn (here, or in the forked children that draw them with --jobs 2): the
+    # tables may be written, but only to the staging folder.
+    import framing.report.drawing
 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(framing.figures.build, "iter_figures", interrupt)
+    monkeypatch.setattr(framing.report.drawing, "draw_and_save", interrupt)
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN})
-    result = analyze(folder, "--out", out)
+    result = analyze(folder, "--out", out, "--jobs", jobs)
     assert result.exit_code == 1
     assert "Aborted!" in result.output and "Traceback" not in result.output
     assert [p.name for p in out.iterdir()] == [FOREIGN]

@@ -200,7 +200,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
                "contributions": "none" if no_contributions else contributions, "format": table_format}
     # The pair travels in the analysis (analyze checked it and computed its contributions).
-    written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True)
+    written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
+                             jobs=jobs)
     click.echo(f"wrote {len(written)} files to {out_dir} ({len(analysis.corpus.documents)} documents, "
                f"{len(analysis.sentences)} sentences, {len(analysis.terms)} loaded-term hits, "
                f"{analysis.event_labels.shape[0]} events)")

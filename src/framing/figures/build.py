@@ -65,6 +65,17 @@ def iter_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, vie
                  ) -> Iterator[tuple[str, Figure]]:
     """The figures of :func:`build_figures`, drawn one at a time as the iterator advances, so a caller can save
     and close each before the next is drawn. The pair is checked before anything is drawn."""
+    for stem, make in figure_makers(analysis, pair=pair, view=view).items():
+        figure = drawn(stem, make)
+        if figure is not None:
+            yield stem, figure
+
+
+def figure_makers(analysis: Analysis, *, pair: tuple[str, str] | None = None, view: View | None = None
+                  ) -> dict[str, Callable[[], Figure]]:
+    """For each stem of :data:`FIGURES`, in order, a function that draws that figure (nothing is drawn yet).
+    The pair is checked here, so a bad pair is refused before any figure is drawn; a maker may raise
+    :class:`~._common.NothingToShow` (see :func:`drawn`)."""
     from ..views import choose_view
 
     order = analysis.order
@@ -80,13 +91,17 @@ def iter_figures(analysis: Analysis, *, pair: tuple[str, str] | None = None, vie
     analysis, pair = _with_short_names(analysis, pair)
     makers = _spread_makers(analysis, pair) if view.kind == "spread" else _side_by_side_makers(analysis, pair)
     assert list(makers) == list(FIGURES), "the figure makers and FIGURES must list the same stems"
-    for stem, make in makers.items():
-        try:
-            figure = make()
-        except NothingToShow as error:
-            warnings.warn(f"figure {stem} left out: {error}", FramingWarning, stacklevel=2)
-            continue
-        yield stem, figure
+    return makers
+
+
+def drawn(stem: str, make: Callable[[], Figure]) -> Figure | None:
+    """The figure ``make`` draws, or ``None`` with a :class:`~framing.errors.FramingWarning` saying why when it
+    has nothing to show."""
+    try:
+        return make()
+    except NothingToShow as error:
+        warnings.warn(f"figure {stem} left out: {error}", FramingWarning, stacklevel=3)
+        return None
 
 
 def _with_short_names(analysis: Analysis, pair: tuple[str, str] | None

@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import warn
-from ..progress import stage, steps
+from ..progress import stage
 from ..corpus.paths import shown_path
 from ..views import choose_view
+from .drawing import drawing_workers, figures_drawn
 from .table_formats import check_format, write_tables
 from .outdir import (
     FIGURE_DIR,
-    FIGURE_FORMATS,
     REPORT_HTML,
     REPORT_MD,
     RUN_JSON,
@@ -45,7 +45,7 @@ PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib"
 
 
 def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tuple[str, str] | None = None,
-                   table_format: str = "csv", progress: bool = False) -> list[Path]:
+                   table_format: str = "csv", progress: bool = False, jobs: int | None = None) -> list[Path]:
     """Write every table, every figure and ``run.json`` of an :class:`~framing.tables.Analysis`, atomically.
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
@@ -58,7 +58,8 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
     group_omissions.csv`` hold the per-group tables.
 
     How the files reach ``out_dir``, and what is refused, is described in :mod:`framing.report.outdir`.
-    Returns the written paths, sorted.
+    ``jobs``: processes that draw the figures while the tables are written (default one per core; see
+    :mod:`framing.report.drawing`). Returns the written paths, sorted.
     """
     check_format(table_format)  # a missing extra is refused before anything is drawn
     out_dir = prepare_out_dir(out_dir)
@@ -80,7 +81,7 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
         # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
         outputs = _write_staging(staging, analysis, view, options=options, pair=pair, table_format=table_format,
-                                 progress=progress)
+                                 progress=progress, jobs=jobs)
         written = move_into_place(staging, out_dir, outputs)
     finally:
         # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
@@ -95,10 +96,9 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
 
 
 def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pair: tuple[str, str] | None,
-                   table_format: str, progress: bool) -> list[str]:
+                   table_format: str, progress: bool, jobs: int | None) -> list[str]:
     """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
-    from ..figures.build import iter_figures
-    from ..figures.registry import FIGURES
+    from ..figures.build import figure_makers
     from ..groups import shown_analysis
     from .html import write_report
 
@@ -107,14 +107,14 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     if shown is not analysis:
         tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
                        "group_omissions.csv": shown.omissions})
-    with stage(f"writing tables ({table_format})", progress):
-        table_files = write_tables(staging, tables, table_format).files
     figure_dir = staging / FIGURE_DIR
     figure_dir.mkdir()
-    figures = []
-    for stem, figure in steps(iter_figures(shown, pair=pair, view=view), "drawing figures",
-                              total=len(FIGURES), unit="figure", shown=progress):
-        figures += save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
+    makers = figure_makers(shown, pair=pair, view=view)  # a bad pair is refused before anything is written
+    workers = drawing_workers(jobs, len(analysis.sentences))
+    with figures_drawn(makers, figure_dir, workers=workers, progress=progress) as wait_for_figures:
+        with stage(f"writing tables ({table_format})", progress):
+            table_files = write_tables(staging, tables, table_format).files
+        figures = wait_for_figures()
     # run.json lists the report, which is written after it; the report quotes the same record.
     outputs = sorted([*table_files, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
                       RUN_JSON])
