@@ -3,7 +3,9 @@
 Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-write]
 
 Reads ``tests/data/targets`` by default, or ``--set tests/data/targets_holdout`` (the hold-out set: 8 excerpts on
-three other stories, labelled blind, never used to tune the linker); the default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
+three other stories, labelled blind, never used to tune the linker) or ``--set tests/data/targets_blind3`` (the
+third blind set: 12 excerpts on four more stories, labelled and committed before the linker ever read them); the
+default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
 ``analysis.terms``: same document, a hit overlapping the term inside the labelled sentence (located in the cleaned
@@ -15,10 +17,10 @@ empty for empty is right), per labelled relation and overall; relation accuracy 
 accuracy on reported hits (right when the two share a content word, or both are empty); every disagreement.
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
-Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``, or
-``targets_holdout``) — ``latest`` every time, ``first_run`` only when none is stored, so the honest number on unseen
-text survives later tuning — and renders the set's section of ``benchmarks/RESULTS.md`` ("## Who is called what
-(targets set)", or "(hold-out set)"); ``--no-write`` only prints.
+Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
+``targets_holdout`` or ``targets_blind3``) — ``latest`` every time, ``first_run`` only when none is stored, so the
+honest number on unseen text survives later tuning — and renders the set's section of ``benchmarks/RESULTS.md``
+("## Who is called what (targets set)", "(hold-out set)" or "(third blind set)"); ``--no-write`` only prints.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from framing import analyze  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = ROOT / "tests" / "data" / "targets"
 HOLDOUT = ROOT / "tests" / "data" / "targets_holdout"
+BLIND3 = ROOT / "tests" / "data" / "targets_blind3"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -68,6 +71,12 @@ PUBLICATIONS = {
         "protests, the Houthi Red Sea attacks 2024 — in wire, tabloid, broadsheet, opinion, state-media and "
         "encyclopedic styles; {labelled} lexicon hits labelled blind, without reading or running the linker, and "
         "committed before its first run on them"),
+    BLIND3: Publication(
+        "targets_blind3", "Who is called what (third blind set)",
+        "12 invented excerpts on four more stories — the Tigray war 2020–21, Haiti's gangs 2024, Iran's 2022 "
+        "protests, the 2023 Karabakh offensive — in wire, state-media, broadcaster, tabloid, broadsheet, opinion "
+        "and encyclopedic styles; {labelled} lexicon hits labelled blind, without reading or running the linker, "
+        "and committed before its first run on them"),
 }
 
 

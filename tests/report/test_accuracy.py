@@ -23,7 +23,8 @@ SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "a
                   "passive": "Passive voice (agency scorer)",
                   "agency_fresh": "Agency (fresh harm set, labelled before the first run)",
                   "targets": "Who is called what (targets set)",
-                  "targets_holdout": "Who is called what (hold-out set)"}
+                  "targets_holdout": "Who is called what (hold-out set)",
+                  "targets_blind3": "Who is called what (third blind set)"}
 
 
 def packaged() -> dict:
@@ -88,3 +89,16 @@ def test_packaged_numbers_match_benchmarks_results():
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 shown = {str(value), f"{value:,}", f"{value:.2f}", f"{value:.3f}"}
                 assert any(text_ in section for text_ in shown), (key, name, value)
+
+
+def test_each_blind_target_set_gets_its_first_run_row_once_measured():
+    holdout = {"first_run": {"labelled": 66, "target_accuracy": 0.697}}
+    blind3 = {"first_run": {"labelled": 112, "target_accuracy": 0.5}}
+    rows = accuracy_rows({"targets_holdout": holdout, "targets_blind3": blind3})
+    shown = {row["measure"]: row for row in rows if row["area"] == "Who is called what"}
+    third = shown["target right, among the lexicon's hits (third blind set, first run)"]
+    assert third["value"] == "0.500" and third["data"].startswith("112 hits in 12 excerpts on four more stories")
+    holdout_row = shown["target right, among the lexicon's hits (hold-out set, first run after those fixes)"]
+    assert holdout_row["value"] == "0.697"
+    unmeasured = {row["measure"] for row in accuracy_rows({"targets_holdout": holdout})}
+    assert not any("third blind set" in measure for measure in unmeasured)

@@ -16,7 +16,7 @@ from .format import number
 
 ACCURACY_JSON = "accuracy.json"
 Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution", "fresh", "agency_fresh", "passive",
-                    "targets", "targets_holdout"]
+                    "targets", "targets_holdout", "targets_blind3"]
 BENCHMARKS: tuple[Benchmark, ...] = get_args(Benchmark)
 # Where the numbers come from, as the report says it: the scripts that measure them, which write them into the
 # package (so an installed copy quotes the same numbers as a checkout) and into RESULTS.md with their context.
@@ -144,6 +144,7 @@ def _target_measures(record: dict) -> list[_Measure]:
     targets = record.get("targets", {})
     first = targets.get("first_run", {})
     holdout = record.get("targets_holdout", {}).get("first_run", {})
+    blind3 = record.get("targets_blind3", {}).get("first_run", {})
     data = (f"{number(first.get('labelled'), 0)} hand-labelled loaded-term hits in 18 excerpts on six other "
             "stories")
     by_relation = first.get("target_by_relation", {})
@@ -165,6 +166,9 @@ def _target_measures(record: dict) -> list[_Measure]:
         _Measure("target right, among the lexicon's hits (hold-out set, first run after those fixes)",
                  _value(holdout, "target_accuracy", 3),
                  f"{number(holdout.get('labelled'), 0)} hits in 8 excerpts on three more stories, labelled blind"),
+        _Measure("target right, among the lexicon's hits (third blind set, first run)",
+                 _value(blind3, "target_accuracy", 3),
+                 f"{number(blind3.get('labelled'), 0)} hits in 12 excerpts on four more stories, labelled blind"),
     ]
 
 
