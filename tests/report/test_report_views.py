@@ -245,3 +245,17 @@ def test_grouped_figures_count_groups(two_outlets):
     for stem in ("01_sentiment_distribution", "04_attribution_profile"):
         title = " ".join(figures[stem].get_suptitle().split())
         assert f"in {n_groups} groups" in title and "documents" not in title, title
+
+
+@pytest.mark.parametrize(("table_format", "named"), [
+    ("parquet", "documents.parquet"),
+    ("xlsx", "framing.xlsx (sheet documents)"),
+])
+def test_spread_report_names_the_table_files_of_the_format_written(spread_run, tmp_path, table_format, named):
+    write_report(tmp_path, spread_run.analysis, view=spread_run.view, table_format=table_format)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    md = (tmp_path / "report.md").read_text(encoding="utf-8")
+    for page in (plain_text(section(html, "extremes")), plain_text(html[:html.index('<nav class="contents"')]), md):
+        assert named in page and "documents.csv" not in page
+    notice = re.search(r'<aside class="notice"[^>]*>(.*?)</aside>', html, re.DOTALL).group(1)
+    assert named in plain_text(notice)

@@ -109,3 +109,12 @@ def test_the_command_line_writes_the_format_it_is_given(two_documents, tmp_path)
     assert "measures.parquet" in run["outputs"] and not any(name.endswith(".csv") for name in run["outputs"])
     measures = pd.read_parquet(tmp_path / "out" / "measures.parquet")
     assert sorted(measures["doc_id"].unique()) == ["denial", "talks"]
+
+
+@pytest.mark.parametrize(("table_format", "where"), [
+    ("csv", "documents.csv"), ("parquet", "documents.parquet"), ("xlsx", "framing.xlsx (sheet documents)")])
+def test_where_a_table_was_written(table_format, where):
+    from framing.report.table_formats import in_format, where_written
+
+    assert where_written("documents.csv", table_format) == where
+    assert in_format("see documents.csv; --group-by", table_format) == f"see {where}; --group-by"

@@ -34,6 +34,7 @@ from .reading import full_texts, reading_events, reading_view
 from .sections import headline_body_context
 from .spread import document_excerpts, spread_context
 from .summary import summary_rows
+from .table_formats import in_format, where_written
 from .svg import inline_svg
 
 if TYPE_CHECKING:
@@ -61,16 +62,18 @@ SPREAD_COLOUR = "#5a5a5a"
 TITLE = "How the texts frame the story"
 
 
-def write_report(folder: Path, analysis: Analysis, *, view: View | None = None, run: dict | None = None) -> list[Path]:
+def write_report(folder: Path, analysis: Analysis, *, view: View | None = None, run: dict | None = None,
+                 table_format: str = "csv") -> list[Path]:
     """Write ``report.html`` and ``report.md`` into ``folder`` and return their paths.
 
     ``folder`` already holds ``figures/NN_name.svg`` of the same run (see :func:`framing.report.write_analysis`),
     which the HTML inlines; ``run`` is the run's ``run.json`` record, which both files quote (``None``: no
     provenance). ``view`` is how the run is shown (:func:`framing.views.choose_view`; ``analysis`` is already
-    grouped for the ``groups`` view); ``None`` chooses it from ``analysis`` itself.
+    grouped for the ``groups`` view); ``None`` chooses it from ``analysis`` itself. ``table_format``: how the
+    run's tables were written, so the report names the files the reader has (``documents.parquet`` …).
     """
     folder = Path(folder)
-    context = report_context(folder, analysis, view, run=run)
+    context = report_context(folder, analysis, view, run=run, table_format=table_format)
     paths = [folder / REPORT_HTML, folder / REPORT_MD]
     paths[0].write_text(_environment(html=True).get_template("report.html.j2").render(context),
                         encoding="utf-8")
@@ -118,13 +121,15 @@ def breakable_name(name) -> Markup:
     return Markup('<span style="word-break: break-all">{}</span>').format(text)
 
 
-def report_context(folder: Path, analysis: Analysis, view: View | None = None, *, run: dict | None = None) -> dict:
+def report_context(folder: Path, analysis: Analysis, view: View | None = None, *, run: dict | None = None,
+                   table_format: str = "csv") -> dict:
     """Everything the templates show, as plain values (strings, numbers, lists, dicts and Markup).
 
     In the ``spread`` view (thousands of documents) nothing is built per document except what is named: the
     first :data:`DOCUMENT_LIST_ROWS` documents and the extremes; ``summary`` is empty and ``spread`` holds the
     distributions (:func:`spread_context`). Otherwise ``spread`` is ``None`` and ``summary`` has one column per
-    document (or group). ``run`` is the ``run.json`` record shown as provenance (``None``: none).
+    document (or group). ``run`` is the ``run.json`` record shown as provenance (``None``: none);
+    ``documents_table`` says where the per-document table was written in ``table_format``.
     """
     folder = Path(folder)
     if view is None:
@@ -141,7 +146,8 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
     return {
         "title": TITLE,
         "page_title": f"{TITLE}: " + (f"{len(order):,} documents" if spread else ", ".join(order)),
-        "view": view_context(view),
+        "view": view_context(view, table_format),
+        "documents_table": where_written("documents.csv", table_format),
         "n_documents": len(order),
         "documents": document_heads(analysis.documents, listed, colours, view.kind,
                                     analysis.corpus.documents if spread else None),
@@ -183,7 +189,7 @@ def vader_blind_terms(terms: pd.DataFrame | None) -> list[dict]:
     return [{"term": display_term(lemma), "n": int(n)} for lemma, n in zip(counts["lemma"], counts["n"])]
 
 
-def view_context(view: View) -> dict:
+def view_context(view: View, table_format: str = "csv") -> dict:
     """The view as the templates need it.
 
     Returns
@@ -192,11 +198,11 @@ def view_context(view: View) -> dict:
     ``<code>``; empty unless the view was chosen because of the corpus size) and ``notice_text`` (the same as
     plain text, for Markdown).
     """
-    text = view.reason if view.chosen_by == "size" and view.kind != "documents" else ""
+    text = in_format(view.reason, table_format) if view.chosen_by == "size" and view.kind != "documents" else ""
     return {"kind": view.kind, "group_by": view.group_by, "notice_text": text, "notice": _code_names(text)}
 
 
-_CODE_NAME = re.compile(r"--[a-z][a-z-]*|\b[\w-]+\.(?:csv|json|md|html)\b")
+_CODE_NAME = re.compile(r"--[a-z][a-z-]*|\b[\w-]+\.(?:csv|json|md|html|parquet|xlsx)\b")
 
 
 def _code_names(text: str) -> Markup:

@@ -15,6 +15,7 @@ A missing extra is refused by :func:`check_format` with the pip command, before 
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 from typing import Literal, NamedTuple, get_args
 
@@ -53,6 +54,23 @@ def table_file_names(csv_names, table_format: str) -> list[str]:
     if table_format == "parquet":
         return [str(Path(name).with_suffix(".parquet")) for name in csv_names]
     return list(csv_names)
+
+
+def where_written(csv_name: str, table_format: str) -> str:
+    """Where the table ``csv_name`` (``documents.csv`` …) is in a run written in ``table_format``, as a reader
+    is told: ``documents.csv``, ``documents.parquet``, or ``framing.xlsx (sheet documents)``."""
+    if table_format == "xlsx":
+        return f"{WORKBOOK} (sheet {sheet_names(csv_name, 1)[0]})"
+    return table_file_names([csv_name], table_format)[0]
+
+
+_TABLE_MENTION = re.compile(r"\b[a-z_]+\.csv\b")
+
+
+def in_format(text: str, table_format: str) -> str:
+    """``text`` (a message naming tables as ``name.csv``) with each table named where ``table_format`` wrote
+    it (:func:`where_written`): the views and the report say "documents.csv" before the format is known."""
+    return _TABLE_MENTION.sub(lambda match: where_written(match.group(), table_format), text)
 
 
 class WrittenTables(NamedTuple):

@@ -121,7 +121,7 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     record = {**run_record(analysis, options), "outputs": outputs}
     (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     with stage("writing the report", progress):
-        write_report(staging, shown, view=view, run=record)
+        write_report(staging, shown, view=view, run=record, table_format=table_format)
     staged = sorted(path.relative_to(staging).as_posix() for path in staging.rglob("*") if path.is_file())
     if staged != outputs:
         raise RuntimeError(f"run.json lists {outputs} but the staging folder holds {staged}")
