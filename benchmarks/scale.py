@@ -48,6 +48,7 @@ TITLE = "Corpus scale (speed and memory against bare VADER)"
 OUTLETS = 5
 SEED = 2026
 SAMPLE_SECONDS = 0.1
+CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def sentence_pool() -> list[str]:
@@ -116,8 +117,10 @@ def _pss_kb(pid: int) -> int:
 
 
 def run_cli(corpus: Path, out: Path, *options: str) -> dict:
-    """One CLI run: wall seconds, peak tree RSS (MB), the largest process's ru_maxrss (MB), its stderr."""
+    """One CLI run: wall seconds, CPU seconds of the process tree, peak tree RSS (MB), the largest process's
+    ru_maxrss (MB), its stderr."""
     command = [str(FRAMING), "analyze", str(corpus), "--out", str(out), *options]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak, peak_pss = 0, 0
@@ -129,8 +132,12 @@ def run_cli(corpus: Path, out: Path, *options: str) -> dict:
     stdout, stderr = process.communicate()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{stderr[-3000:]}")
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"wall_s": wall, "tree_peak_mb": peak / 1024, "tree_peak_pss_mb": peak_pss / 1024,
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    largest = after.ru_maxrss / 1024
+    # CPU of the CLI and every worker it waited for (a worker's time reaches the CLI's children count when
+    # it is reaped, and the CLI's reaches ours).
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return {"wall_s": wall, "cpu_s": cpu, "tree_peak_mb": peak / 1024, "tree_peak_pss_mb": peak_pss / 1024,
             "largest_process_mb": largest, "stderr": stderr,
             "stdout": stdout}
 
@@ -156,6 +163,7 @@ def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
                  if "too many to show side by side" in line), "")
     row = {"corpus": label, "options": " ".join(options), "documents": documents, "sentences": n_sentences,
            "cli_s": run["wall_s"], "vader_s": vader_s, "ratio": run["wall_s"] / vader_s,
+           "cpu_s": run["cpu_s"], "floor": run["cpu_s"] / CORES / vader_s,
            "tree_peak_mb": run["tree_peak_mb"], "tree_peak_pss_mb": run["tree_peak_pss_mb"],
            "largest_process_mb": run["largest_process_mb"],
            "view": ("spread" if "spread" in view else "groups (by size)" if view else "as given"),
@@ -166,11 +174,13 @@ def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
 
 def table(rows: list[dict]) -> str:
     lines = ["| corpus | options | documents | sentences | CLI s (figures + report included) | bare VADER s | "
-             "ratio | peak memory, process tree: RSS sum / PSS sum MB | view | figures |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "ratio | CPU s, all processes | ratio floor on these cores | "
+             "peak memory, process tree: RSS sum / PSS sum MB | view | figures |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
-                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['tree_peak_mb']:,.0f} / "
+                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['cpu_s']:.1f} | "
+                     f"{r['floor']:.1f}× | {r['tree_peak_mb']:,.0f} / "
                      f"{r['tree_peak_pss_mb']:,.0f} | "
                      f"{r['view']} | {r['figures']} |")
     return "\n".join(lines)
@@ -196,13 +206,16 @@ def main() -> None:
         write_articles(with_outlets, n, pool, outlets=True)
         rows.append(measure(f"{n:,} articles", plain, folder))
         rows.append(measure(f"{n:,} articles, outlet", with_outlets, folder, "--meta-columns", "outlet"))
-    body = f"""`benchmarks/scale.py`, {os.cpu_count()} cores.
+    body = f"""`benchmarks/scale.py`, {CORES} cores.
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
 subprocess; bare VADER = one `polarity_scores` pass over the same sentences (from the run's `sentences.csv`) in
 the benchmark process. Peak memory = the sum over the CLI and its workers, sampled every {SAMPLE_SECONDS} s, as
 resident size (RSS: a page forked workers share with the CLI counts once per process) and as proportional size
-(PSS: shared pages split between the processes, what the tree really holds).
+(PSS: shared pages split between the processes, what the tree really holds). CPU s = user + system time of
+the CLI and every process it started; **ratio floor** = CPU s ÷ cores ÷ bare VADER s, the ratio the run would
+have if every second of its work ran in parallel on every core: no scheduling of this work can beat it, only
+doing less work can.
 Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across
 articles, as syndicated copy does); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
 outlets; rows without metadata show the spread across documents.
