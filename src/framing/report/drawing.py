@@ -15,6 +15,7 @@ measurement).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import warnings
@@ -65,16 +66,18 @@ def figures_drawn(makers: dict[str, Callable], figure_dir: Path, *, workers: int
                                            shown=progress)})
         return
     _MAKERS.update(makers)
+    # Frozen objects are never traversed by a child's garbage collector, which would otherwise write to (and
+    # so copy) every page of the parent's heap it inherited.
+    gc.freeze()
     try:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(makers)),
                                    mp_context=multiprocessing.get_context("fork"))
         # The slowest figures first would balance better, but which those are depends on the view: stem order.
         futures = {stem: pool.submit(_draw_inherited, stem, figure_dir) for stem in makers}
-        # Every child is forked by now (one per submit until max_workers): the parent's copy can go.
+    finally:
+        # Every child is forked by now (all of them at the first submit): the parent's copy can go.
+        gc.unfreeze()
         _MAKERS.clear()
-    except BaseException:
-        _MAKERS.clear()
-        raise
     try:
         yield lambda: _waited_for(futures, progress=progress)
     except BaseException:
