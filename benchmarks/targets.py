@@ -3,8 +3,9 @@
 Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-write]
 
 Reads ``tests/data/targets`` by default, or ``--set tests/data/targets_holdout`` (the hold-out set: 8 excerpts on
-three other stories, labelled blind, never used to tune the linker) or ``--set tests/data/targets_blind3`` (the
-third blind set: 12 excerpts on four more stories, labelled and committed before the linker ever read them); the
+three other stories, labelled blind, never used to tune the linker), ``--set tests/data/targets_blind3`` (the
+third blind set: 12 excerpts on four more stories, labelled and committed before the linker ever read them) or
+``--set tests/data/targets_blind4`` (the fourth blind set: 10 excerpts on four further stories, likewise); the
 default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
@@ -18,9 +19,10 @@ accuracy on reported hits (right when the two share a content word, or both are 
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
 Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
-``targets_holdout`` or ``targets_blind3``) — ``latest`` every time, ``first_run`` only when none is stored, so the
-honest number on unseen text survives later tuning — and renders the set's section of ``benchmarks/RESULTS.md``
-("## Who is called what (targets set)", "(hold-out set)" or "(third blind set)"); ``--no-write`` only prints.
+``targets_holdout``, ``targets_blind3`` or ``targets_blind4``) — ``latest`` every time, ``first_run`` only when none
+is stored, so the honest number on unseen text survives later tuning — and renders the set's section of
+``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind set)" or "(fourth
+blind set)"); ``--no-write`` only prints.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGETS = ROOT / "tests" / "data" / "targets"
 HOLDOUT = ROOT / "tests" / "data" / "targets_holdout"
 BLIND3 = ROOT / "tests" / "data" / "targets_blind3"
+BLIND4 = ROOT / "tests" / "data" / "targets_blind4"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -77,6 +80,12 @@ PUBLICATIONS = {
         "protests, the 2023 Karabakh offensive — in wire, state-media, broadcaster, tabloid, broadsheet, opinion "
         "and encyclopedic styles; {labelled} lexicon hits labelled blind, without reading or running the linker, "
         "and committed before its first run on them"),
+    BLIND4: Publication(
+        "targets_blind4", "Who is called what (fourth blind set)",
+        "10 invented excerpts on four further stories — Colombia's 2021 national strike, Kenya's 2024 finance-bill "
+        "protests, Mali and the Wagner Group 2022, Sri Lanka's 2022 protests — in wire, state-media, broadcaster, "
+        "tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, without "
+        "reading or running the linker, and committed before its first run on them"),
 }
 
 

@@ -24,7 +24,8 @@ SECTION_TITLES = {"sentiment": "Sentiment (VADER on NYT editorial snippets)", "a
                   "agency_fresh": "Agency (fresh harm set, labelled before the first run)",
                   "targets": "Who is called what (targets set)",
                   "targets_holdout": "Who is called what (hold-out set)",
-                  "targets_blind3": "Who is called what (third blind set)"}
+                  "targets_blind3": "Who is called what (third blind set)",
+                  "targets_blind4": "Who is called what (fourth blind set)"}
 
 
 def packaged() -> dict:
@@ -102,3 +103,30 @@ def test_each_blind_target_set_gets_its_first_run_row_once_measured():
     assert holdout_row["value"] == "0.697"
     unmeasured = {row["measure"] for row in accuracy_rows({"targets_holdout": holdout})}
     assert not any("third blind set" in measure for measure in unmeasured)
+
+
+def test_the_fourth_blind_set_gets_its_first_run_row_once_measured():
+    blind4 = {"first_run": {"labelled": 100, "target_accuracy": 0.61}}
+    shown = {row["measure"]: row for row in accuracy_rows({"targets_blind4": blind4})}
+    fourth = shown["target right, among the lexicon's hits (fourth blind set, first run)"]
+    assert fourth["value"] == "0.610" and fourth["data"].startswith("100 hits in 10 excerpts on four further stories")
+    assert fourth["area"] == "Who is called what"
+    unmeasured = {row["measure"] for row in accuracy_rows({"targets_blind3": {"first_run": {"target_accuracy": 0.5}}})}
+    assert not any("fourth blind set" in measure for measure in unmeasured)
+
+
+def test_each_who_is_called_what_row_shows_the_date_of_its_own_run():
+    record = {"targets": {"measured": "2026-03-09", "first_run": {"measured": "2026-01-05", "target_accuracy": 0.7},
+                          "latest": {"measured": "2026-03-09", "target_accuracy": 0.88}},
+              "targets_holdout": {"measured": "2026-04-01", "first_run": {"measured": "2026-02-10",
+                                                                          "target_accuracy": 0.697}},
+              "targets_blind3": {"measured": "2026-05-20", "first_run": {"target_accuracy": 0.625}},
+              "targets_blind4": {"measured": "2026-06-30", "first_run": {"measured": "2026-06-30",
+                                                                         "target_accuracy": 0.61}}}
+    dates = {row["measure"]: row["measured"] for row in accuracy_rows(record) if row["area"] == "Who is called what"}
+    assert dates["target right, among the lexicon's hits (first run)"] == "2026-01-05"
+    assert dates["target right, among the lexicon's hits (after fixing general rules on the set)"] == "2026-03-09"
+    assert dates["target right, among the lexicon's hits (hold-out set, first run after those fixes)"] == "2026-02-10"
+    # A run stored without its own date falls back to its set's table, never to the first set's.
+    assert dates["target right, among the lexicon's hits (third blind set, first run)"] == "2026-05-20"
+    assert dates["target right, among the lexicon's hits (fourth blind set, first run)"] == "2026-06-30"

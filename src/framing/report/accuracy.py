@@ -16,7 +16,7 @@ from .format import number
 
 ACCURACY_JSON = "accuracy.json"
 Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution", "fresh", "agency_fresh", "passive",
-                    "targets", "targets_holdout", "targets_blind3"]
+                    "targets", "targets_holdout", "targets_blind3", "targets_blind4"]
 BENCHMARKS: tuple[Benchmark, ...] = get_args(Benchmark)
 # Where the numbers come from, as the report says it: the scripts that measure them, which write them into the
 # package (so an installed copy quotes the same numbers as a checkout) and into RESULTS.md with their context.
@@ -41,6 +41,9 @@ class _Measure(NamedTuple):
     measure: str
     value: str | None
     data: str
+    # The date of the run the value comes from, when it is not the area's benchmark table (the "Who is called
+    # what" rows read four labelled sets, each measured on its own day); None takes the area's date.
+    measured: str | None = None
 
 
 def accuracy_rows(record: dict) -> list[dict]:
@@ -61,8 +64,8 @@ def accuracy_rows(record: dict) -> list[dict]:
             rows.append({"area": area, "measure": "not measured yet", "value": "—",
                          "data": "no numbers packaged with this version", "measured": "—"})
         measured = record.get(key, {}).get("measured", "")
-        rows += [{"area": area, "measure": m.measure, "value": m.value, "data": m.data, "measured": measured}
-                 for m in shown]
+        rows += [{"area": area, "measure": m.measure, "value": m.value, "data": m.data,
+                  "measured": measured if m.measured is None else m.measured} for m in shown]
     return rows
 
 
@@ -145,31 +148,48 @@ def _target_measures(record: dict) -> list[_Measure]:
     first = targets.get("first_run", {})
     holdout = record.get("targets_holdout", {}).get("first_run", {})
     blind3 = record.get("targets_blind3", {}).get("first_run", {})
+    blind4 = record.get("targets_blind4", {}).get("first_run", {})
     data = (f"{number(first.get('labelled'), 0)} hand-labelled loaded-term hits in 18 excerpts on six other "
             "stories")
     by_relation = first.get("target_by_relation", {})
     worst = min(by_relation.items(), key=lambda item: item[1]) if by_relation else None
+    first_date = _run_date(record, "targets", "first_run")
     return [
-        _Measure("target right, among the lexicon's hits (first run)", _value(first, "target_accuracy", 3), data),
+        _Measure("target right, among the lexicon's hits (first run)", _value(first, "target_accuracy", 3), data,
+                 first_date),
         _Measure("target right, hits labelled with a target (first run)",
                  _value(first, "target_accuracy_with_target", 3),
-                 data + ("" if worst is None else f"; weakest construction: {worst[0]} {number(worst[1], 2)}")),
+                 data + ("" if worst is None else f"; weakest construction: {worst[0]} {number(worst[1], 2)}"),
+                 first_date),
         # The value cell stays short (the table's value column does not wrap): the range, the list beside it.
         _Measure("target right by construction, lowest–highest (first run)",
                  f"{number(min(by_relation.values()), 2)}–{number(max(by_relation.values()), 2)}"
                  if by_relation else None,
-                 " · ".join(f"{name} {number(value, 2)}" for name, value in by_relation.items())),
+                 " · ".join(f"{name} {number(value, 2)}" for name, value in by_relation.items()), first_date),
         _Measure("target right, among the lexicon's hits (after fixing general rules on the set)",
                  None if targets.get("latest", {}) == first else _value(targets.get("latest", {}), "target_accuracy", 3),
-                 "same set; no longer unseen"),
-        _Measure("speaker right, reported hits (first run)", _value(first, "speaker_accuracy_reported", 3), data),
+                 "same set; no longer unseen", _run_date(record, "targets", "latest")),
+        _Measure("speaker right, reported hits (first run)", _value(first, "speaker_accuracy_reported", 3), data,
+                 first_date),
         _Measure("target right, among the lexicon's hits (hold-out set, first run after those fixes)",
                  _value(holdout, "target_accuracy", 3),
-                 f"{number(holdout.get('labelled'), 0)} hits in 8 excerpts on three more stories, labelled blind"),
+                 f"{number(holdout.get('labelled'), 0)} hits in 8 excerpts on three more stories, labelled blind",
+                 _run_date(record, "targets_holdout", "first_run")),
         _Measure("target right, among the lexicon's hits (third blind set, first run)",
                  _value(blind3, "target_accuracy", 3),
-                 f"{number(blind3.get('labelled'), 0)} hits in 12 excerpts on four more stories, labelled blind"),
+                 f"{number(blind3.get('labelled'), 0)} hits in 12 excerpts on four more stories, labelled blind",
+                 _run_date(record, "targets_blind3", "first_run")),
+        _Measure("target right, among the lexicon's hits (fourth blind set, first run)",
+                 _value(blind4, "target_accuracy", 3),
+                 f"{number(blind4.get('labelled'), 0)} hits in 10 excerpts on four further stories, labelled blind",
+                 _run_date(record, "targets_blind4", "first_run")),
     ]
+
+
+def _run_date(record: dict, benchmark: Benchmark, run: Literal["first_run", "latest"]) -> str:
+    """When ``run`` of a labelled set was measured: the run's own date, else its set's table date."""
+    table = record.get(benchmark, {})
+    return table.get(run, {}).get("measured") or table.get("measured", "")
 
 
 def _alignment_measures(record: dict) -> list[_Measure]:
