@@ -130,10 +130,50 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
                     end, written = body.end(), text[start:body.end()]
                     if key not in book.specs:
                         key, shape = written, "group"
+            if shape != "other" and key not in book.specs and _placed(text, start, written):
+                shape = "other"
             found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)
-    return found
+    return _with_nicknames(text, found, book)
+
+
+_NICKNAME_OPENS = re.compile(r"[ \t]+[\"'“‘]")
+_NICKNAME_CLOSES = re.compile(r"[\"'”’][ \t]+")
+
+
+def _with_nicknames(text: str, found: list[Mention], book: AliasBook) -> list[Mention]:
+    """``found`` with each name written around a nickname in quotation marks made one person: English news
+    writes a nickname between a person's first and last names (First "Nick" Last), so the three words are one
+    person, keyed by the first and last names. Names of the actors files are left as they are."""
+    if len(found) < 3:
+        return found
+    out, i = [], 0
+    while i < len(found):
+        first, nick, last = (found[i:i + 3] + [None, None])[:3]
+        if last is not None and " " not in nick.key and first.key not in book.specs \
+                and last.key not in book.specs and _NICKNAME_OPENS.fullmatch(text, first.end, nick.start) \
+                and _NICKNAME_CLOSES.fullmatch(text, nick.end, last.start):
+            out.append(Mention(first.start, last.end, text[first.start:last.end], f"{first.key} {last.key}",
+                               "person", first.opens))
+            i += 3
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|across|throughout|into|(?:slums|streets|outskirts|city|town|village|capital|suburbs|"
+    r"region|province|district|neighbou?rhoods?)[ \t]+of)[ \t]+$", re.IGNORECASE)
+
+
+def _placed(text: str, start: int, written: str) -> bool:
+    """An unknown name right after a preposition of place or a place noun's "of" ("in Mekelle", "the slums of
+    Cité Soleil") is a place, whatever its words look like: people and groups stand there only with a
+    possessive ("in Assad's Syria")."""
+    return not written.endswith(("'s", "’s", "s'", "s’")) and _LOCATIVE_BEFORE.search(text, max(0, start - 30),
+                                                                                    start) is not None
 
 
 def _adjectival(key: str) -> bool:

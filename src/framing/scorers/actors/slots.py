@@ -25,6 +25,10 @@ from .uses import is_agent
 PARTY_QUANTIFIERS = frozenset({"some", "many", "most", "all", "both"})
 # A reported clause starts after these: the frame's people ("X told SANA that …") are no antecedent inside it.
 CLAUSE_OPENERS = frozenset({"that", ":"})
+# Verbs of saying whose object is a clause: what follows them is reported ("X said the government's …"). Verbs
+# that take a person as object ("described him as") are left out: their object may be the subject's antecedent.
+SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "claims", "insisted", "insists",
+                          "argued", "argues", "warned", "warns", "stated", "states", "alleged", "alleges"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
@@ -72,9 +76,12 @@ class SentenceActors(NamedTuple):
         return found if found is not None else self.party_starting_at(k)
 
     def before(self, k: int) -> list[Mention]:
-        """The mentions before token ``k`` in its clause: a reported clause ("… that …", after a colon) starts
-        afresh, so the speaker and hearer of its frame are not what its labels are about."""
-        opener = next((j for j in range(k - 1, -1, -1) if self.walker.low(j) in CLAUSE_OPENERS), -1)
+        """The mentions before token ``k`` in its clause: a reported clause ("… that …", after a colon, or right
+        after a reporting verb: "X said the government's …") starts afresh, so the speaker and hearer of its frame
+        are not what its labels are about."""
+        walker = self.walker
+        opener = next((j for j in range(k - 1, -1, -1) if walker.low(j) in CLAUSE_OPENERS
+                       or walker.low(j) in SAYING_VERBS), -1)
         return [m for m in self.mentions if opener < m.start and m.end <= k]
 
     def resolve(self, wanted: Wanted | None, k: int) -> Mention | None:

@@ -35,7 +35,7 @@ from typing import Literal, get_args
 from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
-from .context import BODY_LABELS, PRONOUNS, wanted_for_label
+from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
@@ -66,7 +66,7 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
         # key; inside the key it is part of a name ("Noble Comrades", a book) and labels nobody.
         label = without_possessive(walker.text_of(first, last + 1).casefold().replace("’", "'"))
         return NO_TARGET if label in inside.key.casefold() else Target(inside, "premodifier")
-    start = phrase_start(walker, first)
+    start = _collective_start(walker, _coordinated_start(walker, phrase_start(walker, first)))
     party = actors.party_ending_at(last) if promoted else None
     if party is not None and party.end == last + 1:
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
@@ -133,6 +133,32 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
         k -= 1
         words += 1
     return k
+
+
+# Nouns for a band of people that a label fills through "of": "a clique of traitors" is said of whoever the
+# clique is.
+COLLECTIVE_NOUNS = frozenset({"clique", "band", "gang", "bunch", "pack", "group", "handful", "horde", "mob",
+                              "cabal", "collection", "coterie", "crew"})
+
+
+def _collective_start(walker: PhraseWalker, start: int) -> int:
+    """The start of "a clique of LABELs" for a label phrase starting at ``start``: a collective noun (its
+    determiner and adjectives) and "of" before it make one phrase, whose subject or namer is the label's."""
+    if walker.low(start - 1) != "of" or walker.low(start - 2) not in COLLECTIVE_NOUNS:
+        return start
+    return phrase_start(walker, start - 2)
+
+
+def _coordinated_start(walker: PhraseWalker, start: int) -> int:
+    """The start of the first of coordinated bare labels ("traitors and extremists", "bandits or thugs"): a
+    second conjunct with no determiner of its own shares the first's phrase, so the construction before it
+    applies to both."""
+    if walker.low(start) in DETERMINERS or walker.low(start - 1) not in {"and", "or"} or start < 2:
+        return start
+    before = walker.tokens[start - 2]
+    if not is_word(before) or is_cap(before) or before.lower in _STOP_LEFT:
+        return start
+    return phrase_start(walker, start - 2)
 
 
 def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
@@ -228,7 +254,7 @@ def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_do
                 ) -> Target | None:
     walker = actors.walker
     if walker.low(start - 1).endswith(("'s", "s'")):
-        owner = actors.ending_at(start - 1)
+        owner = actors.ending_at(start - 1) or _described_owner(actors, start - 1)
         if owner is not None:
             return Target(owner, "possessive")
     if walker.low(start) in POSSESSIVE and walker.low(start) != "my":
@@ -236,6 +262,17 @@ def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_do
     if walker.low(last + 1) == "of" and of_doer:
         return _of_owner(actors, last + 2)
     return None
+
+
+def _described_owner(actors: SentenceActors, k: int) -> Mention | None:
+    """The group a definite description in the possessive at token ``k`` stands for ("the group's propaganda",
+    "the government's brutality"): the context rule, as for the description anywhere else. A person's role is
+    left out: "the president's assassination" names the victim."""
+    walker = actors.walker
+    head = without_possessive(walker.low(k))
+    if walker.low(k - 1) not in DEFINITE or not (head in BODY_LABELS or head in GOVERNMENT_LABELS):
+        return None
+    return actors.resolve(wanted_for_label(head), k - 1)
 
 
 def _act_of(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool) -> Target | None:
