@@ -138,25 +138,26 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
     return _with_nicknames(text, found, book)
 
 
-_NICKNAME_OPENS = re.compile(r"[ \t]+[\"'“‘]")
-_NICKNAME_CLOSES = re.compile(r"[\"'”’][ \t]+")
+# What stands between a first and a last name around a nickname: one or two capitalised words in quotation marks.
+_NICKNAME_GAP = re.compile(r"[ \t]+[\"'“‘][A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?[\"'”’][ \t]+")
 
 
 def _with_nicknames(text: str, found: list[Mention], book: AliasBook) -> list[Mention]:
     """``found`` with each name written around a nickname in quotation marks made one person: English news
-    writes a nickname between a person's first and last names (First "Nick" Last), so the three words are one
-    person, keyed by the first and last names. Names of the actors files are left as they are."""
-    if len(found) < 3:
-        return found
-    out, i = [], 0
+    writes a nickname between a person's first and last names (First "Nick" Last), so the whole is one person,
+    keyed by the first and last names. Names of the actors files are left as they are."""
+    out: list[Mention] = []
+    i = 0
     while i < len(found):
-        first, nick, last = (found[i:i + 3] + [None, None])[:3]
-        if last is not None and " " not in nick.key and first.key not in book.specs \
-                and last.key not in book.specs and _NICKNAME_OPENS.fullmatch(text, first.end, nick.start) \
-                and _NICKNAME_CLOSES.fullmatch(text, nick.end, last.start):
+        first = found[i]
+        # The last name is the next mention, or the one after when the nickname was read as a name itself.
+        j = next((j for j in (i + 1, i + 2) if j < len(found)
+                  and _NICKNAME_GAP.fullmatch(text, first.end, found[j].start)), None)
+        if j is not None and first.key not in book.specs and found[j].key not in book.specs:
+            last = found[j]
             out.append(Mention(first.start, last.end, text[first.start:last.end], f"{first.key} {last.key}",
                                "person", first.opens))
-            i += 3
+            i = j + 1
             continue
         out.append(first)
         i += 1

@@ -16,8 +16,8 @@ from typing import NamedTuple
 from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, tokenize
 from ...phrases.words import DEFINITE, POSSESSIVE, ROLES
 from ..attribution.vocabulary import clause_verbs
-from .context import (BODY_LABELS, GOVERNMENT_LABELS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS, Recent, Wanted,
-                      wanted_for_label, wanted_for_pronoun)
+from .context import (BODY_LABELS, GOVERNMENT_LABELS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS, PLURAL_PRONOUNS,
+                      PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
 from .mentions import Mention
 from .uses import is_agent
 
@@ -96,7 +96,23 @@ class SentenceActors(NamedTuple):
         subject = self.bound_to_subject(k)
         if subject is not None and subject.shape in wanted.shapes:
             return subject
+        if self.walker.low(k) in PLURAL_PRONOUNS and not any(m.shape in wanted.shapes for m in self.before(k)):
+            party = self.party_before(k)
+            if party is not None:
+                return party
         return self.resolve(wanted, k)
+
+    def party_before(self, k: int) -> Mention | None:
+        """The nearest party phrase before token ``k`` in its sentence ("disarm the gangs and bring their
+        bosses to trial": *their* are the gangs'). A plural pronoun takes it when its clause names no group or
+        state: a party phrase is the plural the sentence has just put in view."""
+        for j in range(k - 1, -1, -1):
+            if self.walker.low(j) in CLAUSE_OPENERS:
+                return None
+            party = self.party_ending_at(j)
+            if party is not None and party.key not in PRONOUNS:
+                return party
+        return None
 
     def bound_to_subject(self, k: int) -> Mention | None:
         """The sentence's opening subject (a mention among its first words, or a party phrase opening it), when
@@ -127,7 +143,7 @@ class SentenceActors(NamedTuple):
             end -= 1
         while start < end and is_quote_mark(walker.tokens[start]):
             start += 1
-        if end - start == 1:
+        if end - start == 1 and wanted_for_pronoun(walker.low(start)) is not None:
             return self.resolve_pronoun(start)
         party = self.party_ending_at(end - 1)
         if party is not None and party.start == start:
