@@ -82,6 +82,10 @@ _NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-)?[{_CAPITAL}
 # first word ("al-Shabaab") is taken in afterwards (_PARTICLE_BEFORE).
 RUN = re.compile(rf"[{_CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:of|al|bin|ibn|de|la|van|von|der|&)[ \t]+)?{_NAME_WORD})*")
 _PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-$")
+# Offices held by one person of a state: "Iran's president" names that person, not the state.
+OFFICES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "supreme leader",
+           "foreign minister", "defence minister", "defense minister")
+_OFFICE_AFTER = re.compile(r"[ \t]+(?:%s)\b(?!['’]s)(?![ \t]+(?:of|and)\b)" % "|".join(OFFICES))
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
 _OPENING_MARKS = frozenset("\"':(—–")
 # A sentence's first words (its subject, for the context rule): what precedes the fourth word.
@@ -132,6 +136,10 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
                         key, shape = written, "group"
             if shape != "other" and key not in book.specs and _placed(text, start, written):
                 shape = "other"
+            office = _OFFICE_AFTER.match(text, end) if shape == "state" and written.endswith(("'s", "’s")) else None
+            if office is not None:  # "Azerbaijan's president": the office-holder, a person of his own
+                end, written = office.end(), text[start:office.end()]
+                key, shape = written.replace("’", "'"), "person"
             found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)
@@ -286,8 +294,8 @@ def _initial(walker: PhraseWalker, i: int) -> bool:
 def _name_word(token: Token) -> bool:
     if not is_cap(token) or not is_word(token) or token.text in MONTHS_AND_DAYS:
         return False
-    if "-" in token.text and token.text.rsplit("-", 1)[1].islower():
-        return False  # "Iranian-backed", "IRGC-managed": an adjective
+    if "-" in token.text and token.text.rsplit("-", 1)[1].islower() and len(token.text.rsplit("-", 1)[1]) > 2:
+        return False  # "Iranian-backed", "IRGC-managed": an adjective; "Mujahedin-e" keeps its particle
     if token.text.isupper() and token.lower in JOINERS | {"and", "the", "in", "on", "at", "to", "for"}:
         return False  # "BUTCHER OF DAMASCUS": a headline in capitals, not one name
     if token.text.isupper() and len(token.text) > 4:

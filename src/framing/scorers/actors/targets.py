@@ -33,7 +33,7 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
-from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
+from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention
@@ -57,7 +57,7 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence."""
     walker = actors.walker
     if _verb_form(walker.low(last), lemma):
-        return NO_TARGET
+        return _participle_after_be(actors, first, last)
     use, head = term_use(walker, first, last, category, lemma)
     promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
     inside = next((m for m in actors.mentions if m.start <= first and last < m.end), None)
@@ -98,6 +98,20 @@ def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> 
     if walker.low(first - 1) in DEFINITE or walker.low(first - 1) in INDEFINITE:
         return _act_of(actors, first - 1, first, last, of_doer) or NO_TARGET
     return NO_TARGET
+
+
+def _participle_after_be(actors: SentenceActors, first: int, last: int) -> Target:
+    """A label's past participle after a form of "be" ("Seven members of the militia were martyred") says the
+    label of the subject, as "were martyrs" would: a copula. Any other verb form ("masterminded the plot")
+    labels nobody."""
+    walker = actors.walker
+    k = first - 1
+    while k >= 0 and walker.low(k) in ADVERBS:
+        k -= 1
+    if not walker.low(last).endswith("ed") or walker.low(k) not in BE_FORMS:
+        return NO_TARGET
+    named = subject(actors, k)
+    return Target(named, "copula") if named is not None else NO_TARGET
 
 
 def _shouted(walker: PhraseWalker, mention: Mention, first: int, last: int) -> bool:

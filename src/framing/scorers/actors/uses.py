@@ -149,5 +149,7 @@ def heads_phrase(walker: PhraseWalker, last: int) -> bool:
     low = walker.low(nxt)
     # After a singular head a word in -s is its verb ("the regime funds them"), not a plural it modifies.
     verb_s = low.endswith("s") and not low.endswith("ss") and not walker.low(last).endswith("s")
+    # A determiner opens the next phrase ("called the autocrat a thief"): no noun modifies a determiner.
     return low in PREPOSITIONS or low in BOUNDARY or low in AUXILIARY or low in COMMON_VERBS or low in ADVERBS \
-        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"}
+        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"} or low in INDEFINITE \
+        or low in DEFINITE
