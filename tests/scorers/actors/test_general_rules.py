@@ -111,3 +111,26 @@ def test_a_name_particle_after_a_hyphen_stays_in_the_name():
 def test_an_office_of_something_else_makes_no_office_holder():
     # "the president of the senate" holds an office of the senate, not of the state
     assert mentions_of("France's president of the senate resigned.")[0][:2] == ("France", "France")
+
+
+@pytest.mark.parametrize("text, term, target, relation", [
+    # "the paramilitary" is a body: the context names it
+    ('The Ogaden Front burned the town. The army called the paramilitary "a terrorist militia".', "terrorist",
+     "Ogaden Front", "naming"),
+    # an unknown creed or place adjective before a label says what kind, not whose: the copula decides
+    ("Omar Dahir spoke on Monday. He said the Ogaden Front leaders were Salafist hardliners.", "hardliners",
+     "Ogaden Front", "copula"),
+    # a possessive pronoun before a party phrase makes the party its owner's people
+    ("The Ogaden Front holds the north. Its savage fighters burned the market.", "savage", "Ogaden Front",
+     "possessive"),
+    ("The Ogaden Front holds the north. The savage fighters burned the market.", "savage", "fighters",
+     "premodifier"),
+    # "the president of X" is an office-holder; a label resolved to him after an adverb in -ly
+    ("For years the president of France has jailed critics. This month the tyrant finally met a crowd.", "tyrant",
+     "president of France", "referent"),
+    # "entity" is said of a state or a body, never of a person
+    ("Omar Dahir spoke about Israel on Monday. He said the Zionist entity would fall.", "zionist entity",
+     "Israel", "referent"),
+])
+def test_bodies_kinds_owners_and_offices(link, text, term, target, relation):
+    assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

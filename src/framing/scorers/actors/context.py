@@ -45,10 +45,11 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 GOVERNMENT_LABELS = frozenset({"regime", "regimes", "junta", "dictatorship", "government", "administration",
                                "tyranny", "autocracy", "theocracy", "mullahs", "ayatollahs", "occupier",
-                               "occupiers", "occupation"})
+                               "occupiers", "occupation", "entity"})
 BODY_LABELS = frozenset({"group", "organisation", "organization", "network", "militia", "gang", "cartel", "cell",
                          "faction", "outfit", "movement", "army", "axis", "proxy", "proxies", "mob", "crowd", "horde",
-                         "rabble", "cult", "death cult", "clique", "cabal", "front", "force", "power"})
+                         "rabble", "cult", "death cult", "clique", "cabal", "front", "force", "power", "paramilitary",
+                         "paramilitaries"})
 # Plural nouns for the recurring parties of a conflict or a protest: "the protesters", "these soldiers" name a
 # group of their own (its key is the noun: "protesters"), unlike the bystanders of a story ("witnesses",
 # "campaigners", "observers"), who are never a label's target.

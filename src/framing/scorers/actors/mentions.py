@@ -86,6 +86,7 @@ _PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash
 OFFICES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "supreme leader",
            "foreign minister", "defence minister", "defense minister")
 _OFFICE_AFTER = re.compile(r"[ \t]+(?:%s)\b(?!['’]s)(?![ \t]+(?:of|and)\b)" % "|".join(OFFICES))
+_OFFICE_BEFORE = re.compile(r"\bthe[ \t]+(?P<office>(?:%s)[ \t]+of[ \t]+)$" % "|".join(OFFICES), re.IGNORECASE)
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
 _OPENING_MARKS = frozenset("\"':(—–")
 # A sentence's first words (its subject, for the context rule): what precedes the fourth word.
@@ -128,7 +129,7 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
         opening = _opening(text, run_start)
         for start, end, written, key, shape in _run_mentions(text[run_start:run.end()], opening, book):
             start, end = start + run_start, end + run_start
-            if end == run.end() and (key in book.specs or (shape == "other" and _adjectival(key))):
+            if end == run.end() and (key in book.specs or (shape == "other" and adjectival(key))):
                 body = _BODY_AFTER.match(text, end)
                 if body is not None and not written.endswith("'s"):  # "Israeli forces", "Bolivarian militia"
                     end, written = body.end(), text[start:body.end()]
@@ -137,9 +138,13 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
             if shape != "other" and key not in book.specs and _placed(text, start, written):
                 shape = "other"
             office = _OFFICE_AFTER.match(text, end) if shape == "state" and written.endswith(("'s", "’s")) else None
+            office_of = _OFFICE_BEFORE.search(text, max(0, start - 30), start) if shape == "state" else None
             if office is not None:  # "Azerbaijan's president": the office-holder, a person of his own
                 end, written = office.end(), text[start:office.end()]
                 key, shape = written.replace("’", "'"), "person"
+            elif office_of is not None:  # "the president of Belarus", likewise
+                start, written = office_of.start(), text[office_of.start():end]  # "the" is the office's
+                key, shape = _without_possessive(text[office_of.start("office"):end]), "person"
             found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)
@@ -185,7 +190,7 @@ def _placed(text: str, start: int, written: str) -> bool:
                                                                                     start) is not None
 
 
-def _adjectival(key: str) -> bool:
+def adjectival(key: str) -> bool:
     """One unknown word shaped like an adjective of a place or creed ("Bolivarian", "Houthi"): before a body
     noun it names a body ("Bolivarian militia"), where a surname ("the Assad regime") names its owner."""
     return " " not in key and key.endswith(("an", "ese", "ist", "ic", "i"))

@@ -36,7 +36,7 @@ from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS, wanted_for_label
-from .mentions import TITLES, Mention
+from .mentions import TITLES, Mention, adjectival as _adjectival
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
 from .uses import ADJECTIVE_ENDINGS, COPULAS, heads_phrase, is_superlative, of_names_doer, term_use
@@ -69,6 +69,8 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     start = _collective_start(walker, _coordinated_start(walker, phrase_start(walker, first)))
     party = actors.party_ending_at(last) if promoted else None
     if party is not None and party.end == last + 1:
+        if walker.low(start) in POSSESSIVE and party.start > start:
+            return _possessive(actors, start, first, last) or NO_TARGET  # "Its savage fighters": the owner's
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
     if use == "act":
         owner = _act_owner(actors, first, last, of_names_doer(category))
@@ -128,8 +130,9 @@ def _verb_form(lower: str, lemma: str) -> bool:
 
 
 def phrase_start(walker: PhraseWalker, first: int) -> int:
-    """Where the label's noun phrase starts: across adjectives (demonyms included: "the Islamic regime"),
-    scare-quote marks and one determiner."""
+    """Where the label's noun phrase starts: across adjectives (demonyms and other capitalised adjectives of a
+    creed or place included: "the Islamic regime", "were Salafist hardliners"), scare-quote marks and one
+    determiner."""
     k, words = first, 0
     while k > 0 and words < 4:
         token = walker.tokens[k - 1]
@@ -141,7 +144,8 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
             continue
         if low in DETERMINERS and not low.endswith("'s") and not is_superlative(walker, k - 1):
             return k - 1
-        if not is_word(token) or (is_cap(token) and low not in DEMONYMS) or low in _STOP_LEFT or low.endswith("'s") \
+        if not is_word(token) or (is_cap(token) and low not in DEMONYMS and not _adjectival(token.text)) \
+                or low in _STOP_LEFT or low.endswith("'s") \
                 or (low.endswith(("ed", "ing")) and low not in ADJECTIVE_PARTICIPLES):
             break
         k -= 1
@@ -204,6 +208,8 @@ def _name_before(actors: SentenceActors, start: int, first: int, last: int) -> T
     before = actors.named_ending_at(first - 1)
     if before is None or walker.low(first - 1).endswith(("'s", "s'")):
         return None
+    if before.shape == "other" and _adjectival(before.key):
+        return None  # "Islamist hardliners": an unknown creed or place adjective says what kind, not whose
     if before.shape == "state" and wanted_for_label(without_possessive(walker.low(last))).shapes == ("person",):
         return None  # "the Syrian dictator" is a person of Syria, not Syria
     return Target(before, "premodifier")

@@ -37,6 +37,9 @@ NOT_AGENTS = frozenset({"order", "orders", "border", "borders", "other", "others
                         "corner", "murder", "murders", "sector", "factor", "after", "never", "under", "over",
                         "winter", "summer", "quarter", "chapter", "register", "fever", "anger", "danger", "former",
                         "latter", "further", "rather", "together", "whether", "either", "neither"})
+# Nouns that end like adverbs ("the family", "a rally"): they may follow a word they are the head of.
+NOUNS_IN_LY = frozenset({"family", "assembly", "rally", "supply", "ally", "monopoly", "anomaly", "bully", "belly",
+                         "italy", "july", "homily", "jelly", "lily", "folly", "melancholy"})
 ACTOR_NOUNS = ROLES | BODY_LABELS | GOVERNMENT_LABELS | PARTY_NOUNS | {"president", "man", "woman", "state"}
 # Particles of phrasal verbs: "gun down teenagers" is an act on them; "called out", "named after" are not naming.
 PARTICLES = frozenset({"down", "out", "for", "on", "off", "up", "after", "back", "upon"})
@@ -149,7 +152,8 @@ def heads_phrase(walker: PhraseWalker, last: int) -> bool:
     low = walker.low(nxt)
     # After a singular head a word in -s is its verb ("the regime funds them"), not a plural it modifies.
     verb_s = low.endswith("s") and not low.endswith("ss") and not walker.low(last).endswith("s")
-    # A determiner opens the next phrase ("called the autocrat a thief"): no noun modifies a determiner.
+    # A determiner opens the next phrase ("called the autocrat a thief"), and an adverb in -ly belongs to the
+    # verb ("the tyrant finally met"): no noun modifies either.
     return low in PREPOSITIONS or low in BOUNDARY or low in AUXILIARY or low in COMMON_VERBS or low in ADVERBS \
         or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"} or low in INDEFINITE \
-        or low in DEFINITE
+        or low in DEFINITE or (low.endswith("ly") and low not in NOUNS_IN_LY)
