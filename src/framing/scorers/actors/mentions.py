@@ -17,6 +17,12 @@ corpus. Inside a run:
   or a colon ("The", "According", "Martyrdom"); a word in capitals that is an ordinary word ("THOUSANDS") is no
   name; a hyphenated adjective ("Iranian-backed") neither.
 
+Three rules of news writing correct what the runs give: a nickname in quotation marks between a first and a
+last name is part of the person's name ('Wilner "Tizo" Jean-Baptiste' is one person, keyed "Wilner
+Jean-Baptiste"); an unknown name right after a preposition of place or a place noun's "of" ("outside Mekelle",
+"the slums of Cité Soleil") is a place; a state's office named with it ("Iran's president", "the president of
+Belarus") is the office-holder, a person of his own keyed as written.
+
 Each mention has a **shape** the pronoun and referent rules (:mod:`.context`) test: ``person`` (a title, or two
 to four capitalised words with no institution or place word), ``state`` and ``group`` (by the actors file's
 group, or an institution word or acronym in the name), or ``other`` (a single unknown capitalised word, a place,

@@ -5,7 +5,9 @@ A slot names an actor when it holds a mention, or resolves to one by the rule of
 an actor's people ("its leaders": the actor) — or when it is a **party phrase**: a determiner (or none) and a
 plural noun for a recurring party of the story ("the protesters", "These soldiers", "opposition leaders", "the
 military rulers"), which is a group of its own, keyed by its noun (":data:`.context.PARTY_NOUNS`"). Party
-phrases exist only in slots: they are no antecedent of the context rule and no row of ``actors``.
+phrases exist only in slots: they are no antecedent of the context rule and no row of ``actors`` — except for a
+plural pronoun whose clause names no group or state, which takes the party phrase its sentence has just named
+("disarm the gangs and bring their bosses to trial").
 """
 
 from __future__ import annotations

@@ -22,7 +22,10 @@ spree") only by a possessive. The constructions, tried in this order (the first 
   modifies a body noun ("the terrorist group"): the actor the context makes clear (:mod:`.context`).
 
 A slot may hold a name, a pronoun, a definite description or a party phrase ("the protesters", "These
-soldiers": :mod:`.slots`).
+soldiers": :mod:`.slots`). Before the constructions are tried, the label's phrase is widened by two rules of
+English syntax: a collective noun and "of" before it ("was a clique of traitors") and a first conjunct before a
+bare second one ("traitors and extremists") make one phrase, so the construction before them applies to all. A
+label's past participle after "be" ("were martyred") is a copula; any other verb form labels nobody.
 
 Pronouns and definite descriptions in a slot resolve by the rule of :mod:`.context`; where it declines, the
 hit gets no target. "the fight against terrorism", "regime change", "a terrorist attack" get none either.
