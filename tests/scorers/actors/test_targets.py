@@ -69,8 +69,12 @@ def test_government_label_prefers_a_state_to_a_nearer_group(link):
     ("Ahmed Musa Dirie met Omar Farah Yusuf in May. He was a hero to his clan.", "Ahmed Musa Dirie"),
     # declines: several persons, and the sentence opens with none of them
     ("In May, the envoy said Ahmed Musa Dirie met Omar Farah Yusuf. He was a hero to his clan.", ""),
-    # declines: nobody compatible within two sentences
-    ("Ahmed Musa Dirie left. The rain fell. The river rose. He was a hero to his clan.", ""),
+    # declines: nobody compatible within two sentences, and two people the document named equally often
+    ("Ahmed Musa Dirie met Omar Farah Yusuf. The rain fell. The river rose. He was a hero to his clan.", ""),
+    # resolves beyond two sentences: the pronoun takes the person the document has named most (its protagonist)
+    ("Ahmed Musa Dirie left. The rain fell. The river rose. He was a hero to his clan.", "Ahmed Musa Dirie"),
+    ("Omar Farah Yusuf saw Ahmed Musa Dirie go. Dirie left. The rain fell. The river rose. He was a hero to his "
+     "clan.", "Ahmed Musa Dirie"),
 ])
 def test_pronoun_rule_resolves_or_declines(link, text, target):
     # An ordinary first sentence: the cleaner may read a document's first line of names as a byline.

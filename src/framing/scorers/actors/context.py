@@ -16,7 +16,11 @@ terrorists") — takes the most recent **compatible** actor:
 3. a government label ("the regime", "the junta") that finds no state in that window takes the state the
    document has mentioned most so far (a regime is the story's standing party, named once and then referred to
    for paragraphs: "… Syria … Rescuers said … Western leaders lined up to condemn the regime" → Syria); on a
-   tie it declines.
+   tie it declines;
+4. a pronoun that finds no compatible actor in that window takes the compatible actor the document has
+   mentioned most so far, when one leads (a news story keeps returning to its protagonist with "he" and "his"
+   for sentences after last naming him, while bystanders it names once are not referred back to); on a tie it
+   declines. A label finds its actor in the window only ("the corrupt" may be anyone's).
 
 **Compatible** by shape (:mod:`.mentions`): he, she, him, her, his, a role ("the general") and a singular
 person label ("the dictator") want a ``person``; "it", "its" want a ``state`` or ``group``; "they", "them",
@@ -41,10 +45,11 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 GOVERNMENT_LABELS = frozenset({"regime", "regimes", "junta", "dictatorship", "government", "administration",
                                "tyranny", "autocracy", "theocracy", "mullahs", "ayatollahs", "occupier",
-                               "occupiers", "occupation"})
+                               "occupiers", "occupation", "entity"})
 BODY_LABELS = frozenset({"group", "organisation", "organization", "network", "militia", "gang", "cartel", "cell",
                          "faction", "outfit", "movement", "army", "axis", "proxy", "proxies", "mob", "crowd", "horde",
-                         "rabble", "cult", "death cult", "clique", "cabal", "front", "force", "power"})
+                         "rabble", "cult", "death cult", "clique", "cabal", "front", "force", "power", "paramilitary",
+                         "paramilitaries"})
 # Plural nouns for the recurring parties of a conflict or a protest: "the protesters", "these soldiers" name a
 # group of their own (its key is the noun: "protesters"), unlike the bystanders of a story ("witnesses",
 # "campaigners", "observers"), who are never a label's target.
@@ -53,30 +58,33 @@ PARTY_NOUNS = frozenset({
     "troops", "officers", "generals", "commanders", "rulers", "deserters", "defectors", "mutineers", "rebels",
     "insurgents", "militants", "fighters", "guerrillas", "gunmen", "militiamen", "paramilitaries", "settlers",
     "separatists", "loyalists", "opposition", "police", "policemen", "guards", "forces", "junta", "colonists",
-    "activists", "dissidents", "leaders"})
+    "activists", "dissidents", "leaders", "gangs", "gangsters"})
 # Nouns that may stand before a party noun inside its name: "the military rulers", "opposition leaders",
 # "the police officers", "the protest movement", "security forces".
 PARTY_MODIFIERS = frozenset({"military", "army", "police", "security", "opposition", "protest", "rebel", "coup",
-                             "government", "state", "armed", "student", "pro-democracy", "anti-government"})
+                             "government", "state", "armed", "student", "pro-democracy", "anti-government",
+                             "gang", "separatist", "militia", "insurgent", "guerrilla", "federal"})
 # "leaders" on its own is anybody's leaders; with a party modifier ("opposition leaders") it is a party.
 NEEDS_MODIFIER = frozenset({"leaders", "forces", "guards", "commanders"})
 
 
 class Wanted(NamedTuple):
-    """The shapes a slot accepts; with ``strict``, the first shape found wins over a nearer one of the next."""
+    """The shapes a slot accepts; with ``strict``, the first shape found wins over a nearer one of the next; with
+    ``salient``, the document's leading actor stands in when the window has none (step 4 of the rule)."""
 
     shapes: tuple[Shape, ...]
     strict: bool = False
+    salient: bool = False
 
 
 def wanted_for_pronoun(lower: str) -> Wanted | None:
     """What a pronoun can stand for; ``None`` for a word that is no third-person pronoun."""
     if lower in PERSON_PRONOUNS:
-        return Wanted(("person",))
+        return Wanted(("person",), salient=True)
     if lower in THING_PRONOUNS:
-        return Wanted(("state", "group"))
+        return Wanted(("state", "group"), salient=True)
     if lower in PLURAL_PRONOUNS:
-        return Wanted(("group", "state"))
+        return Wanted(("group", "state"), salient=True)
     return None
 
 
@@ -112,11 +120,13 @@ class Recent:
         self.sentences: deque[list[Mention]] = deque(maxlen=LOOKBACK)
         self.salience: Counter[str] = Counter()
         self.states: dict[str, Mention] = {}  # the latest mention of each state of the document so far
+        self.actors: dict[str, Mention] = {}  # the latest mention of each actor (not "other") so far
 
     def push(self, mentions: list[Mention]) -> None:
         self.sentences.append(mentions)
         self.salience.update(salience_key(m) for m in mentions)
         self.states.update((salience_key(m), m) for m in mentions if m.shape == "state")
+        self.actors.update((salience_key(m), m) for m in mentions if m.shape != "other")
 
     def resolve(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
         """The rule of the module docstring: ``before`` are the mentions of the slot's sentence before it."""
@@ -127,7 +137,14 @@ class Recent:
                     return found
             return self._most_salient(list(self.states.values())) if "state" in wanted.shapes and self.states \
                 else None
-        return self._nearest(wanted, before)
+        found = self._nearest(wanted, before)
+        if found is None and wanted.salient and not self._any_compatible(wanted):
+            found = self._most_salient([m for m in self.actors.values() if m.shape in wanted.shapes])
+        return found
+
+    def _any_compatible(self, wanted: Wanted) -> bool:
+        """Whether the window holds a compatible actor (then a declined choice stays declined)."""
+        return any(m.shape in wanted.shapes for mentions in self.sentences for m in mentions)
 
     def _nearest(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
         same = [m for m in before if m.shape in wanted.shapes]
@@ -146,7 +163,9 @@ class Recent:
         return None
 
     def _most_salient(self, candidates: list[Mention]) -> Mention | None:
-        """The candidate the document has mentioned most so far; ``None`` on a tie."""
+        """The candidate the document has mentioned most so far; ``None`` on a tie or with no candidate."""
+        if not candidates:
+            return None
         ranked = Counter({salience_key(m): self.salience[salience_key(m)] for m in candidates}).most_common(2)
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None

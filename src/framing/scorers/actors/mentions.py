@@ -17,6 +17,12 @@ corpus. Inside a run:
   or a colon ("The", "According", "Martyrdom"); a word in capitals that is an ordinary word ("THOUSANDS") is no
   name; a hyphenated adjective ("Iranian-backed") neither.
 
+Three rules of news writing correct what the runs give: a nickname in quotation marks between a first and a
+last name is part of the person's name ('Wilner "Tizo" Jean-Baptiste' is one person, keyed "Wilner
+Jean-Baptiste"); an unknown name right after a preposition of place or a place noun's "of" ("outside Mekelle",
+"the slums of Cité Soleil") is a place; a state's office named with it ("Iran's president", "the president of
+Belarus") is the office-holder, a person of his own keyed as written.
+
 Each mention has a **shape** the pronoun and referent rules (:mod:`.context`) test: ``person`` (a title, or two
 to four capitalised words with no institution or place word), ``state`` and ``group`` (by the actors file's
 group, or an institution word or acronym in the name), or ``other`` (a single unknown capitalised word, a place,
@@ -82,6 +88,11 @@ _NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-)?[{_CAPITAL}
 # first word ("al-Shabaab") is taken in afterwards (_PARTICLE_BEFORE).
 RUN = re.compile(rf"[{_CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:of|al|bin|ibn|de|la|van|von|der|&)[ \t]+)?{_NAME_WORD})*")
 _PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-$")
+# Offices held by one person of a state: "Iran's president" names that person, not the state.
+OFFICES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "supreme leader",
+           "foreign minister", "defence minister", "defense minister")
+_OFFICE_AFTER = re.compile(r"[ \t]+(?:%s)\b(?!['’]s)(?![ \t]+(?:of|and)\b)" % "|".join(OFFICES))
+_OFFICE_BEFORE = re.compile(r"\bthe[ \t]+(?P<office>(?:%s)[ \t]+of[ \t]+)$" % "|".join(OFFICES), re.IGNORECASE)
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
 _OPENING_MARKS = frozenset("\"':(—–")
 # A sentence's first words (its subject, for the context rule): what precedes the fourth word.
@@ -124,19 +135,68 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
         opening = _opening(text, run_start)
         for start, end, written, key, shape in _run_mentions(text[run_start:run.end()], opening, book):
             start, end = start + run_start, end + run_start
-            if end == run.end() and (key in book.specs or (shape == "other" and _adjectival(key))):
+            if end == run.end() and (key in book.specs or (shape == "other" and adjectival(key))):
                 body = _BODY_AFTER.match(text, end)
                 if body is not None and not written.endswith("'s"):  # "Israeli forces", "Bolivarian militia"
                     end, written = body.end(), text[start:body.end()]
                     if key not in book.specs:
                         key, shape = written, "group"
+            if shape != "other" and key not in book.specs and _placed(text, start, written):
+                shape = "other"
+            office = _OFFICE_AFTER.match(text, end) if shape == "state" and written.endswith(("'s", "’s")) else None
+            office_of = _OFFICE_BEFORE.search(text, max(0, start - 30), start) if shape == "state" else None
+            if office is not None:  # "Azerbaijan's president": the office-holder, a person of his own
+                end, written = office.end(), text[start:office.end()]
+                key, shape = written.replace("’", "'"), "person"
+            elif office_of is not None:  # "the president of Belarus", likewise
+                start, written = office_of.start(), text[office_of.start():end]  # "the" is the office's
+                key, shape = _without_possessive(text[office_of.start("office"):end]), "person"
             found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)
-    return found
+    return _with_nicknames(text, found, book)
 
 
-def _adjectival(key: str) -> bool:
+# What stands between a first and a last name around a nickname: one or two capitalised words in quotation marks.
+_NICKNAME_GAP = re.compile(r"[ \t]+[\"'“‘][A-Z][\w'’.-]*(?:[ \t][A-Z][\w'’.-]*)?[\"'”’][ \t]+")
+
+
+def _with_nicknames(text: str, found: list[Mention], book: AliasBook) -> list[Mention]:
+    """``found`` with each name written around a nickname in quotation marks made one person: English news
+    writes a nickname between a person's first and last names (First "Nick" Last), so the whole is one person,
+    keyed by the first and last names. Names of the actors files are left as they are."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        # The last name is the next mention, or the one after when the nickname was read as a name itself.
+        j = next((j for j in (i + 1, i + 2) if j < len(found)
+                  and _NICKNAME_GAP.fullmatch(text, first.end, found[j].start)), None)
+        if j is not None and first.key not in book.specs and found[j].key not in book.specs:
+            last = found[j]
+            out.append(Mention(first.start, last.end, text[first.start:last.end], f"{first.key} {last.key}",
+                               "person", first.opens))
+            i = j + 1
+            continue
+        out.append(first)
+        i += 1
+    return out
+
+
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|across|throughout|into|(?:slums|streets|outskirts|city|town|village|capital|suburbs|"
+    r"region|province|district|neighbou?rhoods?)[ \t]+of)[ \t]+$", re.IGNORECASE)
+
+
+def _placed(text: str, start: int, written: str) -> bool:
+    """An unknown name right after a preposition of place or a place noun's "of" ("in Mekelle", "the slums of
+    Cité Soleil") is a place, whatever its words look like: people and groups stand there only with a
+    possessive ("in Assad's Syria")."""
+    return not written.endswith(("'s", "’s", "s'", "s’")) and _LOCATIVE_BEFORE.search(text, max(0, start - 30),
+                                                                                    start) is not None
+
+
+def adjectival(key: str) -> bool:
     """One unknown word shaped like an adjective of a place or creed ("Bolivarian", "Houthi"): before a body
     noun it names a body ("Bolivarian militia"), where a surname ("the Assad regime") names its owner."""
     return " " not in key and key.endswith(("an", "ese", "ist", "ic", "i"))
@@ -245,8 +305,8 @@ def _initial(walker: PhraseWalker, i: int) -> bool:
 def _name_word(token: Token) -> bool:
     if not is_cap(token) or not is_word(token) or token.text in MONTHS_AND_DAYS:
         return False
-    if "-" in token.text and token.text.rsplit("-", 1)[1].islower():
-        return False  # "Iranian-backed", "IRGC-managed": an adjective
+    if "-" in token.text and token.text.rsplit("-", 1)[1].islower() and len(token.text.rsplit("-", 1)[1]) > 2:
+        return False  # "Iranian-backed", "IRGC-managed": an adjective; "Mujahedin-e" keeps its particle
     if token.text.isupper() and token.lower in JOINERS | {"and", "the", "in", "on", "at", "to", "for"}:
         return False  # "BUTCHER OF DAMASCUS": a headline in capitals, not one name
     if token.text.isupper() and len(token.text) > 4:

@@ -42,9 +42,10 @@ def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target 
             k = agent - 1  # "is listed by the United States as …"
         if walker.low(k) in NAMING_VERBS:
             return Target(_named_object(actors, k) or subject(actors, k), "naming")
-    verb = next((v for v in range(k, max(-1, k - 6), -1) if walker.low(v) in NAMING_VERBS
+    named_end = before_brackets(walker, k)  # "designate the Islamic Revolutionary Guard Corps (IRGC) a …"
+    verb = next((v for v in range(named_end, max(-1, named_end - 6), -1) if walker.low(v) in NAMING_VERBS
                  and walker.low(v + 1) not in PARTICLES), None)
-    if verb is None or any(not is_word(walker.tokens[v]) for v in range(verb + 1, k + 1)):
+    if verb is None or any(not is_word(walker.tokens[v]) for v in range(verb + 1, named_end + 1)):
         return None
     if verb == k:  # nothing between the verb and the label's phrase
         if first > start:  # "called the deserters mercenaries": the phrase walked left over the object
@@ -56,7 +57,17 @@ def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target 
         if fronted is None and not _passive(walker, verb):
             return None  # the label is the verb's own object ("condemn the regime"): no naming of anyone
         return Target(fronted or subject(actors, verb), "naming")
-    return Target(actors.slot(verb + 1, k + 1), "naming")
+    obj = verb + 2 if walker.low(verb + 1) == "to" else verb + 1  # "referred to protesters as …"
+    return Target(actors.slot(obj, k + 1), "naming")
+
+
+def before_brackets(walker: PhraseWalker, k: int) -> int:
+    """The token before a bracketed acronym ending at token ``k`` ("… Front (TPLF)": the acronym restates the
+    name before it, so the name's phrase ends there), else ``k``."""
+    if walker.low(k) != ")":
+        return k
+    opening = next((j for j in range(k - 1, max(-1, k - 5), -1) if walker.low(j) == "("), None)
+    return k if opening is None else opening - 1
 
 
 def left_of_quotes(walker: PhraseWalker, k: int) -> int:
@@ -75,9 +86,11 @@ def _passive(walker: PhraseWalker, verb: int) -> bool:
 
 def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
     """The object of a naming verb fronted as a relative's antecedent: "Maduro, whom the United States …
-    consider", "the group, which it refers to as", "a rescue group it calls" (after a pronoun subject)."""
+    consider", "the group, which it refers to as", "a rescue group it calls" (after a pronoun subject), and the
+    owner of a "whose" phrase ("the Front, whose leaders it has branded …": an actor's leaders are the actor)."""
     walker = actors.walker
-    relative = next((j for j in range(verb - 1, max(-1, verb - 13), -1) if walker.low(j) in {"whom", "which"}), None)
+    relative = next((j for j in range(verb - 1, max(-1, verb - 13), -1)
+                     if walker.low(j) in {"whom", "which", "whose"}), None)
     if relative is not None:
         k = relative - 1
     else:
@@ -89,7 +102,7 @@ def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
         k = subject.end - 2 if subject.end - subject.start > 1 else subject.start - 1
     if walker.low(k) == ",":
         k -= 1
-    named = actors.ending_at(k)
+    named = actors.ending_at(before_brackets(walker, k)) or actors.ending_at(k)
     if named is None and walker.low(k) in BODY_LABELS | GOVERNMENT_LABELS:
         phrase = walker.np_left(k)
         named = actors.slot(phrase.start, phrase.end) if phrase is not None else None

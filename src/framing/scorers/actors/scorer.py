@@ -15,7 +15,7 @@ from ...phrases import PhraseWalker, is_quote_mark
 from .actors_file import ActorSpec
 from .context import Recent, surname
 from .book import AliasBook, alias_book
-from .mentions import Mention, sentence_mentions
+from .mentions import PLACE_WORDS, Mention, sentence_mentions
 from .slots import SentenceActors
 from .speakers import Opener, speakers
 from .uses import ACTOR_NOUNS
@@ -133,10 +133,14 @@ def _document_mentions(rows, book: AliasBook) -> list[list[Mention]]:
     """Every sentence's mentions, with two document-wide corrections of a name's guessed shape: a lone surname of
     a person the document names in full anywhere is that person ("Assad" in the headline, "Bashar al-Assad"
     further down); a name the document writes after "the" ("the so-called Jaish al-Islam", "the White Helmets
-    said") is no person's, whatever its words look like, so it is a group."""
+    said", "the members of the Basij") is no person's, whatever its words look like, so it is a group — also a
+    single unknown word, as a person's surname never follows "the"; but a word the document also writes before a
+    place noun ("the Tigray region") names a place, and stays one."""
     found = [sentence_mentions(text, book) for _, _, text in rows]
     articled = {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
-                if m.shape == "person" and _after_article(text, m)}
+                if (m.shape == "person" or _lone_word(m)) and _after_article(text, m)}
+    articled -= {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
+                 if _lone_word(m) and _before_place_word(text, m)}
     surnames = {surname(m.key.split()[-1]) for mentions in found for m in mentions
                 if m.shape == "person" and " " in m.key and m.key not in articled}
     if not surnames and not articled:
@@ -152,9 +156,22 @@ def _corrected(mention: Mention, surnames: set[str], articled: set[str]) -> Ment
     return mention
 
 
+# Capitalised words written after "the" that are no group's name: a headline's capital, a sentence opener.
+_SKIPPED_AFTER_ARTICLE = frozenset({"The", "A", "An", "This", "That"})
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+(?:so-called\s+|self-styled\s+)?[\"'“‘]?$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _NAME_GOES_ON = re.compile(r"\s+(?:and|of|&)\s+[A-Z]")
+
+
+def _lone_word(mention: Mention) -> bool:
+    """A single unknown capitalised word (shape ``other``), not a place by the words around it."""
+    return mention.shape == "other" and " " not in mention.key and mention.key not in _SKIPPED_AFTER_ARTICLE
+
+
+def _before_place_word(text: str, mention: Mention) -> bool:
+    """A name written before a place noun somewhere in the document ("the Tigray region"): a place's name."""
+    after = _NOUN_AFTER.match(text, mention.end)
+    return after is not None and after.group(1) in PLACE_WORDS
 
 
 def _after_article(text: str, mention: Mention) -> bool:
@@ -164,7 +181,7 @@ def _after_article(text: str, mention: Mention) -> bool:
     if not _ARTICLE_BEFORE.search(text, 0, mention.start) or _NAME_GOES_ON.match(text, mention.end):
         return False
     after = _NOUN_AFTER.match(text, mention.end)
-    return after is None or after.group(1) not in ACTOR_NOUNS
+    return after is None or after.group(1) not in ACTOR_NOUNS | PLACE_WORDS
 
 
 def _token_range(walker: PhraseWalker, start: int, end: int) -> tuple[int | None, int]:

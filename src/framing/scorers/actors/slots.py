@@ -5,7 +5,9 @@ A slot names an actor when it holds a mention, or resolves to one by the rule of
 an actor's people ("its leaders": the actor) — or when it is a **party phrase**: a determiner (or none) and a
 plural noun for a recurring party of the story ("the protesters", "These soldiers", "opposition leaders", "the
 military rulers"), which is a group of its own, keyed by its noun (":data:`.context.PARTY_NOUNS`"). Party
-phrases exist only in slots: they are no antecedent of the context rule and no row of ``actors``.
+phrases exist only in slots: they are no antecedent of the context rule and no row of ``actors`` — except for a
+plural pronoun whose clause names no group or state, which takes the party phrase its sentence has just named
+("disarm the gangs and bring their bosses to trial").
 """
 
 from __future__ import annotations
@@ -16,8 +18,8 @@ from typing import NamedTuple
 from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, tokenize
 from ...phrases.words import DEFINITE, POSSESSIVE, ROLES
 from ..attribution.vocabulary import clause_verbs
-from .context import (BODY_LABELS, GOVERNMENT_LABELS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS, Recent, Wanted,
-                      wanted_for_label, wanted_for_pronoun)
+from .context import (BODY_LABELS, GOVERNMENT_LABELS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS, PLURAL_PRONOUNS,
+                      PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
 from .mentions import Mention
 from .uses import is_agent
 
@@ -25,6 +27,10 @@ from .uses import is_agent
 PARTY_QUANTIFIERS = frozenset({"some", "many", "most", "all", "both"})
 # A reported clause starts after these: the frame's people ("X told SANA that …") are no antecedent inside it.
 CLAUSE_OPENERS = frozenset({"that", ":"})
+# Verbs of saying whose object is a clause: what follows them is reported ("X said the government's …"). Verbs
+# that take a person as object ("described him as") are left out: their object may be the subject's antecedent.
+SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "claims", "insisted", "insists",
+                          "argued", "argues", "warned", "warns", "stated", "states", "alleged", "alleges"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
@@ -72,9 +78,12 @@ class SentenceActors(NamedTuple):
         return found if found is not None else self.party_starting_at(k)
 
     def before(self, k: int) -> list[Mention]:
-        """The mentions before token ``k`` in its clause: a reported clause ("… that …", after a colon) starts
-        afresh, so the speaker and hearer of its frame are not what its labels are about."""
-        opener = next((j for j in range(k - 1, -1, -1) if self.walker.low(j) in CLAUSE_OPENERS), -1)
+        """The mentions before token ``k`` in its clause: a reported clause ("… that …", after a colon, or right
+        after a reporting verb: "X said the government's …") starts afresh, so the speaker and hearer of its frame
+        are not what its labels are about."""
+        walker = self.walker
+        opener = next((j for j in range(k - 1, -1, -1) if walker.low(j) in CLAUSE_OPENERS
+                       or walker.low(j) in SAYING_VERBS), -1)
         return [m for m in self.mentions if opener < m.start and m.end <= k]
 
     def resolve(self, wanted: Wanted | None, k: int) -> Mention | None:
@@ -89,7 +98,23 @@ class SentenceActors(NamedTuple):
         subject = self.bound_to_subject(k)
         if subject is not None and subject.shape in wanted.shapes:
             return subject
+        if self.walker.low(k) in PLURAL_PRONOUNS and not any(m.shape in wanted.shapes for m in self.before(k)):
+            party = self.party_before(k)
+            if party is not None:
+                return party
         return self.resolve(wanted, k)
+
+    def party_before(self, k: int) -> Mention | None:
+        """The nearest party phrase before token ``k`` in its sentence ("disarm the gangs and bring their
+        bosses to trial": *their* are the gangs'). A plural pronoun takes it when its clause names no group or
+        state: a party phrase is the plural the sentence has just put in view."""
+        for j in range(k - 1, -1, -1):
+            if self.walker.low(j) in CLAUSE_OPENERS:
+                return None
+            party = self.party_ending_at(j)
+            if party is not None and party.key not in PRONOUNS:
+                return party
+        return None
 
     def bound_to_subject(self, k: int) -> Mention | None:
         """The sentence's opening subject (a mention among its first words, or a party phrase opening it), when
@@ -120,7 +145,7 @@ class SentenceActors(NamedTuple):
             end -= 1
         while start < end and is_quote_mark(walker.tokens[start]):
             start += 1
-        if end - start == 1:
+        if end - start == 1 and wanted_for_pronoun(walker.low(start)) is not None:
             return self.resolve_pronoun(start)
         party = self.party_ending_at(end - 1)
         if party is not None and party.start == start:

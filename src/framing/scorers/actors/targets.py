@@ -22,7 +22,10 @@ spree") only by a possessive. The constructions, tried in this order (the first 
   modifies a body noun ("the terrorist group"): the actor the context makes clear (:mod:`.context`).
 
 A slot may hold a name, a pronoun, a definite description or a party phrase ("the protesters", "These
-soldiers": :mod:`.slots`).
+soldiers": :mod:`.slots`). Before the constructions are tried, the label's phrase is widened by two rules of
+English syntax: a collective noun and "of" before it ("was a clique of traitors") and a first conjunct before a
+bare second one ("traitors and extremists") make one phrase, so the construction before them applies to all. A
+label's past participle after "be" ("were martyred") is a copula; any other verb form labels nobody.
 
 Pronouns and definite descriptions in a slot resolve by the rule of :mod:`.context`; where it declines, the
 hit gets no target. "the fight against terrorism", "regime change", "a terrorist attack" get none either.
@@ -33,10 +36,10 @@ from __future__ import annotations
 from typing import Literal, get_args
 
 from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
-from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
+from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
-from .context import BODY_LABELS, PRONOUNS, wanted_for_label
-from .mentions import TITLES, Mention
+from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS, wanted_for_label
+from .mentions import TITLES, Mention, adjectival as _adjectival
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
 from .uses import ADJECTIVE_ENDINGS, COPULAS, heads_phrase, is_superlative, of_names_doer, term_use
@@ -57,7 +60,7 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence."""
     walker = actors.walker
     if _verb_form(walker.low(last), lemma):
-        return NO_TARGET
+        return _participle_after_be(actors, first, last)
     use, head = term_use(walker, first, last, category, lemma)
     promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
     inside = next((m for m in actors.mentions if m.start <= first and last < m.end), None)
@@ -66,9 +69,11 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
         # key; inside the key it is part of a name ("Noble Comrades", a book) and labels nobody.
         label = without_possessive(walker.text_of(first, last + 1).casefold().replace("’", "'"))
         return NO_TARGET if label in inside.key.casefold() else Target(inside, "premodifier")
-    start = phrase_start(walker, first)
+    start = _collective_start(walker, _coordinated_start(walker, phrase_start(walker, first)))
     party = actors.party_ending_at(last) if promoted else None
     if party is not None and party.end == last + 1:
+        if walker.low(start) in POSSESSIVE and party.start > start:
+            return _possessive(actors, start, first, last) or NO_TARGET  # "Its savage fighters": the owner's
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
     if use == "act":
         owner = _act_owner(actors, first, last, of_names_doer(category))
@@ -100,6 +105,20 @@ def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> 
     return NO_TARGET
 
 
+def _participle_after_be(actors: SentenceActors, first: int, last: int) -> Target:
+    """A label's past participle after a form of "be" ("Seven members of the militia were martyred") says the
+    label of the subject, as "were martyrs" would: a copula. Any other verb form ("masterminded the plot")
+    labels nobody."""
+    walker = actors.walker
+    k = first - 1
+    while k >= 0 and walker.low(k) in ADVERBS:
+        k -= 1
+    if not walker.low(last).endswith("ed") or walker.low(k) not in BE_FORMS:
+        return NO_TARGET
+    named = subject(actors, k)
+    return Target(named, "copula") if named is not None else NO_TARGET
+
+
 def _shouted(walker: PhraseWalker, mention: Mention, first: int, last: int) -> bool:
     """A headline in capitals read as a name ("BUTCHER OF DAMASCUS"): a mention in capitals holding the term."""
     return walker.text_of(mention.start, mention.end).isupper() and walker.text_of(first, last + 1).isupper()
@@ -114,8 +133,9 @@ def _verb_form(lower: str, lemma: str) -> bool:
 
 
 def phrase_start(walker: PhraseWalker, first: int) -> int:
-    """Where the label's noun phrase starts: across adjectives (demonyms included: "the Islamic regime"),
-    scare-quote marks and one determiner."""
+    """Where the label's noun phrase starts: across adjectives (demonyms and other capitalised adjectives of a
+    creed or place included: "the Islamic regime", "were Salafist hardliners"), scare-quote marks and one
+    determiner."""
     k, words = first, 0
     while k > 0 and words < 4:
         token = walker.tokens[k - 1]
@@ -127,12 +147,39 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
             continue
         if low in DETERMINERS and not low.endswith("'s") and not is_superlative(walker, k - 1):
             return k - 1
-        if not is_word(token) or (is_cap(token) and low not in DEMONYMS) or low in _STOP_LEFT or low.endswith("'s") \
+        if not is_word(token) or (is_cap(token) and low not in DEMONYMS and not _adjectival(token.text)) \
+                or low in _STOP_LEFT or low.endswith("'s") \
                 or (low.endswith(("ed", "ing")) and low not in ADJECTIVE_PARTICIPLES):
             break
         k -= 1
         words += 1
     return k
+
+
+# Nouns for a band of people that a label fills through "of": "a clique of traitors" is said of whoever the
+# clique is.
+COLLECTIVE_NOUNS = frozenset({"clique", "band", "gang", "bunch", "pack", "group", "handful", "horde", "mob",
+                              "cabal", "collection", "coterie", "crew"})
+
+
+def _collective_start(walker: PhraseWalker, start: int) -> int:
+    """The start of "a clique of LABELs" for a label phrase starting at ``start``: a collective noun (its
+    determiner and adjectives) and "of" before it make one phrase, whose subject or namer is the label's."""
+    if walker.low(start - 1) != "of" or walker.low(start - 2) not in COLLECTIVE_NOUNS:
+        return start
+    return phrase_start(walker, start - 2)
+
+
+def _coordinated_start(walker: PhraseWalker, start: int) -> int:
+    """The start of the first of coordinated bare labels ("traitors and extremists", "bandits or thugs"): a
+    second conjunct with no determiner of its own shares the first's phrase, so the construction before it
+    applies to both."""
+    if walker.low(start) in DETERMINERS or walker.low(start - 1) not in {"and", "or"} or start < 2:
+        return start
+    before = walker.tokens[start - 2]
+    if not is_word(before) or is_cap(before) or before.lower in _STOP_LEFT:
+        return start
+    return phrase_start(walker, start - 2)
 
 
 def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
@@ -164,6 +211,8 @@ def _name_before(actors: SentenceActors, start: int, first: int, last: int) -> T
     before = actors.named_ending_at(first - 1)
     if before is None or walker.low(first - 1).endswith(("'s", "s'")):
         return None
+    if before.shape == "other" and _adjectival(before.key):
+        return None  # "Islamist hardliners": an unknown creed or place adjective says what kind, not whose
     if before.shape == "state" and wanted_for_label(without_possessive(walker.low(last))).shapes == ("person",):
         return None  # "the Syrian dictator" is a person of Syria, not Syria
     return Target(before, "premodifier")
@@ -228,7 +277,7 @@ def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_do
                 ) -> Target | None:
     walker = actors.walker
     if walker.low(start - 1).endswith(("'s", "s'")):
-        owner = actors.ending_at(start - 1)
+        owner = actors.ending_at(start - 1) or _described_owner(actors, start - 1)
         if owner is not None:
             return Target(owner, "possessive")
     if walker.low(start) in POSSESSIVE and walker.low(start) != "my":
@@ -236,6 +285,17 @@ def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_do
     if walker.low(last + 1) == "of" and of_doer:
         return _of_owner(actors, last + 2)
     return None
+
+
+def _described_owner(actors: SentenceActors, k: int) -> Mention | None:
+    """The group a definite description in the possessive at token ``k`` stands for ("the group's propaganda",
+    "the government's brutality"): the context rule, as for the description anywhere else. A person's role is
+    left out: "the president's assassination" names the victim."""
+    walker = actors.walker
+    head = without_possessive(walker.low(k))
+    if walker.low(k - 1) not in DEFINITE or not (head in BODY_LABELS or head in GOVERNMENT_LABELS):
+        return None
+    return actors.resolve(wanted_for_label(head), k - 1)
 
 
 def _act_of(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool) -> Target | None:

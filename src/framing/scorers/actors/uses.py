@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from ...phrases import PhraseWalker, is_plural, is_word
+from ...phrases import PhraseWalker, is_plural, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, INDEFINITE,
                               POSSESSIVE, PREPOSITIONS, ROLES)
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PARTY_NOUNS
@@ -35,7 +35,11 @@ AGENT_ENDINGS = ("er", "ers", "tor", "tors", "ist", "ists")
 NOT_AGENTS = frozenset({"order", "orders", "border", "borders", "other", "others", "matter", "water", "number",
                         "disaster", "letter", "paper", "shelter", "manner", "weather", "center", "centre",
                         "corner", "murder", "murders", "sector", "factor", "after", "never", "under", "over",
-                        "winter", "summer", "quarter", "chapter", "register", "fever", "anger", "danger"})
+                        "winter", "summer", "quarter", "chapter", "register", "fever", "anger", "danger", "former",
+                        "latter", "further", "rather", "together", "whether", "either", "neither"})
+# Nouns that end like adverbs ("the family", "a rally"): they may follow a word they are the head of.
+NOUNS_IN_LY = frozenset({"family", "assembly", "rally", "supply", "ally", "monopoly", "anomaly", "bully", "belly",
+                         "italy", "july", "homily", "jelly", "lily", "folly", "melancholy"})
 ACTOR_NOUNS = ROLES | BODY_LABELS | GOVERNMENT_LABELS | PARTY_NOUNS | {"president", "man", "woman", "state"}
 # Particles of phrasal verbs: "gun down teenagers" is an act on them; "called out", "named after" are not naming.
 PARTICLES = frozenset({"down", "out", "for", "on", "off", "up", "after", "back", "upon"})
@@ -111,16 +115,30 @@ def _capital_next(walker: PhraseWalker, last: int) -> bool:
 
 
 def _actor_noun_after(walker: PhraseWalker, last: int) -> int | None:
-    """The actor noun the term modifies, within :data:`MAX_WORDS_TO_HEAD` lower-case words after it."""
-    for k in range(last + 1, min(walker.n, last + 2 + MAX_WORDS_TO_HEAD)):
+    """The actor noun the term modifies, within :data:`MAX_WORDS_TO_HEAD` lower-case words after it (quotation
+    marks between are skipped: 'the self-styled "revolutionary" leader'). An actor noun that modifies another
+    ("a notorious former police officer") gives way to the noun it modifies, the phrase's head."""
+    words, k = 0, last + 1
+    while k < walker.n and words <= MAX_WORDS_TO_HEAD:
         token = walker.tokens[k]
+        if is_quote_mark(token):
+            k += 1
+            continue
         if not is_word(token) or token.text[:1].isupper() or token.lower in PREPOSITIONS | BOUNDARY | AUXILIARY:
             return None
-        if token.lower in ACTOR_NOUNS or is_agent(token.lower):
+        if _actor_noun(token.lower):
+            while k + 1 < walker.n and _actor_noun(walker.low(k + 1)) and not heads_phrase(walker, k):
+                k += 1  # a compound: "police officer", "militia leader"
             return k
-        if heads_phrase(walker, k):
+        if heads_phrase(walker, k) and not is_quote_mark(walker.tokens[min(k + 1, walker.n - 1)]):
             return None  # the phrase ends at a noun for no one ("extreme violence")
+        words += 1
+        k += 1
     return None
+
+
+def _actor_noun(lower: str) -> bool:
+    return lower in ACTOR_NOUNS or is_agent(lower)
 
 
 def heads_phrase(walker: PhraseWalker, last: int) -> bool:
@@ -134,5 +152,8 @@ def heads_phrase(walker: PhraseWalker, last: int) -> bool:
     low = walker.low(nxt)
     # After a singular head a word in -s is its verb ("the regime funds them"), not a plural it modifies.
     verb_s = low.endswith("s") and not low.endswith("ss") and not walker.low(last).endswith("s")
+    # A determiner opens the next phrase ("called the autocrat a thief"), and an adverb in -ly belongs to the
+    # verb ("the tyrant finally met"): no noun modifies either.
     return low in PREPOSITIONS or low in BOUNDARY or low in AUXILIARY or low in COMMON_VERBS or low in ADVERBS \
-        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"}
+        or low.endswith("ed") or verb_s or low in {"who", "which", "that", "as"} or low in INDEFINITE \
+        or low in DEFINITE or (low.endswith("ly") and low not in NOUNS_IN_LY)

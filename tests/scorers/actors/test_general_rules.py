@@ -1,0 +1,136 @@
+"""The general rules of English news syntax the linker applies beyond the six constructions' plain forms, each on
+sentences written for these tests: one that links and one that must not."""
+
+import pytest
+
+from framing.scorers.actors import alias_book, sentence_mentions
+
+from .test_targets import first_label
+
+
+def mentions_of(text):
+    return [(m.text, m.key, m.shape) for m in sentence_mentions(text, alias_book(()))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nickname in quotation marks between first and last name: one person, keyed without the nickname
+    ('Police sought Omar "Hawk" Dahir on Monday.', [('Omar "Hawk" Dahir', "Omar Dahir", "person")]),
+    # a quoted word after a verb between two names is no nickname
+    ('Omar Dahir said "Hawk" Farah Yusuf had left.', [("Omar Dahir", "Omar Dahir", "person"),
+                                                   ("Farah Yusuf", "Farah Yusuf", "person")]),
+])
+def test_a_nickname_inside_a_name_makes_one_person(text, expected):
+    assert mentions_of(text) == expected
+
+
+@pytest.mark.parametrize("text, shape", [
+    ("He spent a decade in the slums of Cité Bleue.", "other"),  # a place noun's "of": a place
+    ("Aid workers waited outside Port Lanver for days.", "other"),  # a preposition of place
+    ("Life in Bashar Haddad's Syria is hard.", "person"),  # a possessive after "in" is the owner, a person
+])
+def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
+    assert mentions_of(text)[0][2] == shape
+
+
+@pytest.mark.parametrize("text, term, target, relation", [
+    # a collective noun and "of" before the label: the construction before the collective applies
+    ('The minister said the Rahanweyn Front was "a clique of traitors and extremists".', "traitors",
+     "Rahanweyn Front", "copula"),
+    ('The minister said the Rahanweyn Front was "a clique of traitors and extremists".', "extremists",
+     "Rahanweyn Front", "copula"),
+    ("A clique of traitors ran the ministry for years.", "traitors", "", ""),  # no subject, no actor
+    # "whose": the owner before the comma (an actor's leaders are the actor), past a bracketed acronym
+    ("The cabinet fought the Ogaden Liberation Front (OLF), whose leaders it has branded traitors.", "traitors",
+     "Ogaden Liberation Front", "naming"),
+    # a bracketed acronym after the named object of a naming verb
+    ("Lawmakers urged the cabinet to designate the Northern Defence Corps (NDC) a terrorist organisation.",
+     "terrorist", "Northern Defence Corps", "naming"),
+    # "refer to X as": the object after "to"
+    ('State media referred to students as "rioters".', "rioters", "students", "naming"),
+    # an actor noun that modifies another gives way to the head: the appositive is about the man
+    ("Omar Dahir, a notorious former police officer, fled north.", "notorious", "Omar Dahir", "appositive"),
+    # a party modifier before "leaders" makes a party: the gang leaders, the separatist leaders
+    ("Officials described the gang leaders as terrorists.", "terrorists", "gang leaders", "naming"),
+    ("The separatist leaders were war criminals, the minister said.", "war criminals", "separatist leaders",
+     "copula"),
+    ("Officials described the leaders as terrorists.", "terrorists", "", ""),  # anybody's leaders
+])
+def test_rule_links_or_declines(link, text, term, target, relation):
+    assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)
+
+
+@pytest.mark.parametrize("text, term, target", [
+    # a plural pronoun whose clause names no group takes the party phrase the sentence has just named
+    ("The new cabinet must disarm the gangs and bring their bloodstained bosses to trial.", "bloodstained",
+     "gangs"),
+    # a clause that names a group keeps the context rule: the group, not the party phrase
+    ("Al-Shabaab fought the gangs, and their fanatics burned the market.", "fanatics", "al-Shabaab"),
+])
+def test_a_plural_pronoun_takes_the_party_its_sentence_names(link, text, term, target):
+    assert first_label(link("The talks ended on Friday. " + text), term)[0] == target
+
+
+@pytest.mark.parametrize("text, term, target", [
+    # "the group's": a definite description in the possessive resolves like the description itself
+    ("The Ogaden Front attacked a convoy. Officials said the group's propaganda had fooled nobody.",
+     "propaganda", "Ogaden Front"),
+    # a role's possessive before an act names the victim, not the doer
+    ("Omar Dahir spoke on Monday. The president's assassination shocked the city.", "assassination", ""),
+    # what follows "said" is the reported clause: the speaker's own place is no antecedent of "the government"
+    ("Iran jailed thousands. Omar Dahir, a sociologist in Germany, said the government's brutality had failed.",
+     "brutality", "Iran"),
+])
+def test_a_definite_possessive_owner_resolves_by_the_context_rule(link, text, term, target):
+    assert first_label(link("The talks ended on Friday. " + text), term)[0] == target
+
+
+@pytest.mark.parametrize("text, term, target, relation", [
+    # a state's office-holder named by the office is a person of his own, and the pronoun and label after it
+    ("France's president, a dynastic autocrat, rules by decree.", "autocrat", "France's president", "appositive"),
+    ("France's president rules by decree. His regime jails reporters.", "regime", "France's president",
+     "possessive"),
+    # a double object: the label heads its phrase before the second object's determiner
+    ("France's president rules by decree. Critics called the autocrat a thief.", "autocrat", "France's president",
+     "referent"),
+    # a label's participle after "be" is said of the subject; any other verb form labels nobody
+    ("Seven members of the Ogaden Front were martyred on Sunday.", "martyred", "Ogaden Front", "copula"),
+    ("Omar Dahir masterminded the plot.", "masterminded", "", ""),
+    # a single unknown word the document writes after "the" is a group's name, the owner of "the X of …"
+    ("Hundreds joined the Harakat. The martyrs of the Harakat were buried at dawn.", "martyrs", "Harakat",
+     "possessive"),
+    ("Floods hit the Harakat valley. The martyrs of the Harakat were buried at dawn.", "martyrs", "", ""),
+])
+def test_office_holders_participles_and_named_groups(link, text, term, target, relation):
+    assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)
+
+
+def test_a_name_particle_after_a_hyphen_stays_in_the_name():
+    assert mentions_of("Critics met the Mujahedin-e Khalq Organisation.")[0][0] == "Mujahedin-e Khalq Organisation"
+
+
+def test_an_office_of_something_else_makes_no_office_holder():
+    # "the president of the senate" holds an office of the senate, not of the state
+    assert mentions_of("France's president of the senate resigned.")[0][:2] == ("France", "France")
+
+
+@pytest.mark.parametrize("text, term, target, relation", [
+    # "the paramilitary" is a body: the context names it
+    ('The Ogaden Front burned the town. The army called the paramilitary "a terrorist militia".', "terrorist",
+     "Ogaden Front", "naming"),
+    # an unknown creed or place adjective before a label says what kind, not whose: the copula decides
+    ("Omar Dahir spoke on Monday. He said the Ogaden Front leaders were Salafist hardliners.", "hardliners",
+     "Ogaden Front", "copula"),
+    # a possessive pronoun before a party phrase makes the party its owner's people
+    ("The Ogaden Front holds the north. Its savage fighters burned the market.", "savage", "Ogaden Front",
+     "possessive"),
+    ("The Ogaden Front holds the north. The savage fighters burned the market.", "savage", "fighters",
+     "premodifier"),
+    # "the president of X" is an office-holder; a label resolved to him after an adverb in -ly
+    ("For years the president of France has jailed critics. This month the tyrant finally met a crowd.", "tyrant",
+     "president of France", "referent"),
+    # "entity" is said of a state or a body, never of a person
+    ("Omar Dahir spoke about Israel on Monday. He said the Zionist entity would fall.", "zionist entity",
+     "Israel", "referent"),
+])
+def test_bodies_kinds_owners_and_offices(link, text, term, target, relation):
+    assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)
