@@ -185,3 +185,19 @@ def test_python_dash_m_framing_runs_the_command_line():
     done = subprocess.run([sys.executable, "-m", "framing", "--help"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert done.stdout.startswith("Usage: framing ") and "analyze" in done.stdout
+
+
+def test_the_commands_draw_with_the_file_only_backend(two_documents, tmp_path):
+    # Whatever backend the user's environment asks for (here MPLBACKEND=svg), a command that only saves figures
+    # draws with Agg: no GUI toolkit is started, and the processes that draw figures can be forked safely.
+    import os
+    import subprocess
+    import sys
+
+    script = ("from framing.cli import main\nimport matplotlib\n"
+              "try:\n    main()\nexcept SystemExit:\n    pass\n"
+              "print(matplotlib.get_backend())\n")
+    result = subprocess.run([sys.executable, "-c", script, "analyze", str(two_documents), "--out",
+                             str(tmp_path / "out")], capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "MPLBACKEND": "svg"})
+    assert result.stdout.strip().splitlines()[-1].lower() == "agg", result.stderr[-2000:]

@@ -168,9 +168,18 @@ def _check_events_file(path: Path | None) -> None:
         raise FramingError(f"{path}: not UTF-8 text (byte {error.start}); save the events file as UTF-8") from None
 
 
+def _draw_without_a_display() -> None:
+    """The commands only save figures: matplotlib's file-only backend, so that no GUI toolkit is started on a
+    desktop and the processes that draw figures can be forked safely (:mod:`framing.report.drawing`)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+
+
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,
          text_column, id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
          table_format):
+    _draw_without_a_display()
     from .arguments import comma_separated
     from .pipeline import events_beside
     from .pipeline import analyze as run_analysis
@@ -251,6 +260,7 @@ def compare(document_a, document_b, out_dir, manifest, **options):
     Example:
       framing compare seeds/dailymail_soleimani_2020-01-03.txt seeds/wikipedia_soleimani_2017.txt
     """
+    _draw_without_a_display()
     from .corpus import list_documents
     from .report import prepare_out_dir
 
