@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -139,21 +139,26 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
         _warn_unsummarised(corpus.documents, sentences, sections)
         summary = summary_rows(sentences, terms, harms)
+        # The summaries and the word-shift pair need no alignment: made first, so that the workers compute the
+        # pair's word contributions while this process aligns.
+        with stage("summarising", progress):
+            summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms),
+                                           rewrites=rewrites)
+        pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
+        made = None
+        if contributions == "auto":
+            made = _start_contributions(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
+                                        engine, pool)
+        timings["summaries"] = time.perf_counter() - clock
+        clock = time.perf_counter()
         with stage("aligning sentences and finding events", progress):
             alignment = _alignment(summary, sentences, lex, events_file)
         sentences["event_id"] = _event_ids(sentences, alignment["events"])
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        with stage("summarising", progress):
-            summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms),
-                                           rewrites=rewrites)
-        timings["summaries"] = time.perf_counter() - clock
-        clock = time.perf_counter()
-        pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
-        if contributions == "auto":
+        if made is not None:
             with stage("word contributions", progress):
-                words = _contributions_for(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
-                                           engine, pool)
+                words = made()
         timings["contributions"] = time.perf_counter() - clock
     analysis = Analysis(
         corpus=corpus,
@@ -292,14 +297,17 @@ def _contribution_documents(view: View, pair: tuple[str, str] | None, documents:
     return list(pair)
 
 
-def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: Engine,
-                       pool: ProcessPoolExecutor | None = None) -> pd.DataFrame:
-    """Word contributions of the sentences of ``doc_ids`` (all when ``None``), in sentence order.
+def _start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: Engine,
+                         pool: ProcessPoolExecutor | None = None) -> Callable[[], pd.DataFrame]:
+    """Start the word contributions of the sentences of ``doc_ids`` (all when ``None``); the function returned
+    waits for them and returns them in sentence order.
 
-    A sentence's contributions depend on its text alone, so each distinct text is re-scored once (mapped over
-    chunks like the scoring) and its rows handed to every copy (:func:`framing.scorers.contributions.for_copies`):
-    the same rows as scoring every sentence, at the cost of the distinct texts (syndicated wire copy repeats
-    whole sentences).
+    With a worker pool the chunks are handed to it at once, so the workers make them while this process does
+    other work (the alignment); otherwise they are made when the function is called (in this process, or mapped
+    on Dask). A sentence's contributions depend on its text alone, so each distinct text is re-scored once
+    (in chunks like the scoring) and its rows handed to every copy
+    (:func:`framing.scorers.contributions.for_copies`): the same rows as scoring every sentence, at the cost of
+    the distinct texts (syndicated wire copy repeats whole sentences).
     """
     from .scorers.contributions import contributions, for_copies
 
@@ -307,11 +315,18 @@ def _contributions_for(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs:
     codes, texts = pd.factorize(chosen["text"].astype(str), sort=False)
     distinct = pd.DataFrame({"doc_id": np.arange(len(texts)), "sent_id": np.arange(len(texts)), "start": 0,
                              "text": np.asarray(texts, dtype=object)})
-    chunks = (distinct.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(distinct), CONTRIBUTION_CHUNK))
-    tables = list(map_batches(contributions, chunks, jobs=jobs if len(distinct) > CONTRIBUTION_CHUNK else 1,
-                              engine=engine, pool=pool))
-    by_text = pd.concat(tables, ignore_index=True) if tables else contributions(distinct)
-    return for_copies(by_text, codes, chosen[["doc_id", "sent_id", "start"]])
+    chunks = [distinct.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(distinct), CONTRIBUTION_CHUNK)]
+    keys = chosen[["doc_id", "sent_id", "start"]]
+
+    def expanded(tables: list[pd.DataFrame]) -> pd.DataFrame:
+        by_text = pd.concat(tables, ignore_index=True) if tables else contributions(distinct)
+        return for_copies(by_text, codes, keys)
+
+    if pool is not None and len(chunks) > 1:
+        futures = [pool.submit(contributions, chunk) for chunk in chunks]
+        return lambda: expanded([future.result() for future in futures])
+    return lambda: expanded(list(map_batches(contributions, iter(chunks), jobs=jobs if len(chunks) > 1 else 1,
+                                             engine=engine, pool=pool)))
 
 
 def _concatenate(scored: list[ScoredBatch]):
