@@ -291,7 +291,7 @@ def test_failure_while_writing_leaves_out_as_it_was(tmp_path, plain, monkeypatch
     # The folder holding --out gets a staging folder and loses it again, so only its listing is compared.
     before = snapshot(out) if out.exists() else None, sorted(tmp_path.rglob("*"))
 
-    def half_a_report(folder, analysis, *, view=None, run=None):
+    def half_a_report(folder, analysis, *, view=None, run=None, table_format="csv"):
         (Path(folder) / "report.html").write_text("<p>half", encoding="utf-8")
         raise OSError("disk full")
 
