@@ -4,8 +4,9 @@ Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-wr
 
 Reads ``tests/data/targets`` by default, or ``--set tests/data/targets_holdout`` (the hold-out set: 8 excerpts on
 three other stories, labelled blind, never used to tune the linker), ``--set tests/data/targets_blind3`` (the
-third blind set: 12 excerpts on four more stories, labelled and committed before the linker ever read them) or
-``--set tests/data/targets_blind4`` (the fourth blind set: 10 excerpts on four further stories, likewise); the
+third blind set: 12 excerpts on four more stories, labelled and committed before the linker ever read them),
+``--set tests/data/targets_blind4`` (the fourth blind set: 10 excerpts on four further stories, likewise) or
+``--set tests/data/targets_blind5`` (the fifth blind set: 10 excerpts on four stories again new, likewise); the
 default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
@@ -19,10 +20,10 @@ accuracy on reported hits (right when the two share a content word, or both are 
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
 Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
-``targets_holdout``, ``targets_blind3`` or ``targets_blind4``) — ``latest`` every time, ``first_run`` only when none
-is stored, so the honest number on unseen text survives later tuning — and renders the set's section of
-``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind set)" or "(fourth
-blind set)"); ``--no-write`` only prints.
+``targets_holdout``, ``targets_blind3``, ``targets_blind4`` or ``targets_blind5``) — ``latest`` every time,
+``first_run`` only when none is stored, so the honest number on unseen text survives later tuning — and renders the
+set's section of ``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind
+set)", "(fourth blind set)" or "(fifth blind set)"); ``--no-write`` only prints.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ TARGETS = ROOT / "tests" / "data" / "targets"
 HOLDOUT = ROOT / "tests" / "data" / "targets_holdout"
 BLIND3 = ROOT / "tests" / "data" / "targets_blind3"
 BLIND4 = ROOT / "tests" / "data" / "targets_blind4"
+BLIND5 = ROOT / "tests" / "data" / "targets_blind5"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -84,6 +86,12 @@ PUBLICATIONS = {
         "targets_blind4", "Who is called what (fourth blind set)",
         "10 invented excerpts on four further stories — Colombia's 2021 national strike, Kenya's 2024 finance-bill "
         "protests, Mali and the Wagner Group 2022, Sri Lanka's 2022 protests — in wire, state-media, broadcaster, "
+        "tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, without "
+        "reading or running the linker, and committed before its first run on them"),
+    BLIND5: Publication(
+        "targets_blind5", "Who is called what (fifth blind set)",
+        "10 invented excerpts on four stories again new — Nicaragua's 2018 protests, Georgia's 2024 protests, "
+        "Serbia's 2024–25 student protests, eastern Congo and the M23 2025 — in wire, state-media, broadcaster, "
         "tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, without "
         "reading or running the linker, and committed before its first run on them"),
 }

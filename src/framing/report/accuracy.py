@@ -16,7 +16,7 @@ from .format import number
 
 ACCURACY_JSON = "accuracy.json"
 Benchmark = Literal["sentiment", "alignment", "loaded_terms", "attribution", "fresh", "agency_fresh", "passive",
-                    "targets", "targets_holdout", "targets_blind3", "targets_blind4"]
+                    "targets", "targets_holdout", "targets_blind3", "targets_blind4", "targets_blind5"]
 BENCHMARKS: tuple[Benchmark, ...] = get_args(Benchmark)
 # Where the numbers come from, as the report says it: the scripts that measure them, which write them into the
 # package (so an installed copy quotes the same numbers as a checkout) and into RESULTS.md with their context.
@@ -42,7 +42,7 @@ class _Measure(NamedTuple):
     value: str | None
     data: str
     # The date of the run the value comes from, when it is not the area's benchmark table (the "Who is called
-    # what" rows read four labelled sets, each measured on its own day); None takes the area's date.
+    # what" rows read five labelled sets, each measured on its own day); None takes the area's date.
     measured: str | None = None
 
 
@@ -146,9 +146,6 @@ def _target_measures(record: dict) -> list[_Measure]:
     (the honest number), and the latest run, made after fixing general rules with that set's errors in view."""
     targets = record.get("targets", {})
     first = targets.get("first_run", {})
-    holdout = record.get("targets_holdout", {}).get("first_run", {})
-    blind3 = record.get("targets_blind3", {}).get("first_run", {})
-    blind4 = record.get("targets_blind4", {}).get("first_run", {})
     data = (f"{number(first.get('labelled'), 0)} hand-labelled loaded-term hits in 18 excerpts on six other "
             "stories")
     by_relation = first.get("target_by_relation", {})
@@ -171,19 +168,42 @@ def _target_measures(record: dict) -> list[_Measure]:
                  "same set; no longer unseen", _run_date(record, "targets", "latest")),
         _Measure("speaker right, reported hits (first run)", _value(first, "speaker_accuracy_reported", 3), data,
                  first_date),
-        _Measure("target right, among the lexicon's hits (hold-out set, first run after those fixes)",
-                 _value(holdout, "target_accuracy", 3),
-                 f"{number(holdout.get('labelled'), 0)} hits in 8 excerpts on three more stories, labelled blind",
-                 _run_date(record, "targets_holdout", "first_run")),
-        _Measure("target right, among the lexicon's hits (third blind set, first run)",
-                 _value(blind3, "target_accuracy", 3),
-                 f"{number(blind3.get('labelled'), 0)} hits in 12 excerpts on four more stories, labelled blind",
-                 _run_date(record, "targets_blind3", "first_run")),
-        _Measure("target right, among the lexicon's hits (fourth blind set, first run)",
-                 _value(blind4, "target_accuracy", 3),
-                 f"{number(blind4.get('labelled'), 0)} hits in 10 excerpts on four further stories, labelled blind",
-                 _run_date(record, "targets_blind4", "first_run")),
+        _blind_sets_measure(record),
     ]
+
+
+class _BlindSet(NamedTuple):
+    """A targets set labelled blind, as the report's note names it."""
+
+    benchmark: Benchmark
+    name: str
+    excerpts: int
+
+
+# In the order they were labelled: each first run came after the linker was fixed on the sets before it.
+BLIND_TARGET_SETS = (_BlindSet("targets_holdout", "hold-out", 8), _BlindSet("targets_blind3", "third", 12),
+                     _BlindSet("targets_blind4", "fourth", 10), _BlindSet("targets_blind5", "fifth", 10))
+_COUNT_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+
+
+def _blind_sets_measure(record: dict) -> _Measure:
+    """The first run on every set labelled blind as one row, so the table does not grow a row per set: the range
+    in the value cell (which does not wrap), each set's number, size and date in the note, the latest date as the
+    row's. A set not measured yet is left out of both."""
+    measured = [(blind, record.get(blind.benchmark, {}).get("first_run", {})) for blind in BLIND_TARGET_SETS]
+    measured = [(blind, first) for blind, first in measured if first.get("target_accuracy") is not None]
+    measure = "target right, among the lexicon's hits (sets labelled blind, first run on each)"
+    if not measured:
+        return _Measure(measure, None, "")
+    values = [first["target_accuracy"] for _, first in measured]
+    value = number(values[0], 3) if len(values) == 1 else f"{number(min(values), 2)}–{number(max(values), 2)}"
+    dates = [_run_date(record, blind.benchmark, "first_run") for blind, _ in measured]
+    sets = f"{_COUNT_WORDS.get(len(measured), len(measured))} set{'s' if len(measured) > 1 else ''}"
+    each = " · ".join(f"{blind.name} {number(first['target_accuracy'], 3)} ({number(first.get('labelled'), 0)} hits "
+                      f"in {blind.excerpts} excerpts, {date or 'undated'})"
+                      for (blind, first), date in zip(measured, dates))
+    return _Measure(measure, value, f"on {sets} labelled blind, each run after fixes on the sets before it: {each}",
+                    max(dates))
 
 
 def _run_date(record: dict, benchmark: Benchmark, run: Literal["first_run", "latest"]) -> str:
