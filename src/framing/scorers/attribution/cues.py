@@ -203,6 +203,7 @@ class CueParser(SourceWalker):
         subject, how = self.subject_left(i)
         if how == "coordinated":
             subject = self.previous_subject()
+        subject = self.pronoun_subject(i) or subject
         if subject is None:
             return False
         return self.add_source(subject, surface, cue, i, [label],
@@ -222,7 +223,7 @@ class CueParser(SourceWalker):
         if subject is None:
             return False
         # "What the Pentagon calls a 'defensive action'", "which Iran called an act of war": no object.
-        fronted = subject.start > 0 and self.low(subject.start - 1) in {"what", "which", "that"}
+        fronted = subject.start > 0 and self.low(subject.start - 1) in {"what", "which", "that", "whom"}
         complement_start = end if fronted else self._object_end(end)
         if complement_start is None or complement_start >= self.n:
             return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...phrases.tokens import Token, is_cap, is_participle, is_quote_mark, is_word
 from ...phrases.walkers import Phrase, PhraseWalker
-from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, TIME_WORDS
+from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, PRONOUNS, TIME_WORDS
 from .kinds import classify
 from .records import Found
 from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, REFUSALS, SPEECH_START_PREPOSITIONS, Cue,
@@ -184,10 +184,19 @@ class SourceWalker(PhraseWalker):
         start = self.tokens[i].start
         return (start, end) if end > start else None
 
+    def pronoun_subject(self, i: int) -> Phrase | None:
+        """The pronoun right before the verb at ``i`` as the whole subject, or ``None``."""
+        return Phrase(i - 1, i) if i > 0 and self.low(i - 1) in PRONOUNS else None
+
     def cue_subject(self, i: int, prev: str) -> Phrase | None:
         """Who speaks through the cue verb at ``i``: the subject on its left, or for a participle after a comma
-        or "and" ("…, calling him …") and for coordinated verbs, the previous clause's subject."""
+        or "and" ("…, calling him …") and for coordinated verbs, the previous clause's subject. A pronoun right
+        before the verb is the whole subject ("what he called", "whom they call"): a pronoun takes no
+        modifiers, so the words before it belong to another phrase."""
         if self.tokens[i].lower.endswith("ing"):
             return self.previous_subject() if prev in {",", "and"} else None
+        pronoun = self.pronoun_subject(i)
+        if pronoun is not None:
+            return pronoun
         subject, how = self.subject_left(i)
         return self.previous_subject() if how == "coordinated" else subject
