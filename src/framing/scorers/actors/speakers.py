@@ -37,11 +37,14 @@ def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]:
 
 
 def speaker_of(found: list[_Source], start: int, end: int) -> str:
-    """The speaker of a reported label at ``[start, end)`` among its sentence's sources: the nearest one; "" when
-    there is none."""
-    if not found:
+    """The speaker of a reported label at ``[start, end)`` among its sentence's sources: the nearest one cited
+    before it — a report follows its source, so in "X regard him as …, while Y call him …" X says the first
+    label and Y the second — else the nearest after it (a trailing "…, X said"); "" when there is none."""
+    before = [s for s in found if s.start < start]
+    candidates = before or found
+    if not candidates:
         return ""
-    return min(found, key=lambda s: _gap(s, start, end)).speaker
+    return min(candidates, key=lambda s: _gap(s, start, end)).speaker
 
 
 def _sources_by_sentence(sources: pd.DataFrame) -> dict[tuple[str, int], list[_Source]]:

@@ -68,6 +68,16 @@ def agrees(pronoun: str, source: str) -> bool:
     return kind != "body" if pronoun in PERSON_PRONOUNS else kind != "person"
 
 
+def names_people(source: str) -> bool:
+    """Whether a source phrase names people who can witness: a plural or coordinated source, or a person by the
+    agreement rule ("Survivors", "Residents who fled", "a nurse"; not "it", "the report", "the ministry")."""
+    tokens = tokenize(source, [])
+    core, _ = core_and_appositive(tokens)
+    if not core or is_pronoun(source):
+        return False
+    return _coordinated(tokens) or _plural(core) or referent(core) == "person"
+
+
 def referent(core: list[Token]) -> Referent:
     """What a singular source phrase's core words (before any comma or relative clause) name: a ``person``, a
     ``body``, or ``either`` when its words do not tell (rules in the module docstring)."""

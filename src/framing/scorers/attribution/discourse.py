@@ -1,8 +1,9 @@
 """Across sentences: quotations that run over several sentences, reports continued, pronoun sources and cue-less
 quotations.
 
-Rules in the package docstring ("Pronouns", "Continued reports"): a pronoun takes the kind of a source cited
-earlier in its sentence, else of one cited in the previous ``lookback`` sentences, else ``named``; a mostly quoted
+Rules in the package docstring ("Pronouns", "Continued reports"): a pronoun refers to a source by the rule of
+:mod:`.antecedents` and takes its kind (with none, the kind of a source cited earlier in its sentence, else of one
+cited in the previous ``lookback`` sentences, else ``named``); a mostly quoted
 sentence without a cue takes the source of the sentence that opens or closes its quotation, else of a recent one;
 a sentence that opens by continuing a report of its paragraph ("It added the …", "She went on to say …") keeps
 that report's source.

@@ -12,6 +12,10 @@ from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, REFUSALS, SPEECH_STA
                          clause_verbs)
 
 
+# How many words may stand between "who" and a subject walked leftwards ("who fled to Chad").
+_RELATIVE_VERB_WORDS = 3
+
+
 class SourceWalker(PhraseWalker):
     """One sentence's tokens, the sources found in it so far, and the labels of agentless passives ("was hailed
     as a hero": reported text without a source)."""
@@ -183,6 +187,24 @@ class SourceWalker(PhraseWalker):
                 break
         start = self.tokens[i].start
         return (start, end) if end > start else None
+
+    def subject_left(self, verb: int):
+        """The phrase walker's subject of the verb at ``verb``, widened over a relative clause with no commas: in
+        "Refugees who reached the border described …" the phrase before the verb is the relative clause's object
+        ("the border"); the speaker is who the clause is about, with the clause ("Refugees who reached …")."""
+        subject, how = super().subject_left(verb)
+        if how != "np" or subject is None:
+            return subject, how
+        # The relative clause's verb and any preposition between "who" and the phrase: "who fled to".
+        k = subject.start - 1
+        while k > 0 and subject.start - k <= _RELATIVE_VERB_WORDS and is_word(self.tokens[k]) \
+                and not is_cap(self.tokens[k]) and self.low(k) != "who":
+            k -= 1
+        if k > 0 and k < subject.start - 1 and self.low(k) == "who":
+            head = self.antecedent(k)
+            if head is not None:
+                return Phrase(head.start, subject.end), how
+        return subject, how
 
     def pronoun_subject(self, i: int) -> Phrase | None:
         """The pronoun right before the verb at ``i`` as the whole subject, or ``None``."""
