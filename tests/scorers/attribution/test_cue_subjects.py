@@ -34,6 +34,10 @@ def source_of(sentence):
      ("Nurses who reached the clinic", "anonymous", "said")),
     ("Sailors who fled to the port described a massacre.", ("Sailors who fled to the port", "anonymous",
                                                             "described")),
+    # after "according to X," a clause with its own verb is the main clause, not an appositive of X
+    ("According to the bulletin, 40 raiders were caught and 12 freed.", ("the bulletin", "named", "according to")),
+    ("According to a senior, unnamed port official, the quay is shut.",
+     ("a senior, unnamed port official", "anonymous", "according to")),
     # a pronoun right before the cue is the whole subject
     ("The mayor denounced what he called a coup by the guilds.", ("he", "named", "called")),
 ])

@@ -40,7 +40,8 @@ pronouns), :mod:`.antecedents` (what a pronoun source stands for), :mod:`.scorer
   rights groups have accused of …") the verb may stand right before "of".
 * ``verb_from`` — "RT has learned from a source in the ministry that …": the source follows "from".
 * ``prep`` — "according to X", "in the words of X", ", citing X": the source follows, up to the comma that
-  starts the main clause (an appositive "John Maguire, a former CIA officer in Iraq," stays with it, and
+  starts the main clause (an appositive "John Maguire, a former CIA officer in Iraq," stays with it, words with a
+  verb of their own after the comma are the main clause: "According to the statement, 40 rebels were killed", and
   "several sources, including Riad Hijab" gives two sources).
 * ``put_it`` — "as X put it".
 
