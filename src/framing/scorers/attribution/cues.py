@@ -14,7 +14,7 @@ from ...corpus import WORD
 from ...phrases.tokens import is_cap, is_participle, is_quote_mark, is_word
 from ...phrases.walkers import Phrase
 from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, CONTROL_VERBS, DEFINITE, INDEFINITE, POSSESSIVE,
-                              PREPOSITIONS, RELATIVE)
+                              PREPOSITIONS)
 from .antecedents import names_people
 from .parser import SourceWalker
 from .records import Found
@@ -356,7 +356,7 @@ class CueParser(SourceWalker):
         source = self.np_right(end, to_comma=True)
         if source is None:
             return False
-        source = self._before_main_clause(source)
+        source = self.before_main_clause(source)
         text = self.text_of(source.start, source.end)
         if len(WORD.findall(text)) > MAX_SOURCE_WORDS:
             source = self.np_right(end, allow_appositive=False)
@@ -373,19 +373,6 @@ class CueParser(SourceWalker):
         else:
             content = [self.content_from(source.end)]
         return self.add_source(source, surface, cue, i, content)
-
-    def _before_main_clause(self, source: Phrase) -> Phrase:
-        """A source after "according to" ends at its first comma when what follows has a verb of its own
-        ("According to the statement, 40 rebels were killed"): that is the main clause, not an appositive."""
-        comma = next((k for k in range(source.start, source.end) if self.tokens[k].text == ","), None)
-        if comma is None:
-            return source
-        for k in range(comma + 1, source.end):
-            if self.low(k) in RELATIVE:
-                break
-            if self.low(k) in AUXILIARY:
-                return Phrase(source.start, comma)
-        return source
 
     def _cue_put_it(self, i: int, end: int, cue: Cue) -> bool:
         subject, _ = self.subject_left(i)

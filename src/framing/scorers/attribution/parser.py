@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...phrases.tokens import Token, is_cap, is_participle, is_quote_mark, is_word
 from ...phrases.walkers import Phrase, PhraseWalker
-from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, PRONOUNS, TIME_WORDS
+from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, PRONOUNS, RELATIVE, TIME_WORDS
 from .kinds import classify
 from .records import Found
 from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, REFUSALS, SPEECH_START_PREPOSITIONS, Cue,
@@ -205,6 +205,19 @@ class SourceWalker(PhraseWalker):
             if head is not None:
                 return Phrase(head.start, subject.end), how
         return subject, how
+
+    def before_main_clause(self, source: Phrase) -> Phrase:
+        """A source after "according to" ends at its first comma when what follows has a verb of its own
+        ("According to the statement, 40 rebels were killed"): that is the main clause, not an appositive."""
+        comma = next((k for k in range(source.start, source.end) if self.tokens[k].text == ","), None)
+        if comma is None:
+            return source
+        for k in range(comma + 1, source.end):
+            if self.low(k) in RELATIVE:
+                break
+            if self.low(k) in AUXILIARY:
+                return Phrase(source.start, comma)
+        return source
 
     def pronoun_subject(self, i: int) -> Phrase | None:
         """The pronoun right before the verb at ``i`` as the whole subject, or ``None``."""
