@@ -99,7 +99,7 @@ def test_a_label_that_is_a_naming_verbs_own_object_is_no_naming(link):
      "The ministry"),
     # Its own sentence's opening subject, before any quotation.
     ("Talks failed. The United States and France responded with strikes, which they described as a "
-     "proportionate response.", "proportionate response", "United States"),
+     "proportionate response.", "proportionate response", "The United States and France"),
     # Number: "it" is no plural source; with no other source it stays as written.
     ("Monitors said the tax was extortion. It said the rebels were terrorists.", "terrorists", "It"),
     ("Monitors said the tax was extortion. They said the rebels were terrorists.", "terrorists", "Monitors"),

@@ -19,7 +19,7 @@ speaker comes from attribution's ``sources``.
   constructions that may tie it;
 * :mod:`.targets` — loaded term → target, construction by construction (:mod:`.naming` for naming verbs);
 * :mod:`.scorer` — :class:`ActorFinder` (per batch, in the workers) and :func:`summarise_labels`;
-* :mod:`.speakers` — the speaker of a reported label, a pronoun source as the named source it continues;
+* :mod:`.speakers` — the speaker of a reported label, a pronoun source as attribution's ``refers_to``;
 * :mod:`.aliases` — :func:`canonical_actors`, the merge into canonical names, once per run after the map.
 
 Example::

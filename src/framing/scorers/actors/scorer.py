@@ -11,13 +11,13 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...errors import require_columns
-from ...phrases import PhraseWalker, is_quote_mark
+from ...phrases import PhraseWalker
 from .actors_file import ActorSpec
 from .context import Recent, surname
 from .book import AliasBook, alias_book
 from .mentions import PLACE_WORDS, Mention, sentence_mentions
 from .slots import SentenceActors
-from .speakers import Opener, speakers
+from .speakers import speakers
 from .uses import ACTOR_NOUNS
 from .targets import NO_TARGET, Target, link_label
 
@@ -59,7 +59,7 @@ class ActorFinder:
           ``target_text`` (that mention as written — for a pronoun or a definite label, its antecedent),
           ``relation`` (premodifier, appositive, copula, naming, possessive, referent; "" with no target) and
           ``speaker`` ("" for an authorial hit; for a reported one, the sentence's source nearest the hit, as
-          written in ``sources``, a pronoun as the named source it continues (:mod:`.speakers`), "" when
+          written in ``sources``, a pronoun as its antecedent, ``refers_to`` (:mod:`.speakers`), "" when
           attribution found none);
         * ``mentions`` — one row per document and mention as written: ``doc_id, mention, key`` (what the alias
           merge reads), ``shape`` (person, state, group, other: :mod:`.mentions`) and ``n`` (how many times).
@@ -74,7 +74,6 @@ class ActorFinder:
         categories, lemmas = terms["category"].to_numpy(), terms["lemma"].to_numpy()
         targets: list[Target] = [NO_TARGET] * len(terms)
         counts: dict[tuple[str, str, str, str], int] = {}
-        openers: dict[tuple[str, int], Opener] = {}
         for doc_id, rows in _documents(sentences):
             found = _document_mentions(rows, book)
             recent = Recent()
@@ -86,9 +85,6 @@ class ActorFinder:
                 if hits:
                     # Tokens only for the sentences with a loaded term: the constructions need them.
                     actors = SentenceActors.of(text, mentions, recent)
-                    opener = _opener(actors, mentions, start, len(text))
-                    if opener is not None:
-                        openers[(doc_id, sent_id)] = opener
                     for position in hits:
                         first, last = _token_range(actors.walker, int(starts[position]) - start,
                                                    int(ends[position]) - start)
@@ -100,17 +96,9 @@ class ActorFinder:
         linked["target"] = [t.mention.key if t.mention else "" for t in targets]
         linked["target_text"] = [t.mention.text if t.mention else "" for t in targets]
         linked["relation"] = [t.relation for t in targets]
-        linked["speaker"] = speakers(linked, sources, openers, book)
+        linked["speaker"] = speakers(linked, sources)
         mention_rows = [(*seen, n) for seen, n in counts.items()]
         return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
-
-
-def _opener(actors: SentenceActors, mentions: list[Mention], start: int, length: int) -> Opener | None:
-    """The sentence's opening subject mention (document offsets; :class:`.speakers.Opener`), or ``None``."""
-    if not mentions or not mentions[0].opens:
-        return None
-    first_quote = next((token.start for token in actors.walker.tokens if is_quote_mark(token)), length)
-    return Opener(start + mentions[0].start, mentions[0].text, mentions[0].shape, start + first_quote)
 
 
 def _documents(sentences: pd.DataFrame):

@@ -17,7 +17,7 @@ Modules: :mod:`.vocabulary` (the data files, word classes, limits), :mod:`.parse
 sources: passives, negation, frames), :mod:`.cues` (one rule per cue pattern type), :mod:`.kinds` (named or
 anonymous), :mod:`.hedges`, :mod:`.sentence` (one sentence, every span), :mod:`.scope` (voice scope in a sentence:
 trailing tags, quotations a cue governs), :mod:`.discourse` (across sentences: quotations, continued reports and
-pronouns), :mod:`.scorer` (:class:`Attribution` and the tables), :mod:`.summary` (per document),
+pronouns), :mod:`.antecedents` (what a pronoun source stands for), :mod:`.scorer` (:class:`Attribution` and the tables), :mod:`.summary` (per document),
 :mod:`.records` (the records in between).
 
 **Cues** (``pattern_type`` in the cue file) and where the source is:
@@ -27,16 +27,21 @@ pronouns), :mod:`.scorer` (:class:`Attribution` and the tables), :mod:`.summary`
   ("'…,' said Leila Farhadi, a fellow at …"). A relative pronoun stands for the noun before it ("pro-regime
   Iranians, who saw him as …" → "pro-regime Iranians"). A participle after a comma (", adding that …",
   "welcomed the strike, writing that …") takes the sentence's earlier source or its main subject. A passive with
-  an agent ("was rejected by X") cites the agent; "is quoted as saying" cites the subject. Verbs that are also
+  an agent ("was rejected by X") cites the agent; "is quoted as saying" cites the subject. A subject with a
+  relative clause and no commas keeps it ("Refugees who reached the border said …", not "the border"). People
+  describing a noun phrase give their account ("Witnesses described a scene of carnage"); a thing does not. Verbs that are also
   common nouns (state, report, note, claim, question, …) count only before "that", a colon or a quotation, or as
   a sentence-final frame; "find / show / suggest" only with a document subject (a survey, report, accounts …).
 * ``verb_as`` — "X described Y as Z", "Y was hailed as Z by X", "Y is listed by X as Z": needs "as"; the source
   is the subject (active) or the agent after "by" (passive). Without an agent it is a hedge, not a source.
-* ``verb_complement`` — "X called Y Z", "branded / labelled / dubbed Y Z" (not "called for / on").
-* ``verb_of`` / ``verb_for`` — "X accused Y of Z", "X blamed Y for Z".
+* ``verb_complement`` — "X called Y Z", "branded / labelled / dubbed / designated Y Z" (not "called for / on"); a
+  passive with an agent ("was designated Z by X") cites the agent.
+* ``verb_of`` / ``verb_for`` — "X accused Y of Z", "X blamed Y for Z"; with a fronted object ("a commander whom
+  rights groups have accused of …") the verb may stand right before "of".
 * ``verb_from`` — "RT has learned from a source in the ministry that …": the source follows "from".
 * ``prep`` — "according to X", "in the words of X", ", citing X": the source follows, up to the comma that
-  starts the main clause (an appositive "John Maguire, a former CIA officer in Iraq," stays with it, and
+  starts the main clause (an appositive "John Maguire, a former CIA officer in Iraq," stays with it, words with a
+  verb of their own after the comma are the main clause: "According to the statement, 40 rebels were killed", and
   "several sources, including Riad Hijab" gives two sources).
 * ``put_it`` — "as X put it".
 
@@ -61,11 +66,16 @@ reader, not an issuer) and "a leaked report" are ``anonymous``. "Told The New Yo
 source; the teller is. Capitalisation decides what is a name; a sentence-initial capital is discounted for
 ordinary words ("Witnesses said"), and Arabic names with a lower-case particle count as capitalised ("al-Sadr").
 
-**Pronouns.** A pronoun subject (he, she, they, it) takes the kind of a source cited earlier in the same sentence
-("US officials dismissed the claim as they saw Iran as …"), else of the source cited in the previous one or two
-sentences of the same document; with no source there, ``named`` when those sentences mention a proper name (the
-person "he" stands for) and ``named`` as a last resort (an unresolved "he" still refers to one specific person).
-The ``source`` column keeps the pronoun as written. So in "According to a senior, non-Syrian security source …,
+**Pronouns.** A pronoun subject (he, she, they, it) refers to one source by one rule (:mod:`.antecedents`): an
+agreeing source cited earlier in its sentence ("US officials dismissed the claim as they saw Iran as …"), else the
+sentence's opening subject before it ("Norway and Chile tabled a motion, which they called …"), else an agreeing
+source of the previous one or two sentences ("they" a plural or coordinated source, "he/she" no body, "it" no
+person). The ``source`` column keeps the pronoun as written; the ``sources`` table's ``refers_to`` holds what it
+stands for ("" when nothing agrees), and the pronoun takes that source's kind. With no antecedent it takes the kind
+of a source cited earlier in the sentence, else of the previous one or two sentences' source; with no source
+there, ``named`` when those sentences mention a proper name and ``named`` as a last resort (an unresolved "he"
+still refers to one specific person). A pronoun right before a cue verb is the whole subject ("in what they call",
+"whom he called"). So in "According to a senior, non-Syrian security source …,
 Iranian fighters played a crucial role. 'Qassem Soleimani is there in the same area', he said." the second
 sentence is ``anonymous`` — "he" is the unnamed security source. A sentence that is mostly a quotation and has
 no cue of its own takes the source of the sentence that closes or opens the same quotation, else of the

@@ -15,6 +15,7 @@ from ...phrases.tokens import is_cap, is_participle, is_quote_mark, is_word
 from ...phrases.walkers import Phrase
 from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, CONTROL_VERBS, DEFINITE, INDEFINITE, POSSESSIVE,
                               PREPOSITIONS)
+from .antecedents import names_people
 from .parser import SourceWalker
 from .records import Found
 from .vocabulary import (AS_WINDOW, CLAUSE_ONLY, CLAUSE_STARTS, DOCUMENT_ONLY, INFINITIVE_CUES, MAX_SOURCE_WORDS,
@@ -77,7 +78,7 @@ class CueParser(SourceWalker):
         if low in NOUN_LIKE and not (clause_follows or frame_final):
             return False
         if cue.lemma in CLAUSE_ONLY and not (clause_follows or frame_final or self.find_that(end) is not None
-                                             or nxt in CLAUSE_STARTS):
+                                             or nxt in CLAUSE_STARTS or self._account_object(i, end, cue)):
             return False
         # Passive: "was rejected by X" cites X; "is quoted (by X) as saying" cites the subject; otherwise a hedge.
         # A participle right before "by" is a passive even without "be" ("grounds cited by the EU").
@@ -116,6 +117,16 @@ class CueParser(SourceWalker):
         relative = how == "relative" or self.in_relative(subject)
         content = self._verb_content(i, end, subject, cue, relative=relative)
         return self.add_source(subject, surface, cue, i, content, subordinate=relative)
+
+    def _account_object(self, i: int, end: int, cue: Cue) -> bool:
+        """ "Witnesses described a scene of panic": what people describe is their account of what they saw, so a
+        noun phrase object is reported like a clause (with "as" the verb_as cue has already read it). A thing
+        describing ("It also describes a quiet street") reports nothing."""
+        if cue.lemma != "describe" or self.low(end) in PREPOSITIONS | ADVERBS \
+                or self.np_right(end, allow_appositive=False) is None:
+            return False
+        subject = self.cue_subject(i, self.low(i - 1))
+        return subject is not None and names_people(self.text_of(subject.start, subject.end))
 
     def _quoted_as_saying(self, end: int) -> bool:
         """ "was quoted as saying", "was quoted by state media as saying": the one quoted speaks; an agent before
@@ -203,6 +214,7 @@ class CueParser(SourceWalker):
         subject, how = self.subject_left(i)
         if how == "coordinated":
             subject = self.previous_subject()
+        subject = self.pronoun_subject(i) or subject
         if subject is None:
             return False
         return self.add_source(subject, surface, cue, i, [label],
@@ -214,15 +226,17 @@ class CueParser(SourceWalker):
         if nxt in {"for", "on", "off", "up", "in", "out", "back", "it", "upon", "to"} and cue.lemma == "call":
             if not (nxt == "it" and end + 1 < self.n and self.low(end + 1) in INDEFINITE | DEFINITE):
                 return False
-        if prev in DEFINITE | POSSESSIVE | {"a", "an", "no"} or prev.endswith("'s") or self.passive(i):
+        if prev in DEFINITE | POSSESSIVE | {"a", "an", "no"} or prev.endswith("'s"):
             return False
+        if self.passive(i):
+            return self._passive_complement(i, end, cue)
         if prev in PREPOSITIONS and not (prev == "to" and self.low(i - 2) in CONTROL_VERBS):
             return False
         subject = self.cue_subject(i, prev)
         if subject is None:
             return False
         # "What the Pentagon calls a 'defensive action'", "which Iran called an act of war": no object.
-        fronted = subject.start > 0 and self.low(subject.start - 1) in {"what", "which", "that"}
+        fronted = subject.start > 0 and self.low(subject.start - 1) in {"what", "which", "that", "whom"}
         complement_start = end if fronted else self._object_end(end)
         if complement_start is None or complement_start >= self.n:
             return False
@@ -231,6 +245,22 @@ class CueParser(SourceWalker):
             return False
         surface = self.text_of(i, end).lower()
         return self.add_source(subject, surface, cue, i, [label])
+
+    def _passive_complement(self, i: int, end: int, cue: Cue) -> bool:
+        """ "Y has been designated / branded Z by X": the agent X gives Y the label Z, the words up to "by". Without
+        an agent there is no source (hedges.tsv reads some agentless passives)."""
+        label = self.label_end(end)
+        if label is None:
+            return False
+        by = next((j for j in range(end, self.n) if self.tokens[j].start >= label[1]
+                   or (self.low(j) == "by" and not self.tokens[j].quoted)), None)
+        if by is None or self.low(by) != "by" or by == end:
+            return False
+        agent = self.np_right(by + 1)
+        if agent is None:
+            return False
+        return self.add_source(agent, self.text_of(i, end).lower(), cue, i, [(label[0], self.tokens[by].start)],
+                               agent=True)
 
     def _object_end(self, i: int) -> int | None:
         """Index where the complement starts after the object of call/brand/label/dub."""
@@ -264,7 +294,7 @@ class CueParser(SourceWalker):
         prev = self.low(i - 1)
         if prev in DEFINITE | POSSESSIVE | {"a", "an"} or prev.endswith("'s"):
             return False
-        if self.low(end) == particle:
+        if self.low(end) == particle and not self._fronted_object(i, prev):
             return False  # "enterprises accused of funding …": the accuser is not named (a hedge in hedges.tsv)
         particle_at = self._particle_after(end, particle)
         if particle_at is None:
@@ -280,6 +310,14 @@ class CueParser(SourceWalker):
         if subject is None:
             return False
         return self.add_source(subject, self.text_of(i, end).lower(), cue, i, [self.content_from(particle_at + 1)])
+
+    def _fronted_object(self, i: int, prev: str) -> bool:
+        """The verb at ``i`` has a subject whose clause opens with its object, a relative pronoun: in "a commander
+        whom rights groups have accused of massacres" the accused is "whom", so "accused of" names an accuser."""
+        if self.passive(i):
+            return False
+        subject = self.cue_subject(i, prev)
+        return subject is not None and subject.start > 0 and self.low(subject.start - 1) in {"whom", "which", "that"}
 
     def _particle_after(self, end: int, particle: str) -> int | None:
         """Index of the "of" / "for" that opens the content within a few words of the verb, in the same clause."""
@@ -318,6 +356,7 @@ class CueParser(SourceWalker):
         source = self.np_right(end, to_comma=True)
         if source is None:
             return False
+        source = self.before_main_clause(source)
         text = self.text_of(source.start, source.end)
         if len(WORD.findall(text)) > MAX_SOURCE_WORDS:
             source = self.np_right(end, allow_appositive=False)

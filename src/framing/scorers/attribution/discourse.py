@@ -1,8 +1,9 @@
 """Across sentences: quotations that run over several sentences, reports continued, pronoun sources and cue-less
 quotations.
 
-Rules in the package docstring ("Pronouns", "Continued reports"): a pronoun takes the kind of a source cited
-earlier in its sentence, else of one cited in the previous ``lookback`` sentences, else ``named``; a mostly quoted
+Rules in the package docstring ("Pronouns", "Continued reports"): a pronoun refers to a source by the rule of
+:mod:`.antecedents` and takes its kind (with none, the kind of a source cited earlier in its sentence, else of one
+cited in the previous ``lookback`` sentences, else ``named``); a mostly quoted
 sentence without a cue takes the source of the sentence that opens or closes its quotation, else of a recent one;
 a sentence that opens by continuing a report of its paragraph ("It added the …", "She went on to say …") keeps
 that report's source.
@@ -19,6 +20,7 @@ from ...phrases.tokens import is_quote_mark, is_proper, tokenize
 from ...phrases.walkers import Phrase
 from ...phrases.words import ADVERBS, AUXILIARY, DEFINITE, POSSESSIVE, PREPOSITIONS, PRONOUNS
 from ..quotes import QuoteSpan
+from .antecedents import opening_subject, refer
 from .kinds import classify
 from .parser import SourceWalker
 from .records import Found, SentenceAnalysis
@@ -64,11 +66,7 @@ def resolve(item: SentenceAnalysis, history: list[SentenceAnalysis], text: str) 
     found = list(item.found)
     for k, f in enumerate(found):
         if f.kind == "pronoun":
-            # "US officials dismissed the claim as they saw Iran as …": an earlier source of the same sentence
-            # comes first.
-            earlier = [o for o in found if o.cue_start < f.cue_start and o.kind in ("named", "anonymous")]
-            kind = max(earlier, key=lambda o: o.cue_start).kind if earlier else _antecedent_kind(history, text)
-            found[k] = f._replace(kind=kind)
+            found[k] = _resolve_pronoun(f, found, item, history, text)
     if not found and item.quote and item.quoted_share >= INHERIT_QUOTED_SHARE:
         donor = None
         for previous in reversed(history):
@@ -80,6 +78,28 @@ def resolve(item: SentenceAnalysis, history: list[SentenceAnalysis], text: str) 
         if donor is not None:
             found = [donor._replace(cue="", stance="", cue_words=None)]
     return item._replace(found=tuple(found))
+
+
+def _resolve_pronoun(pronoun: Found, found: list[Found], item: SentenceAnalysis, history: list[SentenceAnalysis],
+                     text: str) -> Found:
+    """A pronoun source with its antecedent (:func:`.antecedents.refer`) and the kind of what it stands for: the
+    antecedent source's kind, or the opening subject's; with no antecedent, the kind of a source cited earlier in
+    the sentence ("US officials dismissed the claim as they saw Iran as …"), else of the previous sentences'
+    (:func:`_antecedent_kind`)."""
+    earlier = [o for o in found if o.end <= pronoun.start and o.kind in ("named", "anonymous")]
+    previous = [h.found for h in reversed(history)]
+    sentence = text[item.start:item.end]
+    refers_to, source = refer(pronoun, earlier, sentence, item.start, previous)
+    kind = None
+    if source is not None:
+        kind = source.kind
+    elif refers_to:
+        opening = opening_subject(sentence)
+        kind = None if opening is None else classify(opening[2], opening[1])
+    if kind not in ("named", "anonymous"):
+        cued = [o for o in found if o.cue_start < pronoun.cue_start and o.kind in ("named", "anonymous")]
+        kind = max(cued, key=lambda o: o.cue_start).kind if cued else _antecedent_kind(history, text)
+    return pronoun._replace(kind=kind, refers_to=refers_to)
 
 
 def continue_report(item: SentenceAnalysis, history: list[SentenceAnalysis], text: str) -> SentenceAnalysis:
@@ -124,9 +144,14 @@ def _continued_source(walker: SourceWalker, reports: list[Found]) -> Found | Non
     start = walker.tokens[subject.start].start
     content = walker.content_from(verb.content_start)
     cue_words = (walker.tokens[verb.cue_start].start, walker.tokens[verb.cue_end - 1].end)
-    return Found(source, reports[0].kind if kind == "pronoun" else kind,
-                 walker.text_of(verb.cue_start, verb.cue_end).lower(), verb.stance, start, start + len(source),
-                 (content,) if content else (), cue_words[0], False, cue_words=cue_words)
+    found = Found(source, reports[0].kind if kind == "pronoun" else kind,
+                  walker.text_of(verb.cue_start, verb.cue_end).lower(), verb.stance, start, start + len(source),
+                  (content,) if content else (), cue_words[0], False, cue_words=cue_words)
+    if kind != "pronoun":
+        return found
+    # "It added …": the pronoun stands for one of the reports it continues, by the one antecedent rule.
+    refers_to, antecedent = refer(found, [], walker.sentence, 0, [(report,) for report in reports])
+    return found._replace(refers_to=refers_to, kind=found.kind if antecedent is None else antecedent.kind)
 
 
 def _paragraph_sources(item: SentenceAnalysis, history: list[SentenceAnalysis], text: str) -> list[Found]:

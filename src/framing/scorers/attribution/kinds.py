@@ -65,16 +65,16 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
         return None
     if ANONYMITY.search(text):
         return "anonymous"
-    core_words, appositive = _core_and_appositive(tokens)
+    core_words, appositive = core_and_appositive(tokens)
     if not core_words:
         return None
-    head_index = _head_index(core_words)
-    head = core_words[head_index]
+    head_at = head_index(core_words)
+    head = core_words[head_at]
     position = clause.start + tokens.index(head) if head in tokens else clause.start
     head_is_proper = is_proper(head, position)
     appositive_named = any(is_proper(t, 1) for t in appositive[:3]) and appositive \
         and appositive[0].lower not in {"a", "an", "who", "which", "one"} | INDEFINITE
-    if head.lower in DOCUMENT_SUBJECTS and issued_by_named(walker, clause, core_words[:head_index]):
+    if head.lower in DOCUMENT_SUBJECTS and issued_by_named(walker, clause, core_words[:head_at]):
         # "A Pentagon statement", "a survey … by IranPoll", "the figures, compiled by the health ministry":
         # a document is as identifiable as whoever issued it.
         return "named"
@@ -92,7 +92,7 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
     if plural_demonym(head_lower):
         return "anonymous"
     determiner = first in DEFINITE or first in POSSESSIVE or any(
-        t.lower.endswith("'s") for t in core_words[:head_index])
+        t.lower.endswith("'s") for t in core_words[:head_at])
     if determiner:
         if head_lower in INSTITUTIONS or head_lower in ROLES:
             return "named"
@@ -100,7 +100,7 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
             return "anonymous"
         return "named"
     # No determiner.
-    if _qualified_body(head_lower, core_words[:head_index]):
+    if _qualified_body(head_lower, core_words[:head_at]):
         return "named"
     if head_lower in COLLECTIVE or is_plural(head_lower):
         return "anonymous"
@@ -125,7 +125,7 @@ def stands_for_facts(words: list[str]) -> bool:
     return bool(words) and words[-1] in FACT_PRONOUNS and all(word in FACT_QUANTIFIERS for word in words[:-1])
 
 
-def _core_and_appositive(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+def core_and_appositive(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     """The words of the core phrase, and those after it (an appositive or relative clause); bracketed words are
     in neither."""
     core: list[Token] = []
@@ -146,7 +146,7 @@ def _core_and_appositive(tokens: list[Token]) -> tuple[list[Token], list[Token]]
     return [t for t in core if is_word(t)], appositive
 
 
-def _head_index(core_words: list[Token]) -> int:
+def head_index(core_words: list[Token]) -> int:
     """The head noun's index: the last word, or the word before a post-modifier ("officials familiar with",
     "the head of", "a survey published in 2018 by …")."""
     for k, t in enumerate(core_words):

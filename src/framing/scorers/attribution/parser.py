@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from ...phrases.tokens import Token, is_cap, is_participle, is_quote_mark, is_word
 from ...phrases.walkers import Phrase, PhraseWalker
-from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, TIME_WORDS
+from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, PRONOUNS, RELATIVE, TIME_WORDS
 from .kinds import classify
 from .records import Found
 from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, REFUSALS, SPEECH_START_PREPOSITIONS, Cue,
                          clause_verbs)
+
+
+# How many words may stand between "who" and a subject walked leftwards ("who fled to Chad").
+_RELATIVE_VERB_WORDS = 3
 
 
 class SourceWalker(PhraseWalker):
@@ -184,10 +188,50 @@ class SourceWalker(PhraseWalker):
         start = self.tokens[i].start
         return (start, end) if end > start else None
 
+    def subject_left(self, verb: int):
+        """The phrase walker's subject of the verb at ``verb``, widened over a relative clause with no commas: in
+        "Refugees who reached the border described …" the phrase before the verb is the relative clause's object
+        ("the border"); the speaker is who the clause is about, with the clause ("Refugees who reached …")."""
+        subject, how = super().subject_left(verb)
+        if how != "np" or subject is None:
+            return subject, how
+        # The relative clause's verb and any preposition between "who" and the phrase: "who fled to".
+        k = subject.start - 1
+        while k > 0 and subject.start - k <= _RELATIVE_VERB_WORDS and is_word(self.tokens[k]) \
+                and not is_cap(self.tokens[k]) and self.low(k) != "who":
+            k -= 1
+        if k > 0 and k < subject.start - 1 and self.low(k) == "who":
+            head = self.antecedent(k)
+            if head is not None:
+                return Phrase(head.start, subject.end), how
+        return subject, how
+
+    def before_main_clause(self, source: Phrase) -> Phrase:
+        """A source after "according to" ends at its first comma when what follows has a verb of its own
+        ("According to the statement, 40 rebels were killed"): that is the main clause, not an appositive."""
+        comma = next((k for k in range(source.start, source.end) if self.tokens[k].text == ","), None)
+        if comma is None:
+            return source
+        for k in range(comma + 1, source.end):
+            if self.low(k) in RELATIVE:
+                break
+            if self.low(k) in AUXILIARY:
+                return Phrase(source.start, comma)
+        return source
+
+    def pronoun_subject(self, i: int) -> Phrase | None:
+        """The pronoun right before the verb at ``i`` as the whole subject, or ``None``."""
+        return Phrase(i - 1, i) if i > 0 and self.low(i - 1) in PRONOUNS else None
+
     def cue_subject(self, i: int, prev: str) -> Phrase | None:
         """Who speaks through the cue verb at ``i``: the subject on its left, or for a participle after a comma
-        or "and" ("…, calling him …") and for coordinated verbs, the previous clause's subject."""
+        or "and" ("…, calling him …") and for coordinated verbs, the previous clause's subject. A pronoun right
+        before the verb is the whole subject ("what he called", "whom they call"): a pronoun takes no
+        modifiers, so the words before it belong to another phrase."""
         if self.tokens[i].lower.endswith("ing"):
             return self.previous_subject() if prev in {",", "and"} else None
+        pronoun = self.pronoun_subject(i)
+        if pronoun is not None:
+            return pronoun
         subject, how = self.subject_left(i)
         return self.previous_subject() if how == "coordinated" else subject

@@ -27,6 +27,7 @@ class Found(NamedTuple):
     subordinate: bool = False  # the cue sits in a relative clause ("officials, who asked not to be named, …")
     outer: bool = False  # its content holds another cue of the sentence (", his office said.")
     cue_words: tuple[int, int] | None = None  # the cue's own words (a hedge's cue is one word of it)
+    refers_to: str = ""  # a pronoun source's antecedent as written (:mod:`.antecedents`); "" otherwise
 
 
 class HedgeHit(NamedTuple):

@@ -18,7 +18,7 @@ from .sentence import parse_sentence, primary_source
 
 ATTRIBUTION_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "quote", "quoted_share",
                  "scare_quotes", "hedged", "hedge"]
-DETAIL_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "start", "end"]
+DETAIL_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "start", "end", "refers_to"]
 # The reported-spans table (reported_spans(), the loaded-term scorer's input).
 SPAN_COLUMNS = ["doc_id", "sent_id", "start", "end", "kind"]
 # The spans table of every kind (AttributionTables.spans).
@@ -123,7 +123,9 @@ def attribution_details(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.
     -------
     DataFrame with ``doc_id, sent_id, source, source_kind`` (named / anonymous), ``cue, stance`` ("" for a
     source inherited by a cue-less quotation), ``start, end`` (document offsets of the source text; for an
-    inherited source, those of the sentence it came from).
+    inherited source, those of the sentence it came from), ``refers_to`` (for a pronoun source — "he", "it",
+    "they" — the source it stands for as written, by the one antecedent rule of :mod:`.antecedents`; "" for any
+    other source and for a pronoun with no antecedent).
     """
     return _details_table(Attribution().analyse(sentences, documents))
 
@@ -198,8 +200,8 @@ def _score_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
 
 
 def _details_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
-    rows = [(item.doc_id, item.sent_id, found.source, found.kind, found.cue, found.stance, found.start, found.end)
-            for item in items for found in item.found]
+    rows = [(item.doc_id, item.sent_id, found.source, found.kind, found.cue, found.stance, found.start, found.end,
+             found.refers_to) for item in items for found in item.found]
     return pd.DataFrame(rows, columns=DETAIL_COLUMNS).astype({"sent_id": "int64", "start": "int64",
                                                               "end": "int64"})
 

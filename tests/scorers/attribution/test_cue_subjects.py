@@ -1,0 +1,51 @@
+"""Who speaks through a cue: naming verbs without "as", fronted objects, accounts, relative clauses, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.scorers.attribution.texts import analyse, voices
+from framing.scorers.attribution import attribute_text
+
+
+def source_of(sentence):
+    scored = attribute_text(sentence).iloc[0]
+    return scored["source"], scored["source_kind"], scored["cue"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "designate Y Z" names like "call Y Z", active (a headline too) and passive with its agent
+    ("The council designated the Vorn Brigade a terrorist group in 2030.",
+     ("The council", "named", "designated")),
+    ("The parliament designates Vorn Brigade a terrorist group", ("The parliament", "named", "designates")),
+    ("The brigade has been designated a terrorist group by Norway and Chile.",
+     ("Norway and Chile", "named", "designated")),
+    # no agent, no source
+    ("The brigade has been designated a terrorist group.", ("", "none", "")),
+    # "accused of" after a fronted relative object names an accuser; a bare participle does not
+    ("The mill is run by a baron whom labour unions have accused of wage theft.",
+     ("labour unions", "anonymous", "accused")),
+    ("Barons accused of wage theft were fined.", ("", "none", "")),
+    # what people describe is their account; a thing describing reports nothing
+    ("Some dockers described a night of chaos, with cranes ablaze.", ("Some dockers", "anonymous", "described")),
+    ("It also describes a night at the harbour.", ("", "none", "")),
+    # a relative clause with no commas stays with its speaker, not its object
+    ("Nurses who reached the clinic said the siege was a slaughter.",
+     ("Nurses who reached the clinic", "anonymous", "said")),
+    ("Sailors who fled to the port described a massacre.", ("Sailors who fled to the port", "anonymous",
+                                                            "described")),
+    # after "according to X," a clause with its own verb is the main clause, not an appositive of X
+    ("According to the bulletin, 40 raiders were caught and 12 freed.", ("the bulletin", "named", "according to")),
+    ("According to a senior, unnamed port official, the quay is shut.",
+     ("a senior, unnamed port official", "anonymous", "according to")),
+    # a pronoun right before the cue is the whole subject
+    ("The mayor denounced what he called a coup by the guilds.", ("he", "named", "called")),
+])
+def test_cue_subjects(sentence, expected):
+    assert source_of(sentence) == expected
+
+
+def test_an_account_and_a_passive_naming_are_reported():
+    analysed = analyse("Dockers described a massacre at the pier. "
+                       "The brigade has been designated a terrorist group by the council.")
+    assert voices(analysed)["massacre"] == "reported" and voices(analysed)["terrorist"] == "reported"
