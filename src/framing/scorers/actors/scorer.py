@@ -16,6 +16,7 @@ from .actors_file import ActorSpec
 from .context import Recent, surname
 from .book import AliasBook, alias_book
 from .mentions import PLACE_WORDS, Mention, sentence_mentions
+from .parties import DocumentParties
 from .slots import SentenceActors
 from .speakers import Opener, speakers
 from .uses import ACTOR_NOUNS
@@ -77,7 +78,7 @@ class ActorFinder:
         openers: dict[tuple[str, int], Opener] = {}
         for doc_id, rows in _documents(sentences):
             found = _document_mentions(rows, book)
-            recent = Recent()
+            recent, parties = Recent(), DocumentParties([text for _, _, text in rows])
             for (sent_id, start, text), mentions in zip(rows, found):
                 for mention in mentions:
                     seen = (doc_id, mention.text, mention.key, mention.shape)
@@ -85,7 +86,7 @@ class ActorFinder:
                 hits = hits_by_sentence.get((doc_id, sent_id), ())
                 if hits:
                     # Tokens only for the sentences with a loaded term: the constructions need them.
-                    actors = SentenceActors.of(text, mentions, recent)
+                    actors = SentenceActors.of(text, mentions, recent, parties)
                     opener = _opener(actors, mentions, start, len(text))
                     if opener is not None:
                         openers[(doc_id, sent_id)] = opener

@@ -23,6 +23,7 @@ from ...phrases import PhraseWalker, is_plural, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, INDEFINITE,
                               POSSESSIVE, PREPOSITIONS, ROLES)
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PARTY_NOUNS
+from .parties import CROWD_NOUNS
 
 Use = Literal["label", "describer", "act"]
 LABEL_CATEGORIES = frozenset({"pejorative_label", "honorific_label"})
@@ -56,8 +57,8 @@ class TermUse(NamedTuple):
 
 def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: str) -> TermUse:
     """How the term on tokens ``first … last`` is used (module docstring)."""
-    if category in LABEL_CATEGORIES:
-        return TermUse("label", last)
+    if category in LABEL_CATEGORIES or walker.low(last) in CROWD_NOUNS:
+        return TermUse("label", last)  # a crowd word labels its crowd whatever its category ("provocateurs")
     determined = walker.low(first - 1) in DEFINITE | INDEFINITE | POSSESSIVE or walker.low(first - 1).endswith(
         ("'s", "s'")) or walker.low(first - 2) in DEFINITE | INDEFINITE
     if _capital_next(walker, last):
