@@ -48,7 +48,8 @@ from .parties import CROWD_NOUNS
 from .possessives import act_of, possessive
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
-from .uses import ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, heads_phrase, is_superlative, of_names_doer, term_use
+from .uses import (ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, heads_phrase, is_adjective, is_superlative,
+                   of_names_doer, term_use)
 
 Relation = Literal["premodifier", "appositive", "copula", "naming", "possessive", "referent"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
@@ -86,6 +87,9 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
     if use == "act":
         owner = _act_owner(actors, first, last, of_names_doer(category))
+        if owner.mention is None and first == last and is_adjective(walker.low(last)) \
+                and heads_phrase(walker, last):  # an adjective as an object's complement: 'called X "brutal"'
+            owner = naming(actors, start, first, last) or NO_TARGET
         return owner if owner.mention is not None else NO_TARGET
     rules = _DESCRIBER_RULES if use == "describer" else _PROMOTED_RULES if promoted else _LABEL_RULES
     for rule in rules:
