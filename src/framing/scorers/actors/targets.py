@@ -48,8 +48,8 @@ from .parties import CROWD_NOUNS
 from .possessives import act_of, possessive
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
-from .uses import (ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, heads_phrase, is_adjective, is_superlative,
-                   of_names_doer, term_use)
+from .uses import (ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, LABEL_CATEGORIES, heads_phrase, is_adjective,
+                   is_superlative, of_names_doer, term_use)
 
 Relation = Literal["premodifier", "appositive", "copula", "naming", "possessive", "referent"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
@@ -68,7 +68,7 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence."""
     walker = actors.walker
     if _verb_form(walker.low(last), lemma) and not _attributive(walker, first, last):
-        return _participle_after_be(actors, first, last)
+        return _participle_after_be(actors, first, last) if category in LABEL_CATEGORIES else NO_TARGET
     use, head = term_use(walker, first, last, category, lemma)
     promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
     inside = next((m for m in actors.mentions if m.start <= first and last < m.end), None)
@@ -127,13 +127,15 @@ def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> 
 
 def _participle_after_be(actors: SentenceActors, first: int, last: int) -> Target:
     """A label's past participle after a form of "be" ("Seven members of the militia were martyred") says the
-    label of the subject, as "were martyrs" would: a copula. Any other verb form ("masterminded the plot")
-    labels nobody."""
+    label of the subject, as "were martyrs" would: a copula. Any other verb form ("masterminded the plot") labels
+    nobody, nor does a passive of an act ("the offensive was orchestrated by the general": the caller passes only
+    the label categories' participles) or a passive with its agent ("the raid was masterminded by …": the label
+    may belong to either side)."""
     walker = actors.walker
     k = first - 1
     while k >= 0 and walker.low(k) in ADVERBS:
         k -= 1
-    if not walker.low(last).endswith("ed") or walker.low(k) not in BE_FORMS:
+    if not walker.low(last).endswith("ed") or walker.low(k) not in BE_FORMS or walker.low(last + 1) == "by":
         return NO_TARGET
     named = subject(actors, k)
     return Target(named, "copula") if named is not None else NO_TARGET
