@@ -134,3 +134,11 @@ def test_an_office_of_something_else_makes_no_office_holder():
 ])
 def test_bodies_kinds_owners_and_offices(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)
+
+
+@pytest.mark.parametrize("text, target", [
+    ('A senator called the police "brutal" after the march.', "police"),  # the object of a naming verb
+    ('A senator called the raid "brutal" after the march.', ""),  # an object that names no one
+])
+def test_an_adjective_complement_of_a_naming_verb_is_said_of_its_object(link, text, target):
+    assert first_label(link(text), "brutal")[0] == target

@@ -14,10 +14,13 @@ speaker comes from attribution's ``sources``.
 * :mod:`.mentions` — the mentions of one sentence and their shape (person, state, group, other);
 * :mod:`.context` — the one rule for pronouns, definite descriptions and bare definite labels, and the nouns
   for bodies, governments and the recurring parties of a story ("the protesters", "the soldiers");
+* :mod:`.parties` — a document's unnamed parties: its civil party ("protesters") and the crowd words, the
+  affected ("the dead") and the quoted "we" that stand for it;
 * :mod:`.slots` — one sentence's tokens and mentions, and the actor a phrase of it names;
 * :mod:`.uses` — how a loaded term is used (a label, a word said of someone, an act), which decides the
   constructions that may tie it;
-* :mod:`.targets` — loaded term → target, construction by construction (:mod:`.naming` for naming verbs);
+* :mod:`.targets` — loaded term → target, construction by construction (:mod:`.naming` for naming verbs,
+  :mod:`.possessives` for owners);
 * :mod:`.scorer` — :class:`ActorFinder` (per batch, in the workers) and :func:`summarise_labels`;
 * :mod:`.speakers` — the speaker of a reported label, a pronoun source as attribution's ``refers_to``;
 * :mod:`.aliases` — :func:`canonical_actors`, the merge into canonical names, once per run after the map.

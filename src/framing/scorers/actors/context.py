@@ -58,14 +58,17 @@ PARTY_NOUNS = frozenset({
     "troops", "officers", "generals", "commanders", "rulers", "deserters", "defectors", "mutineers", "rebels",
     "insurgents", "militants", "fighters", "guerrillas", "gunmen", "militiamen", "paramilitaries", "settlers",
     "separatists", "loyalists", "opposition", "police", "policemen", "guards", "forces", "junta", "colonists",
-    "activists", "dissidents", "leaders", "gangs", "gangsters"})
+    "activists", "dissidents", "leaders", "gangs", "gangsters", "force"})
 # Nouns that may stand before a party noun inside its name: "the military rulers", "opposition leaders",
 # "the police officers", "the protest movement", "security forces".
 PARTY_MODIFIERS = frozenset({"military", "army", "police", "security", "opposition", "protest", "rebel", "coup",
                              "government", "state", "armed", "student", "pro-democracy", "anti-government",
-                             "gang", "separatist", "militia", "insurgent", "guerrilla", "federal"})
+                             "gang", "separatist", "militia", "insurgent", "guerrilla", "federal", "riot"})
+# Nouns for fighters hired or gathered from abroad: after a demonym ("Russian mercenaries") they are the men of a
+# non-state group of that nationality, not its state's forces (:meth:`.slots.SentenceActors.hired_group`).
+HIRED_NOUNS = frozenset({"mercenaries", "mercenary", "fighters", "contractors", "volunteers", "jihadists"})
 # "leaders" on its own is anybody's leaders; with a party modifier ("opposition leaders") it is a party.
-NEEDS_MODIFIER = frozenset({"leaders", "forces", "guards", "commanders"})
+NEEDS_MODIFIER = frozenset({"leaders", "forces", "force", "guards", "commanders"})
 
 
 class Wanted(NamedTuple):

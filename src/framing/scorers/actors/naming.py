@@ -9,6 +9,7 @@ from ...phrases import PhraseWalker, is_quote_mark, is_word
 from ...phrases.words import ADVERBS, BE_FORMS
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS
 from .mentions import Mention
+from .parties import AFFECTED
 from .slots import SentenceActors, Target
 from .uses import PARTICLES
 
@@ -103,6 +104,8 @@ def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
     if walker.low(k) == ",":
         k -= 1
     named = actors.ending_at(before_brackets(walker, k)) or actors.ending_at(k)
+    if named is None and walker.low(k) in AFFECTED:
+        named = actors.slot(k - 1, k + 1)  # "the dead, whom they call …"
     if named is None and walker.low(k) in BODY_LABELS | GOVERNMENT_LABELS:
         phrase = walker.np_left(k)
         named = actors.slot(phrase.start, phrase.end) if phrase is not None else None

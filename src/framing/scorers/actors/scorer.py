@@ -16,6 +16,7 @@ from .actors_file import ActorSpec
 from .context import Recent, surname
 from .book import AliasBook, alias_book
 from .mentions import PLACE_WORDS, Mention, sentence_mentions
+from .parties import DocumentParties
 from .slots import SentenceActors
 from .speakers import speakers
 from .uses import ACTOR_NOUNS
@@ -76,7 +77,7 @@ class ActorFinder:
         counts: dict[tuple[str, str, str, str], int] = {}
         for doc_id, rows in _documents(sentences):
             found = _document_mentions(rows, book)
-            recent = Recent()
+            recent, parties = Recent(), DocumentParties([text for _, _, text in rows])
             for (sent_id, start, text), mentions in zip(rows, found):
                 for mention in mentions:
                     seen = (doc_id, mention.text, mention.key, mention.shape)
@@ -84,7 +85,7 @@ class ActorFinder:
                 hits = hits_by_sentence.get((doc_id, sent_id), ())
                 if hits:
                     # Tokens only for the sentences with a loaded term: the constructions need them.
-                    actors = SentenceActors.of(text, mentions, recent)
+                    actors = SentenceActors.of(text, mentions, recent, parties)
                     for position in hits:
                         first, last = _token_range(actors.walker, int(starts[position]) - start,
                                                    int(ends[position]) - start)

@@ -7,7 +7,10 @@ plural noun for a recurring party of the story ("the protesters", "These soldier
 military rulers"), which is a group of its own, keyed by its noun (":data:`.context.PARTY_NOUNS`"). Party
 phrases exist only in slots: they are no antecedent of the context rule and no row of ``actors`` — except for a
 plural pronoun whose clause names no group or state, which takes the party phrase its sentence has just named
-("disarm the gangs and bring their bosses to trial").
+("disarm the gangs and bring their bosses to trial"). The story's crowd stands in for the words that name it
+without naming it — a definite crowd word ("the mob"), the affected ("the dead", "those arrested") and "we" in
+a quotation — by the rules of :mod:`.parties`; a demonym before hired fighters ("the Russian fighters") for
+the non-state group the context names (:meth:`SentenceActors.hired_group`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, tokenize
-from ...phrases.words import DEFINITE, POSSESSIVE, ROLES
+from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, ROLES
 from ..attribution.vocabulary import clause_verbs
-from .context import (BODY_LABELS, GOVERNMENT_LABELS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS, PLURAL_PRONOUNS,
-                      PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
+from .context import (BODY_LABELS, GOVERNMENT_LABELS, HIRED_NOUNS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS,
+                      PLURAL_PRONOUNS, PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
 from .mentions import Mention
+from .parties import (AFFECTED, CIVIL_MEMBERS, CROWD_NOUNS, FIRST_PERSON_PLURAL, GENERIC_OPENERS, NO_PARTIES,
+                      DocumentParties, party_of_adjective)
 from .uses import is_agent
 
 # Words that may open a party phrase besides the definite determiners: "some protesters were …".
@@ -50,16 +55,18 @@ class SentenceActors(NamedTuple):
     walker: PhraseWalker
     mentions: list[Mention]
     recent: Recent
+    parties: DocumentParties = NO_PARTIES
 
     @classmethod
-    def of(cls, text: str, mentions: list[Mention], recent: Recent) -> SentenceActors:
+    def of(cls, text: str, mentions: list[Mention], recent: Recent,
+           parties: DocumentParties = NO_PARTIES) -> SentenceActors:
         """Tokenize a sentence and place its mentions (sentence offsets) on its tokens. Reporting verbs end a
         noun phrase ("Campaigners said Assad was …": the subject of "was" is Assad)."""
         walker = PhraseWalker(text, tokenize(text, []), clause_verbs())
         starts = [token.start for token in walker.tokens]
         placed = [m._replace(start=bisect_left(starts, m.start), end=bisect_left(starts, m.end))
                   for m in mentions]
-        return cls(walker, placed, recent)
+        return cls(walker, placed, recent, parties)
 
     # A construction that links a label to a name says itself that the name is an actor's, so these accept any
     # shape ("the Assad regime" before the document says who Assad is); the context rule does not.
@@ -92,6 +99,8 @@ class SentenceActors(NamedTuple):
     def resolve_pronoun(self, k: int) -> Mention | None:
         """The actor the pronoun at token ``k`` stands for: the sentence's subject when the pronoun is bound to
         it (:meth:`bound_to_subject`), else the rule of :mod:`.context`."""
+        if self.walker.low(k) in FIRST_PERSON_PLURAL:
+            return self.speaker_party(k)
         wanted = wanted_for_pronoun(self.walker.low(k))
         if wanted is None:
             return None
@@ -139,18 +148,26 @@ class SentenceActors(NamedTuple):
         of a definite description ("the general", "the group") that makes it up."""
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inside:
-            return self._head_mention(inside, end)
+            head = self._head_mention(inside, end)
+            hired = self.hired_group(head) if head is not None else None
+            return head if hired is None else hired.mention
         walker = self.walker
         while end > start and is_quote_mark(walker.tokens[end - 1]):
             end -= 1
         while start < end and is_quote_mark(walker.tokens[start]):
             start += 1
-        if end - start == 1 and wanted_for_pronoun(walker.low(start)) is not None:
+        if end - start == 1 and (wanted_for_pronoun(walker.low(start)) is not None
+                                 or walker.low(start) in FIRST_PERSON_PLURAL):
             return self.resolve_pronoun(start)
         party = self.party_ending_at(end - 1)
         if party is not None and party.start == start:
             return party
+        affected = self.affected(start, end)
+        if affected is not None:
+            return affected
         head = walker.low(end - 1)
+        if head in CROWD_NOUNS and walker.low(start) in DEFINITE:
+            return self.crowd_party(start, end - 1)  # "the rioters", "the mob"
         if walker.low(start) in DEFINITE and (head in ROLES or head in BODY_LABELS or head in GOVERNMENT_LABELS
                                               or is_plural(head) and is_agent(head)):
             return self.resolve(wanted_for_label(head), start)  # "the deposed president", "the group", "the bombers"
@@ -168,6 +185,54 @@ class SentenceActors(NamedTuple):
         if len(inside) > 1:
             return inside[1]
         return first if self.walker.low(first.end) in MEMBER_NOUNS | PARTY_NOUNS else None
+
+    def hired_group(self, mention: Mention) -> Target | None:
+        """For a demonym before a noun of hired or irregular fighters ("Russian mercenaries", "the Russian
+        fighters"), the non-state group they belong to: the demonym says where they come from, not whose they are.
+        The group is the nearest one the context names (the rule of :mod:`.context`, then the document's most
+        mentioned group so far); a ``Target`` with no mention when there is none. ``None`` for any other
+        mention, which keeps its own actor."""
+        walker = self.walker
+        if mention.shape != "state" or mention.text.casefold() not in DEMONYMS \
+                or walker.low(mention.end) not in HIRED_NOUNS:
+            return None
+        return Target(self.resolve(Wanted(("group",), salient=True), mention.start), "referent")
+
+    def crowd_party(self, start: int, head: int) -> Mention | None:
+        """The party a crowd word at token ``head`` (its phrase from ``start``) stands for: rules 2 of
+        :mod:`.parties` — another party's adjective before it, else the document's civil party; ``None`` for a
+        generic phrase ("every mob") or a document with no civil party."""
+        walker = self.walker
+        if walker.low(start) in GENERIC_OPENERS or walker.low(start - 1) in GENERIC_OPENERS:
+            return None
+        key = (party_of_adjective(walker.low(head - 1)) if head > start else None) or self.parties.civil
+        return None if key is None else Mention(start, head + 1, walker.text_of(start, head + 1), key, "group",
+                                                False)
+
+    def affected(self, start: int, end: int) -> Mention | None:
+        """People named by what befell them ("the dead", "those arrested", "some of those killed"): the
+        document's civil party (rule 3 of :mod:`.parties`)."""
+        walker = self.walker
+        k = start + 2 if walker.low(start + 1) == "of" and walker.low(start) in {"some", "many", "most", "all"} \
+            else start
+        if end - k != 2 or walker.low(k) not in {"the", "those"} or walker.low(k + 1) not in AFFECTED \
+                or self.parties.civil is None:
+            return None
+        return Mention(start, end, walker.text_of(start, end), self.parties.civil, "group", False)
+
+    def speaker_party(self, k: int) -> Mention | None:
+        """The side of a "we" inside a quotation (rule 4 of :mod:`.parties`): the civil party when the sentence,
+        outside its quotation marks, calls the speaker one of them ("one protester said")."""
+        walker = self.walker
+        marks = [j for j, token in enumerate(walker.tokens) if is_quote_mark(token)]
+        if self.parties.civil is None or sum(1 for j in marks if j < k) % 2 == 0:
+            return None
+        inside = set()
+        for opening, closing in zip(marks[::2], marks[1::2] + [walker.n]):
+            inside.update(range(opening, closing + 1))
+        if any(walker.low(j) in CIVIL_MEMBERS for j in range(walker.n) if j not in inside):
+            return Mention(k, k + 1, walker.tokens[k].text, self.parties.civil, "group", False)
+        return None
 
     def party_ending_at(self, k: int) -> Mention | None:
         """The party phrase whose head noun is token ``k`` ("the protesters", "opposition leaders")."""

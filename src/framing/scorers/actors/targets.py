@@ -19,13 +19,17 @@ spree") only by a possessive. The constructions, tried in this order (the first 
 * ``possessive`` — "Assad's regime", "his regime", "the regime of Bashar al-Assad", "the terrorists of the
   so-called Jaish al-Islam", "the propaganda of the terrorists" (the owner; a place is no owner);
 * ``referent`` — a definite label that heads its phrase ("the regime", "the dictator", "the terrorists") or
-  modifies a body noun ("the terrorist group"): the actor the context makes clear (:mod:`.context`).
+  modifies a body noun ("the terrorist group"): the actor the context makes clear (:mod:`.context`); a crowd
+  word, definite or not ("the rampaging crowd", "a furious mob", "Rioters storm …"), or a label before one:
+  the story's crowd (:mod:`.parties`).
 
 A slot may hold a name, a pronoun, a definite description or a party phrase ("the protesters", "These
 soldiers": :mod:`.slots`). Before the constructions are tried, the label's phrase is widened by two rules of
 English syntax: a collective noun and "of" before it ("was a clique of traitors") and a first conjunct before a
-bare second one ("traitors and extremists") make one phrase, so the construction before them applies to all. A
-label's past participle after "be" ("were martyred") is a copula; any other verb form labels nobody.
+bare second one ("traitors and extremists", '"rioters" and "thugs"') make one phrase, so the construction before them applies to all. A
+label's past participle after "be" ("were martyred") is a copula; a present participle between a determiner and
+an actor noun ("the rampaging crowd") is an adjective of it; any other verb form labels nobody. A bare plural
+set off by commas after a phrase ("The riot police, thugs in black balaclavas, have …") is its appositive.
 
 Pronouns and definite descriptions in a slot resolve by the rule of :mod:`.context`; where it declines, the
 hit gets no target. "the fight against terrorism", "regime change", "a terrorist attack" get none either.
@@ -35,14 +39,17 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
-from ...phrases import PhraseWalker, is_cap, is_quote_mark, is_word
+from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
-from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS, wanted_for_label
+from .context import BODY_LABELS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention, adjectival as _adjectival
+from .parties import CROWD_NOUNS
+from .possessives import act_of, possessive
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
-from .uses import ADJECTIVE_ENDINGS, COPULAS, LABEL_CATEGORIES, heads_phrase, is_superlative, of_names_doer, term_use
+from .uses import (ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, LABEL_CATEGORIES, heads_phrase, is_adjective,
+                   is_superlative, of_names_doer, term_use)
 
 Relation = Literal["premodifier", "appositive", "copula", "naming", "possessive", "referent"]
 RELATIONS: tuple[str, ...] = get_args(Relation)
@@ -54,16 +61,19 @@ ADJECTIVE_PARTICIPLES = MODIFIER_PARTICIPLES | {"alleged", "self-styled", "reput
 GENERIC_ADJECTIVES = frozenset({"last", "first", "next", "only", "other", "same", "typical", "average", "real"})
 _STOP_LEFT = PREPOSITIONS | BOUNDARY | AUXILIARY | COPULAS | NAMING_VERBS | COMMON_VERBS | PRONOUNS | {"as"}
 NO_TARGET = Target(None, "")
+MAX_APPOSITIVE_WORDS = 8  # words after a bare plural appositive's label before its closing comma
 
 
 def link_label(actors: SentenceActors, first: int, last: int, category: str, lemma: str) -> Target:
     """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence."""
     walker = actors.walker
-    if _verb_form(walker.low(last), lemma):
+    if _verb_form(walker.low(last), lemma) and not _attributive(walker, first, last):
         return _participle_after_be(actors, first, last) if category in LABEL_CATEGORIES else NO_TARGET
     use, head = term_use(walker, first, last, category, lemma)
     promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
     inside = next((m for m in actors.mentions if m.start <= first and last < m.end), None)
+    if inside is not None and inside.shape == "other" and (inside.start, inside.end) == (first, last + 1):
+        inside = None  # "Rioters torch …": the label written with a headline's capital, not a name
     if inside is not None and not _shouted(walker, inside, first, last):
         # "Martyr Soleimani", "the Iranian regime": the label is a title or body noun outside the actor's
         # key; inside the key it is part of a name ("Noble Comrades", a book) and labels nobody.
@@ -73,10 +83,13 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     party = actors.party_ending_at(last) if promoted else None
     if party is not None and party.end == last + 1:
         if walker.low(start) in POSSESSIVE and party.start > start:
-            return _possessive(actors, start, first, last) or NO_TARGET  # "Its savage fighters": the owner's
+            return possessive(actors, start, first, last) or NO_TARGET  # "Its savage fighters": the owner's
         return Target(party, "premodifier")  # "the heroic soldiers", "Myanmar's ruthless generals"
     if use == "act":
         owner = _act_owner(actors, first, last, of_names_doer(category))
+        if owner.mention is None and first == last and is_adjective(walker.low(last)) \
+                and heads_phrase(walker, last):  # an adjective as an object's complement: 'called X "brutal"'
+            owner = naming(actors, start, first, last) or NO_TARGET
         return owner if owner.mention is not None else NO_TARGET
     rules = _DESCRIBER_RULES if use == "describer" else _PROMOTED_RULES if promoted else _LABEL_RULES
     for rule in rules:
@@ -88,6 +101,13 @@ def link_label(actors: SentenceActors, first: int, last: int, category: str, lem
     return NO_TARGET
 
 
+def _attributive(walker: PhraseWalker, first: int, last: int) -> bool:
+    """A present participle between a determiner and an actor noun ("the rampaging crowd", "a marauding
+    gang") modifies the noun as an adjective would, rather than being the verb of a clause."""
+    return walker.low(last).endswith("ing") and walker.low(first - 1) in DEFINITE | INDEFINITE \
+        and walker.low(last + 1) in ACTOR_NOUNS | CROWD_NOUNS
+
+
 def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> Target:
     """The doer of an act or event: a possessive right before it ("Beijing's propaganda", "their own killing
     spree") or, for words rather than violence, "the propaganda of the terrorists"; none when an agent follows
@@ -97,11 +117,11 @@ def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> 
     if walker.low(last + 1) == "by":
         return NO_TARGET  # "his assassination by the United States": the owner is whom it was done to
     if walker.low(start - 1) in POSSESSIVE:
-        return _possessive(actors, start - 1, first, last, of_doer) or NO_TARGET  # "their (own) killing spree"
+        return possessive(actors, start - 1, first, last, of_doer) or NO_TARGET  # "their (own) killing spree"
     if walker.low(start - 1).endswith(("'s", "s'")):
-        return _possessive(actors, start, first, last, of_doer) or NO_TARGET
+        return possessive(actors, start, first, last, of_doer) or NO_TARGET
     if walker.low(first - 1) in DEFINITE or walker.low(first - 1) in INDEFINITE:
-        return _act_of(actors, first - 1, first, last, of_doer) or NO_TARGET
+        return act_of(actors, first - 1, first, last, of_doer) or NO_TARGET
     return NO_TARGET
 
 
@@ -176,12 +196,16 @@ def _coordinated_start(walker: PhraseWalker, start: int) -> int:
     """The start of the first of coordinated bare labels ("traitors and extremists", "bandits or thugs"): a
     second conjunct with no determiner of its own shares the first's phrase, so the construction before it
     applies to both."""
-    if walker.low(start) in DETERMINERS or walker.low(start - 1) not in {"and", "or"} or start < 2:
+    conjunction = left_of_quotes(walker, start - 1)  # '"rioters" and "thugs"': quoted conjuncts alike
+    if walker.low(start) in DETERMINERS or walker.low(conjunction) not in {"and", "or"}:
         return start
-    before = walker.tokens[start - 2]
+    end = left_of_quotes(walker, conjunction - 1)
+    if end < 0:
+        return start
+    before = walker.tokens[end]
     if not is_word(before) or is_cap(before) or before.lower in _STOP_LEFT:
         return start
-    return phrase_start(walker, start - 2)
+    return phrase_start(walker, end)
 
 
 def _premodifier(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
@@ -215,6 +239,9 @@ def _name_before(actors: SentenceActors, start: int, first: int, last: int) -> T
         return None
     if before.shape == "other" and _adjectival(before.key):
         return None  # "Islamist hardliners": an unknown creed or place adjective says what kind, not whose
+    hired = actors.hired_group(before)
+    if hired is not None:
+        return hired  # "Russian mercenaries": a non-state group's men, not the state's
     if before.shape == "state" and wanted_for_label(without_possessive(walker.low(last))).shapes == ("person",):
         return None  # "the Syrian dictator" is a person of Syria, not Syria
     return Target(before, "premodifier")
@@ -243,6 +270,8 @@ def _appositive(actors: SentenceActors, start: int, first: int, last: int) -> Ta
     determined = head < start or walker.low(start) in DETERMINERS or walker.low(start - 1).endswith(("'s", "s'"))
     if determined and walker.low(head - 1) == "," and actors.ending_at(head - 2) is not None:
         return Target(actors.ending_at(head - 2), "appositive")
+    if _enclosed_plural(walker, start, last) and actors.ending_at(start - 2) is not None:
+        return Target(actors.ending_at(start - 2), "appositive")  # "The riot police, thugs in …, have …"
     after = actors.starting_at(last + 2) if determined and walker.low(last + 1) == "," else None
     if after is not None and walker.low(after.end) in {",", ".", ""}:  # "The warlord, Ahmed Musa Dirie, fled"
         return Target(after, "appositive")
@@ -251,6 +280,18 @@ def _appositive(actors: SentenceActors, start: int, first: int, last: int) -> Ta
         if colon is not None and walker.low(colon) == ":" and actors.starting_at(colon + 1) is not None:
             return Target(actors.starting_at(colon + 1), "appositive")
     return None
+
+
+def _enclosed_plural(walker: PhraseWalker, start: int, last: int) -> bool:
+    """A bare plural phrase set off by commas right after another phrase ("The riot police, thugs in black
+    balaclavas, have …"): an appositive of that phrase. Without the closing comma within
+    :data:`MAX_APPOSITIVE_WORDS` words it may be a list's next item ("police, soldiers and …"), so it is none."""
+    if walker.low(start - 1) != "," or not is_plural(walker.low(last)) or walker.low(start) in DETERMINERS:
+        return False
+    closing = next((k for k in range(last + 1, min(walker.n, last + MAX_APPOSITIVE_WORDS + 1))
+                    if not is_word(walker.tokens[k])), None)
+    return closing is not None and walker.low(closing) == "," and "and" not in {
+        walker.low(k) for k in range(last + 1, closing)}
 
 
 def _copula(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
@@ -275,68 +316,36 @@ def _before_comparison(walker: PhraseWalker, k: int) -> int:
     return k
 
 
-def _possessive(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool = True
-                ) -> Target | None:
-    walker = actors.walker
-    if walker.low(start - 1).endswith(("'s", "s'")):
-        owner = actors.ending_at(start - 1) or _described_owner(actors, start - 1)
-        if owner is not None:
-            return Target(owner, "possessive")
-    if walker.low(start) in POSSESSIVE and walker.low(start) != "my":
-        return Target(actors.resolve_pronoun(start), "possessive")
-    if walker.low(last + 1) == "of" and of_doer:
-        return _of_owner(actors, last + 2)
-    return None
-
-
-def _described_owner(actors: SentenceActors, k: int) -> Mention | None:
-    """The group a definite description in the possessive at token ``k`` stands for ("the group's propaganda",
-    "the government's brutality"): the context rule, as for the description anywhere else. A person's role is
-    left out: "the president's assassination" names the victim."""
-    walker = actors.walker
-    head = without_possessive(walker.low(k))
-    if walker.low(k - 1) not in DEFINITE or not (head in BODY_LABELS or head in GOVERNMENT_LABELS):
-        return None
-    return actors.resolve(wanted_for_label(head), k - 1)
-
-
-def _act_of(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool) -> Target | None:
-    """An act's owner by "of" only when it is a body ("the propaganda of the terrorists"): a person after an
-    act is mostly whom it was done to ("the assassination of Soleimani")."""
-    target = _possessive(actors, start, first, last, of_doer)
-    if target is not None and target.mention is not None and target.mention.shape == "person":
-        return None
-    return target
-
-
-def _of_owner(actors: SentenceActors, k: int) -> Target | None:
-    """The owner after "of": a name ("the regime of Bashar al-Assad"), past a determiner, quotation marks and
-    "so-called"; or a definite label's referent ("the propaganda of the terrorists"). A place owns nothing,
-    and a person's label "of" a state is a person of it: "the tyrant of Naypyidaw" is whom the context names."""
-    walker = actors.walker
-    label, opens = k - 2, k
-    if walker.low(k) in DEFINITE:
-        k += 1
-    while k < walker.n and (is_quote_mark(walker.tokens[k]) or walker.low(k) in {"so-called", "self-styled"}):
-        k += 1
-    owner = actors.starting_at(k)
-    if owner is not None and owner.shape != "other" and not (
-            owner.shape == "state" and wanted_for_label(without_possessive(walker.low(label))).shapes == ("person",)):
-        return Target(owner, "possessive")  # "the tyrant of Naypyidaw" is a person of the state, not the state
-    if walker.low(opens) in DEFINITE and k < walker.n and not is_cap(walker.tokens[k]) and heads_phrase(walker, k):
-        return Target(actors.resolve(wanted_for_label(without_possessive(walker.low(k))), opens), "possessive")
-    return None
-
-
 def _referent(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
     walker = actors.walker
     if walker.low(start) not in DEFINITE or not all(_describing(walker, k) for k in range(start + 1, first)):
         return None  # "the way strongmen always do", "the last terrorist": no one in particular
-    if not heads_phrase(walker, last):
+    if walker.low(last + 1) in CROWD_NOUNS and walker.low(last) not in CROWD_NOUNS:
+        last += 1  # "the terrorist vandals": a label before a crowd word says it of the crowd
+    elif not heads_phrase(walker, last):
         if walker.low(last + 1) not in BODY_LABELS or not heads_phrase(walker, last + 1):
             return None
         last += 1  # "the terrorist group": the group is what the context names
-    return Target(actors.resolve(wanted_for_label(without_possessive(walker.low(last))), start), "referent")
+    head = without_possessive(walker.low(last))
+    if head in CROWD_NOUNS:  # "the rampaging crowd", "the terrorist vandals": the story's crowd
+        crowd = actors.crowd_party(start, last)
+        if crowd is not None:
+            return Target(crowd, "referent")
+    return Target(actors.resolve(wanted_for_label(head), start), "referent")
+
+
+def _crowd_referent(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
+    """A crowd word heading an indefinite or bare phrase ("a furious mob stormed …", "Rioters torch …",
+    "groups of rioters"): the story's crowd, by the rules of :mod:`.parties`; the definite ones go through
+    :func:`_referent`."""
+    walker = actors.walker
+    if walker.low(last) not in CROWD_NOUNS and walker.low(last + 1) in CROWD_NOUNS:
+        last += 1  # "Radical rioters": a label before a crowd word says it of the crowd
+    if walker.low(last) not in CROWD_NOUNS or walker.low(start) in DEFINITE or not (
+            heads_phrase(walker, last) or is_plural(walker.low(last))):
+        return None  # a plural crowd word heads its phrase ("rioters torch …"); "mob rule" is no crowd
+    crowd = actors.crowd_party(start, last)
+    return Target(crowd, "referent") if crowd is not None else None
 
 
 def _promoted_referent(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
@@ -357,7 +366,8 @@ def _describing(walker: PhraseWalker, k: int) -> bool:
     return low not in GENERIC_ADJECTIVES and low.endswith(ADJECTIVE_ENDINGS) and not low.endswith("ment")
 
 
-_LABEL_RULES = (_premodifier, _name_before, _appositive, naming, _copula, _possessive, _referent)
+_LABEL_RULES = (_premodifier, _name_before, _appositive, naming, _copula, possessive, _referent, _crowd_referent)
 # A word before an actor noun is no label of a name before it ("Practicing pro-life litigators").
-_PROMOTED_RULES = (_premodifier, _appositive, naming, _copula, _possessive, _promoted_referent)
+_PROMOTED_RULES = (_premodifier, _appositive, naming, _copula, possessive, _promoted_referent,
+                   _crowd_referent)
 _DESCRIBER_RULES = (_describer_premodifier, _appositive, naming, _copula)

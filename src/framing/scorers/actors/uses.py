@@ -23,6 +23,7 @@ from ...phrases import PhraseWalker, is_plural, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, INDEFINITE,
                               POSSESSIVE, PREPOSITIONS, ROLES)
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PARTY_NOUNS
+from .parties import CROWD_NOUNS
 
 Use = Literal["label", "describer", "act"]
 LABEL_CATEGORIES = frozenset({"pejorative_label", "honorific_label"})
@@ -56,20 +57,20 @@ class TermUse(NamedTuple):
 
 def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: str) -> TermUse:
     """How the term on tokens ``first … last`` is used (module docstring)."""
-    if category in LABEL_CATEGORIES:
-        return TermUse("label", last)
+    if category in LABEL_CATEGORIES or walker.low(last) in CROWD_NOUNS:
+        return TermUse("label", last)  # a crowd word labels its crowd whatever its category ("provocateurs")
     determined = walker.low(first - 1) in DEFINITE | INDEFINITE | POSSESSIVE or walker.low(first - 1).endswith(
         ("'s", "s'")) or walker.low(first - 2) in DEFINITE | INDEFINITE
     if _capital_next(walker, last):
         # "the so-called White Helmets", "the heroic Bolivarian militia"; not "destabilise China", not a
         # title in capitals ('"Toxic Parents"').
-        return TermUse("describer" if determined and _adjective(walker.low(last)) else "act", last)
+        return TermUse("describer" if determined and is_adjective(walker.low(last)) else "act", last)
     head = _actor_noun_after(walker, last) if walker.low(last) not in PARTICLES else None  # not "gun down …"
     if head is not None and (determined or is_plural(walker.low(head))):
         return TermUse("label", head)  # "the notorious jihadist movement", "cowardly terrorists"
     if not heads_phrase(walker, last):
         return TermUse("act", last)
-    if is_agent(walker.low(last)) or _adjective(walker.low(last)) and _predicative(walker, first):
+    if is_agent(walker.low(last)) or is_adjective(walker.low(last)) and _predicative(walker, first):
         return TermUse("describer", last)  # "he is a usurper", "describe its leaders as corrupt"
     return TermUse("act", last)
 
@@ -92,7 +93,8 @@ def is_superlative(walker: PhraseWalker, k: int) -> bool:
     return walker.low(k) in SUPERLATIVES and walker.low(k - 1) in DEFINITE
 
 
-def _adjective(lower: str) -> bool:
+def is_adjective(lower: str) -> bool:
+    """An adjective by its ending ("brutal", "racist"), not a noun in -ment."""
     return lower.endswith(ADJECTIVE_ENDINGS) and not lower.endswith("ment")
 
 

@@ -1,0 +1,72 @@
+"""The possessive construction: "Assad's regime", "his regime", "the regime of Bashar al-Assad", "the terrorists
+of the so-called Jaish al-Islam", "the propaganda of the terrorists" — the owner is the label's target (a place
+is no owner; after an act, "of" names the doer only for words, not violence: "the slaughter of civilians")."""
+
+from __future__ import annotations
+
+from ...phrases import is_cap, is_quote_mark
+from ...phrases.words import DEFINITE, POSSESSIVE
+from .context import BODY_LABELS, GOVERNMENT_LABELS, Wanted, wanted_for_label
+from .mentions import Mention
+from .slots import SentenceActors, Target, without_possessive
+from .uses import heads_phrase
+
+COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's": the state the context names
+
+
+def possessive(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool = True
+               ) -> Target | None:
+    """The owner of the label's phrase starting at token ``start`` (module docstring); ``of_doer``: whether
+    "the LABEL of X" makes X the owner."""
+    walker = actors.walker
+    if walker.low(start - 1).endswith(("'s", "s'")):
+        owner = actors.ending_at(start - 1) or _described_owner(actors, start - 1)
+        if owner is not None:
+            return Target(owner, "possessive")
+    if walker.low(start) in POSSESSIVE and walker.low(start) != "my":
+        return Target(actors.resolve_pronoun(start), "possessive")
+    if walker.low(last + 1) == "of" and of_doer:
+        return _of_owner(actors, last + 2)
+    return None
+
+
+def _described_owner(actors: SentenceActors, k: int) -> Mention | None:
+    """The group a definite description in the possessive at token ``k`` stands for ("the group's propaganda",
+    "the government's brutality"; "the country's …" the state the context names): the context rule, as for
+    the description anywhere else. A person's role is left out: "the president's assassination" names the
+    victim."""
+    walker = actors.walker
+    head = without_possessive(walker.low(k))
+    if walker.low(k - 1) in DEFINITE and head in COUNTRY_NOUNS:
+        return actors.resolve(Wanted(("state",), strict=True), k - 1)  # "the country's government": its state
+    if walker.low(k - 1) not in DEFINITE or not (head in BODY_LABELS or head in GOVERNMENT_LABELS):
+        return None
+    return actors.resolve(wanted_for_label(head), k - 1)
+
+
+def act_of(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool) -> Target | None:
+    """An act's owner by "of" only when it is a body ("the propaganda of the terrorists"): a person after an
+    act is mostly whom it was done to ("the assassination of Soleimani")."""
+    target = possessive(actors, start, first, last, of_doer)
+    if target is not None and target.mention is not None and target.mention.shape == "person":
+        return None
+    return target
+
+
+def _of_owner(actors: SentenceActors, k: int) -> Target | None:
+    """The owner after "of": a name ("the regime of Bashar al-Assad"), past a determiner, quotation marks and
+    "so-called"; or a definite label's referent ("the propaganda of the terrorists"). A place owns nothing,
+    and a person's label "of" a state is a person of it: "the tyrant of Naypyidaw" is whom the context names."""
+    walker = actors.walker
+    label, opens = k - 2, k
+    if walker.low(k) in DEFINITE:
+        k += 1
+    while k < walker.n and (is_quote_mark(walker.tokens[k]) or walker.low(k) in {"so-called", "self-styled"}):
+        k += 1
+    owner = actors.starting_at(k)
+    if owner is not None and owner.shape != "other" and not (
+            owner.shape == "state" and wanted_for_label(without_possessive(walker.low(label))).shapes == ("person",)):
+        return Target(owner, "possessive")  # "the tyrant of Naypyidaw" is a person of the state, not the state
+    if walker.low(opens) in DEFINITE and k < walker.n and not is_cap(walker.tokens[k]) and heads_phrase(walker, k):
+        return Target(actors.resolve(wanted_for_label(without_possessive(walker.low(k))), opens), "possessive")
+    return None
