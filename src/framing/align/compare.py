@@ -149,32 +149,34 @@ def word_choice(pairs: pd.DataFrame, terms: pd.DataFrame, sentences: pd.DataFram
     ``other_side_text`` (the other sentence, to read the wording it uses instead).
     """
     require_columns(terms, ("doc_id", "sent_id", "term", "lemma"), "terms")
-    texts = sentences.set_index(["doc_id", "sent_id"])["text"]
+    # At corpus scale the pairs run to millions (wire copy aligned with every copy of itself), and most pairs with
+    # a hit have the same lemma on the other side: each step drops rows before the next one adds columns, so no
+    # intermediate grows with the pairs times the hits' text.
     hits = terms[["doc_id", "sent_id", "term", "lemma"]]
+    keys = pairs[["doc_a", "sent_a", "doc_b", "sent_b"]]
+    hit_keys = pd.MultiIndex.from_frame(hits[["doc_id", "sent_id", "lemma"]].astype({"doc_id": object}))
     frames = []
     for side, other in (("a", "b"), ("b", "a")):
-        joined = pairs.merge(hits, left_on=[f"doc_{side}", f"sent_{side}"], right_on=["doc_id", "sent_id"])
-        joined = joined.assign(loaded_doc=joined[f"doc_{side}"], other_doc=joined[f"doc_{other}"],
-                               other_sent=joined[f"sent_{other}"])
-        frames.append(joined.drop(columns=["doc_id", "sent_id"]))
+        joined = keys.merge(hits, left_on=[f"doc_{side}", f"sent_{side}"], right_on=["doc_id", "sent_id"])
+        other_keys = pd.MultiIndex.from_arrays([joined[f"doc_{other}"].astype(object), joined[f"sent_{other}"],
+                                                joined["lemma"]])
+        joined = joined[~other_keys.isin(hit_keys)]  # the other side has a hit of the same lemma
+        frames.append(joined.assign(loaded_doc=joined[f"doc_{side}"], other_doc=joined[f"doc_{other}"],
+                                    other_sent=joined[f"sent_{other}"]).drop(columns=["doc_id", "sent_id"]))
     found = pd.concat(frames, ignore_index=True)
+    found = found.drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b", "loaded_doc", "lemma", "term"])
     if found.empty:
         return empty_table(WORD_CHOICE_COLUMNS)
-    other_lemmas = set(zip(hits["doc_id"], hits["sent_id"], hits["lemma"]))
+    texts = sentences.set_index(["doc_id", "sent_id"])["text"]
     found["other_side_text"] = texts.reindex(pd.MultiIndex.from_arrays([found["other_doc"],
                                                                         found["other_sent"]])).to_numpy()
-    shares_lemma = [key in other_lemmas for key in zip(*(found[c].to_numpy(dtype=object).tolist()
-                                                          for c in ("other_doc", "other_sent", "lemma")))]
-    keep = ~np.array(shares_lemma, dtype=bool)
-    keep[keep] = ~_contains_term(found["term"].to_numpy(dtype=object)[keep],
-                                 found["other_side_text"].to_numpy(dtype=object)[keep])
-    found = found[keep]
+    found = found[~_contains_term(found["term"].to_numpy(dtype=object),
+                                  found["other_side_text"].to_numpy(dtype=object))]
     if lexicon is not None:
         neutral = lexicon.drop_duplicates("term").set_index("term")["neutral"]
         found = found.assign(neutral=found["lemma"].map(neutral))
     else:
         found = found.assign(neutral=np.nan)
-    found = found.drop_duplicates(["doc_a", "sent_a", "doc_b", "sent_b", "loaded_doc", "lemma", "term"])
     return found[WORD_CHOICE_COLUMNS].reset_index(drop=True)
 
 
