@@ -15,7 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 import numpy as np
 import pandas as pd
@@ -149,6 +149,10 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         if contributions == "auto":
             made = _start_contributions(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
                                         engine, pool)
+        if pool is not None and (made is None or not made.in_workers):
+            # Nothing more for the workers: ended before the alignment, the run's peak of memory, so that their
+            # few hundred MB each are not held through it.
+            pool.shutdown()
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
         with stage("aligning sentences and finding events", progress):
@@ -158,7 +162,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         clock = time.perf_counter()
         if made is not None:
             with stage("word contributions", progress):
-                words = made()
+                words = made.wait()
         timings["contributions"] = time.perf_counter() - clock
     analysis = Analysis(
         corpus=corpus,
@@ -297,10 +301,18 @@ def _contribution_documents(view: View, pair: tuple[str, str] | None, documents:
     return list(pair)
 
 
+class PendingContributions(NamedTuple):
+    """Word contributions under way: ``wait()`` returns them; ``in_workers`` says whether the worker pool is
+    making them (else they are made when waited for)."""
+
+    wait: Callable[[], pd.DataFrame]
+    in_workers: bool
+
+
 def _start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: Engine,
-                         pool: ProcessPoolExecutor | None = None) -> Callable[[], pd.DataFrame]:
-    """Start the word contributions of the sentences of ``doc_ids`` (all when ``None``); the function returned
-    waits for them and returns them in sentence order.
+                         pool: ProcessPoolExecutor | None = None) -> PendingContributions:
+    """Start the word contributions of the sentences of ``doc_ids`` (all when ``None``); ``wait()`` of what is
+    returned waits for them and returns them in sentence order.
 
     With a worker pool the chunks are handed to it at once, so the workers make them while this process does
     other work (the alignment); otherwise they are made when the function is called (in this process, or mapped
@@ -324,9 +336,11 @@ def _start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, job
 
     if pool is not None and len(chunks) > 1:
         futures = [pool.submit(contributions, chunk) for chunk in chunks]
-        return lambda: expanded([future.result() for future in futures])
-    return lambda: expanded(list(map_batches(contributions, iter(chunks), jobs=jobs if len(chunks) > 1 else 1,
-                                             engine=engine, pool=pool)))
+        return PendingContributions(lambda: expanded([future.result() for future in futures]), True)
+    # One chunk is made here (the pool is ended by then); more go to Dask, or are made here with jobs=1.
+    return PendingContributions(lambda: expanded(list(map_batches(contributions, iter(chunks),
+                                                                  jobs=jobs if len(chunks) > 1 else 1,
+                                                                  engine=engine))), False)
 
 
 def _concatenate(scored: list[ScoredBatch]):
