@@ -1,6 +1,6 @@
 """Score the target linker (issue 17: who is called what) on the targets set, labelled before the linker first ran.
 
-Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-write]
+Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-write] [--actors FILE]
 
 Reads ``tests/data/targets`` by default, or ``--set tests/data/targets_holdout`` (the hold-out set: 8 excerpts on
 three other stories, labelled blind, never used to tune the linker), ``--set tests/data/targets_blind3`` (the
@@ -24,6 +24,12 @@ Otherwise it stores the numbers as the set's table of ``src/framing/data/accurac
 ``first_run`` only when none is stored, so the honest number on unseen text survives later tuning — and renders the
 set's section of ``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind
 set)", "(fourth blind set)" or "(fifth blind set)"); ``--no-write`` only prints.
+
+``--actors FILE`` passes a user's actors file to :func:`framing.analyze` (as ``framing analyze --actors`` does) to
+measure how much naming a story's parties helps; such a run only prints, never writes accuracy.json or RESULTS.md
+(the stored numbers are those of framing without help). Its target accuracy is printed twice: strictly (the
+predicted name must be one of the labelled actor's names) and through the file (right also when any name the
+file gives the predicted actor is one of them, since the user declared those names to be that actor).
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ from fresh_set import locate_gold, locate_terms, overlapping  # noqa: E402
 from results import ACCURACY, RESULTS, publish  # noqa: E402
 
 from framing import analyze  # noqa: E402
+from framing.scorers.actors.actors_file import read_actors_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = ROOT / "tests" / "data" / "targets"
@@ -107,10 +114,24 @@ def read_set(folder: Path = TARGETS) -> tuple[pd.DataFrame, pd.DataFrame, dict[s
     return sentences, labels, names
 
 
-def run_framing(folder: Path = TARGETS):
-    """framing's analysis of the set's excerpts (every section kept: headlines are labelled too)."""
+def run_framing(folder: Path = TARGETS, actors: Path | None = None):
+    """framing's analysis of the set's excerpts (every section kept: headlines are labelled too), with the
+    user's actors file ``actors`` when given."""
     return analyze([folder / "excerpts"], manifest=folder / "manifest.csv", sections=None, jobs=1,
-                   contributions="none")
+                   contributions="none", actors=actors)
+
+
+def names_in_file(path: Path) -> dict[str, set[str]]:
+    """Each actor of an actors file (lower-case name) → its name and aliases, lower case."""
+    return {spec.name.lower(): {spec.name.lower(), *(alias.lower() for alias in spec.aliases)}
+            for spec in read_actors_file(path)}
+
+
+def through_file(names: dict[str, set[str]], declared: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``names`` widened so that a predicted actor of the file is accepted when any name the file declares for it
+    is one of the labelled actor's accepted names."""
+    return {gold: accepted | {actor for actor, aliases in declared.items() if aliases & accepted}
+            for gold, accepted in names.items()}
 
 
 def locate(sentences: pd.DataFrame, labels: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -224,6 +245,15 @@ def print_run(numbers: dict, scored: pd.DataFrame) -> None:
     print("\n".join(disagreements(scored)) or "none")
 
 
+def print_through_file(scored: pd.DataFrame, names: dict[str, set[str]], declared: dict[str, set[str]]) -> None:
+    """Target accuracy again, a predicted actor of the actors file counting as right through any name it declares."""
+    widened = evaluate(score(scored[list(scored.columns[:scored.columns.get_loc("relation_shown")])],
+                             through_file(names, declared)))
+    print(f"\nthrough the actors file: target right {rate(widened['target_accuracy'])} of found hits "
+          f"({rate(widened['target_accuracy_with_target'])} of those labelled with a target); by labelled relation: "
+          + ", ".join(f"{relation} {rate(value)}" for relation, value in widened["target_by_relation"].items()))
+
+
 MEASURES = [
     ("lexicon coverage (labelled hits found)", lambda run: f"{run['found']}/{run['labelled']} ({rate(run['coverage'])})"),
     ("target right, found hits", lambda run: rate(run["target_accuracy"])),
@@ -282,18 +312,23 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--set", dest="folder", default=shown_path(TARGETS),
                         help=f"labelled set: {' or '.join(shown_path(f) for f in PUBLICATIONS)} (default: %(default)s)")
     parser.add_argument("--no-write", action="store_true", help="only print; store and render nothing")
+    parser.add_argument("--actors", type=Path, default=None,
+                        help="a user's actors file passed to framing.analyze; the run only prints (never writes "
+                             "accuracy.json or RESULTS.md) and adds target accuracy through the file's aliases")
     arguments = parser.parse_args(argv)
     folder = (ROOT / arguments.folder).resolve()
     if folder not in PUBLICATIONS:
         parser.error(f"--set {arguments.folder}: not a labelled set ({', '.join(map(shown_path, PUBLICATIONS))})")
     arguments.folder = folder
+    if arguments.actors is not None:
+        arguments.no_write = True  # numbers with a user's help are never stored as framing's own
     return arguments
 
 
 def main() -> None:
     arguments = parse_arguments()
     sentences, labels, names = read_set(arguments.folder)
-    analysis = run_framing(arguments.folder)
+    analysis = run_framing(arguments.folder, arguments.actors)
     missing = [column for column in LINKER_COLUMNS if column not in analysis.terms.columns]
     if missing:
         print(f"analysis.terms has no {', '.join(missing)} column: the target linker (issue 17) is not merged "
@@ -303,6 +338,8 @@ def main() -> None:
     numbers = evaluate(scored)
     with pd.option_context("display.width", 200):
         print_run(numbers, scored)
+    if arguments.actors is not None:
+        print_through_file(scored, names, names_in_file(arguments.actors))
     if not arguments.no_write:
         store(numbers, arguments.folder)
 
