@@ -38,6 +38,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import update_section  # noqa: E402
 
+from framing.executor import available_cores  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
 MBIC = SHARED / "mbic" / "mbic_labeled_dataset.csv"
@@ -48,7 +50,7 @@ TITLE = "Corpus scale (speed and memory against bare VADER)"
 OUTLETS = 5
 SEED = 2026
 SAMPLE_SECONDS = 0.1
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+CORES = available_cores()
 
 
 def sentence_pool() -> list[str]:

@@ -38,10 +38,15 @@ def check_engine(engine: str, jobs: int | None) -> None:
         raise input_error(None, f"jobs must be a whole number of at least 1, got {jobs!r}")
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system tells it, else the machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def auto_jobs(paths: list, n_documents: int | None, engine: Engine) -> int:
     """Worker processes when the user did not say: one per core for a corpus large enough to pay for starting
     them (:data:`AUTO_JOBS_DOCUMENTS` documents, or a corpus table of :data:`AUTO_JOBS_BYTES`), else one."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = available_cores()
     if engine == "dask":
         return cores
     if n_documents is not None:

@@ -1,7 +1,7 @@
 """Every figure of a run, from an :class:`~framing.tables.Analysis`, keyed by the stems in :data:`FIGURES`.
 
 This is the one place that knows which table of a run feeds which figure. It returns Figures and never saves
-them (``report.save_figure`` does, and closes them).
+them (``report.drawing.save_figure`` does, and closes them).
 """
 
 from __future__ import annotations

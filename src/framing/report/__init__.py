@@ -24,7 +24,8 @@ from .outdir import (
 )
 from .reading import full_texts, reading_events
 from .svg import inline_svg
-from .write import analysis_tables, run_record, save_figure, write_analysis
+from .drawing import save_figure
+from .write import analysis_tables, run_record, write_analysis
 
 __all__ = [
     "DOCUMENT_LIST_ROWS", "GROUP_TABLE_NAMES", "REPORT_HTML", "REPORT_MD", "RUN_JSON", "TABLE_NAMES",

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -25,12 +24,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from ..executor import stop_workers
+from ..executor import available_cores, stop_workers
 from ..progress import steps
+from .outdir import FIGURE_FORMATS
 
 # Above this many sentences in the run, the figures are drawn in this process (module docstring). 50,000 is
 # about 2,000 articles: a child then adds a few hundred MB of resident size, well under the 2 GB budget.
 FORK_SENTENCE_LIMIT = 50_000
+
+FIGURE_DPI = 200
+# Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
+SVG_SALT = "framing"
 
 # What the children draw from: set just before they are forked, so they inherit it, and cleared after.
 _MAKERS: dict[str, Callable] = {}
@@ -47,8 +51,7 @@ class Drawn(NamedTuple):
 def drawing_workers(jobs: int | None, n_sentences: int) -> int:
     """How many forked children draw the figures: ``jobs`` (default: one per core), or 0 — draw here — on one
     core, beyond :data:`FORK_SENTENCE_LIMIT` sentences, or where processes cannot be forked."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    workers = jobs or cores
+    workers = jobs or available_cores()
     if workers < 2 or n_sentences > FORK_SENTENCE_LIMIT or "fork" not in multiprocessing.get_all_start_methods():
         return 0
     return workers
@@ -89,8 +92,6 @@ def figures_drawn(makers: dict[str, Callable], figure_dir: Path, *, workers: int
 def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
     """Draw one figure and save it as ``figure_dir/stem.png`` and ``.svg``, recording the warnings raised."""
     from ..figures.build import drawn
-    from .write import save_figure
-    from .outdir import FIGURE_FORMATS
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -119,4 +120,24 @@ def _raised_again(drawn_by_stem: dict[str, Drawn]) -> list[Path]:
         for category, message in drawn.warnings:
             warnings.warn(message, category, stacklevel=2)
         paths += drawn.paths
+    return paths
+
+
+def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
+    """Save a figure as ``stem.png`` (200 dpi) and/or ``stem.svg`` with no timestamps, then close it."""
+    import matplotlib.pyplot as plt
+
+    stem = Path(stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    metadata_by_format = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
+    paths = []
+    with plt.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
+        for fmt in formats:
+            path = stem.with_suffix(f".{fmt}")
+            figure.savefig(path, dpi=FIGURE_DPI, metadata=metadata_by_format[fmt])
+            paths.append(path)
+            # The layout solved for the first file serves the next: the PNG and the SVG are laid out alike,
+            # and constrained layout is not solved again (a quarter of the SVG's cost).
+            figure.set_layout_engine("none")
+    plt.close(figure)
     return paths

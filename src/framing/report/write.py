@@ -37,9 +37,6 @@ from .outdir import (
 if TYPE_CHECKING:
     from ..tables import Analysis
 
-FIGURE_DPI = 200
-# Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
-SVG_SALT = "framing"
 PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib", "scikit-learn", "scipy",
             "click", "jinja2")
 
@@ -137,26 +134,6 @@ def analysis_tables(analysis: Analysis) -> dict[str, pd.DataFrame]:
         analysis.by_section, analysis.actors, analysis.labels,
         analysis.rewrites,
     )))
-
-
-def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
-    """Save a figure as ``stem.png`` (200 dpi) and/or ``stem.svg`` with no timestamps, then close it."""
-    import matplotlib.pyplot as plt
-
-    stem = Path(stem)
-    stem.parent.mkdir(parents=True, exist_ok=True)
-    metadata_by_format = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None}}
-    paths = []
-    with plt.rc_context({"svg.hashsalt": SVG_SALT, "svg.fonttype": "path"}):
-        for fmt in formats:
-            path = stem.with_suffix(f".{fmt}")
-            figure.savefig(path, dpi=FIGURE_DPI, metadata=metadata_by_format[fmt])
-            paths.append(path)
-            # The layout solved for the first file serves the next: the PNG and the SVG are laid out alike,
-            # and constrained layout is not solved again (a quarter of the SVG's cost).
-            figure.set_layout_engine("none")
-    plt.close(figure)
-    return paths
 
 
 def run_record(analysis: Analysis, options: dict) -> dict:
