@@ -24,7 +24,7 @@ from tqdm.auto import tqdm
 from .arguments import one_of, pair_choice, path_list, section_choice
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
-from .executor import Engine, auto_jobs, check_engine, map_batches, worker_pool
+from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
@@ -155,8 +155,10 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             pool.shutdown()
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
+        # The cores the workers used are free now, unless they are making contributions.
+        threads = 1 if made is not None and made.in_workers else min(jobs, available_cores())
         with stage("aligning sentences and finding events", progress):
-            alignment = _alignment(summary, sentences, lex, events_file)
+            alignment = _alignment(summary, sentences, lex, events_file, threads=threads)
         sentences["event_id"] = _event_ids(sentences, alignment["events"])
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -380,17 +382,18 @@ def events_beside(paths) -> Path | None:
     return None
 
 
-def _alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None
-               ) -> dict[str, pd.DataFrame]:
+def _alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,
+               threads: int = 1) -> dict[str, pd.DataFrame]:
     """The alignment tables of the summarised sentences (``pairs, events, event_labels, comparison, omissions,
-    word_choice``; see :mod:`framing.align`)."""
+    word_choice``; see :mod:`framing.align`); ``threads``: sentence blocks compared at once."""
     from . import align
 
     summary_sentences, terms, _ = summary
 
     # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
-    featurized = align.Aligner().featurize(summary_sentences)
-    pairs = align.align(summary_sentences, featurized=featurized)
+    aligner = align.Aligner(threads=threads)
+    featurized = aligner.featurize(summary_sentences)
+    pairs = aligner.align(summary_sentences, featurized=featurized)
     grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized)
     events, labels = grouped
     many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT

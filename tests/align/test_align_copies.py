@@ -152,6 +152,29 @@ def test_pairs_do_not_depend_on_the_order_of_the_rows():
         assert as_set(Aligner().align(rows)) == as_set(Aligner().align(corpus))
 
 
+@pytest.mark.parametrize("threads", [2, 3])
+def test_threads_give_the_same_pairs(corpus, monkeypatch, threads):
+    # A small product budget splits the corpus into many row blocks, worked on by several threads at once.
+    monkeypatch.setattr(align_pairs, "PRODUCT_ENTRIES", 1_500)
+    seen = []
+    real = align_pairs._block_pairs
+    monkeypatch.setattr(align_pairs, "_block_pairs", lambda *args: seen.append(args[-1]) or real(*args))
+    one = Aligner().align(corpus)
+    blocks_alone = len(seen)
+    seen.clear()
+    several = Aligner(threads=threads).align(corpus)
+    assert blocks_alone > 5 and len(seen) >= blocks_alone  # the budget is shared: more, smaller blocks
+    assert len(one) > 100
+    pd.testing.assert_frame_equal(several, one, check_exact=True)
+
+
+def test_threads_must_be_positive():
+    from framing.errors import FramingError
+
+    with pytest.raises(FramingError, match="threads must be at least 1"):
+        Aligner(threads=0)
+
+
 def test_pairs_stay_linear_in_sentences(corpus):
     aligner = Aligner(top_k=None, threshold=0.05, min_shared=1)
     pairs = aligner.align(corpus)

@@ -63,6 +63,8 @@ class Aligner:
         Exponent of the IDF (2: rare words dominate).
     min_shared
         Features two units must share to be compared at all.
+    threads
+        Blocks of sentences compared at once (threads of this process); the pairs do not depend on it.
     """
 
     threshold: float = 0.18
@@ -73,12 +75,15 @@ class Aligner:
     top_k: int | None = 3
     idf_power: float = 2.0
     min_shared: int = 2
+    threads: int = 1
 
     def __post_init__(self):
         if not 0 < self.threshold <= 1:
             raise input_error(None, f"alignment threshold must be in (0, 1], got {self.threshold}")
         if self.max_run < 1:
             raise input_error(None, f"max_run must be at least 1, got {self.max_run}")
+        if self.threads < 1:
+            raise input_error(None, f"threads must be at least 1, got {self.threads}")
         if self.top_k is not None and self.top_k < 1:
             raise input_error(None, f"top_k must be at least 1 or None, got {self.top_k}")
 
@@ -194,7 +199,7 @@ class Aligner:
         # One vector per distinct unit: copies of a sentence or run are compared once (framing.align.pairs).
         distinct = membership(units, representatives(units), len(sentences))
         matrix = self.vectors(sentences, runs=distinct, featurized=featurized).matrix
-        pairs = sentence_pairs(matrix, units, self.threshold, self.min_shared)
+        pairs = sentence_pairs(matrix, units, self.threshold, self.min_shared, threads=self.threads)
         conflict = year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
         pairs = pairs._replace(similarity=pairs.similarity * np.where(conflict, self.year_conflict, 1.0))
         kept = pairs.similarity >= self.threshold

@@ -25,6 +25,8 @@ ties, and which document is "later", do not depend on the order of the input's r
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
@@ -112,9 +114,9 @@ class RowBlock(NamedTuple):
     stop: int
 
 
-def row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[RowBlock]:
-    """Consecutive row ranges of the first ``n_rows`` rows whose products with all rows hold at most
-    :data:`PRODUCT_ENTRIES` entries (at most :data:`ROW_BLOCK` rows each).
+def row_blocks(matrix: sp.csr_matrix, n_rows: int, budget: int | None = None) -> list[RowBlock]:
+    """Consecutive row ranges of the first ``n_rows`` rows whose products with all rows hold at most ``budget``
+    entries (default :data:`PRODUCT_ENTRIES`; at most :data:`ROW_BLOCK` rows each).
 
     A row's product has at most as many entries as the summed document frequencies of its features: in a corpus
     where a common word ("Iran") is in half the sentences, one row meets half the corpus, and a fixed block of
@@ -122,6 +124,7 @@ def row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[RowBlock]:
     """
     if n_rows == 0:
         return []
+    budget = PRODUCT_ENTRIES if budget is None else budget
     frequency = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
     head = matrix[:n_rows].copy()
     head.data = np.ones_like(head.data)
@@ -129,7 +132,7 @@ def row_blocks(matrix: sp.csr_matrix, n_rows: int) -> list[RowBlock]:
     # A block ends before the row that would take it past the entry budget or the row limit.
     blocks, start, used = [], 0, 0
     for row in range(n_rows):
-        if row > start and (used + cost[row] > PRODUCT_ENTRIES or row - start >= ROW_BLOCK):
+        if row > start and (used + cost[row] > budget or row - start >= ROW_BLOCK):
             blocks.append(RowBlock(start, row))
             start, used = row, 0
         used += int(cost[row])
@@ -157,7 +160,8 @@ class Pairs(NamedTuple):
     similarity: np.ndarray
 
 
-def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_shared: int) -> Pairs:
+def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_shared: int, *,
+                   threads: int = 1) -> Pairs:
     """Sentence pairs of different documents whose unit similarity reaches ``threshold``, as the uncollapsed
     aligner finds them.
 
@@ -166,22 +170,39 @@ def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_sh
     those, pairs sharing at least ``min_shared`` features, and with a run only when the run beats each of its
     own sentences; a run pair counts for each sentence of the run. A sentence pair met through several units
     keeps its best similarity (at most 1).
+
+    ``threads``: row blocks worked on at once. Each block is independent, and its work — the sparse product,
+    sorts and searches — runs in scipy's and numpy's compiled code, which lets go of the interpreter lock, so a
+    second thread uses a second core. The blocks are made smaller by as much, so that the products held at once
+    stay within :data:`PRODUCT_ENTRIES`. The pairs are the same for any number of threads.
     """
     binary = matrix.copy()
     binary.data[:] = 1.0
-    context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared)
-    transposed = matrix.T.tocsr()  # CSR, as the product wants it: converted once, not once per block
-    found: list[_CodedPairs] = []
-    for block in row_blocks(matrix, units.n_texts):
-        entries = _Entries.of((matrix[block.start:block.stop] @ transposed).tocoo(), block.start, threshold)
-        for kept in _capped_partners(context, _rows_with_partners(context, entries, block), entries):
-            passed = _passes(context, entries.a[kept.entry], entries.b[kept.entry], kept.similarity)
-            found.append(_to_sentences(units, kept.row[passed], kept.unit[passed], kept.similarity[passed]))
+    context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared,
+                       matrix.T.tocsr())  # CSR, as the product wants it: converted once, not once per block
+    blocks = row_blocks(matrix, units.n_texts, PRODUCT_ENTRIES // threads)
+    if threads > 1 and len(blocks) > 1:
+        with ThreadPoolExecutor(threads) as pool:
+            found = [pairs for block in pool.map(partial(_block_pairs, context, threshold), blocks)
+                     for pairs in block]
+    else:
+        found = [pairs for block in blocks for pairs in _block_pairs(context, threshold, block)]
     if not found:
         return Pairs(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     best = _max_by_code(*map(np.concatenate, zip(*found)))
     n = max(units.n_sentences, 1)
     return Pairs(best.code // n, best.code % n, best.similarity)
+
+
+def _block_pairs(context: _Context, threshold: float, block: RowBlock) -> list[_CodedPairs]:
+    """The kept sentence pairs of one row block (its rows' products with every unit)."""
+    entries = _Entries.of((context.matrix[block.start:block.stop] @ context.transposed).tocoo(), block.start,
+                          threshold)
+    found = []
+    for kept in _capped_partners(context, _rows_with_partners(context, entries, block), entries):
+        passed = _passes(context, entries.a[kept.entry], entries.b[kept.entry], kept.similarity)
+        found.append(_to_sentences(context.units, kept.row[passed], kept.unit[passed], kept.similarity[passed]))
+    return found
 
 
 class _Context(NamedTuple):
@@ -191,6 +212,7 @@ class _Context(NamedTuple):
     copies: Copies
     first: np.ndarray  # first unit of each key
     min_shared: int
+    transposed: sp.csr_matrix  # the matrix transposed, in CSR
 
 
 class _Entries(NamedTuple):
