@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -171,9 +172,10 @@ def _check_events_file(path: Path | None) -> None:
 def _draw_without_a_display() -> None:
     """The commands only save figures: matplotlib's file-only backend, so that no GUI toolkit is started on a
     desktop and the processes that draw figures can be forked safely (:mod:`framing.report.drawing`)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
+    if "matplotlib" in sys.modules:
+        sys.modules["matplotlib"].use("Agg")
+    else:  # read when matplotlib is first imported, which is only when the figures are drawn
+        os.environ["MPLBACKEND"] = "Agg"
 
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,

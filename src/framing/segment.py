@@ -22,9 +22,9 @@ from importlib.resources import files
 from itertools import islice
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .corpus import WORD, Corpus
+from .nltk_parts import punkt
 from .arguments import require_type
 from .errors import warn
 
@@ -35,15 +35,16 @@ MAX_SENTENCE_WORDS = 150
 
 
 @cache
-def punkt_tokenizer() -> PunktSentenceTokenizer:
-    """The packaged English Punkt tokenizer, built once."""
+def punkt_tokenizer():
+    """The packaged English Punkt tokenizer (NLTK's ``PunktSentenceTokenizer``), built once."""
     data = json.loads(files("framing.data").joinpath("punkt_english.json").read_text(encoding="utf-8"))
-    params = PunktParameters()
+    nltk_punkt = punkt()
+    params = nltk_punkt.PunktParameters()
     params.abbrev_types = set(data["abbrev_types"])
     params.collocations = {tuple(pair) for pair in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
     params.ortho_context = defaultdict(int, data["ortho_context"])
-    return PunktSentenceTokenizer(params)
+    return nltk_punkt.PunktSentenceTokenizer(params)
 
 
 def count_words(text: str) -> int:

@@ -51,26 +51,19 @@ Modules, in the order the data flows:
 
 from __future__ import annotations
 
-from .clusters import LINKAGE_LIMIT
-from .columns import (
-    COMPARISON_COLUMNS, EVENT_COLUMNS, LABEL_COLUMNS, OMISSION_COLUMNS, PAIR_COLUMNS, WORD_CHOICE_COLUMNS,
-)
-from .compare import event_comparison, omissions, word_choice
-from .events_file import EVENT_KEYS, SEED_EVENTS, EventSpec, match_events, read_events_file
-from .features import Aligner, Featurized, Vectors, align
-from .filters import YEAR_IN_TEXT
-from .grouping import Events, EventSource, events
-from .pairs import MAX_PARTNERS
-from .words import (
-    BRITISH, DEMONYM_SUFFIXES, MONTHS, NAME_SHARE, REPORTING_WORDS, STOP_WORDS, TOKEN, YEAR, Names, Words,
-    proper_names,
-)
+from ..lazy_exports import lazy_exports
 
-__all__ = [
-    "BRITISH", "COMPARISON_COLUMNS", "DEMONYM_SUFFIXES", "EVENT_COLUMNS", "EVENT_KEYS", "LABEL_COLUMNS",
-    "LINKAGE_LIMIT", "MAX_PARTNERS", "MONTHS", "NAME_SHARE", "OMISSION_COLUMNS", "PAIR_COLUMNS", "REPORTING_WORDS",
-    "SEED_EVENTS", "STOP_WORDS", "TOKEN", "WORD_CHOICE_COLUMNS", "YEAR", "YEAR_IN_TEXT",
-    "Aligner", "EventSource", "EventSpec", "Events", "Featurized", "Names", "Vectors", "Words",
-    "align", "event_comparison", "events", "match_events", "omissions", "proper_names", "read_events_file",
-    "word_choice",
-]
+# Imported when first asked for (framing.lazy_exports): checking an events file must not import scikit-learn.
+__getattr__, __dir__, __all__ = lazy_exports(__name__, {
+    "clusters": ("LINKAGE_LIMIT",),
+    "columns": ("COMPARISON_COLUMNS", "EVENT_COLUMNS", "LABEL_COLUMNS", "OMISSION_COLUMNS", "PAIR_COLUMNS",
+                "WORD_CHOICE_COLUMNS"),
+    "compare": ("event_comparison", "omissions", "word_choice"),
+    "events_file": ("EVENT_KEYS", "SEED_EVENTS", "EventSpec", "match_events", "read_events_file"),
+    "features": ("Aligner", "Featurized", "Vectors", "align"),
+    "filters": ("YEAR_IN_TEXT",),
+    "grouping": ("Events", "EventSource", "events"),
+    "pairs": ("MAX_PARTNERS",),
+    "words": ("BRITISH", "DEMONYM_SUFFIXES", "MONTHS", "NAME_SHARE", "REPORTING_WORDS", "STOP_WORDS", "TOKEN", "YEAR",
+              "Names", "Words", "proper_names"),
+})

@@ -12,8 +12,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
-from nltk.stem.snowball import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..nltk_parts import snowball_stemmer
 
 # Attribution and reporting words say who told the story, not what happened in it; left in, they pair
 # "X said A" with "Y said B".
@@ -38,10 +39,7 @@ BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(
 def _stem(word: str) -> str:
     for pattern, replacement in BRITISH:
         word = pattern.sub(replacement, word)
-    return _STEMMER.stem(word)
-
-
-_STEMMER = SnowballStemmer("english")
+    return snowball_stemmer("english").stem(word)
 
 
 class Words(NamedTuple):

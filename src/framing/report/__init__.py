@@ -8,29 +8,20 @@ into it, ``html.py`` renders the report from its parts (``summary``, ``spread``,
 
 from __future__ import annotations
 
-from .accuracy import accuracy, accuracy_rows
-from .format import markdown_escape, number
-from .html import DOCUMENT_LIST_ROWS, figure_caption, figure_entries, report_context, write_report
-from .marks import MarkedCorpus, Span, SpanIndex, highlight
-from .outdir import (
-    GROUP_TABLE_NAMES,
-    REPORT_HTML,
-    REPORT_MD,
-    RUN_JSON,
-    TABLE_NAMES,
-    output_names,
-    prepare_out_dir,
-    previous_outputs,
-)
-from .reading import full_texts, reading_events
-from .svg import inline_svg
-from .drawing import save_figure
-from .write import analysis_tables, run_record, write_analysis
+from ..lazy_exports import lazy_exports
 
-__all__ = [
-    "DOCUMENT_LIST_ROWS", "GROUP_TABLE_NAMES", "REPORT_HTML", "REPORT_MD", "RUN_JSON", "TABLE_NAMES",
-    "MarkedCorpus", "Span", "SpanIndex",
-    "accuracy", "accuracy_rows", "analysis_tables", "figure_caption", "figure_entries", "full_texts", "highlight",
-    "inline_svg", "markdown_escape", "number", "output_names", "prepare_out_dir", "previous_outputs",
-    "reading_events", "report_context", "run_record", "save_figure", "write_analysis", "write_report",
-]
+# Imported when first asked for (framing.lazy_exports): checking --out must not import matplotlib.
+__getattr__, __dir__, __all__ = lazy_exports(__name__, {
+    "accuracy": ("accuracy", "accuracy_rows"),
+    "format": ("markdown_escape", "number"),
+    "html": ("DOCUMENT_LIST_ROWS", "figure_caption", "figure_entries", "report_context", "write_report"),
+    "marks": ("MarkedCorpus", "Span", "SpanIndex", "highlight"),
+    "outdir": ("GROUP_TABLE_NAMES", "REPORT_HTML", "REPORT_MD", "RUN_JSON", "TABLE_NAMES", "output_names",
+               "prepare_out_dir", "previous_outputs"),
+    "reading": ("full_texts", "reading_events"),
+    "svg": ("inline_svg",),
+    "drawing": ("save_figure",),
+    "write": ("analysis_tables", "run_record", "write_analysis"),
+})
+# A function named as its module: imported now, or importing the module would leave the module in its place.
+from .accuracy import accuracy  # noqa: E402

@@ -22,7 +22,6 @@ from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..errors import input_error, require_columns
 from .contributions import contribution_table
@@ -199,6 +198,9 @@ def _percentile_intervals(matrix: np.ndarray, *, n_boot: int, rng: np.random.Gen
         # numpy sums the resamples of several documents column by column but a lone document's pairwise, which
         # differs in the last bit: a lone document goes in with a twin so that it is summed as it is beside others.
         rows = matrix[np.repeat(varied, 2) if len(varied) == 1 else varied]
+        # Imported here: scipy.stats takes about a second to import, and the workers that score never need it.
+        from scipy import stats
+
         result = stats.bootstrap((rows,), np.mean, n_resamples=n_boot, vectorized=True, axis=-1,
                                  batch=_resamples_per_batch(n, n_boot), confidence_level=level,
                                  method="percentile", rng=rng)

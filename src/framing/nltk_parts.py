@@ -1,0 +1,78 @@
+"""The two parts of NLTK framing uses — Punkt and the Snowball stemmer — imported at the cost of those parts.
+
+``import nltk.tokenize.punkt`` runs NLTK's package ``__init__`` first, and that imports nearly all of NLTK:
+taggers, chunkers, corpus readers, and through ``nltk.collocations`` scipy.stats — about 2 s of CPU, while
+Punkt itself takes under 0.1 s. The process that starts the worker pool pays it before any document is scored,
+so it is on the critical path of every run, three documents or ten thousand.
+
+:func:`punkt` therefore imports ``nltk.tokenize.punkt`` under a *lazy* ``nltk`` package: the real package's
+module object, its ``__init__`` not yet run. The first time anything asks it for a name it does not have — a user's
+``nltk.download``, ``from nltk import FreqDist``, ``nltk.__version__`` — it runs the real ``__init__`` in place,
+so ``nltk`` then is exactly what ``import nltk`` gives. While Punkt's own imports run, a missing name that is a
+submodule (``from nltk import pathsec``) is left to the import system to load instead. Should that ever fail
+(another NLTK release importing differently), the partly imported modules are dropped and NLTK is imported the
+ordinary way: slower, never wrong. When ``nltk`` is already imported, nothing of this happens.
+
+:func:`snowball_stemmer` needs the whole package (the stemmer imports the corpus readers, which rely on
+``__init__``'s order), so it completes it; only the aligner uses it, after the workers have started.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import types
+from functools import cache
+
+
+class _LazyPackage(types.ModuleType):
+    """``nltk`` before its ``__init__`` has run: runs it at the first name it lacks."""
+
+    def __getattr__(self, name: str):
+        state = self.__dict__
+        if state.get("_framing_importing_parts") and importlib.util.find_spec(f"nltk.{name}") is not None:
+            raise AttributeError(name)  # a submodule asked for by name: the import system loads it
+        if not state.get("_framing_completed"):
+            _complete(self)
+            return getattr(self, name)
+        raise AttributeError(f"module 'nltk' has no attribute {name!r}")
+
+
+def _complete(package: types.ModuleType) -> None:
+    """Run the real ``nltk/__init__.py`` in ``package`` (once)."""
+    state = package.__dict__
+    state["_framing_completed"] = True
+    state["_framing_importing_parts"] = False
+    package.__spec__.loader.exec_module(package)
+
+
+@cache
+def punkt() -> types.ModuleType:
+    """``nltk.tokenize.punkt``, without importing the rest of NLTK when NLTK is not imported yet."""
+    if "nltk" in sys.modules:
+        return importlib.import_module("nltk.tokenize.punkt")
+    spec = importlib.util.find_spec("nltk")
+    package = importlib.util.module_from_spec(spec)
+    package.__class__ = _LazyPackage
+    package.__dict__["_framing_importing_parts"] = True
+    sys.modules["nltk"] = package
+    try:
+        module = importlib.import_module("nltk.tokenize.punkt")
+    except Exception:
+        for name in [name for name in sys.modules if name == "nltk" or name.startswith("nltk.")]:
+            del sys.modules[name]
+        return importlib.import_module("nltk.tokenize.punkt")
+    package.__dict__["_framing_importing_parts"] = False
+    return module
+
+
+@cache
+def snowball_stemmer(language: str = "english"):
+    """NLTK's Snowball stemmer for ``language`` (completes a lazy ``nltk`` first)."""
+    package = sys.modules.get("nltk")
+    if isinstance(package, _LazyPackage) and not package.__dict__.get("_framing_completed"):
+        _complete(package)
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer(language)
