@@ -18,6 +18,7 @@ from .book import AliasBook, alias_book
 from .mentions import PLACE_WORDS, Mention, placed, sentence_mentions
 from .parties import DocumentParties
 from .slots import SentenceActors
+from .offices import with_unnamed_offices
 from .story_nouns import anchored
 from .speakers import speakers
 from .uses import ACTOR_NOUNS
@@ -127,11 +128,13 @@ def _document_mentions(rows, book: AliasBook) -> list[list[Mention]]:
     single unknown word, as a person's surname never follows "the"; but a word the document also writes before a
     place noun ("the Tigray region") or after a preposition of place ("in the Sahel") names a place, and stays
     one."""
-    found = anchored([sentence_mentions(text, book) for _, _, text in rows], book)
+    texts = [text for _, _, text in rows]
+    found = with_unnamed_offices(texts, anchored([sentence_mentions(text, book) for text in texts], book))
     articled = {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
                 if (m.shape == "person" or _lone_word(m)) and _after_article(text, m)}
-    articled -= {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
-                 if _lone_word(m) and (_before_place_word(text, m) or placed(text, m.start, m.text))}
+    if articled:
+        articled -= {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions if m.key in articled
+                     and _lone_word(m) and (_before_place_word(text, m) or placed(text, m.start, m.text))}
     surnames = {surname(m.key.split()[-1]) for mentions in found for m in mentions
                 if m.shape == "person" and " " in m.key and m.key not in articled}
     if not surnames and not articled:
