@@ -4,6 +4,7 @@ sentences written for these tests: one that links and one that must not."""
 import pytest
 
 from framing.scorers.actors import alias_book, sentence_mentions
+from framing.scorers.actors.scorer import _document_mentions
 
 from .test_targets import first_label
 
@@ -142,3 +143,28 @@ def test_bodies_kinds_owners_and_offices(link, text, term, target, relation):
 ])
 def test_an_adjective_complement_of_a_naming_verb_is_said_of_its_object(link, text, target):
     assert first_label(link(text), "brutal")[0] == target
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frightened MPs fled the chamber.", []),  # a plural acronym is a class; the capital before it an adjective's
+    ("The speaker said MPs would vote on Friday.", []),
+    ("Grey-haired Dawit Mekonnen spoke first.", [("Dawit Mekonnen", "Dawit Mekonnen", "person")]),
+])
+def test_a_plural_acronym_is_no_name(text, expected):
+    assert [(t, k, s) for t, k, s in mentions_of(text) if s != "other"] == expected
+
+
+@pytest.mark.parametrize("texts, word, shape", [
+    # a lone name after "the" is a group's ("the Ravenna said") …
+    (["Rebels of the Ravenna said the truce was over."], "Ravenna", "group"),
+    # … not where the document writes it as a place, nor where "the" is inside a longer name
+    (["Convoys crossed into the Ravenna at dawn.", "The Ravenna said the truce was over."], "Ravenna", "other"),
+    (["Fighters of the Free Army of Dorn and the Ravenna withdrew."], "Ravenna", "other"),
+])
+def test_a_lone_name_after_the_is_a_group_unless_a_place_or_part_of_a_name(texts, word, shape):
+    found = _document_mentions([(k, 0, text) for k, text in enumerate(texts)], alias_book(()))
+    assert {m.shape for mentions in found for m in mentions if m.key == word} == {shape}
+
+
+def test_a_capital_before_a_plural_acronym_at_the_opening_is_no_name():
+    assert mentions_of("Furious MPs shouted down the minister.") == []

@@ -46,3 +46,9 @@ def test_a_pronoun_is_written_as_what_it_refers_to_else_as_written():
     terms = terms_table([("d", 2, "reported", 10, 16), ("d", 3, "reported", 10, 16), ("d", 3, "authorial", 20, 24),
                          ("d", 4, "reported", 1, 5)])
     assert speakers(terms, sources) == ["The port authority", "they", "", ""]
+
+
+def test_a_sources_table_without_refers_to_gives_sources_as_written():
+    sources = sources_table([("d", 1, "the port authority", "named", "said", "neutral", 26, 44, "")]).drop(
+        columns="refers_to")
+    assert speakers(terms_table([("d", 1, "reported", 16, 23)]), sources) == ["the port authority"]

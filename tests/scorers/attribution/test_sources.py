@@ -213,3 +213,15 @@ EVIDENTIAL_SOURCES = [
 @pytest.mark.parametrize("sentence, source, kind, cue, stance", REPORTING_VERBS + EVIDENTIAL_SOURCES)
 def test_reporting_verbs_and_phrases_attribute_to_their_source(sentence, source, kind, cue, stance):
     assert source_of(sentence) == (source, kind, cue, stance)
+
+
+# --- a plural common noun opening its sentence is unnamed people, not a name ----------------------------------
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Refugees said the guards had beaten them at the crossing.", "anonymous"),
+    ("Survivors told reporters the shelling lasted all night.", "anonymous"),
+    ("Reuters said the convoy had turned back.", "named"),  # a name in -s stays a name
+    ("Hendricks said the convoy had turned back.", "named"),
+])
+def test_a_plural_common_noun_opening_the_sentence_is_no_name(sentence, kind):
+    assert row(sentence)["source_kind"] == kind

@@ -12,6 +12,10 @@ speaker comes from attribution's ``sources``.
   beside the documents) and the shipped ``data/actors_known.toml``;
 * :mod:`.book` — the names and aliases of the actors files, ready for lookup;
 * :mod:`.mentions` — the mentions of one sentence and their shape (person, state, group, other);
+* :mod:`.offices` — unnamed office-holders: "the president" in a document that never names the holder is a
+  person of its own;
+* :mod:`.story_nouns` — where the user's lower-case aliases ("protesters", "the regime") name their actor: only in
+  documents of that actor's story;
 * :mod:`.context` — the one rule for pronouns, definite descriptions and bare definite labels, and the nouns
   for bodies, governments and the recurring parties of a story ("the protesters", "the soldiers");
 * :mod:`.parties` — a document's unnamed parties: its civil party ("protesters") and the crowd words, the

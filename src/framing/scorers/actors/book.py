@@ -36,7 +36,10 @@ class AliasBook:
         self.runs: dict[tuple[str, bool], tuple] = {}
         seen: set[str] = set()
         lower: list[str] = []
-        for spec in (*user, *known_actors()):
+        self.user = frozenset(spec.name for spec in user)
+        self.members: dict[str, frozenset[str]] = {}  # filled by :mod:`.mentions` (it knows a person's name)
+        self.anchors: dict[str, frozenset[str]] = {}  # filled by :mod:`.story_nouns`
+        for spec in (*_with_shipped_aliases(user), *known_actors()):
             if spec.name in self.specs or any(name.casefold() == spec.name.casefold() for name in self.specs):
                 continue  # the user's actor of that name replaces the shipped one
             self.specs[spec.name] = spec
@@ -56,8 +59,9 @@ class AliasBook:
             re.escape(alias).replace(r"\ ", r"\s+") for alias in sorted(lower, key=len, reverse=True)),
             re.IGNORECASE) if lower else None
 
-    def match(self, tokens: list[Token], i: int) -> tuple[int, ActorSpec] | None:
-        """The longest alias starting at token ``i``: the index after it and its actor."""
+    def match(self, tokens: list[Token], i: int) -> tuple[int, ActorSpec, bool] | None:
+        """The longest alias starting at token ``i``: the index after it, its actor, and whether the alias is a
+        common noun (written in lower case in the file: "protesters", though here "Protesters")."""
         for entry in self.by_first.get(_base(tokens[i].lower), ()):
             end = i + len(entry.words)
             if end > len(tokens):
@@ -65,7 +69,7 @@ class AliasBook:
             found = tokens[i:end]
             if all(_base(token.lower) == word for token, word in zip(found, entry.words)) and \
                     (not entry.exact or all(_same_case(token.text, word) for token, word in zip(found, entry.exact))):
-                return end, entry.actor
+                return end, entry.actor, not entry.exact
         return None
 
     def lookup(self, alias: str) -> ActorSpec | None:
@@ -73,6 +77,20 @@ class AliasBook:
         folded = tuple(alias.lower().split())
         return next((entry.actor for entry in self.by_first.get(folded[0] if folded else "", ())
                      if entry.words == folded), None)
+
+
+def _with_shipped_aliases(user: tuple[ActorSpec, ...]) -> tuple[ActorSpec, ...]:
+    """The user's actors, each that takes the name of a shipped actor also with that actor's aliases after its
+    own: a user who lists "Azerbaijan" with its ministries adds names to the state, and its demonym
+    ("Azerbaijani forces") and capital still name it. An alias the user gives another actor stays that
+    actor's (the user's aliases are looked up first)."""
+    shipped = {spec.name.casefold(): spec for spec in known_actors()}
+    widened = []
+    for spec in user:
+        known = shipped.get(spec.name.casefold())
+        extra = () if known is None else tuple(alias for alias in known.aliases if alias not in spec.aliases)
+        widened.append(spec._replace(aliases=spec.aliases + extra))
+    return tuple(widened)
 
 
 @cache

@@ -27,7 +27,8 @@ person label ("the dictator") want a ``person``; "it", "its" want a ``state`` or
 "their" a ``group`` (or a ``state``); plural and collective labels ("the terrorists", "the mob") a ``group``; a
 label for a government ("the regime", "the junta") wants a ``state``, else a ``group``. A party phrase ("the
 protesters", :data:`PARTY_NOUNS`) is a group of its own in a construction's slot (:mod:`.slots`), not an
-antecedent. Mentions of shape ``other`` (places, events, a single capitalised word never seen as a person's
+antecedent; a common noun of the user's actors file ("survivors", "his ministers": ``Mention.common``) is no
+pronoun's antecedent either (a label's it may be: "the regime" after "the government"). Mentions of shape ``other`` (places, events, a single capitalised word never seen as a person's
 surname) are nobody's antecedent.
 """
 
@@ -129,17 +130,15 @@ class Recent:
         self.sentences.append(mentions)
         self.salience.update(salience_key(m) for m in mentions)
         self.states.update((salience_key(m), m) for m in mentions if m.shape == "state")
-        self.actors.update((salience_key(m), m) for m in mentions if m.shape != "other")
+        self.actors.update((salience_key(m), m) for m in mentions if m.shape != "other" and not m.common)
 
     def resolve(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
         """The rule of the module docstring: ``before`` are the mentions of the slot's sentence before it."""
-        if wanted.strict:
-            for shape in wanted.shapes:
-                found = self._nearest(Wanted((shape,)), before)
-                if found is not None:
-                    return found
-            return self._most_salient(list(self.states.values())) if "state" in wanted.shapes and self.states \
-                else None
+        if wanted.strict:  # a government label: a state in the window, else the document's leading state
+            found = self._nearest(Wanted(("state",)), before)
+            if found is None and self.states:
+                found = self._most_salient(list(self.states.values()))
+            return found if found is not None else self._nearest(Wanted(("group",)), before)
         found = self._nearest(wanted, before)
         if found is None and wanted.salient and not self._any_compatible(wanted):
             found = self._most_salient([m for m in self.actors.values() if m.shape in wanted.shapes])
@@ -147,20 +146,20 @@ class Recent:
 
     def _any_compatible(self, wanted: Wanted) -> bool:
         """Whether the window holds a compatible actor (then a declined choice stays declined)."""
-        return any(m.shape in wanted.shapes for mentions in self.sentences for m in mentions)
+        return any(_compatible(m, wanted) for mentions in self.sentences for m in mentions)
 
     def _nearest(self, wanted: Wanted, before: list[Mention]) -> Mention | None:
-        same = [m for m in before if m.shape in wanted.shapes]
+        same = [m for m in before if _compatible(m, wanted)]
         if same:
             return same[-1]
         for mentions in reversed(self.sentences):
-            compatible = [m for m in mentions if m.shape in wanted.shapes]
+            compatible = [m for m in mentions if _compatible(m, wanted)]
             if not compatible:
                 continue
             if len({m.key for m in compatible}) == 1:
                 return compatible[-1]
             opening = mentions[0] if mentions and mentions[0].opens else None
-            if opening is not None and opening.shape in wanted.shapes:
+            if opening is not None and _compatible(opening, wanted):
                 return opening
             return self._most_salient(compatible)
         return None
@@ -173,3 +172,8 @@ class Recent:
         if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
             return None
         return next(m for m in reversed(candidates) if salience_key(m) == ranked[0][0])
+
+
+def _compatible(mention: Mention, wanted: Wanted) -> bool:
+    """A mention of a wanted shape; for a pronoun (``salient``), not a common noun of the user's file."""
+    return mention.shape in wanted.shapes and not (wanted.salient and mention.common)

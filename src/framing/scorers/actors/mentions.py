@@ -79,6 +79,7 @@ class Mention(NamedTuple):
     key: str  # what the alias merge reads: a known actor's name, or the text without titles
     shape: Shape
     opens: bool  # among the first words of its sentence: its subject, for the context rule
+    common: bool = False  # found by a lower-case alias of the user's file ("protesters"), not by a name
 
 
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
@@ -133,7 +134,7 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
                 continue  # a capital inside a word ("iPhone") or after a hyphen ("anti-Iran" keeps "Iran")
             run_start = particle.start()
         opening = _opening(text, run_start)
-        for start, end, written, key, shape in _run_mentions(text[run_start:run.end()], opening, book):
+        for start, end, written, key, shape, common in _run_mentions(text[run_start:run.end()], opening, book):
             start, end = start + run_start, end + run_start
             if end == run.end() and (key in book.specs or (shape == "other" and adjectival(key))):
                 body = _BODY_AFTER.match(text, end)
@@ -141,7 +142,8 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
                     end, written = body.end(), text[start:body.end()]
                     if key not in book.specs:
                         key, shape = written, "group"
-            if shape != "other" and key not in book.specs and _placed(text, start, written):
+            if shape != "other" and (key not in book.specs or _seat(book, key, shape, written)) \
+                    and placed(text, start, written):
                 shape = "other"
             office = _OFFICE_AFTER.match(text, end) if shape == "state" and written.endswith(("'s", "’s")) else None
             office_of = _OFFICE_BEFORE.search(text, max(0, start - 30), start) if shape == "state" else None
@@ -151,7 +153,7 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
             elif office_of is not None:  # "the president of Belarus", likewise
                 start, written = office_of.start(), text[office_of.start():end]  # "the" is the office's
                 key, shape = _without_possessive(text[office_of.start("office"):end]), "person"
-            found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end))
+            found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end, common))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)
     return _with_nicknames(text, found, book)
@@ -185,15 +187,21 @@ def _with_nicknames(text: str, found: list[Mention], book: AliasBook) -> list[Me
 
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|across|throughout|into|(?:slums|streets|outskirts|city|town|village|capital|suburbs|"
-    r"region|province|district|neighbou?rhoods?)[ \t]+of)[ \t]+$", re.IGNORECASE)
+    r"region|province|district|neighbou?rhoods?)[ \t]+of)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 
 
-def _placed(text: str, start: int, written: str) -> bool:
-    """An unknown name right after a preposition of place or a place noun's "of" ("in Mekelle", "the slums of
-    Cité Soleil") is a place, whatever its words look like: people and groups stand there only with a
-    possessive ("in Assad's Syria")."""
+def placed(text: str, start: int, written: str) -> bool:
+    """An unknown name right after a preposition of place or a place noun's "of", with or without "the" ("in
+    Mekelle", "the slums of Cité Soleil", "across the Sahel") is a place, whatever its words look like: people
+    and groups stand there only with a possessive ("in Assad's Syria")."""
     return not written.endswith(("'s", "’s", "s'", "s’")) and _LOCATIVE_BEFORE.search(text, max(0, start - 30),
                                                                                     start) is not None
+
+
+def _seat(book: AliasBook, key: str, shape: Shape, written: str) -> bool:
+    """A one-word alias of a state in the user's file other than its name ("Colombo", "Nairobi"): the seat of
+    its government, which news also writes as a place ("in Colombo"), where it names no actor."""
+    return key in book.user and shape == "state" and " " not in written and written != key
 
 
 def adjectival(key: str) -> bool:
@@ -218,12 +226,13 @@ def _with_lower_aliases(text: str, found: list[Mention], book: AliasBook, subjec
         spec = book.lookup(match.group())
         if spec is not None:
             found.append(Mention(match.start(), match.end(), match.group(), spec.name, shape_of(spec),
-                                 match.start() < subject_end))
+                                 match.start() < subject_end, common=True))
     return sorted(found)
 
 
 def _run_mentions(run: str, opening: bool, book: AliasBook) -> tuple:
-    """The mentions inside one run of capitalised words, as ``(start, end, text, key, shape)`` run offsets;
+    """The mentions inside one run of capitalised words, as ``(start, end, text, key, shape, common)`` (run
+    offsets; ``common``: found by a lower-case alias of the user's file, as "Rioters" opening a headline);
     ``opening``: the run opens its sentence (or follows a quotation mark or colon)."""
     cached = book.runs.get((run, opening))
     if cached is not None:
@@ -232,21 +241,39 @@ def _run_mentions(run: str, opening: bool, book: AliasBook) -> tuple:
     out, i = [], 0
     while i < walker.n:
         known = book.match(walker.tokens, i) if is_word(walker.tokens[i]) else None
+        if known is not None and _member_name(book, known[1], walker.text_of(i, known[0])):
+            known = None  # a person the user lists under a body is a person of his own
         if known is not None:
-            end, spec = known
+            end, spec, common = known
             found = (i, end, spec.name, shape_of(spec))
         else:
-            found = _name_mention(walker, i, opening and i == 0)
+            found, common = _name_mention(walker, i, opening and i == 0), False
         if found is None:
             i += 1
             continue
         start, end, key, shape = found
-        out.append((walker.tokens[start].start, walker.tokens[end - 1].end, walker.text_of(start, end), key, shape))
+        out.append((walker.tokens[start].start, walker.tokens[end - 1].end, walker.text_of(start, end), key, shape,
+                    common))
         i = end
     if len(book.runs) >= RUN_CACHE_SIZE:
         book.runs.clear()
     book.runs[(run, opening)] = result = tuple(out)
     return result
+
+
+def _member_name(book: AliasBook, spec: ActorSpec, written: str) -> bool:
+    """Whether ``written`` (an alias of the user's ``spec``) is a person's name the user lists among the aliases
+    of a body (a state, party or group), or that name's last word: labels said of a named person ("the
+    ringleader", "notorious") are about him, and news names him, not the body he belongs to. He stays an actor
+    of his own, found as a name phrase; the body keeps its other names."""
+    if spec.name not in book.user or shape_of(spec) == "person":
+        return False
+    members = book.members.get(spec.name)
+    if members is None:
+        people = [alias for alias in spec.aliases if _person_like(alias.split())]
+        members = book.members[spec.name] = frozenset(
+            {alias.casefold() for alias in people} | {alias.split()[-1].casefold() for alias in people})
+    return _without_possessive(written).casefold() in members
 
 
 def _name_mention(walker: PhraseWalker, i: int, opening: bool) -> tuple[int, int, str, Shape] | None:
@@ -269,6 +296,12 @@ def _name_mention(walker: PhraseWalker, i: int, opening: bool) -> tuple[int, int
             j += 2
         else:
             break
+    if _plural_acronym(tokens[j - 1].text):
+        # "Terrified MPs": a plural acronym is a class of people, and a capital before it at the opening is an
+        # adjective's, not a name's
+        j -= 1
+        if j == first or (opening and first == i and j == first + 1):
+            return None
     words = [token.text for token in tokens[first:j]]
     if all(word.lower() in TITLES | GROUP_WORDS for word in words):
         return None  # "General", "Force" on their own name nobody
@@ -278,6 +311,11 @@ def _name_mention(walker: PhraseWalker, i: int, opening: bool) -> tuple[int, int
     shape: Shape = "other" if lowered & PLACE_WORDS else "person" if first > i or _person_like(key.split()) \
         else "group" if _group_like(words) else "other"
     return i, j, key, shape
+
+
+def _plural_acronym(text: str) -> bool:
+    """An acronym with a plural "s" ("MPs", "NGOs"): a common noun for a class of people or bodies."""
+    return len(text) > 2 and text.endswith("s") and text[:-1].isupper()
 
 
 def _starts_name(walker: PhraseWalker, i: int, *, titled: bool, opening: bool) -> bool:

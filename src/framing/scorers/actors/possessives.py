@@ -8,6 +8,7 @@ from ...phrases import is_cap, is_quote_mark
 from ...phrases.words import DEFINITE, POSSESSIVE
 from .context import BODY_LABELS, GOVERNMENT_LABELS, Wanted, wanted_for_label
 from .mentions import Mention
+from .offices import is_unnamed_office
 from .slots import SentenceActors, Target, without_possessive
 from .uses import heads_phrase
 
@@ -20,7 +21,10 @@ def possessive(actors: SentenceActors, start: int, first: int, last: int, of_doe
     "the LABEL of X" makes X the owner."""
     walker = actors.walker
     if walker.low(start - 1).endswith(("'s", "s'")):
-        owner = actors.ending_at(start - 1) or _described_owner(actors, start - 1)
+        owner = actors.ending_at(start - 1)
+        if owner is not None and is_unnamed_office(owner):
+            owner = None  # "the president's assassination": a role in the possessive names the victim
+        owner = owner or _described_owner(actors, start - 1)
         if owner is not None:
             return Target(owner, "possessive")
     if walker.low(start) in POSSESSIVE and walker.low(start) != "my":

@@ -15,9 +15,11 @@ from ...phrases import PhraseWalker
 from .actors_file import ActorSpec
 from .context import Recent, surname
 from .book import AliasBook, alias_book
-from .mentions import PLACE_WORDS, Mention, sentence_mentions
+from .mentions import PLACE_WORDS, Mention, placed, sentence_mentions
 from .parties import DocumentParties
 from .slots import SentenceActors
+from .offices import with_unnamed_offices
+from .story_nouns import anchored
 from .speakers import speakers
 from .uses import ACTOR_NOUNS
 from .targets import NO_TARGET, Target, link_label
@@ -124,12 +126,15 @@ def _document_mentions(rows, book: AliasBook) -> list[list[Mention]]:
     further down); a name the document writes after "the" ("the so-called Jaish al-Islam", "the White Helmets
     said", "the members of the Basij") is no person's, whatever its words look like, so it is a group — also a
     single unknown word, as a person's surname never follows "the"; but a word the document also writes before a
-    place noun ("the Tigray region") names a place, and stays one."""
-    found = [sentence_mentions(text, book) for _, _, text in rows]
+    place noun ("the Tigray region") or after a preposition of place ("in the Sahel") names a place, and stays
+    one."""
+    texts = [text for _, _, text in rows]
+    found = with_unnamed_offices(texts, anchored([sentence_mentions(text, book) for text in texts], book))
     articled = {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
                 if (m.shape == "person" or _lone_word(m)) and _after_article(text, m)}
-    articled -= {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
-                 if _lone_word(m) and _before_place_word(text, m)}
+    if articled:
+        articled -= {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions if m.key in articled
+                     and _lone_word(m) and (_before_place_word(text, m) or placed(text, m.start, m.text))}
     surnames = {surname(m.key.split()[-1]) for mentions in found for m in mentions
                 if m.shape == "person" and " " in m.key and m.key not in articled}
     if not surnames and not articled:
@@ -150,6 +155,9 @@ _SKIPPED_AFTER_ARTICLE = frozenset({"The", "A", "An", "This", "That"})
 _ARTICLE_BEFORE = re.compile(r"\bthe\s+(?:so-called\s+|self-styled\s+)?[\"'“‘]?$", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"\s+([a-z][\w-]*)")
 _NAME_GOES_ON = re.compile(r"\s+(?:and|of|&)\s+[A-Z]")
+# A capitalised word and "and" or "of" before "the": the word after "the" ends a longer name ("Islamic State of
+# Iraq and the Levant", "the State of the Union"), it names nobody alone.
+_NAME_GOES_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s+(?:and|of)\s+$")
 
 
 def _lone_word(mention: Mention) -> bool:
@@ -166,11 +174,20 @@ def _before_place_word(text: str, mention: Mention) -> bool:
 def _after_article(text: str, mention: Mention) -> bool:
     """A name written after "the" that heads its phrase ("the so-called Jaish al-Islam", not "the Bashar
     al-Assad government", where "the" belongs to the government, nor "the Hong Kong and Macao Affairs Office",
-    a longer name)."""
-    if not _ARTICLE_BEFORE.search(text, 0, mention.start) or _NAME_GOES_ON.match(text, mention.end):
+    a longer name, nor "Islamic State of Iraq and the Levant", whose "the" is inside one)."""
+    article = _ARTICLE_BEFORE.search(text, 0, mention.start)
+    if article is None or _NAME_GOES_ON.match(text, mention.end) \
+            or _inside_longer_name(text, article.start()):
         return False
     after = _NOUN_AFTER.match(text, mention.end)
     return after is None or after.group(1) not in ACTOR_NOUNS | PLACE_WORDS
+
+
+def _inside_longer_name(text: str, article: int) -> bool:
+    """Whether the "the" at offset ``article`` follows a name's word and "and" or "of" (not a sentence's
+    capitalised first word: "Rebels of the …")."""
+    before = _NAME_GOES_BEFORE.search(text, 0, article)
+    return before is not None and before.start() > 0
 
 
 def _token_range(walker: PhraseWalker, start: int, end: int) -> tuple[int | None, int]:

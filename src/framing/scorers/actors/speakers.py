@@ -13,6 +13,10 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from ...errors import require_columns
+
+_SOURCE_COLUMNS = ("doc_id", "sent_id", "source", "start", "end")
+
 
 class _Source(NamedTuple):
     """One cited source of a sentence (document offsets of its text), and who it is as written."""
@@ -48,13 +52,16 @@ def speaker_of(found: list[_Source], start: int, end: int) -> str:
 
 
 def _sources_by_sentence(sources: pd.DataFrame) -> dict[tuple[str, int], list[_Source]]:
-    """Each sentence's sources, a pronoun as its antecedent (``refers_to``) when attribution found one."""
+    """Each sentence's sources, a pronoun as its antecedent (``refers_to``) when attribution found one; a
+    sources table without ``refers_to`` (read from an older run, or made by hand) gives every source as
+    written."""
+    require_columns(sources, _SOURCE_COLUMNS, "sources")
+    refers = sources["refers_to"] if "refers_to" in sources.columns else [""] * len(sources)
     by_sentence: dict[tuple[str, int], list[_Source]] = {}
     for doc_id, sent_id, source, refers_to, start, end in zip(
-            sources["doc_id"], sources["sent_id"], sources["source"], sources["refers_to"], sources["start"],
-            sources["end"]):
-        by_sentence.setdefault((doc_id, int(sent_id)), []).append(
-            _Source(int(start), int(end), str(refers_to) or str(source)))
+            sources["doc_id"], sources["sent_id"], sources["source"], refers, sources["start"], sources["end"]):
+        written = refers_to if isinstance(refers_to, str) and refers_to else source
+        by_sentence.setdefault((doc_id, int(sent_id)), []).append(_Source(int(start), int(end), str(written)))
     return by_sentence
 
 

@@ -65,13 +65,31 @@ MAX_APPOSITIVE_WORDS = 8  # words after a bare plural appositive's label before 
 
 
 def link_label(actors: SentenceActors, first: int, last: int, category: str, lemma: str) -> Target:
-    """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence."""
+    """The target of the loaded term on tokens ``first … last`` (inclusive) of the sentence.
+
+    A user's lower-case alias that ends with the label ("thugs", "the regime", "loyalist mob") is the story's
+    word for an actor, not a name: it never makes the label a premodifier of itself. The constructions are tried
+    as if it were not there ("ELN terrorists" is still the ELN's, "X are not terrorists" still X's), and it
+    stands in only where the context rule would: for a referent, or a definite label no construction ties
+    ("the thugs"), the alias's actor replaces the nearest compatible one. A bare, generic use ("arming
+    terrorists") stays without target."""
+    own = next((m for m in actors.mentions if m.common and m.start <= first and m.end == last + 1), None)
+    target = _linked(actors, first, last, category, lemma, own)
+    if own is None or target.relation not in ("", "referent"):
+        return target
+    if target.relation == "referent" or actors.walker.low(phrase_start(actors.walker, first)) in DEFINITE:
+        return Target(own, "referent")
+    return target
+
+
+def _linked(actors: SentenceActors, first: int, last: int, category: str, lemma: str,
+            skipped: Mention | None) -> Target:
     walker = actors.walker
     if _verb_form(walker.low(last), lemma) and not _attributive(walker, first, last):
         return _participle_after_be(actors, first, last) if category in LABEL_CATEGORIES else NO_TARGET
     use, head = term_use(walker, first, last, category, lemma)
     promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
-    inside = next((m for m in actors.mentions if m.start <= first and last < m.end), None)
+    inside = next((m for m in actors.mentions if m.start <= first and last < m.end and m is not skipped), None)
     if inside is not None and inside.shape == "other" and (inside.start, inside.end) == (first, last + 1):
         inside = None  # "Rioters torch …": the label written with a headline's capital, not a name
     if inside is not None and not _shouted(walker, inside, first, last):

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from ...phrases.tokens import Token, is_cap, is_participle, is_plural, is_proper, is_word, plural_demonym
 from ...phrases.walkers import Phrase, PhraseWalker
-from ...phrases.words import (COLLECTIVE, DEFINITE, DEMONYMS, FIRST_PERSON, INDEFINITE, INSTITUTIONS,
+from ...phrases.words import (COLLECTIVE, DEFINITE, DEMONYMS, FIRST_PERSON, INDEFINITE, INSTITUTIONS, MID_LOWER,
                               MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PRONOUNS, RELATIVE, ROLES,
-                              VAGUE_PEOPLE)
+                              VAGUE_PEOPLE, orthography)
 from .vocabulary import (ANONYMITY, BROADCASTERS, DOCUMENT_SUBJECTS, FACT_PRONOUNS, FACT_QUANTIFIERS, ISSUING,
                          PLURAL_BODIES, POST_MODIFIERS)
 
@@ -71,7 +71,7 @@ def classify(walker: PhraseWalker, clause: Phrase) -> str | None:
     head_at = head_index(core_words)
     head = core_words[head_at]
     position = clause.start + tokens.index(head) if head in tokens else clause.start
-    head_is_proper = is_proper(head, position)
+    head_is_proper = is_proper(head, position) and not _opening_common_plural(head, position)
     appositive_named = any(is_proper(t, 1) for t in appositive[:3]) and appositive \
         and appositive[0].lower not in {"a", "an", "who", "which", "one"} | INDEFINITE
     if head.lower in DOCUMENT_SUBJECTS and issued_by_named(walker, clause, core_words[:head_at]):
@@ -155,3 +155,11 @@ def head_index(core_words: list[Token]) -> int:
         if k and (t.lower in NP_PREPOSITIONS or t.lower in POST_MODIFIERS or post_participle):
             return k - 1
     return len(core_words) - 1
+
+
+def _opening_common_plural(head: Token, position: int) -> bool:
+    """A plural that opens its sentence and whose singular news writes in lower case ("Refugees said …",
+    "Survivors told …"): a common noun with the sentence's capital, so unnamed people, not a name."""
+    lower = head.lower
+    return position == 0 and lower.endswith("s") and is_plural(lower) and not plural_demonym(lower) \
+        and bool(orthography().get(lower[:-1], 0) & MID_LOWER)
