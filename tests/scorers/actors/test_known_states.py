@@ -112,3 +112,28 @@ def test_a_label_finds_a_newly_listed_state(link):
     hits = link("The Rwandan regime jailed the opposition leader. Critics call the Kigali regime brutal.")
     assert hits[["term", "target", "relation"]].values.tolist() == [
         ["regime", "Rwanda", "premodifier"], ["regime", "Rwanda", "premodifier"], ["brutal", "Rwanda", "naming"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plural demonym counted or described as people is the country's people, not its government
+    ("Thousands of Peruvians marched on the capital.", [("Peruvians", "Peru", "other")]),
+    ("Hundreds of young Zambians queued for fuel.", [("Zambians", "Zambia", "other")]),
+    ("Some 3,000 Chileans signed the letter.", [("Chileans", "Chile", "other")]),
+    # "the Iranians" in diplomacy is the government's shorthand; a demonym adjective stays the state
+    ("The Iranians rejected the offer.", [("Iranians", "Iran", "state")]),
+    ("Zambian police fired tear gas.", [("Zambian police", "Zambia", "state")]),
+])
+def test_counted_people_are_not_their_state(text, expected):
+    assert found(text) == expected
+
+
+def test_a_capital_after_in_is_a_place():
+    # "in Lusaka" is where something happens; "Lusaka denied" is the government speaking
+    assert found("Protesters gathered in Lusaka on Monday.") == [("Lusaka", "Zambia", "other")]
+    assert found("Lusaka denied the report.") == [("Lusaka", "Zambia", "state")]
+
+
+def test_they_after_counted_people_is_not_the_state(link):
+    hits = link("Thousands of young Zambians marched in Lusaka on Friday. Officials called them hooligans.")
+    assert hits["term"].tolist() == ["hooligans"]
+    assert "Zambia" not in hits["target"].tolist()

@@ -145,6 +145,8 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
             if shape != "other" and (key not in book.specs or _seat(book, key, shape, written)) \
                     and placed(text, start, written):
                 shape = "other"
+            if shape == "state" and counted_people(text, start, written, key):
+                shape = "other"
             office = _OFFICE_AFTER.match(text, end) if shape == "state" and written.endswith(("'s", "’s")) else None
             office_of = _OFFICE_BEFORE.search(text, max(0, start - 30), start) if shape == "state" else None
             if office is not None:  # "Azerbaijan's president": the office-holder, a person of his own
@@ -198,10 +200,26 @@ def placed(text: str, start: int, written: str) -> bool:
                                                                                     start) is not None
 
 
+# A count or a word for ordinary people before a plural noun: "hundreds of", "tens of thousands of", "young".
+_PEOPLE_COUNTED_BEFORE = re.compile(
+    r"\b(?:(?:dozens|scores|hundreds|thousands|millions|tens|many|most|some|few|all)[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"|(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|many|few|ordinary|young|older|fellow|"
+    r"poor|working|jobless|unemployed|angry|frustrated)[ \t]+)$", re.IGNORECASE)
+
+
+def counted_people(text: str, start: int, written: str, key: str) -> bool:
+    """A state's plural demonym counted or described as people ("hundreds of young Kenyans", "ordinary
+    Iranians", "3,000 Syrians"): the country's people, who are not its government — never the state's mention,
+    nor a pronoun's antecedent for it. "The Iranians" (the usual shorthand for a government in diplomacy) stays
+    the state."""
+    return written != key and written.endswith("s") and not written.endswith(("'s", "’s")) \
+        and _PEOPLE_COUNTED_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
 def _seat(book: AliasBook, key: str, shape: Shape, written: str) -> bool:
-    """A one-word alias of a state in the user's file other than its name ("Colombo", "Nairobi"): the seat of
-    its government, which news also writes as a place ("in Colombo"), where it names no actor."""
-    return key in book.user and shape == "state" and " " not in written and written != key
+    """A one-word alias of a state other than its name ("Colombo", "Nairobi"): the seat of its government,
+    which news also writes as a place ("in Colombo"), where it names no actor."""
+    return shape == "state" and " " not in written and written != key
 
 
 def adjectival(key: str) -> bool:
