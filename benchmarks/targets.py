@@ -5,8 +5,9 @@ Run from the project root:  python benchmarks/targets.py [--set FOLDER] [--no-wr
 Reads ``tests/data/targets`` by default, or ``--set tests/data/targets_holdout`` (the hold-out set: 8 excerpts on
 three other stories, labelled blind, never used to tune the linker), ``--set tests/data/targets_blind3`` (the
 third blind set: 12 excerpts on four more stories, labelled and committed before the linker ever read them),
-``--set tests/data/targets_blind4`` (the fourth blind set: 10 excerpts on four further stories, likewise) or
-``--set tests/data/targets_blind5`` (the fifth blind set: 10 excerpts on four stories again new, likewise); the
+``--set tests/data/targets_blind4`` (the fourth blind set: 10 excerpts on four further stories, likewise),
+``--set tests/data/targets_blind5`` (the fifth blind set: 10 excerpts on four stories again new, likewise) or
+``--set tests/data/targets_blind6`` (the sixth blind set: 10 excerpts on four more new stories, likewise); the
 default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
@@ -20,10 +21,10 @@ accuracy on reported hits (right when the two share a content word, or both are 
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
 Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
-``targets_holdout``, ``targets_blind3``, ``targets_blind4`` or ``targets_blind5``) — ``latest`` every time,
-``first_run`` only when none is stored, so the honest number on unseen text survives later tuning — and renders the
-set's section of ``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind
-set)", "(fourth blind set)" or "(fifth blind set)"); ``--no-write`` only prints.
+``targets_holdout``, ``targets_blind3`` … ``targets_blind6``) — ``latest`` every time, ``first_run`` only when
+none is stored, so the honest number on unseen text survives later tuning — and renders the set's section of
+``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind set)", "(fourth
+blind set)", "(fifth blind set)" or "(sixth blind set)"); ``--no-write`` only prints.
 
 ``--actors FILE`` passes a user's actors file to :func:`framing.analyze` (as ``framing analyze --actors`` does) to
 measure how much naming a story's parties helps; such a run only prints, never writes accuracy.json or RESULTS.md
@@ -57,6 +58,7 @@ HOLDOUT = ROOT / "tests" / "data" / "targets_holdout"
 BLIND3 = ROOT / "tests" / "data" / "targets_blind3"
 BLIND4 = ROOT / "tests" / "data" / "targets_blind4"
 BLIND5 = ROOT / "tests" / "data" / "targets_blind5"
+BLIND6 = ROOT / "tests" / "data" / "targets_blind6"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -101,6 +103,12 @@ PUBLICATIONS = {
         "Serbia's 2024–25 student protests, eastern Congo and the M23 2025 — in wire, state-media, broadcaster, "
         "tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, without "
         "reading or running the linker, and committed before its first run on them"),
+    BLIND6: Publication(
+        "targets_blind6", "Who is called what (sixth blind set)",
+        "10 invented excerpts on four more new stories — France's 2023 pension strikes, Chile's 2019–20 protests, "
+        "Bangladesh's 2024 student uprising, Peru's 2022–23 protests — in wire, state-media, broadcaster, tabloid, "
+        "broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, without reading or "
+        "running the linker, and committed before its first run on them"),
 }
 
 
