@@ -124,8 +124,6 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs)
         scored = []
         for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
-            if not scored and pool is not None:
-                _import_later_stages()
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
@@ -237,19 +235,6 @@ def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions
                  .merge(passives, on=["doc_id", "sent_id"]))
     rewrites = NeutralRewriter(lexicon)(sentences, terms)
     return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites)
-
-
-def _import_later_stages() -> None:
-    """Import what only the stages after scoring use — scikit-learn, scipy.stats, the rest of NLTK: about 2 s of
-    CPU — while the workers score and this process would only wait for them. Imported before the workers were
-    forked, they held up the first batch; imported after scoring, they hold up the alignment."""
-    from importlib import import_module
-
-    from .nltk_parts import snowball_stemmer
-
-    import_module("scipy.stats")  # the summaries' bootstrap intervals
-    import_module(".align.features", __package__)  # scikit-learn, scipy.sparse
-    snowball_stemmer("english")
 
 
 _TERM_SCORERS: dict[str, object] = {}
