@@ -87,11 +87,11 @@ def test_a_definite_possessive_owner_resolves_by_the_context_rule(link, text, te
 
 @pytest.mark.parametrize("text, term, target, relation", [
     # a state's office-holder named by the office is a person of his own, and the pronoun and label after it
-    ("France's president, a dynastic autocrat, rules by decree.", "autocrat", "France's president", "appositive"),
-    ("France's president rules by decree. His regime jails reporters.", "regime", "France's president",
+    ("France's president, a dynastic autocrat, rules by decree.", "autocrat", "French president", "appositive"),
+    ("France's president rules by decree. His regime jails reporters.", "regime", "French president",
      "possessive"),
     # a double object: the label heads its phrase before the second object's determiner
-    ("France's president rules by decree. Critics called the autocrat a thief.", "autocrat", "France's president",
+    ("France's president rules by decree. Critics called the autocrat a thief.", "autocrat", "French president",
      "referent"),
     # a label's participle after "be" is said of the subject; any other verb form labels nobody
     ("Seven members of the Ogaden Front were martyred on Sunday.", "martyred", "Ogaden Front", "copula"),
@@ -128,7 +128,7 @@ def test_an_office_of_something_else_makes_no_office_holder():
      "premodifier"),
     # "the president of X" is an office-holder; a label resolved to him after an adverb in -ly
     ("For years the president of France has jailed critics. This month the tyrant finally met a crowd.", "tyrant",
-     "president of France", "referent"),
+     "French president", "referent"),
     # "entity" is said of a state or a body, never of a person
     ("Omar Dahir spoke about Israel on Monday. He said the Zionist entity would fall.", "zionist entity",
      "Israel", "referent"),

@@ -73,8 +73,9 @@ def test_second_pass_rules_link_the_term(link, text, term, target, relation):
     ("The army would fight until the last terrorist was expelled.", "terrorist"),
     ("Maduro rules the way strongmen always do.", "strongmen"),
     ("The men were described as thugs.", "thugs"),
-    # "called out" is not naming; a possessive before a head that is no member ("Bevin's downplaying")
-    ("Cohen called out Donald Trump's violent rhetoric.", "rhetoric"),
+    # "called out" is not naming (a possessive before the act would tie it: "Trump's violent rhetoric"); a
+    # possessive before a head that is no member ("Bevin's downplaying")
+    ("Cohen called out Donald Trump over violent rhetoric.", "rhetoric"),
     ("Matt Bevin's downplaying of vaccines is reckless.", "reckless"),
     # an appositive is a determined phrase, closed by a comma: not a fronted phrase, not a list
     ("Borrowing from Hillary Clinton, leftist Italian media attacked the plan.", "leftist"),

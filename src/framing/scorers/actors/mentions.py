@@ -21,7 +21,8 @@ Three rules of news writing correct what the runs give: a nickname in quotation 
 last name is part of the person's name ('Wilner "Tizo" Jean-Baptiste' is one person, keyed "Wilner
 Jean-Baptiste"); an unknown name right after a preposition of place or a place noun's "of" ("outside Mekelle",
 "the slums of Cité Soleil") is a place; a state's office named with it ("Iran's president", "the president of
-Belarus") is the office-holder, a person of his own keyed as written.
+Belarus") is the office-holder, a person of his own keyed by the state's demonym ("Iranian president",
+:mod:`.office_names`).
 
 Each mention has a **shape** the pronoun and referent rules (:mod:`.context`) test: ``person`` (a title, or two
 to four capitalised words with no institution or place word), ``state`` and ``group`` (by the actors file's
@@ -39,6 +40,7 @@ from ...phrases.words import (FIRST_PERSON, INSTITUTIONS, MID_LOWER, MONTHS_AND_
                               TITLE_ABBREVIATIONS, orthography)
 from .actors_file import ActorSpec
 from .book import AliasBook
+from .office_names import office_key
 
 Shape = Literal["person", "state", "group", "other"]
 SHAPES: tuple[str, ...] = ("person", "state", "group", "other")
@@ -90,8 +92,9 @@ _NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-)?[{_CAPITAL}
 RUN = re.compile(rf"[{_CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:of|al|bin|ibn|de|la|van|von|der|&)[ \t]+)?{_NAME_WORD})*")
 _PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-$")
 # Offices held by one person of a state: "Iran's president" names that person, not the state.
-OFFICES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "supreme leader",
-           "foreign minister", "defence minister", "defense minister")
+OFFICES = ("president", "vice president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
+           "supreme leader", "foreign minister", "defence minister", "defense minister", "interior minister",
+           "home minister", "justice minister", "finance minister")
 _OFFICE_AFTER = re.compile(r"[ \t]+(?:%s)\b(?!['’]s)(?![ \t]+(?:of|and)\b)" % "|".join(OFFICES))
 _OFFICE_BEFORE = re.compile(r"\bthe[ \t]+(?P<office>(?:%s)[ \t]+of[ \t]+)$" % "|".join(OFFICES), re.IGNORECASE)
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
@@ -151,10 +154,10 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
             office_of = _OFFICE_BEFORE.search(text, max(0, start - 30), start) if shape == "state" else None
             if office is not None:  # "Azerbaijan's president": the office-holder, a person of his own
                 end, written = office.end(), text[start:office.end()]
-                key, shape = written.replace("’", "'"), "person"
+                key, shape = office_key(book.specs.get(key), office.group().strip()), "person"
             elif office_of is not None:  # "the president of Belarus", likewise
                 start, written = office_of.start(), text[office_of.start():end]  # "the" is the office's
-                key, shape = _without_possessive(text[office_of.start("office"):end]), "person"
+                key, shape = office_key(book.specs.get(key), office_of.group("office")[:-3].strip()), "person"
             found.append(Mention(start, end, _without_possessive(written), key, shape, start < subject_end, common))
     if book.lower_aliases is not None:
         found = _with_lower_aliases(text, found, book, subject_end)

@@ -3,7 +3,10 @@
 News names a head of state or government once ("President Ana Ruiz") and then writes "the president"; the
 context rule ties that description to the named person. Coverage of a country whose leader it never names
 ("the president", "the acting president", "His regime") still means one person throughout: the holder of the
-office, an actor of his own keyed by the office ("the president", "the acting president"; never merged with a
+office, an actor of his own keyed by the office and the document's state (its most mentioned state, as the
+context rule decides "the regime": "French president", "Sri Lankan acting president", :mod:`.office_names`; the
+bare definite office, "the president", when the document mentions no state or two equally; a sentence set in a
+state, "In Yerevan, …", gives its own offices that state; never merged with a
 named person's surname). So in a document that writes
 the office nowhere before a name ("President Ruiz") nor beside one ("the president, Ana Ruiz"), each definite
 mention of the office is a person mention — a slot's actor, an appositive's, and a pronoun's antecedent.
@@ -13,7 +16,12 @@ from __future__ import annotations
 
 import re
 
-from .mentions import OFFICES, Mention
+from collections import Counter
+
+from .book import AliasBook
+from .actors_file import ActorSpec
+from .mentions import OFFICES, Mention, placed, shape_of
+from .office_names import office_key
 
 _OFFICE = "|".join(OFFICES)
 # "the (acting) president", not "the president of Belarus" (a mention of its own) nor "the president Ana Ruiz"
@@ -28,28 +36,44 @@ _NAMED_HOLDER = re.compile(r"\b(?:%s)[ \t]+[A-Z]|\b[Tt]he[ \t]+(?:%s),[ \t]+[A-Z
 _OFFICE_WORDS = tuple({office.split()[-1] for office in OFFICES})
 
 
-def with_unnamed_offices(texts: list[str], found: list[list[Mention]]) -> list[list[Mention]]:
+def with_unnamed_offices(texts: list[str], found: list[list[Mention]], book: AliasBook) -> list[list[Mention]]:
     """``found`` (each sentence's mentions, sentence offsets) with a person mention for each definite office of a
-    document that never names its holder (module docstring)."""
+    document that never names its holder, keyed by the office and the document's state (module docstring)."""
     joined = "\n".join(texts)
     if not any(word in joined for word in _OFFICE_WORDS) or _DEFINITE_OFFICE.search(joined) is None \
             or _NAMED_HOLDER.search(joined) is not None:
         return found
+    leading = book.specs.get(leading_state(found) or "")
     out = []
     for text, mentions in zip(texts, found):
-        added = [Mention(match.start(), match.end(), match.group(), _office_key(match.group("office")), "person",
-                         text.count(" ", 0, match.start()) < 3)
+        state = _scene_state(text, mentions, book) or leading
+        added = [Mention(match.start(), match.end(), match.group(), office_key(state, match.group("office")),
+                         "person", text.count(" ", 0, match.start()) < 3)
                  for match in _DEFINITE_OFFICE.finditer(text)
                  if not any(m.start < match.end() and match.start() < m.end for m in mentions)]
         out.append(sorted(mentions + added) if added else mentions)
     return out
 
 
-def _office_key(office: str) -> str:
-    """The key of an unnamed office-holder: the definite office in lower case ("the acting president")."""
-    return "the " + " ".join(office.lower().split())
+def _scene_state(text: str, mentions: list[Mention], book: AliasBook) -> ActorSpec | None:
+    """The state a sentence sets its scene in — its name or seat after a preposition of place ("In Yerevan,
+    thousands gathered …, some calling the prime minister …"): news places an office-holder's critics and
+    crowds where he holds office, so an office of that sentence is that state's."""
+    for mention in mentions:
+        spec = book.specs.get(mention.key)
+        if spec is not None and shape_of(spec) == "state" and placed(text, mention.start, mention.text):
+            return spec
+    return None
+
+
+def leading_state(found: list[list[Mention]]) -> str | None:
+    """The key of the state a document mentions most; ``None`` with no state or a tie (a guess either way)."""
+    ranked = Counter(m.key for mentions in found for m in mentions if m.shape == "state").most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def is_unnamed_office(mention: Mention) -> bool:
-    """Whether a mention is an unnamed office-holder of this module (its key is the definite office)."""
-    return mention.shape == "person" and mention.key.startswith("the ")
+    """Whether a mention is an unnamed office-holder of this module (written as the definite office)."""
+    return mention.shape == "person" and _DEFINITE_OFFICE.fullmatch(mention.text) is not None

@@ -4,15 +4,19 @@ is no owner; after an act, "of" names the doer only for words, not violence: "th
 
 from __future__ import annotations
 
-from ...phrases import is_cap, is_quote_mark
+from ...phrases import is_cap, is_quote_mark, is_word
 from ...phrases.words import DEFINITE, POSSESSIVE
 from .context import BODY_LABELS, GOVERNMENT_LABELS, Wanted, wanted_for_label
 from .mentions import Mention
 from .offices import is_unnamed_office
 from .slots import SentenceActors, Target, without_possessive
-from .uses import heads_phrase
+from .uses import heads_phrase, is_adjective
 
+MAX_MODIFIERS = 2  # words between a possessive and the act noun it owns ("the president's "war" rhetoric")
 COUNTRY_NOUNS = frozenset({"country", "nation"})  # "the country's": the state the context names
+# "the party's" with no party named: news writes the bare "the party" for the party in power, which is the state
+# (as its government and army are): "acting as the party's henchmen" → the state the context names.
+RULING_NOUNS = frozenset({"party"})
 
 
 def possessive(actors: SentenceActors, start: int, first: int, last: int, of_doer: bool = True
@@ -22,7 +26,7 @@ def possessive(actors: SentenceActors, start: int, first: int, last: int, of_doe
     walker = actors.walker
     if walker.low(start - 1).endswith(("'s", "s'")):
         owner = actors.ending_at(start - 1)
-        if owner is not None and is_unnamed_office(owner):
+        if owner is not None and is_unnamed_office(owner) and _done_to_owner(walker.low(last)):
             owner = None  # "the president's assassination": a role in the possessive names the victim
         owner = owner or _described_owner(actors, start - 1)
         if owner is not None:
@@ -34,6 +38,33 @@ def possessive(actors: SentenceActors, start: int, first: int, last: int, of_doe
     return None
 
 
+def past_modifiers(walker, first: int) -> int:
+    """Where an act noun's phrase starts before its modifiers, when a possessive stands before them: a possessive
+    owns its whole noun phrase, adjectives and a modifier in quotation marks included ("Beijing's relentless
+    propaganda", "the president's "war" rhetoric"); ``first`` otherwise. At most
+    :data:`MAX_MODIFIERS` words."""
+    k, words = first, 0
+    while k > 0 and words < MAX_MODIFIERS:
+        token = walker.tokens[k - 1]
+        if is_quote_mark(token):
+            k -= 1
+        elif is_word(token) and not is_cap(token) and (is_adjective(token.lower) or is_quote_mark(
+                walker.tokens[k])) and token.lower not in POSSESSIVE and not token.lower.endswith(("'s", "s'")):
+            k, words = k - 1, words + 1  # an adjective, or the word a quotation mark closes on ("war")
+        else:
+            break
+    owned = k < first and (walker.low(k - 1) in POSSESSIVE | {"own"} or walker.low(k - 1).endswith(("'s", "s'")))
+    return k if owned else first
+
+
+def _done_to_owner(head: str) -> bool:
+    """Whether a possessive before the noun ``head`` may name whom it was done to: a noun of an event made from a
+    verb with "-ion" takes the verb's object as often as its subject ("the president's assassination", "his
+    detention"); any other act or label noun takes its doer ("the president's rhetoric", "the interior
+    minister's power grab")."""
+    return without_possessive(head).endswith("ion")
+
+
 def _described_owner(actors: SentenceActors, k: int) -> Mention | None:
     """The group a definite description in the possessive at token ``k`` stands for ("the group's propaganda",
     "the government's brutality"; "the country's …" the state the context names): the context rule, as for
@@ -41,7 +72,7 @@ def _described_owner(actors: SentenceActors, k: int) -> Mention | None:
     victim."""
     walker = actors.walker
     head = without_possessive(walker.low(k))
-    if walker.low(k - 1) in DEFINITE and head in COUNTRY_NOUNS:
+    if walker.low(k - 1) in DEFINITE and head in COUNTRY_NOUNS | RULING_NOUNS:
         return actors.resolve(Wanted(("state",), strict=True), k - 1)  # "the country's government": its state
     if walker.low(k - 1) not in DEFINITE or not (head in BODY_LABELS or head in GOVERNMENT_LABELS):
         return None

@@ -129,7 +129,7 @@ def _document_mentions(rows, book: AliasBook) -> list[list[Mention]]:
     place noun ("the Tigray region") or after a preposition of place ("in the Sahel") names a place, and stays
     one."""
     texts = [text for _, _, text in rows]
-    found = with_unnamed_offices(texts, anchored([sentence_mentions(text, book) for text in texts], book))
+    found = with_unnamed_offices(texts, anchored([sentence_mentions(text, book) for text in texts], book), book)
     articled = {m.key for (_, _, text), mentions in zip(rows, found) for m in mentions
                 if (m.shape == "person" or _lone_word(m)) and _after_article(text, m)}
     if articled:

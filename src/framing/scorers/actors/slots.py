@@ -22,7 +22,7 @@ from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, tokenize
 from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, ROLES
 from ..attribution.vocabulary import clause_verbs
 from .context import (BODY_LABELS, GOVERNMENT_LABELS, HIRED_NOUNS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS,
-                      PLURAL_PRONOUNS, PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
+                      PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
 from .mentions import Mention
 from .parties import (AFFECTED, CIVIL_MEMBERS, CROWD_NOUNS, FIRST_PERSON_PLURAL, GENERIC_OPENERS, NO_PARTIES,
                       DocumentParties, party_of_adjective)
@@ -36,6 +36,10 @@ CLAUSE_OPENERS = frozenset({"that", ":"})
 # that take a person as object ("described him as") are left out: their object may be the subject's antecedent.
 SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "claims", "insisted", "insists",
                           "argued", "argues", "warned", "warns", "stated", "states", "alleged", "alleges"})
+# A leader's bodies that are his state's: "his government", "her administration" are the state the context names
+# (a head of government heads the state's government; the state is the actor, as for "the government"), where
+# "his regime" and "his soldiers" stay the man's (a regime is personal rule).
+STATE_BODIES = frozenset({"government", "administration", "cabinet"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
@@ -171,6 +175,8 @@ class SentenceActors(NamedTuple):
         if walker.low(start) in DEFINITE and (head in ROLES or head in BODY_LABELS or head in GOVERNMENT_LABELS
                                               or is_plural(head) and is_agent(head)):
             return self.resolve(wanted_for_label(head), start)  # "the deposed president", "the group", "the bombers"
+        if end - start == 2 and walker.low(start) in PERSON_PRONOUNS and head in STATE_BODIES:
+            return self.resolve(Wanted(("state",), strict=True), start)  # "his government": his state
         if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
             return self.resolve_pronoun(start)  # "its leaders": the actor
         return None

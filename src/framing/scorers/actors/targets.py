@@ -45,7 +45,7 @@ from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VER
 from .context import BODY_LABELS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention, adjectival as _adjectival
 from .parties import CROWD_NOUNS
-from .possessives import act_of, possessive
+from .possessives import act_of, past_modifiers, possessive
 from .naming import NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
 from .uses import (ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, LABEL_CATEGORIES, heads_phrase, is_adjective,
@@ -131,7 +131,8 @@ def _act_owner(actors: SentenceActors, first: int, last: int, of_doer: bool) -> 
     spree") or, for words rather than violence, "the propaganda of the terrorists"; none when an agent follows
     ("his assassination by …")."""
     walker = actors.walker
-    start = first - 1 if walker.low(first - 1) == "own" else first
+    start = past_modifiers(walker, first)
+    start = start - 1 if walker.low(start - 1) == "own" else start
     if walker.low(last + 1) == "by":
         return NO_TARGET  # "his assassination by the United States": the owner is whom it was done to
     if walker.low(start - 1) in POSSESSIVE:
