@@ -12,7 +12,9 @@ A pronoun source ("he said", "it added", "which they described as") refers to, i
    an anonymous one, then reading order — the first that agrees; a pronoun there stands for what it refers to
    ("He said … . He added …").
 
-None of these: no antecedent (the ``sources`` table's ``refers_to`` stays "").
+None of these: no antecedent (the ``sources`` table's ``refers_to`` stays ""). A quantifier source ("many accuse
+…", "what one called") is no pronoun: it stands only for a plural source of its own sentence
+(:func:`.discourse.quantified_source`).
 
 **Agreement** reads the source phrase's words only (:func:`referent`): *they* wants a plural or coordinated source
 ("Monitors", "Protest leaders", "The United States and France"), the others a singular one; *he* and *she* no
@@ -38,6 +40,9 @@ from .vocabulary import BROADCASTERS, DOCUMENT_SUBJECTS
 PERSON_PRONOUNS = frozenset({"he", "she"})
 THING_PRONOUNS = frozenset({"it"})
 PLURAL_PRONOUNS = frozenset({"they"})
+# A quantifier as a cue's subject ("many accuse the police …", "what one called …"): some of the people its
+# sentence has just cited (:func:`.discourse.quantified_source`).
+QUANTIFIER_SOURCES = frozenset({"many", "some", "most", "several", "others", "one", "few"})
 SOURCE_PRONOUNS = PERSON_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS
 
 Referent = Literal["person", "body", "either"]

@@ -20,7 +20,7 @@ from ...phrases.tokens import is_quote_mark, is_proper, tokenize
 from ...phrases.walkers import Phrase
 from ...phrases.words import ADVERBS, AUXILIARY, DEFINITE, POSSESSIVE, PREPOSITIONS, PRONOUNS
 from ..quotes import QuoteSpan
-from .antecedents import opening_subject, refer
+from .antecedents import QUANTIFIER_SOURCES, agrees, opening_subject, refer
 from .kinds import classify
 from .parser import SourceWalker
 from .records import Found, SentenceAnalysis
@@ -67,6 +67,8 @@ def resolve(item: SentenceAnalysis, history: list[SentenceAnalysis], text: str) 
     for k, f in enumerate(found):
         if f.kind == "pronoun":
             found[k] = _resolve_pronoun(f, found, item, history, text)
+        elif f.source.strip().casefold() in QUANTIFIER_SOURCES:
+            found[k] = f._replace(refers_to=quantified_source(f, found))
     if not found and item.quote and item.quoted_share >= INHERIT_QUOTED_SHARE:
         donor = None
         for previous in reversed(history):
@@ -78,6 +80,15 @@ def resolve(item: SentenceAnalysis, history: list[SentenceAnalysis], text: str) 
         if donor is not None:
             found = [donor._replace(cue="", stance="", cue_words=None)]
     return item._replace(found=tuple(found))
+
+
+def quantified_source(quantifier: Found, found: list[Found]) -> str:
+    """What a quantifier source stands for: the nearest plural source its own sentence cites before it
+    ("Protesters say …, and many accuse …", "Rights groups urged … what one called …": some of those people); ""
+    when the sentence cites none — then it is people in general ("…, which some described as …")."""
+    earlier = [o for o in found if o.end <= quantifier.start and o.kind in ("named", "anonymous")
+               and o.source.strip().casefold() not in QUANTIFIER_SOURCES and agrees("they", o.source)]
+    return max(earlier, key=lambda o: o.start).source if earlier else ""
 
 
 def _resolve_pronoun(pronoun: Found, found: list[Found], item: SentenceAnalysis, history: list[SentenceAnalysis],
