@@ -90,3 +90,22 @@ def test_agreement(pronoun, source, expected):
 def test_opening_subject(sentence, expected):
     found = opening_subject(sentence)
     assert (found[0] if found else None) == expected
+
+
+def quantifier_rows(text):
+    """The sources table's rows whose source is a quantifier: ``(source, refers_to)``."""
+    sources = analyse(text).tables.sources
+    quantified = sources[sources["source"].str.lower().isin(["many", "some", "one", "most", "several"])]
+    return list(zip(quantified["source"], quantified["refers_to"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quantifier is some of the plural source its own sentence cites before it
+    ("Dockers say the port is unsafe, and many accuse the owners of negligence.", [("many", "Dockers")]),
+    ("Tenant unions say rents doubled, and some blame the council for it.", [("some", "Tenant unions")]),
+    # with no source before it in its sentence it is people in general: it refers to nothing
+    ("Engineers documented cracks in the dam, which some described as a scandal.", [("some", "")]),
+    ("Dockers walked out on Monday. Many accuse the owners of negligence.", [("Many", "")]),
+])
+def test_a_quantifier_source_stands_for_the_plural_source_of_its_sentence(text, expected):
+    assert quantifier_rows(text) == expected
