@@ -31,6 +31,13 @@ def mentions(*rows):
     # the actors file's names stay as they are ("Jordan" is no surname of a Michael Jordan)
     ([("a", "Michael Jordan", "Michael Jordan", "person", 4), ("a", "Jordan", "Jordan", "state", 1)],
      ("a", "Jordan"), "Jordan"),
+    # office-holders of two states are two, however alike their keys ("president" is no surname)
+    ([("a", "Iran's president", "Iranian president", "person", 3), ("a", "Iraq's president", "Iraqi president",
+                                                                     "person", 1)],
+     ("a", "Iraqi president"), "Iraqi president"),
+    ([("a", "Mali's president", "Malian president", "person", 3), ("b", "the president of Bali",
+                                                                    "president of Bali", "person", 1)],
+     ("b", "president of Bali"), "president of Bali"),
 ])
 def test_mentions_merge_into_one_canonical_actor(rows, doc_key, actor):
     assert canonical_actors(mentions(*rows)).names[doc_key] == actor

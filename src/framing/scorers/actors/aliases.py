@@ -7,7 +7,7 @@ sentences, and nothing in it compares documents pairwise. The rules, in order:
    → Iran, "IDF" → Israel) is already that actor's name (:mod:`.mentions` looked it up).
 2. **Spelling variants** of a person's full name with the same surname ("Qasem Soleimani", "Qassem
    Soleimani") are one actor, named by the most frequent spelling, when their whole names are close
-   (:data:`SPELLING_RATIO`, difflib's ratio).
+   (:data:`SPELLING_RATIO`, difflib's ratio); an office-holder's key ("Iranian president") is no name.
 3. **Surnames.** A one-word key that is the surname of a full name ("Soleimani", "Assad" of "Bashar al-Assad")
    is that person: the full name the same document uses most, else the one the whole set uses most.
 4. **Acronyms.** An all-capital key ("IRGC", "NDF") whose letters are the initials of a longer key ("National
@@ -28,11 +28,13 @@ import pandas as pd
 from ...errors import require_columns
 from .actors_file import ActorSpec, known_actors
 from .context import surname
+from .mentions import OFFICES
 from .scorer import MENTION_COLUMNS
 
 ACTOR_COLUMNS = ["doc_id", "actor", "group", "mentions", "aliases"]
 # Two full names with the same surname are one person from this difflib ratio of their case-folded texts up.
 SPELLING_RATIO = 0.85
+OFFICE_WORDS = frozenset(office.split()[-1] for office in OFFICES)  # "president", "minister", "king" …
 _SKIPPED_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "al", "el", "de"})
 
 
@@ -60,7 +62,8 @@ def canonical_actors(mentions: pd.DataFrame, user: tuple[ActorSpec, ...] = ()) -
     totals: dict[str, int] = {}
     for key, n in zip(rows.key, rows.n):
         totals[key] = totals.get(key, 0) + n
-    person_keys = {key for key, shape in zip(rows.key, rows.shape) if shape == "person" and " " in key}
+    person_keys = {key for key, shape in zip(rows.key, rows.shape)
+                   if shape == "person" and " " in key and not _office_holder(key)}
     variants = _spelling_variants(totals, person_keys)
     by_document = _surnames_by_document(rows, variants)
     by_set = _surnames_in_set(totals, variants)
@@ -88,6 +91,13 @@ class _Rows(NamedTuple):
     key: list
     shape: list
     n: list
+
+
+def _office_holder(key: str) -> bool:
+    """A key of an office-holder ("Iranian president", "president of Albania"): its last word is an office's, not
+    a surname, so "Iraqi president" is no spelling of "Iranian president"."""
+    words = key.lower().split()
+    return words[-1] in OFFICE_WORDS or "of" in words[:-1] and " ".join(words[:words.index("of")]) in OFFICES
 
 
 def _surname_owner(doc_id: str, key: str, by_document: dict, by_set: dict) -> str | None:
