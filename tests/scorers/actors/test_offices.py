@@ -32,12 +32,6 @@ def test_an_unnamed_office_holder_is_an_actor_of_his_own(link, text, term, expec
     # an office named with its state is keyed the same way
     ("Belarus voted. The president of Belarus, a ruthless autocrat, won.", "autocrat",
      ("Belarusian president", "appositive")),
-])
-def test_an_unnamed_office_is_keyed_by_its_state(link, text, term, expected):
-    assert first_label(link(text), term) == expected
-
-
-@pytest.mark.parametrize("text, term, expected", [
     # an unnamed office-holder owns what he says or does
     ("Strikes spread across France. The interior minister's rhetoric angered the unions.", "rhetoric",
      ("French interior minister", "possessive")),
@@ -53,5 +47,5 @@ def test_an_unnamed_office_is_keyed_by_its_state(link, text, term, expected):
     ("Riots shook Bangladesh. Students said the attackers acted as the party's henchmen.", "henchmen",
      ("Bangladesh", "possessive")),
 ])
-def test_office_holders_and_parties_as_owners(link, text, term, expected):
+def test_an_unnamed_office_is_keyed_by_its_state_and_owns_its_acts(link, text, term, expected):
     assert first_label(link(text), term) == expected

@@ -13,7 +13,7 @@ speaker comes from attribution's ``sources``.
 * :mod:`.book` — the names and aliases of the actors files, ready for lookup;
 * :mod:`.mentions` — the mentions of one sentence and their shape (person, state, group, other);
 * :mod:`.offices` — unnamed office-holders: "the president" in a document that never names the holder is a
-  person of its own;
+  person of its own, keyed by the document's state (:mod:`.office_names`: "French president");
 * :mod:`.story_nouns` — where the user's lower-case aliases ("protesters", "the regime") name their actor: only in
   documents of that actor's story;
 * :mod:`.context` — the one rule for pronouns, definite descriptions and bare definite labels, and the nouns
