@@ -74,6 +74,23 @@ def test_interval_is_scipys_percentile_bootstrap():
     assert -0.4 < low < values.mean() < high < 0.35
 
 
+def test_large_samples_get_the_t_interval_which_agrees_with_the_bootstrap():
+    # Compound-like values: many near 0, long tails, skewed negative.
+    rng = np.random.default_rng(7)
+    n = sentiment.LARGE_SAMPLE_SENTENCES
+    values = np.round(np.clip(rng.normal(-0.05, 0.45, n) + (rng.random(n) < 0.3) * rng.normal(0, 0.3, n), -1, 1), 4)
+    low, high = bootstrap_mean_interval(values, n_boot=2000, rng=length_rng(0, n))
+    t = stats.t.ppf(0.975, n - 1) * values.std(ddof=1) / np.sqrt(n)
+    assert (low, high) == pytest.approx((values.mean() - t, values.mean() + t), abs=1e-12)
+    boot = stats.bootstrap((values,), np.mean, n_resamples=2000, method="percentile", rng=length_rng(0, n))
+    assert (low, high) == pytest.approx(tuple(boot.confidence_interval), abs=0.0006)
+    # One sentence fewer: still the bootstrap, bit for bit as scipy gives it.
+    below = values[:-1]
+    expected = stats.bootstrap((below,), np.mean, n_resamples=300, method="percentile", rng=length_rng(0, n - 1))
+    assert bootstrap_mean_interval(below, n_boot=300, rng=length_rng(0, n - 1)) == pytest.approx(
+        tuple(expected.confidence_interval), abs=1e-15)
+
+
 def test_interval_does_not_depend_on_other_documents():
     # b has a's length, so the two are resampled in one call with the same draws.
     a = scores_of([0.1, -0.4, 0.7, 0.0, -0.2], "a")
