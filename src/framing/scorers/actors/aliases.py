@@ -28,13 +28,12 @@ import pandas as pd
 from ...errors import require_columns
 from .actors_file import ActorSpec, known_actors
 from .context import surname
-from .mentions import OFFICES
+from .mentions import OFFICE_WORDS, OFFICES
 from .scorer import MENTION_COLUMNS
 
 ACTOR_COLUMNS = ["doc_id", "actor", "group", "mentions", "aliases"]
 # Two full names with the same surname are one person from this difflib ratio of their case-folded texts up.
 SPELLING_RATIO = 0.85
-OFFICE_WORDS = frozenset(office.split()[-1] for office in OFFICES)  # "president", "minister", "king" …
 _SKIPPED_IN_ACRONYMS = frozenset({"of", "and", "the", "for", "al", "el", "de"})
 
 

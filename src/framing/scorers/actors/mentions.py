@@ -95,6 +95,8 @@ _PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash
 OFFICES = ("president", "vice president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
            "supreme leader", "foreign minister", "defence minister", "defense minister", "interior minister",
            "home minister", "justice minister", "finance minister")
+# The offices' last words ("president", "minister", "king" …): an office-holder's key ends with one.
+OFFICE_WORDS = frozenset(office.split()[-1] for office in OFFICES)
 _OFFICE_AFTER = re.compile(r"[ \t]+(?:%s)\b(?!['’]s)(?![ \t]+(?:of|and)\b)" % "|".join(OFFICES))
 _OFFICE_BEFORE = re.compile(r"\bthe[ \t]+(?P<office>(?:%s)[ \t]+of[ \t]+)$" % "|".join(OFFICES), re.IGNORECASE)
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
@@ -145,7 +147,7 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
                     end, written = body.end(), text[start:body.end()]
                     if key not in book.specs:
                         key, shape = written, "group"
-            if shape != "other" and (key not in book.specs or _seat(book, key, shape, written)) \
+            if shape != "other" and (key not in book.specs or _seat(key, shape, written)) \
                     and placed(text, start, written):
                 shape = "other"
             if shape == "state" and counted_people(text, start, written, key):
@@ -219,7 +221,7 @@ def counted_people(text: str, start: int, written: str, key: str) -> bool:
         and _PEOPLE_COUNTED_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-def _seat(book: AliasBook, key: str, shape: Shape, written: str) -> bool:
+def _seat(key: str, shape: Shape, written: str) -> bool:
     """A one-word alias of a state other than its name ("Colombo", "Nairobi"): the seat of its government,
     which news also writes as a place ("in Colombo"), where it names no actor."""
     return shape == "state" and " " not in written and written != key

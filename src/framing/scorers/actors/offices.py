@@ -15,12 +15,11 @@ mention of the office is a person mention — a slot's actor, an appositive's, a
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
-from .book import AliasBook
 from .actors_file import ActorSpec
-from .mentions import OFFICES, Mention, placed, shape_of
+from .book import AliasBook
+from .mentions import OFFICE_WORDS, OFFICES, Mention, placed, shape_of
 from .office_names import office_key
 
 _OFFICE = "|".join(OFFICES)
@@ -32,15 +31,13 @@ _DEFINITE_OFFICE = re.compile(
 _NAMED_HOLDER = re.compile(r"\b(?:%s)[ \t]+[A-Z]|\b[Tt]he[ \t]+(?:%s),[ \t]+[A-Z]"
                            % ("|".join(office.title() for office in OFFICES), _OFFICE))
 
-# The offices' last words: a substring test on the document before any regular expression (most name none).
-_OFFICE_WORDS = tuple({office.split()[-1] for office in OFFICES})
-
 
 def with_unnamed_offices(texts: list[str], found: list[list[Mention]], book: AliasBook) -> list[list[Mention]]:
     """``found`` (each sentence's mentions, sentence offsets) with a person mention for each definite office of a
     document that never names its holder, keyed by the office and the document's state (module docstring)."""
     joined = "\n".join(texts)
-    if not any(word in joined for word in _OFFICE_WORDS) or _DEFINITE_OFFICE.search(joined) is None \
+    # A substring test before any regular expression: most documents name no office.
+    if not any(word in joined for word in OFFICE_WORDS) or _DEFINITE_OFFICE.search(joined) is None \
             or _NAMED_HOLDER.search(joined) is not None:
         return found
     leading = book.specs.get(leading_state(found) or "")

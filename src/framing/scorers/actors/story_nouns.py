@@ -27,12 +27,12 @@ def anchored(found: list[list[Mention]], book: AliasBook) -> list[list[Mention]]
     named = [m for mentions in found for m in mentions if not m.common]
     keys = {m.key for m in named}
     words = {_folded(word) for m in named for word in m.text.split()}
-    kept = {key: key in keys or _placed(_name_words(book, key), words)
+    kept = {key: key in keys or _same_place(_name_words(book, key), words)
             for key in {m.key for mentions in found for m in mentions if m.common}}
     return [[m for m in mentions if not m.common or kept[m.key]] for mentions in found]
 
 
-def _placed(anchors: frozenset[str], words: set[str]) -> bool:
+def _same_place(anchors: frozenset[str], words: set[str]) -> bool:
     """Whether a word of the document and a name word of the actor are one place's (one begins the other)."""
     return any(len(word) >= MIN_STEM and len(anchor) >= MIN_STEM and (word.startswith(anchor) or
                                                                      anchor.startswith(word))
