@@ -124,3 +124,15 @@ def test_wording_for_documents_is_said_of_groups():
     assert for_groups("Each document's mean, one dot per document; Documents named") == \
         "Each group's mean, one dot per group; Groups named"
     assert for_groups("documentary evidence") == "documentary evidence"  # whole words only
+
+
+@pytest.mark.parametrize(("counts", "name"), [
+    ([5, 40, 4_999], "95% bootstrap interval"),
+    ([5_000, 52_000], "95% Student's t interval"),
+    ([2, 5_000], "95% Student's t interval"),  # a row below 5 sentences draws no interval at all
+    ([40, 5_000], "95% interval (bootstrap; Student's t from 5,000 sentences)"),
+])
+def test_interval_name_follows_the_summarys_rule(counts, name):
+    from framing.figures._common import interval_name
+
+    assert interval_name(counts) == name

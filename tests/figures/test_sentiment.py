@@ -123,3 +123,22 @@ def test_a_summary_before_the_nan_rule_still_gets_no_interval_below_five_sentenc
     texts = [t.get_text() for t in fig.axes[0].texts if str(t.get_gid()).startswith("mean-text:")]
     assert texts[0].endswith("n too small") and not texts[1].endswith("n too small")
     plt.close(fig)
+
+
+def _legend_texts(fig):
+    return [text.get_text() for legend in fig.legends for text in legend.get_texts()]
+
+
+def test_the_legend_names_the_bootstrap_for_documents_of_a_few_sentences(scores, sentiment_summary, docs):
+    fig = sentiment_distribution_figure(scores, sentiment_summary, order=docs)
+    assert "mean with 95% bootstrap interval" in _legend_texts(fig)
+
+
+def test_the_legend_names_students_t_for_groups_of_5000_sentences_or_more(scores, sentiment_summary, docs):
+    # The summary's rule: from 5,000 sentences the interval is Student's t (scorers.sentiment).
+    large = sentiment_summary.assign(n_sentences=5_000)
+    assert "mean with 95% Student's t interval" in _legend_texts(
+        sentiment_distribution_figure(scores, large, order=docs))
+    mixed = sentiment_summary.assign(n_sentences=[5_000] + [40] * (len(sentiment_summary) - 1))
+    assert "mean with 95% interval (bootstrap; Student's t from 5,000 sentences)" in _legend_texts(
+        sentiment_distribution_figure(scores, mixed, order=docs))

@@ -19,6 +19,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import offset_copy
 
 from ..errors import FramingError, input_error
+from ..scorers.sentiment import LARGE_SAMPLE_SENTENCES
 from .style import NEUTRAL_GREY, TEXT_GREY
 
 TITLE_WIDTH = 88  # characters per suptitle line at 9 pt on a 6.3 in figure (measured on rendered PNGs)
@@ -93,6 +94,19 @@ def fmt_signed(x: float, digits: int = 2) -> str:
 #: NaN there too; both are checked, so a table from before that rule reads the same.
 MIN_INTERVAL_SENTENCES = 5
 TOO_FEW = "n too small"
+
+
+def interval_name(n_sentences: Iterable, level: int = 95) -> str:
+    """What the drawn intervals are, for a legend or subtitle, from the sentence counts of the rows that get one:
+    the percentile bootstrap below ``LARGE_SAMPLE_SENTENCES`` sentences, Student's t from there on (the summary's
+    rule, :func:`framing.scorers.sentiment.summarise_sentiment`); both named when the rows mix the two."""
+    counts = [n for n in n_sentences if n >= MIN_INTERVAL_SENTENCES]
+    large = sum(n >= LARGE_SAMPLE_SENTENCES for n in counts)
+    if large and large == len(counts):
+        return f"{level}% Student's t interval"
+    if large:
+        return f"{level}% interval (bootstrap; Student's t from {LARGE_SAMPLE_SENTENCES:,} sentences)"
+    return f"{level}% bootstrap interval"
 
 
 def has_interval(n_sentences, low, high) -> bool:

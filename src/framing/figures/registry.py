@@ -22,8 +22,9 @@ FIGURES: dict[str, FigureInfo] = {
     "01_sentiment_distribution": FigureInfo(
         "Sentence sentiment per document",
         "Every sentence's VADER compound score (−1 most negative to +1 most positive) as one dot, one row per "
-        "document, with the mean and its bootstrap interval as a black diamond and bar. Compare where the dots "
-        "cluster and whether the intervals overlap; dots inside the grey band are neutral sentences.",
+        "document, with the mean and its 95% interval (bootstrap; Student's t for 5,000 sentences or more) as a "
+        "black diamond and bar. Compare where the dots cluster and whether the intervals overlap; dots inside the "
+        "grey band are neutral sentences.",
         {"spread": (
             "Each document's mean and median sentence compound (VADER, −1 to +1) as one dot, and the mean of its "
             "writer's-own and attributed sentences, with a box for the middle half of the documents (line = "
@@ -134,9 +135,10 @@ FIGURES: dict[str, FigureInfo] = {
     "11_headline_vs_body": FigureInfo(
         "Headline vs body",
         "For each document with a headline: the mean VADER compound of its headline, bullet lines and body "
-        "(left; a bar is the 95% bootstrap interval, given only for sections of 5 sentences or more) and their "
-        "loaded terms per 1,000 words, the writer's own solid and reported hatched (right). A headline far left "
-        "of its body, or with a longer bar, frames the story more sharply than the text under it.",
+        "(left; a bar is the 95% interval of the mean — bootstrap, or Student's t from 5,000 sentences — given "
+        "only for sections of 5 sentences or more) and their loaded terms per 1,000 words, the writer's own solid "
+        "and reported hatched (right). A headline far left of its body, or with a longer bar, frames the story "
+        "more sharply than the text under it.",
         {"spread": (
             "Each document's headline minus its body, one dot per document with both: in mean VADER compound (top; "
             "left of 0 = the headline is more negative) and in loaded terms per 1,000 words, own and reported "

@@ -17,7 +17,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ._common import fmt_int, legend_rows, nothing_to_show, require_columns, resolve_order, selected, set_title
+from ._common import (MIN_INTERVAL_SENTENCES, fmt_int, interval_name, legend_rows, nothing_to_show, require_columns,
+                      resolve_order, selected, set_title)
 from .loaded import voice_bar_style
 from .sentiment import NEUTRAL_BAND
 from .spread import rows_from, spread_legend, spread_rows
@@ -38,7 +39,7 @@ NOT_DRAWN_LISTED = 6  # documents named in the "no headline" note before "and N 
 def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | None = None,
                          entity: str = "document") -> Figure:
     """Figure 11: for each document (or group, ``entity="group"``) with a headline, its headline, bullet lines and
-    body side by side: the mean VADER compound of each (left, with its bootstrap interval when the section has
+    body side by side: the mean VADER compound of each (left, with its interval when the section has
     one, else "n too small") and loaded terms per 1,000 words, writer's own and reported (right).
 
     Documents without a headline are named under the title, not drawn. No document with a headline raises
@@ -62,7 +63,9 @@ def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | Non
         set_title(fig, "Headline and bullet lines against the body: mean VADER compound (−1 to +1) and loaded "
                        "terms per 1,000 words, per section",
                   f"n = {fmt_int(drawn)} sentences in {len(with_headline)} {entity}s with a headline"
-                  f"{_not_drawn(docs, with_headline)}; bar = 95% bootstrap interval (5 sentences or more)")
+                  f"{_not_drawn(docs, with_headline)}; bar = "
+                  f"{interval_name(row['n_sentences'] for row in rows if row['section'] is not None)} "
+                  f"({MIN_INTERVAL_SENTENCES} sentences or more)")
         legend_rows(fig, [_section_handles(rows), _voice_handles()])
     return fig
 

@@ -17,9 +17,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..errors import input_error
-from ._common import (MIN_INTERVAL_SENTENCES, TOO_FEW, Entity, fmt_int, fmt_signed, get_ax, has_interval, legend_rows,
-                      n_sentences_text, no_data, require_columns, require_rows, resolve_order, selected as _selected,
-                      set_title)
+from ._common import (MIN_INTERVAL_SENTENCES, TOO_FEW, Entity, fmt_int, fmt_signed, get_ax, has_interval,
+                      interval_name, legend_rows, n_sentences_text, no_data, require_columns, require_rows,
+                      resolve_order, selected as _selected, set_title)
 from .style import (FIG_WIDTH, NEUTRAL_GREY, SECTION_LABELS, SECTION_MARKERS, STYLE, TEXT_GREY, colours_for)
 
 NEEDED_SCORE_COLUMNS = ("doc_id", "sent_id", "compound")
@@ -108,7 +108,7 @@ def _mark_mean(ax: Axes, stats: pd.Series, row: int) -> None:
 def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | None = None, *,
                                   order: Sequence[str] | None = None, ci_level: int = 95,
                                   entity: Entity = "document") -> Figure:
-    """Figure 1: the distribution of sentence sentiment in each document, with mean and bootstrap interval.
+    """Figure 1: the distribution of sentence sentiment in each document, with mean and its interval.
 
     ``entity`` says what a row is in the title: a document, or a group of documents (``--group-by``). Raises :class:`~framing.errors.FramingError` when there are no scored sentences at all.
     """
@@ -129,7 +129,7 @@ def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | 
                    Patch(facecolor=NEUTRAL_GREY, alpha=0.35, label="neutral band (±0.05)")]
         if summary is not None:
             handles.insert(1, Line2D([], [], marker="D", color="black", markersize=5, lw=1.6,
-                                     label=f"mean with {ci_level}% bootstrap interval"))
+                                     label=f"mean with {interval_name(_selected(summary, docs)['n_sentences'], ci_level)}"))
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
     return fig
 
