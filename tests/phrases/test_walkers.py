@@ -25,6 +25,11 @@ def index_of(walk, word):
     ("Pro-regime Iranians, who saw him as a hero, mourned.", "saw", "Pro-regime Iranians", "relative"),
     ("A survey published in 2018 by IranPoll found broad support.", "found",
      "A survey published in 2018 by IranPoll", "np"),
+    # A pronoun takes no modifiers: in a relative clause without "that" the noun before it is another phrase.
+    ("Critics called the board corrupt, a charge it denied.", "denied", "it", "np"),
+    ("It was a deal they said was fair.", "said", "they", "np"),
+    # "what" opens a clause: the subject starts after it.
+    ("The guilds urged the council to investigate what one found at the docks.", "found", "one", "np"),
 ])
 def test_subject_left(sentence, verb, subject, how):
     walk = walker(sentence)

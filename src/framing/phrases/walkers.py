@@ -21,9 +21,9 @@ from typing import Literal, NamedTuple
 
 from ..corpus import WORD
 from .tokens import Token, is_cap, is_plural, is_quote_mark, is_word
-from .words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, CONTROL_VERBS, DEFINITE, INDEFINITE,
-                    MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PREPOSITIONS, RELATIVE,
-                    TIME_WORDS, TITLE_ABBREVIATIONS)
+from .words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, CONTROL_VERBS, DEFINITE, FIRST_PERSON,
+                    INDEFINITE, MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PREPOSITIONS,
+                    PRONOUNS, RELATIVE, TIME_WORDS, TITLE_ABBREVIATIONS)
 
 # "X said (that) …": a "that" this many tokens after the verb still opens its clause.
 THAT_WINDOW = 10
@@ -129,7 +129,11 @@ class PhraseWalker:
     # -- noun phrases ---------------------------------------------------------------------------------------
 
     def np_left(self, i: int) -> Phrase | None:
-        """The noun phrase ending at token i (inclusive), walking left."""
+        """The noun phrase ending at token i (inclusive), walking left. A personal pronoun there is the whole
+        phrase: a pronoun takes no modifiers, so in "a charge it rejected" (a relative clause without "that") the
+        words before "it" are another phrase."""
+        if i >= 0 and self.low(i) in PRONOUNS | FIRST_PERSON and not self.tokens[i].quoted:
+            return Phrase(i, i + 1)
         j = i
         has_and = False
         while j >= 0:

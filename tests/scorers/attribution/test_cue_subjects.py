@@ -40,6 +40,8 @@ def source_of(sentence):
      ("a senior, unnamed port official", "anonymous", "according to")),
     # a pronoun right before the cue is the whole subject
     ("The mayor denounced what he called a coup by the guilds.", ("he", "named", "called")),
+    ("Some critics called the harbour board corrupt, a charge it rejected.", ("it", "named", "rejected")),
+    ("Dockers walked out over what many described as a lockout.", ("many", "anonymous", "described as")),
 ])
 def test_cue_subjects(sentence, expected):
     assert source_of(sentence) == expected
