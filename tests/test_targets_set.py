@@ -1,5 +1,5 @@
-"""The labelled target sets' files (the targets set, the hold-out set, the third to sixth blind sets) agree with each
-other and with the lexicon (the linker's accuracy is benchmarks/targets.py's)."""
+"""The labelled target sets' files (the targets set, the hold-out set, the third to seventh blind sets) agree with
+each other and with the lexicon (the linker's accuracy is benchmarks/targets.py's)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ SETS = [LabelledSet(TARGETS, 12, 5, 4, 80, 8, 8), LabelledSet(DATA / "targets_ho
         LabelledSet(DATA / "targets_blind3", 12, 5, 4, 90, 7, 6),
         LabelledSet(DATA / "targets_blind4", 10, 5, 4, 80, 6, 6),
         LabelledSet(DATA / "targets_blind5", 10, 5, 4, 80, 6, 6),
-        LabelledSet(DATA / "targets_blind6", 10, 5, 4, 80, 6, 6)]
+        LabelledSet(DATA / "targets_blind6", 10, 5, 4, 80, 6, 6),
+        LabelledSet(DATA / "targets_blind7", 10, 5, 4, 80, 6, 6)]
 # Stories of the other labelled sets: each set is on text none of the others uses.
 OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
                  DATA / "targets_holdout": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
@@ -53,7 +54,11 @@ OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
                  DATA / "targets_blind6": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
                                           "venezuela|myanmar|hongkong|niger|sudan|belarus|houthi|tigray|haiti|"
                                           "iran|karabakh|colombia|kenya|mali|srilanka|nicaragua|georgia|serbia|"
-                                          "congo"}
+                                          "congo",
+                 DATA / "targets_blind7": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
+                                          "venezuela|myanmar|hongkong|niger|sudan|belarus|houthi|tigray|haiti|"
+                                          "iran|karabakh|colombia|kenya|mali|srilanka|nicaragua|georgia|serbia|"
+                                          "congo|france|chile|bangladesh|peru"}
 
 
 @pytest.fixture(scope="module", params=SETS, ids=lambda labelled: labelled.folder.name)
@@ -239,6 +244,10 @@ def test_benchmark_publishes_each_set_under_its_own_key_and_title(benchmark):
     assert blind6.folder == DATA / "targets_blind6" and blind6.no_write
     assert benchmark.PUBLICATIONS[blind6.folder].benchmark == "targets_blind6"
     assert benchmark.PUBLICATIONS[blind6.folder].title == "Who is called what (sixth blind set)"
+    blind7 = benchmark.parse_arguments(["--set", "tests/data/targets_blind7", "--no-write"])
+    assert blind7.folder == DATA / "targets_blind7" and blind7.no_write
+    assert benchmark.PUBLICATIONS[blind7.folder].benchmark == "targets_blind7"
+    assert benchmark.PUBLICATIONS[blind7.folder].title == "Who is called what (seventh blind set)"
     default = benchmark.parse_arguments([])
     assert (default.folder, default.no_write) == (TARGETS, False)
     assert benchmark.PUBLICATIONS[default.folder].benchmark == "targets"
