@@ -30,6 +30,13 @@ def index_of(walk, word):
     ("It was a deal they said was fair.", "said", "they", "np"),
     # "what" opens a clause: the subject starts after it.
     ("The guilds urged the council to investigate what one found at the docks.", "found", "one", "np"),
+    # A determiner begins its phrase: the time phrase before it is another one.
+    ("For five years the separatist leaders of the region have denied it.", "denied",
+     "the separatist leaders of the region", "np"),
+    # … but not after a name (an appositive without its comma), nor after "of", "all" or a bracket.
+    ("Hadi Amiri the head of the Badr group told reporters.", "told", "Hadi Amiri the head of the Badr group",
+     "np"),
+    ("All the rebels denied it.", "denied", "All the rebels", "np"),
 ])
 def test_subject_left(sentence, verb, subject, how):
     walk = walker(sentence)

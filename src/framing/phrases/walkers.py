@@ -25,6 +25,9 @@ from .words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, CONTROL_VERBS, D
                     INDEFINITE, MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PREPOSITIONS,
                     PRONOUNS, RELATIVE, TIME_WORDS, TITLE_ABBREVIATIONS)
 
+# Determiners that begin a noun phrase, and the words that may stand before one inside a phrase.
+PHRASE_DETERMINERS = (DEFINITE - {"that"}) | POSSESSIVE
+BEFORE_DETERMINER = NP_PREPOSITIONS | {"of", "and", "&", "all", "both", "half"}
 # "X said (that) …": a "that" this many tokens after the verb still opens its clause.
 THAT_WINDOW = 10
 # A phrase longer than this (in words) is not a noun phrase but a clause.
@@ -196,12 +199,26 @@ class PhraseWalker:
             start += 1
         if start > i:
             return None
+        start = self._determiner_start(start, i)
         # "a move analysts said": a singular determiner cannot head a plural noun; keep the plural.
         words = [t.lower for t in self.tokens[start:i + 1]]
         if words[0] in {"a", "an"} and is_plural(words[-1]) and not is_cap(self.tokens[i]) \
                 and not any(w in NP_PREPOSITIONS for w in words):
             start = i
         return Phrase(start, i + 1)
+
+    def _determiner_start(self, start: int, i: int) -> int:
+        """Where a phrase walked left from token ``i`` to ``start`` begins: at its last determiner that follows a
+        lower-case word no phrase puts before one ("For five years the separatist leaders …": "the separatist
+        leaders"; but "the leaders of the movement", "all the rebels", "both its wings", "Medea Benjamin (the
+        founder of …)")."""
+        for d in range(i, start, -1):
+            before = self.tokens[d - 1]
+            # A name before it is the head of an appositive without its comma ("Hadi al-Ameri the head of …").
+            if self.low(d) in PHRASE_DETERMINERS and is_word(before) and not is_cap(before) \
+                    and before.lower not in BEFORE_DETERMINER:
+                return d
+        return start
 
     def np_right(self, i: int, *, allow_appositive: bool = True, to_comma: bool = False) -> Phrase | None:
         """The noun phrase starting at token i, walking right (used after "according to", "by", "said")."""

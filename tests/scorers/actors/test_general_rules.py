@@ -55,6 +55,13 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     ("The separatist leaders were war criminals, the minister said.", "war criminals", "separatist leaders",
      "copula"),
     ("Officials described the leaders as terrorists.", "terrorists", "", ""),  # anybody's leaders
+    # a noun heading an indefinite phrase after "be" or "as" says what its subject or object is
+    ("Critics say Spain is a police state.", "police state", "Spain", "copula"),
+    ("Critics say Spain is not a police state.", "police state", "Spain", "copula"),
+    ("The envoy described Iran as a police state.", "police state", "Iran", "naming"),
+    # … but an act stays an act: a side's word for its own strikes, or violence, labels no one
+    ("France described the strikes as a proportionate response.", "proportionate response", "", ""),
+    ("Spain said it was a massacre.", "massacre", "", ""),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

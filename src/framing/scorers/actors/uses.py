@@ -8,8 +8,10 @@ crackdown" are acts and events. By the words around a hit, a term is used as
   actor noun of its phrase ("the notorious jihadist movement", "a brutal force", "ruthless generals"): the
   label's phrase then ends at that noun, and every construction applies;
 * ``describer`` — an agent noun heading its phrase ("he is a usurper"), an adjective after "be" or "as"
-  ("describe its leaders as corrupt", "is reckless"), or an adjective between a determiner and a name ("the
-  so-called White Helmets"): premodifier before a name, appositive, naming, copula;
+  ("describe its leaders as corrupt", "is reckless"), a noun heading an indefinite phrase after "be" or "as"
+  ("Spain is a police state", "described the court as a sham"; not an act of violence or a side's word for its
+  own act: "it was a massacre", "as a proportionate response" speak of events), or an adjective between a determiner and a name ("the so-called White Helmets"): premodifier
+  before a name, appositive, naming, copula;
 * ``act`` — any other term, an act or event ("a massacre", "their own killing spree", "Beijing's propaganda",
   "extreme violence"): only a possessive ties it to its doer — and "the X of Y" only for words, not violence,
   since "the slaughter of civilians" names the victims.
@@ -29,6 +31,9 @@ Use = Literal["label", "describer", "act"]
 LABEL_CATEGORIES = frozenset({"pejorative_label", "honorific_label"})
 # Acts whose "of" names the victim, not the doer ("the slaughter of civilians").
 VIOLENT_CATEGORIES = frozenset({"violent_dramatic"})
+# Categories whose nouns name acts even after "be" or "as": violence, and the words a side uses for its own acts
+# ("described as a proportionate response", "was a targeted killing").
+ACT_CATEGORIES = VIOLENT_CATEGORIES | {"legitimising", "euphemism"}
 ADJECTIVE_ENDINGS = ("ous", "ful", "less", "ic", "al", "ive", "ly", "ent", "ant", "ate", "ed", "ish", "ible",
                      "able", "ary", "ist", "-called")
 AGENT_ENDINGS = ("er", "ers", "tor", "tors", "ist", "ists")
@@ -72,7 +77,23 @@ def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: 
         return TermUse("act", last)
     if is_agent(walker.low(last)) or is_adjective(walker.low(last)) and _predicative(walker, first):
         return TermUse("describer", last)  # "he is a usurper", "describe its leaders as corrupt"
+    if category not in ACT_CATEGORIES and _predicate_noun(walker, first):
+        return TermUse("describer", last)  # "Spain is a police state"
     return TermUse("act", last)
+
+
+def _predicate_noun(walker: PhraseWalker, first: int) -> bool:
+    """The term starts (after adjectives) an indefinite phrase that follows "be" or "as" ("is a police state",
+    "is not a brutal police state", "as a sham"): the phrase says what its subject or object is."""
+    k = first - 1
+    while k >= 0 and (is_adjective(walker.low(k)) or walker.low(k) in DEGREE or walker.tokens[k].text in "\"'"):
+        k -= 1
+    if walker.low(k) not in {"a", "an"}:
+        return False
+    k -= 1
+    while k >= 0 and (walker.low(k) in ADVERBS or walker.low(k) in {"not", "never"}):
+        k -= 1
+    return walker.low(k) in COPULAS or walker.low(k) == "as"
 
 
 def _predicative(walker: PhraseWalker, first: int) -> bool:
