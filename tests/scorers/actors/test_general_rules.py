@@ -62,6 +62,9 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # … but an act stays an act: a side's word for its own strikes, or violence, labels no one
     ("France described the strikes as a proportionate response.", "proportionate response", "", ""),
     ("Spain said it was a massacre.", "massacre", "", ""),
+    # a person's noun without an agent's ending heads the label's phrase
+    ("Police killed Rolando Cruz, a notorious drug lord, on Friday.", "notorious", "Rolando Cruz", "appositive"),
+    ("A far-left deputy, Helene Marchand, called for a vote.", "far-left", "Helene Marchand", "appositive"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

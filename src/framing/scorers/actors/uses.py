@@ -46,7 +46,11 @@ NOT_AGENTS = frozenset({"order", "orders", "border", "borders", "other", "others
 # Nouns that end like adverbs ("the family", "a rally"): they may follow a word they are the head of.
 NOUNS_IN_LY = frozenset({"family", "assembly", "rally", "supply", "ally", "monopoly", "anomaly", "bully", "belly",
                          "italy", "july", "homily", "jelly", "lily", "folly", "melancholy"})
-ACTOR_NOUNS = ROLES | BODY_LABELS | GOVERNMENT_LABELS | PARTY_NOUNS | {"president", "man", "woman", "state"}
+# Singular nouns for a person that an agent's ending does not give away (is_agent): the head of "a notorious
+# drug lord", "the firebrand boss of …", "a far-left deputy".
+PERSON_NOUNS = frozenset({"man", "woman", "lord", "kingpin", "boss", "deputy", "lawmaker", "politician",
+                          "official", "figure", "militant", "rebel", "student", "youth", "veteran", "cleric"})
+ACTOR_NOUNS = ROLES | BODY_LABELS | GOVERNMENT_LABELS | PARTY_NOUNS | PERSON_NOUNS | {"president", "state"}
 # Particles of phrasal verbs: "gun down teenagers" is an act on them; "called out", "named after" are not naming.
 PARTICLES = frozenset({"down", "out", "for", "on", "off", "up", "after", "back", "upon"})
 COPULAS = BE_FORMS | {"became", "become", "becomes", "remained", "remains", "remain", "seems", "seemed"}
@@ -62,10 +66,13 @@ class TermUse(NamedTuple):
 
 def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: str) -> TermUse:
     """How the term on tokens ``first … last`` is used (module docstring)."""
-    if category in LABEL_CATEGORIES or walker.low(last) in CROWD_NOUNS:
-        return TermUse("label", last)  # a crowd word labels its crowd whatever its category ("provocateurs")
     determined = walker.low(first - 1) in DEFINITE | INDEFINITE | POSSESSIVE or walker.low(first - 1).endswith(
         ("'s", "s'")) or walker.low(first - 2) in DEFINITE | INDEFINITE
+    if category in LABEL_CATEGORIES or walker.low(last) in CROWD_NOUNS:
+        # A crowd word labels its crowd whatever its category ("provocateurs"); a determined label before a
+        # person's noun labels the person ("a far-left deputy, Hélène Marchand").
+        head = _actor_noun_after(walker, last) if determined and walker.low(last + 1) in PERSON_NOUNS else None
+        return TermUse("label", head if head is not None else last)
     if _capital_next(walker, last):
         # "the so-called White Helmets", "the heroic Bolivarian militia"; not "destabilise China", not a
         # title in capitals ('"Toxic Parents"').
