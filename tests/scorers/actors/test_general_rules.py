@@ -65,6 +65,9 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # a person's noun without an agent's ending heads the label's phrase
     ("Police killed Rolando Cruz, a notorious drug lord, on Friday.", "notorious", "Rolando Cruz", "appositive"),
     ("A far-left deputy, Helene Marchand, called for a vote.", "far-left", "Helene Marchand", "appositive"),
+    # attackers and lawmakers are parties of a story, like protesters and soldiers
+    ('The senator called the attackers "domestic terrorists".', "terrorists", "attackers", "naming"),
+    ("The lawmakers were traitors, the general said.", "traitors", "lawmakers", "copula"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

@@ -59,7 +59,8 @@ PARTY_NOUNS = frozenset({
     "troops", "officers", "generals", "commanders", "rulers", "deserters", "defectors", "mutineers", "rebels",
     "insurgents", "militants", "fighters", "guerrillas", "gunmen", "militiamen", "paramilitaries", "settlers",
     "separatists", "loyalists", "opposition", "police", "policemen", "guards", "forces", "junta", "colonists",
-    "activists", "dissidents", "leaders", "gangs", "gangsters", "force"})
+    "activists", "dissidents", "leaders", "gangs", "gangsters", "force", "attackers", "assailants", "participants",
+    "lawmakers", "mps", "deputies", "politicians", "youths"})
 # Nouns that may stand before a party noun inside its name: "the military rulers", "opposition leaders",
 # "the police officers", "the protest movement", "security forces".
 PARTY_MODIFIERS = frozenset({"military", "army", "police", "security", "opposition", "protest", "rebel", "coup",
