@@ -68,6 +68,9 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # attackers and lawmakers are parties of a story, like protesters and soldiers
     ('The senator called the attackers "domestic terrorists".', "terrorists", "attackers", "naming"),
     ("The lawmakers were traitors, the general said.", "traitors", "lawmakers", "copula"),
+    # "these people", "those men" point back like "they"
+    ("Al-Shabaab fighters attacked the base. These men are terrorists, the governor said.", "terrorists",
+     "al-Shabaab", "copula"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

@@ -28,6 +28,9 @@ from .parties import (AFFECTED, CIVIL_MEMBERS, CROWD_NOUNS, FIRST_PERSON_PLURAL,
                       DocumentParties, party_of_adjective)
 from .uses import is_agent
 
+# Plain nouns for people that, after "these" or "those", point back like "they": "These people are murderers"
+# after a sentence about the militias.
+DEMONSTRATIVE_PEOPLE = frozenset({"people", "men", "women", "individuals", "guys"})
 # Words that may open a party phrase besides the definite determiners: "some protesters were …".
 PARTY_QUANTIFIERS = frozenset({"some", "many", "most", "all", "both"})
 # A reported clause starts after these: the frame's people ("X told SANA that …") are no antecedent inside it.
@@ -175,6 +178,8 @@ class SentenceActors(NamedTuple):
         if walker.low(start) in DEFINITE and (head in ROLES or head in BODY_LABELS or head in GOVERNMENT_LABELS
                                               or is_plural(head) and is_agent(head)):
             return self.resolve(wanted_for_label(head), start)  # "the deposed president", "the group", "the bombers"
+        if end - start == 2 and walker.low(start) in {"these", "those"} and head in DEMONSTRATIVE_PEOPLE:
+            return self.resolve(Wanted(("group",)), start)  # "These people are …": a group named just before
         if end - start == 2 and walker.low(start) in PERSON_PRONOUNS and head in STATE_BODIES:
             return self.resolve(Wanted(("state",), strict=True), start)  # "his government": his state
         if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
