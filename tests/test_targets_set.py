@@ -1,4 +1,4 @@
-"""The labelled target sets' files (the targets set, the hold-out set, the third to seventh blind sets) agree with
+"""The labelled target sets' files (the targets set, the hold-out set, the third to eighth blind sets) agree with
 each other and with the lexicon (the linker's accuracy is benchmarks/targets.py's)."""
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ SETS = [LabelledSet(TARGETS, 12, 5, 4, 80, 8, 8), LabelledSet(DATA / "targets_ho
         LabelledSet(DATA / "targets_blind4", 10, 5, 4, 80, 6, 6),
         LabelledSet(DATA / "targets_blind5", 10, 5, 4, 80, 6, 6),
         LabelledSet(DATA / "targets_blind6", 10, 5, 4, 80, 6, 6),
-        LabelledSet(DATA / "targets_blind7", 10, 5, 4, 80, 6, 6)]
+        LabelledSet(DATA / "targets_blind7", 10, 5, 4, 80, 6, 6),
+        LabelledSet(DATA / "targets_blind8", 10, 5, 4, 80, 6, 6)]
 # Stories of the other labelled sets: each set is on text none of the others uses.
 OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
                  DATA / "targets_holdout": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
@@ -58,7 +59,12 @@ OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
                  DATA / "targets_blind7": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
                                           "venezuela|myanmar|hongkong|niger|sudan|belarus|houthi|tigray|haiti|"
                                           "iran|karabakh|colombia|kenya|mali|srilanka|nicaragua|georgia|serbia|"
-                                          "congo|france|chile|bangladesh|peru"}
+                                          "congo|france|chile|bangladesh|peru",
+                 DATA / "targets_blind8": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
+                                          "venezuela|myanmar|hongkong|niger|sudan|belarus|houthi|tigray|haiti|"
+                                          "iran|karabakh|colombia|kenya|mali|srilanka|nicaragua|georgia|serbia|"
+                                          "congo|france|chile|bangladesh|peru|catalonia|capitol|philippines|"
+                                          "thailand"}
 
 
 @pytest.fixture(scope="module", params=SETS, ids=lambda labelled: labelled.folder.name)
@@ -248,6 +254,10 @@ def test_benchmark_publishes_each_set_under_its_own_key_and_title(benchmark):
     assert blind7.folder == DATA / "targets_blind7" and blind7.no_write
     assert benchmark.PUBLICATIONS[blind7.folder].benchmark == "targets_blind7"
     assert benchmark.PUBLICATIONS[blind7.folder].title == "Who is called what (seventh blind set)"
+    blind8 = benchmark.parse_arguments(["--set", "tests/data/targets_blind8", "--no-write"])
+    assert blind8.folder == DATA / "targets_blind8" and blind8.no_write
+    assert benchmark.PUBLICATIONS[blind8.folder].benchmark == "targets_blind8"
+    assert benchmark.PUBLICATIONS[blind8.folder].title == "Who is called what (eighth blind set)"
     default = benchmark.parse_arguments([])
     assert (default.folder, default.no_write) == (TARGETS, False)
     assert benchmark.PUBLICATIONS[default.folder].benchmark == "targets"
