@@ -71,6 +71,10 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # "these people", "those men" point back like "they"
     ("Al-Shabaab fighters attacked the base. These men are terrorists, the governor said.", "terrorists",
      "al-Shabaab", "copula"),
+    # a loaded word written with a capital is no name, nor is a day
+    ("Rampaging rioters storm Congress as police flee", "rioters", "", ""),
+    ("FRENZIED mob trashes palace", "mob", "", ""),
+    ("Police arrested the ringleaders of Wednesday's riots.", "riots", "", ""),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

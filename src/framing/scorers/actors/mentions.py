@@ -364,8 +364,8 @@ def _initial(walker: PhraseWalker, i: int) -> bool:
 
 
 def _name_word(token: Token) -> bool:
-    if not is_cap(token) or not is_word(token) or token.text in MONTHS_AND_DAYS:
-        return False
+    if not is_cap(token) or not is_word(token) or _without_possessive(token.text) in MONTHS_AND_DAYS:
+        return False  # "Wednesday's riots" name no one
     if "-" in token.text and token.text.rsplit("-", 1)[1].islower() and len(token.text.rsplit("-", 1)[1]) > 2:
         return False  # "Iranian-backed", "IRGC-managed": an adjective; "Mujahedin-e" keeps its particle
     if token.text.isupper() and token.lower in JOINERS | {"and", "the", "in", "on", "at", "to", "for"}:

@@ -81,10 +81,13 @@ class ActorFinder:
             found = _document_mentions(rows, book)
             recent, parties = Recent(), DocumentParties([text for _, _, text in rows])
             for (sent_id, start, text), mentions in zip(rows, found):
+                hits = hits_by_sentence.get((doc_id, sent_id), ())
+                if hits:
+                    mentions = _without_labels(mentions, {(int(starts[p]) - start, int(ends[p]) - start)
+                                                          for p in hits})
                 for mention in mentions:
                     seen = (doc_id, mention.text, mention.key, mention.shape)
                     counts[seen] = counts.get(seen, 0) + 1
-                hits = hits_by_sentence.get((doc_id, sent_id), ())
                 if hits:
                     # Tokens only for the sentences with a loaded term: the constructions need them.
                     actors = SentenceActors.of(text, mentions, recent, parties)
@@ -102,6 +105,12 @@ class ActorFinder:
         linked["speaker"] = speakers(linked, sources)
         mention_rows = [(*seen, n) for seen, n in counts.items()]
         return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
+
+
+def _without_labels(mentions: list[Mention], hit_spans: set[tuple[int, int]]) -> list[Mention]:
+    """The sentence's mentions less those that are exactly a loaded term: a label written with a capital (a
+    headline's "Rampaging rioters", "FRENZIED mob") is no actor's name."""
+    return [m for m in mentions if (m.start, m.end) not in hit_spans]
 
 
 def _documents(sentences: pd.DataFrame):
