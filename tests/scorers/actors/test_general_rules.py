@@ -75,6 +75,10 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     ("Rampaging rioters storm Congress as police flee", "rioters", "", ""),
     ("FRENZIED mob trashes palace", "mob", "", ""),
     ("Police arrested the ringleaders of Wednesday's riots.", "riots", "", ""),
+    # a state's office with describing words or a status before it: "former" makes another holder
+    ("Brazil's leftist president condemned the attack.", "leftist", "Brazilian president", "premodifier"),
+    ("Brazil's former president, a far-right populist, flew to Florida.", "far-right", "Brazilian former president",
+     "appositive"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

@@ -97,7 +97,13 @@ OFFICES = ("president", "vice president", "prime minister", "premier", "chancell
            "home minister", "justice minister", "finance minister")
 # The offices' last words ("president", "minister", "king" …): an office-holder's key ends with one.
 OFFICE_WORDS = frozenset(office.split()[-1] for office in OFFICES)
-_OFFICE_AFTER = re.compile(r"[ \t]+(?:%s)\b(?!['’]s)(?![ \t]+(?:of|and)\b)" % "|".join(OFFICES))
+# A status that makes another holder of the office ("the former president" is not "the president").
+OFFICE_STATUSES = ("former", "acting", "deputy", "interim")
+# After a state's possessive: up to two describing words, then the office with its status ("Brazil's leftist
+# president", "Ecuador's self-styled reformist president", "Brazil's former president"). The describing words
+# are tried fewest first, so a longer office wins ("Brazil's vice president" is the vice president).
+_OFFICE_AFTER = re.compile(r"[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,2}?(?P<office>(?:(?:%s)[ \t]+)?(?:%s))\b(?!['’]s)"
+                           r"(?![ \t]+(?:of|and)\b)" % ("|".join(OFFICE_STATUSES), "|".join(OFFICES)))
 _OFFICE_BEFORE = re.compile(r"\bthe[ \t]+(?P<office>(?:%s)[ \t]+of[ \t]+)$" % "|".join(OFFICES), re.IGNORECASE)
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
 _OPENING_MARKS = frozenset("\"':(—–")
@@ -156,7 +162,7 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
             office_of = _OFFICE_BEFORE.search(text, max(0, start - 30), start) if shape == "state" else None
             if office is not None:  # "Azerbaijan's president": the office-holder, a person of his own
                 end, written = office.end(), text[start:office.end()]
-                key, shape = office_key(book.specs.get(key), office.group().strip()), "person"
+                key, shape = office_key(book.specs.get(key), office.group("office")), "person"
             elif office_of is not None:  # "the president of Belarus", likewise
                 start, written = office_of.start(), text[office_of.start():end]  # "the" is the office's
                 key, shape = office_key(book.specs.get(key), office_of.group("office")[:-3].strip()), "person"

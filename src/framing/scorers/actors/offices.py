@@ -2,7 +2,7 @@
 
 News names a head of state or government once ("President Ana Ruiz") and then writes "the president"; the
 context rule ties that description to the named person. Coverage of a country whose leader it never names
-("the president", "the acting president", "His regime") still means one person throughout: the holder of the
+("the president", "the acting president", "the former president", "His regime") still means one person throughout: the holder of the
 office, an actor of his own keyed by the office and the document's state (its most mentioned state, as the
 context rule decides "the regime": "French president", "Sri Lankan acting president", :mod:`.office_names`; the
 bare definite office, "the president", when the document mentions no state or two equally; a sentence set in a
@@ -19,13 +19,14 @@ from collections import Counter
 
 from .actors_file import ActorSpec
 from .book import AliasBook
-from .mentions import OFFICE_WORDS, OFFICES, Mention, placed, shape_of
+from .mentions import OFFICE_STATUSES, OFFICE_WORDS, OFFICES, Mention, placed, shape_of
 from .office_names import office_key
 
 _OFFICE = "|".join(OFFICES)
 # "the (acting) president", not "the president of Belarus" (a mention of its own) nor "the president Ana Ruiz"
+_STATUS = "|".join(OFFICE_STATUSES)
 _DEFINITE_OFFICE = re.compile(
-    rf"\b[Tt]he[ \t]+(?P<office>(?:acting[ \t]+|deputy[ \t]+)?(?:{_OFFICE}))\b(?![ \t]+(?:of\b|[A-Z]))")
+    rf"\b[Tt]he[ \t]+(?P<office>(?:(?:{_STATUS})[ \t]+)?(?:{_OFFICE}))\b(?![ \t]+(?:of\b|[A-Z]))")
 # The office written as a title before a name ("President Ruiz") or a name beside it ("the president, Ana
 # Ruiz"): the document names the holder.
 _NAMED_HOLDER = re.compile(r"\b(?:%s)[ \t]+[A-Z]|\b[Tt]he[ \t]+(?:%s),[ \t]+[A-Z]"
