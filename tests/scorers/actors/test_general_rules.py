@@ -79,6 +79,8 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     ("Brazil's leftist president condemned the attack.", "leftist", "Brazilian president", "premodifier"),
     ("Brazil's former president, a far-right populist, flew to Florida.", "far-right", "Brazilian former president",
      "appositive"),
+    # an adjective before a label noun says the same of the same actor
+    ("Critics say Maduro is a brutal tyrant.", "brutal", "Maduro", "copula"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

@@ -21,7 +21,7 @@ from .slots import SentenceActors
 from .offices import with_unnamed_offices
 from .story_nouns import anchored
 from .speakers import speakers
-from .uses import ACTOR_NOUNS
+from .uses import ACTOR_NOUNS, LABEL_CATEGORIES
 from .targets import NO_TARGET, Target, link_label
 
 TARGET_COLUMNS = ["target", "target_text", "relation", "speaker"]
@@ -91,9 +91,14 @@ class ActorFinder:
                 if hits:
                     # Tokens only for the sentences with a loaded term: the constructions need them.
                     actors = SentenceActors.of(text, mentions, recent, parties)
+                    ranges = {position: _token_range(actors.walker, int(starts[position]) - start,
+                                                     int(ends[position]) - start) for position in hits}
+                    actors = actors._replace(labels=frozenset(
+                        k for position, (first, last) in ranges.items()
+                        if first is not None and categories[position] in LABEL_CATEGORIES
+                        for k in range(first, last + 1)))
                     for position in hits:
-                        first, last = _token_range(actors.walker, int(starts[position]) - start,
-                                                   int(ends[position]) - start)
+                        first, last = ranges[position]
                         if first is not None:
                             targets[position] = link_label(actors, first, last, categories[position],
                                                            lemmas[position])

@@ -63,6 +63,7 @@ class SentenceActors(NamedTuple):
     mentions: list[Mention]
     recent: Recent
     parties: DocumentParties = NO_PARTIES
+    labels: frozenset[int] = frozenset()  # tokens of the sentence's label-category hits ("demagogue", "tyrant")
 
     @classmethod
     def of(cls, text: str, mentions: list[Mention], recent: Recent,

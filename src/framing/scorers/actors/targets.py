@@ -87,7 +87,7 @@ def _linked(actors: SentenceActors, first: int, last: int, category: str, lemma:
     walker = actors.walker
     if _verb_form(walker.low(last), lemma) and not _attributive(walker, first, last):
         return _participle_after_be(actors, first, last) if category in LABEL_CATEGORIES else NO_TARGET
-    use, head = term_use(walker, first, last, category, lemma)
+    use, head = term_use(walker, first, last, category, lemma, actors.labels)
     promoted, last = head != last, head  # "the notorious jihadist movement": the label's phrase ends at its noun
     inside = next((m for m in actors.mentions if m.start <= first and last < m.end and m is not skipped), None)
     if inside is not None and inside.shape == "other" and (inside.start, inside.end) == (first, last + 1):

@@ -64,20 +64,23 @@ class TermUse(NamedTuple):
     last: int  # the last token of the label's phrase: the term's, or the actor noun it modifies
 
 
-def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: str) -> TermUse:
-    """How the term on tokens ``first … last`` is used (module docstring)."""
+def term_use(walker: PhraseWalker, first: int, last: int, category: str, lemma: str,
+             labels: frozenset[int] = frozenset()) -> TermUse:
+    """How the term on tokens ``first … last`` is used (module docstring). ``labels``: the tokens of the
+    sentence's label-category hits, nouns for someone like any actor noun ("a dangerous demagogue")."""
     determined = walker.low(first - 1) in DEFINITE | INDEFINITE | POSSESSIVE or walker.low(first - 1).endswith(
         ("'s", "s'")) or walker.low(first - 2) in DEFINITE | INDEFINITE
     if category in LABEL_CATEGORIES or walker.low(last) in CROWD_NOUNS:
         # A crowd word labels its crowd whatever its category ("provocateurs"); a determined label before a
         # person's noun labels the person ("a far-left deputy, Hélène Marchand").
-        head = _actor_noun_after(walker, last) if determined and walker.low(last + 1) in PERSON_NOUNS else None
+        head = _actor_noun_after(walker, last, labels) if determined and walker.low(last + 1) in PERSON_NOUNS \
+            else None
         return TermUse("label", head if head is not None else last)
     if _capital_next(walker, last):
         # "the so-called White Helmets", "the heroic Bolivarian militia"; not "destabilise China", not a
         # title in capitals ('"Toxic Parents"').
         return TermUse("describer" if determined and is_adjective(walker.low(last)) else "act", last)
-    head = _actor_noun_after(walker, last) if walker.low(last) not in PARTICLES else None  # not "gun down …"
+    head = _actor_noun_after(walker, last, labels) if walker.low(last) not in PARTICLES else None  # not "gun down …"
     if head is not None and (determined or is_plural(walker.low(head))):
         return TermUse("label", head)  # "the notorious jihadist movement", "cowardly terrorists"
     if not heads_phrase(walker, last):
@@ -144,7 +147,7 @@ def _capital_next(walker: PhraseWalker, last: int) -> bool:
     return k < walker.n and walker.tokens[k].text[:1].isupper()
 
 
-def _actor_noun_after(walker: PhraseWalker, last: int) -> int | None:
+def _actor_noun_after(walker: PhraseWalker, last: int, labels: frozenset[int] = frozenset()) -> int | None:
     """The actor noun the term modifies, within :data:`MAX_WORDS_TO_HEAD` lower-case words after it (quotation
     marks between are skipped: 'the self-styled "revolutionary" leader'). An actor noun that modifies another
     ("a notorious former police officer") gives way to the noun it modifies, the phrase's head."""
@@ -156,8 +159,9 @@ def _actor_noun_after(walker: PhraseWalker, last: int) -> int | None:
             continue
         if not is_word(token) or token.text[:1].isupper() or token.lower in PREPOSITIONS | BOUNDARY | AUXILIARY:
             return None
-        if _actor_noun(token.lower):
-            while k + 1 < walker.n and _actor_noun(walker.low(k + 1)) and not heads_phrase(walker, k):
+        if _actor_noun(token.lower) or k in labels:
+            while k + 1 < walker.n and (_actor_noun(walker.low(k + 1)) or k + 1 in labels) \
+                    and not heads_phrase(walker, k):
                 k += 1  # a compound: "police officer", "militia leader"
             return k
         if heads_phrase(walker, k) and not is_quote_mark(walker.tokens[min(k + 1, walker.n - 1)]):
