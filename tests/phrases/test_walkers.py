@@ -37,6 +37,10 @@ def index_of(walk, word):
     ("Hadi Amiri the head of the Badr group told reporters.", "told", "Hadi Amiri the head of the Badr group",
      "np"),
     ("All the rebels denied it.", "denied", "All the rebels", "np"),
+    # the time spent is no subject; the subject of "spend" is
+    ("Youth leaders had spent months denouncing the chief.", "denouncing", "Youth leaders", "np"),
+    # a part of a group before "of whom" speaks for the group
+    ("The rebels, some of whom denied it, surrendered.", "denied", "The rebels", "relative"),
 ])
 def test_subject_left(sentence, verb, subject, how):
     walk = walker(sentence)

@@ -25,6 +25,12 @@ from .words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, CONTROL_VERBS, D
                     INDEFINITE, MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PREPOSITIONS,
                     PRONOUNS, RELATIVE, TIME_WORDS, TITLE_ABBREVIATIONS)
 
+# "spent months denouncing …": the time spent is no subject; the subject of "spend" is.
+SPEND_FORMS = frozenset({"spent", "spend", "spends", "spending"})
+TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+# Words for a part of a group before "of whom" / "of which" ("many of whom said …").
+PART_WORDS = frozenset({"many", "some", "most", "all", "several", "few", "both", "none", "each", "half", "one",
+                        "two", "three", "dozens", "hundreds", "thousands"})
 # Determiners that begin a noun phrase, and the words that may stand before one inside a phrase.
 PHRASE_DETERMINERS = (DEFINITE - {"that"}) | POSSESSIVE
 BEFORE_DETERMINER = NP_PREPOSITIONS | {"of", "and", "&", "all", "both", "half"}
@@ -417,14 +423,20 @@ class PhraseWalker:
         clause = self.np_left(i)
         if clause is None:
             return None, "none"
+        spend = next((k for k in range(clause.start, clause.end) if self.low(k) in SPEND_FORMS), None)
+        if spend is not None and self.low(clause.end - 1) in TIME_SPANS:
+            return self.subject_left(spend)  # "X had spent months denouncing …": the subject of "spent"
         before = clause.start - 1
         if before >= 0 and self.low(before) in RELATIVE and clause.end - clause.start == 0:
             return self.antecedent(before), "relative"
         return clause, "np"
 
     def antecedent(self, i: int) -> Phrase | None:
-        """The noun phrase a relative pronoun at token i stands for ("officials, who …" → "officials")."""
+        """The noun phrase a relative pronoun at token i stands for ("officials, who …" → "officials"; "traders,
+        many of whom …" → "traders": a part of a group speaks for the group)."""
         j = i - 1
+        if j >= 1 and self.low(j) == "of" and self.low(j - 1) in PART_WORDS:
+            j -= 2
         if j >= 0 and self.tokens[j].text == ",":
             j -= 1
         if j < 0:
