@@ -194,3 +194,10 @@ def test_a_lone_name_after_the_is_a_group_unless_a_place_or_part_of_a_name(texts
 
 def test_a_capital_before_a_plural_acronym_at_the_opening_is_no_name():
     assert mentions_of("Furious MPs shouted down the minister.") == []
+
+
+def test_the_agency_of_a_wire_dateline_is_no_antecedent(link):
+    hits = link("BRASILIA, Brazil (AP) - Thousands of supporters of Brazil's former president stormed Congress on "
+                "Sunday, smashing windows and setting fires. The president, who took office a week earlier, called "
+                'the rioters "fascist fanatics" and vowed to punish them.')
+    assert first_label(hits, "rioters") == ("", "")

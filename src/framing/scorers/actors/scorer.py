@@ -4,7 +4,6 @@ per run, the labels summary."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -82,6 +81,7 @@ class ActorFinder:
             recent, parties = Recent(), DocumentParties([text for _, _, text in rows])
             for (sent_id, start, text), mentions in zip(rows, found):
                 hits = hits_by_sentence.get((doc_id, sent_id), ())
+                mentions = _without_dateline_agency(mentions, text)
                 if hits:
                     mentions = _without_labels(mentions, {(int(starts[p]) - start, int(ends[p]) - start)
                                                           for p in hits})
@@ -110,6 +110,20 @@ class ActorFinder:
         linked["speaker"] = speakers(linked, sources)
         mention_rows = [(*seen, n) for seen, n in counts.items()]
         return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
+
+
+# A wire story's dateline: "BRASILIA, Brazil (AP) - …", "PARIS, March 23, 2023 (AFP) - …".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^()\n]{0,60}\((?P<agency>[^()\n]{1,30})\)[ \t]*[-—–]")
+
+
+def _without_dateline_agency(mentions: list[Mention], text: str) -> list[Mention]:
+    """The sentence's mentions less the news agency of a dateline it opens with: the agency that filed the story
+    is no actor in it, and no antecedent for "the rioters" two sentences on."""
+    dateline = _DATELINE.match(text)
+    if dateline is None:
+        return mentions
+    start, end = dateline.span("agency")
+    return [m for m in mentions if not (start <= m.start and m.end <= end)]
 
 
 def _without_labels(mentions: list[Mention], hit_spans: set[tuple[int, int]]) -> list[Mention]:
