@@ -200,4 +200,12 @@ def test_the_agency_of_a_wire_dateline_is_no_antecedent(link):
     hits = link("BRASILIA, Brazil (AP) - Thousands of supporters of Brazil's former president stormed Congress on "
                 "Sunday, smashing windows and setting fires. The president, who took office a week earlier, called "
                 'the rioters "fascist fanatics" and vowed to punish them.')
-    assert first_label(hits, "rioters") == ("", "")
+    # the crowd the story names, not the agency that filed it
+    assert first_label(hits, "rioters") == ("supporters", "referent")
+    assert "AP" not in set(hits["target"])
+
+
+def test_a_leaders_supporters_in_the_streets_are_the_storys_crowd(link):
+    hits = link("Thousands of supporters of the former president stormed the parliament on Sunday. Police said "
+                "the rioters smashed windows, and the supporters later marched to the palace.")
+    assert first_label(hits, "rioters") == ("supporters", "referent")

@@ -31,9 +31,10 @@ from functools import cached_property
 
 from .context import PARTY_NOUNS
 
-# Nouns for people in the streets: the parties a crowd word can stand for.
+# Nouns for people in the streets: the parties a crowd word can stand for ("supporters" of a leader who storm a
+# parliament or fill a square are a crowd like protesters).
 CIVIL_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "strikers", "students",
-                         "activists"})
+                         "activists", "supporters"})
 # Their singulars, which say a quoted speaker is one of them ("one protester said").
 CIVIL_MEMBERS = frozenset(noun[:-1] for noun in CIVIL_NOUNS)
 # Words for a crowd that label it without naming it.
