@@ -229,35 +229,20 @@ def test_benchmark_accepts_aliases_and_shared_speaker_words(benchmark):
     assert not benchmark.speaker_right("Fadumo", "") and not benchmark.speaker_right("The ministry", "Russia")
 
 
-def test_benchmark_publishes_each_set_under_its_own_key_and_title(benchmark):
-    holdout = benchmark.parse_arguments(["--set", "tests/data/targets_holdout", "--no-write"])
-    assert holdout.folder == DATA / "targets_holdout" and holdout.no_write
-    assert benchmark.PUBLICATIONS[holdout.folder].benchmark == "targets_holdout"
-    assert benchmark.PUBLICATIONS[holdout.folder].title == "Who is called what (hold-out set)"
-    blind3 = benchmark.parse_arguments(["--set", "tests/data/targets_blind3"])
-    assert blind3.folder == DATA / "targets_blind3" and not blind3.no_write
-    assert benchmark.PUBLICATIONS[blind3.folder].benchmark == "targets_blind3"
-    assert benchmark.PUBLICATIONS[blind3.folder].title == "Who is called what (third blind set)"
-    blind4 = benchmark.parse_arguments(["--set", "tests/data/targets_blind4", "--no-write"])
-    assert blind4.folder == DATA / "targets_blind4" and blind4.no_write
-    assert benchmark.PUBLICATIONS[blind4.folder].benchmark == "targets_blind4"
-    assert benchmark.PUBLICATIONS[blind4.folder].title == "Who is called what (fourth blind set)"
-    blind5 = benchmark.parse_arguments(["--set", "tests/data/targets_blind5", "--no-write"])
-    assert blind5.folder == DATA / "targets_blind5" and blind5.no_write
-    assert benchmark.PUBLICATIONS[blind5.folder].benchmark == "targets_blind5"
-    assert benchmark.PUBLICATIONS[blind5.folder].title == "Who is called what (fifth blind set)"
-    blind6 = benchmark.parse_arguments(["--set", "tests/data/targets_blind6", "--no-write"])
-    assert blind6.folder == DATA / "targets_blind6" and blind6.no_write
-    assert benchmark.PUBLICATIONS[blind6.folder].benchmark == "targets_blind6"
-    assert benchmark.PUBLICATIONS[blind6.folder].title == "Who is called what (sixth blind set)"
-    blind7 = benchmark.parse_arguments(["--set", "tests/data/targets_blind7", "--no-write"])
-    assert blind7.folder == DATA / "targets_blind7" and blind7.no_write
-    assert benchmark.PUBLICATIONS[blind7.folder].benchmark == "targets_blind7"
-    assert benchmark.PUBLICATIONS[blind7.folder].title == "Who is called what (seventh blind set)"
-    blind8 = benchmark.parse_arguments(["--set", "tests/data/targets_blind8", "--no-write"])
-    assert blind8.folder == DATA / "targets_blind8" and blind8.no_write
-    assert benchmark.PUBLICATIONS[blind8.folder].benchmark == "targets_blind8"
-    assert benchmark.PUBLICATIONS[blind8.folder].title == "Who is called what (eighth blind set)"
+@pytest.mark.parametrize("key, title", [
+    ("targets_holdout", "hold-out set"), ("targets_blind3", "third blind set"), ("targets_blind4", "fourth blind set"),
+    ("targets_blind5", "fifth blind set"), ("targets_blind6", "sixth blind set"),
+    ("targets_blind7", "seventh blind set"), ("targets_blind8", "eighth blind set"),
+])
+@pytest.mark.parametrize("no_write", [False, True])
+def test_benchmark_publishes_each_set_under_its_own_key_and_title(benchmark, key, title, no_write):
+    chosen = benchmark.parse_arguments(["--set", f"tests/data/{key}"] + (["--no-write"] if no_write else []))
+    assert chosen.folder == DATA / key and chosen.no_write == no_write
+    assert benchmark.PUBLICATIONS[chosen.folder].benchmark == key
+    assert benchmark.PUBLICATIONS[chosen.folder].title == f"Who is called what ({title})"
+
+
+def test_benchmark_defaults_to_the_targets_set(benchmark):
     default = benchmark.parse_arguments([])
     assert (default.folder, default.no_write) == (TARGETS, False)
     assert benchmark.PUBLICATIONS[default.folder].benchmark == "targets"
