@@ -81,6 +81,11 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
      "appositive"),
     # an adjective before a label noun says the same of the same actor
     ("Critics say Maduro is a brutal tyrant.", "brutal", "Maduro", "copula"),
+    # "one of" after a copula; a relative clause inside an indefinite appositive is about the appositive's owner
+    ("Albino Sitoe is one of the most dangerous demagogues in the country.", "demagogues", "Albino Sitoe", "copula"),
+    ("Albino Sitoe, a former teacher whom the government calls a demagogue, denied it.", "demagogue",
+     "Albino Sitoe", "naming"),
+    ("Albino Sitoe, a teacher who became a hero to the miners, denied it.", "hero", "Albino Sitoe", "copula"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

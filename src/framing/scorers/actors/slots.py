@@ -185,6 +185,13 @@ class SentenceActors(NamedTuple):
             return self.resolve(Wanted(("state",), strict=True), start)  # "his government": his state
         if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
             return self.resolve_pronoun(start)  # "its leaders": the actor
+        return self.appositive_owner(start)
+
+    def appositive_owner(self, start: int) -> Mention | None:
+        """The actor before the comma of an indefinite appositive starting at token ``start`` ("The president, a
+        hero of the war who became …": the relative clause is about the president), or ``None``."""
+        if start >= 2 and self.walker.low(start) in {"a", "an"} and self.walker.low(start - 1) == ",":
+            return self.named_ending_at(start - 2) or self.ending_at(start - 2)
         return None
 
     def _head_mention(self, inside: list[Mention], end: int) -> Mention | None:

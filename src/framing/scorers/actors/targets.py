@@ -46,7 +46,7 @@ from .context import BODY_LABELS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention, adjectival as _adjectival
 from .parties import CROWD_NOUNS
 from .possessives import act_of, past_modifiers, possessive
-from .naming import NAMING_VERBS, left_of_quotes, naming, subject
+from .naming import AS_PART, NAMING_VERBS, left_of_quotes, naming, subject
 from .slots import SentenceActors, Target, without_possessive
 from .uses import (ACTOR_NOUNS, ADJECTIVE_ENDINGS, COPULAS, LABEL_CATEGORIES, heads_phrase, is_adjective,
                    is_superlative, of_names_doer, term_use)
@@ -316,6 +316,8 @@ def _enclosed_plural(walker: PhraseWalker, start: int, last: int) -> bool:
 def _copula(actors: SentenceActors, start: int, first: int, last: int) -> Target | None:
     walker = actors.walker
     k = left_of_quotes(walker, _before_comparison(walker, left_of_quotes(walker, start - 1)))
+    if walker.low(k) == "of" and walker.low(k - 1) in AS_PART:
+        k -= 2  # "became one of Africa's most enduring autocrats"
     while k >= 0 and (walker.low(k) in ADVERBS or walker.low(k) in {"not", "never", "also", "still"}):
         k -= 1
     k = left_of_quotes(walker, k)
