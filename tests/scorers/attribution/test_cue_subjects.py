@@ -42,6 +42,13 @@ def source_of(sentence):
     ("The mayor denounced what he called a coup by the guilds.", ("he", "named", "called")),
     ("Some critics called the harbour board corrupt, a charge it rejected.", ("it", "named", "rejected")),
     ("Dockers walked out over what many described as a lockout.", ("many", "anonymous", "described as")),
+    # "To X, Y is Z" opening a sentence gives X's view; a time or a place is nobody's
+    ("To his supporters, he is a hero.", ("his supporters", "anonymous", "to")),
+    ("To the ministry, the mayor was a tyrant.", ("the ministry", "named", "to")),
+    ("To date, no one has been charged.", ("", "none", "")),
+    ("To the north, the hills are green.", ("", "none", "")),
+    ("Former envoy to Vorland Ida Maru told reporters the talks failed.", ("Former envoy to Vorland Ida Maru", "named",
+                                                                           "told")),
 ])
 def test_cue_subjects(sentence, expected):
     assert source_of(sentence) == expected

@@ -44,6 +44,9 @@ pronouns), :mod:`.antecedents` (what a pronoun source stands for), :mod:`.scorer
   verb of their own after the comma are the main clause: "According to the statement, 40 rebels were killed", and
   "several sources, including Riad Hijab" gives two sources).
 * ``put_it`` — "as X put it".
+* ``viewpoint`` — "To his supporters, he is a hero", "To the government, they are agitators": a sentence that opens
+  with "To X," where X is people or a body (not "To date", "To the north"), and whose clause then says what
+  something is (a form of "be" among its first words): the clause is X's view.
 
 Cues inside a quotation are the quoted speaker's and are ignored. A first-person subject (I, we) is the writer;
 "nobody" and "there" are no source. A negated cue or a refusal ("did not say who …", "declined to comment")

@@ -13,14 +13,18 @@ import re
 from ...corpus import WORD
 from ...phrases.tokens import is_cap, is_participle, is_quote_mark, is_word
 from ...phrases.walkers import Phrase
-from ...phrases.words import (ADVERBS, AUXILIARY, BOUNDARY, CONTROL_VERBS, DEFINITE, INDEFINITE, POSSESSIVE,
-                              PREPOSITIONS)
+from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, CONTROL_VERBS, DEFINITE, INDEFINITE,
+                              INSTITUTIONS, POSSESSIVE, PREPOSITIONS)
 from .antecedents import names_people
 from .parser import SourceWalker
 from .records import Found
 from .vocabulary import (AS_WINDOW, CLAUSE_ONLY, CLAUSE_STARTS, DOCUMENT_ONLY, INFINITIVE_CUES, MAX_SOURCE_WORDS,
                          NO_PASSIVE_SOURCE, NOUN_LIKE, OTHER_SENSE_BEFORE_TO, Cue, cue_index, cue_lemmas)
 
+# "To X, he is …": the form of "be" must come within this many words of the comma.
+VIEW_VERB_WINDOW = 4
+# The cue of a sentence that opens "To his supporters, he is a hero" (not in the cue file: see sources()).
+VIEWPOINT_CUE = Cue("to", "to", "neutral", "viewpoint")
 _ADJECTIVE = re.compile(r"(?:ful|less|ous|ive|al|ic|able|ible|ant|ent|ary|ile|ish)$|^(?:un|il|ir|im|in)\w+ed$")
 
 
@@ -31,6 +35,10 @@ class CueParser(SourceWalker):
         """Every source cited in the sentence, in the order their cues occur (a cue inside a quotation is the quoted
         speaker's and is skipped); at each word, the longest cue whose rule finds a source wins."""
         index = cue_index()
+        # "To X, …" opens the sentence or not at all; "to" is no cue anywhere else, so it stays out of the index
+        # (as a cue word it would end noun phrases: "ambassador to Iraq").
+        if self.low(0) == "to":
+            self._cue_viewpoint(0, 1, VIEWPOINT_CUE)
         i = 0
         while i < self.n:
             tok = self.tokens[i]
@@ -373,6 +381,24 @@ class CueParser(SourceWalker):
         else:
             content = [self.content_from(source.end)]
         return self.add_source(source, surface, cue, i, content)
+
+    def _cue_viewpoint(self, i: int, end: int, cue: Cue) -> bool:
+        source = self.np_right(end, allow_appositive=False)
+        if source is None or source.end >= self.n or self.tokens[source.end].text != ",":
+            return False
+        if not self._holds_views(source):
+            return False
+        clause = source.end + 1
+        if not any(self.low(k) in BE_FORMS for k in range(clause, min(self.n, clause + VIEW_VERB_WINDOW))):
+            return False
+        return self.add_source(source, "to", cue, i, [self.content_from(clause)])
+
+    def _holds_views(self, source: Phrase) -> bool:
+        """People or a body, who can hold a view: "his supporters", "the government", "Beijing", "many
+        Catalans"; not a time or a place ("To date", "To the north", "To this day")."""
+        text = self.text_of(source.start, source.end)
+        head = self.tokens[source.end - 1]
+        return names_people(text) or head.lower in INSTITUTIONS or is_cap(head)
 
     def _cue_put_it(self, i: int, end: int, cue: Cue) -> bool:
         subject, _ = self.subject_left(i)

@@ -15,7 +15,7 @@ import io
 import re
 from functools import cache
 from importlib.resources import files
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, get_args
 
 from ...errors import input_error
 from ...phrases.walkers import MAX_PHRASE_WORDS
@@ -25,9 +25,9 @@ SourceKind = Literal["named", "anonymous", "none"]
 SOURCE_KINDS: tuple[str, ...] = ("named", "anonymous", "none")
 Stance = Literal["neutral", "distancing", "endorsing"]
 STANCES: tuple[str, ...] = ("neutral", "distancing", "endorsing")
-PatternType = Literal["verb", "verb_as", "verb_complement", "verb_of", "verb_for", "verb_from", "prep", "put_it"]
-PATTERN_TYPES: tuple[str, ...] = ("verb", "verb_as", "verb_complement", "verb_of", "verb_for", "verb_from", "prep",
-                                  "put_it")
+PatternType = Literal["verb", "verb_as", "verb_complement", "verb_of", "verb_for", "verb_from", "prep", "put_it",
+                      "viewpoint"]
+PATTERN_TYPES: tuple[str, ...] = get_args(PatternType)
 HedgeKind = Literal["adverb", "adjective", "passive_report", "passive_view", "appearance", "impersonal",
                     "unverified"]
 HEDGE_KINDS: tuple[str, ...] = ("adverb", "adjective", "passive_report", "passive_view", "appearance",
