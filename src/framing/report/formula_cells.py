@@ -47,7 +47,7 @@ def neutralise_formulas(table: pd.DataFrame) -> NeutralisedTable:
         hits = _formula_cells(table.iloc[:, position])
         if hits.any():
             if copy is table:
-                copy = table.copy()
+                copy = table.copy(deep=False)  # copy-on-write: only the columns changed below are copied
             values = copy.iloc[:, position]
             copy.iloc[hits.to_numpy(), position] = (QUOTE + values[hits].astype(str)).to_numpy()
             changed += int(hits.sum())
