@@ -128,8 +128,9 @@ def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | 
                           label="one sentence"),
                    Patch(facecolor=NEUTRAL_GREY, alpha=0.35, label="neutral band (±0.05)")]
         if summary is not None:
+            interval = interval_name(_selected(summary, docs)["n_sentences"], ci_level)
             handles.insert(1, Line2D([], [], marker="D", color="black", markersize=5, lw=1.6,
-                                     label=f"mean with {interval_name(_selected(summary, docs)['n_sentences'], ci_level)}"))
+                                     label=f"mean with {interval}"))
         fig.legend(handles=handles, loc="outside lower center", ncols=len(handles))
     return fig
 

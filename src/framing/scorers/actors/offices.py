@@ -2,8 +2,9 @@
 
 News names a head of state or government once ("President Ana Ruiz") and then writes "the president"; the
 context rule ties that description to the named person. Coverage of a country whose leader it never names
-("the president", "the acting president", "the former president", "His regime") still means one person throughout: the holder of the
-office, an actor of his own keyed by the office and the document's state (its most mentioned state, as the
+("the president", "the acting president", "His regime") still means one person throughout: the holder of the
+office (a status makes another holder: "the former president"), an actor of his own keyed by the office and the
+document's state (its most mentioned state, as the
 context rule decides "the regime": "French president", "Sri Lankan acting president", :mod:`.office_names`; the
 bare definite office, "the president", when the document mentions no state or two equally; a sentence set in a
 state, "In Yerevan, …", gives its own offices that state; never merged with a

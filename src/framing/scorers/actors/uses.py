@@ -10,8 +10,8 @@ crackdown" are acts and events. By the words around a hit, a term is used as
 * ``describer`` — an agent noun heading its phrase ("he is a usurper"), an adjective after "be" or "as"
   ("describe its leaders as corrupt", "is reckless"), a noun heading an indefinite phrase after "be" or "as"
   ("Spain is a police state", "described the court as a sham"; not an act of violence or a side's word for its
-  own act: "it was a massacre", "as a proportionate response" speak of events), or an adjective between a determiner and a name ("the so-called White Helmets"): premodifier
-  before a name, appositive, naming, copula;
+  own act: "it was a massacre", "as a proportionate response" speak of events), or an adjective between a
+  determiner and a name ("the so-called White Helmets"): premodifier before a name, appositive, naming, copula;
 * ``act`` — any other term, an act or event ("a massacre", "their own killing spree", "Beijing's propaganda",
   "extreme violence"): only a possessive ties it to its doer — and "the X of Y" only for words, not violence,
   since "the slaughter of civilians" names the victims.
