@@ -52,3 +52,14 @@ def test_a_sources_table_without_refers_to_gives_sources_as_written():
     sources = sources_table([("d", 1, "the port authority", "named", "said", "neutral", 26, 44, "")]).drop(
         columns="refers_to")
     assert speakers(terms_table([("d", 1, "reported", 16, 23)]), sources) == ["the port authority"]
+
+
+def test_a_source_whose_phrase_holds_the_label_is_passed_over():
+    # "Ida Maru, a teacher whom the guild calls a demagogue, denied it." (offsets by hand): the subject of
+    # "denied" spans the relative clause; the label is the guild's.
+    sources = sources_table([
+        ("d", 1, "the guild", "named", "calls", "neutral", 25, 34, ""),
+        ("d", 1, "Ida Maru, a teacher whom the guild calls a demagogue", "named", "denied", "neutral", 0, 52, ""),
+    ])
+    terms = terms_table([("d", 1, "reported", 43, 52)])
+    assert speakers(terms, sources) == ["the guild"]

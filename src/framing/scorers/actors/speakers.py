@@ -43,7 +43,11 @@ def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]:
 def speaker_of(found: list[_Source], start: int, end: int) -> str:
     """The speaker of a reported label at ``[start, end)`` among its sentence's sources: the nearest one cited
     before it — a report follows its source, so in "X regard him as …, while Y call him …" X says the first
-    label and Y the second — else the nearest after it (a trailing "…, X said"); "" when there is none."""
+    label and Y the second — else the nearest after it (a trailing "…, X said"); "" when there is none. A source
+    whose phrase holds the label is passed over while another is cited: in "X, a teacher whom the government
+    calls a demagogue, denied it" the label is the government's, not X's."""
+    outside = [s for s in found if not (s.start <= start and end <= s.end)]
+    found = outside or found
     before = [s for s in found if s.start < start]
     candidates = before or found
     if not candidates:
