@@ -28,9 +28,8 @@ from .words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, CONTROL_VERBS, D
 # "spent months denouncing …": the time spent is no subject; the subject of "spend" is.
 SPEND_FORMS = frozenset({"spent", "spend", "spends", "spending"})
 TIME_SPANS = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
-# Words for a part of a group before "of whom" / "of which" ("many of whom said …").
-PART_WORDS = frozenset({"many", "some", "most", "all", "several", "few", "both", "none", "each", "half", "one",
-                        "two", "three", "dozens", "hundreds", "thousands"})
+# Words for a part of a group before "of whom" / "of which" ("many of whom said …", "two of whom …").
+PART_WORDS = INDEFINITE | {"all", "both", "none", "half"}
 # Determiners that begin a noun phrase, and the words that may stand before one inside a phrase.
 PHRASE_DETERMINERS = (DEFINITE - {"that"}) | POSSESSIVE
 BEFORE_DETERMINER = NP_PREPOSITIONS | {"of", "and", "&", "all", "both", "half"}

@@ -106,15 +106,15 @@ def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
     named = actors.ending_at(before_brackets(walker, k)) or actors.ending_at(k)
     if named is None and walker.low(k) in AFFECTED:
         named = actors.slot(k - 1, k + 1)  # "the dead, whom they call …"
-    if named is None:
-        phrase = walker.np_left(k)
-        # "his vice-president, a veteran of the war whom … had branded a traitor": the appositive's owner
-        named = actors.appositive_owner(phrase.start) if phrase is not None else None
-    if named is None and walker.low(k) in BODY_LABELS | GOVERNMENT_LABELS:
-        phrase = walker.np_left(k)
-        named = actors.slot(phrase.start, phrase.end) if phrase is not None else None
-        if named is None and phrase is not None and walker.low(phrase.start - 1) == ",":
-            named = actors.ending_at(phrase.start - 2)  # "the White Helmets, a rescue group it calls …"
+    phrase = walker.np_left(k) if named is None else None
+    if phrase is not None:
+        # An appositive's owner: "his vice-president, a veteran of the war whom … had branded a traitor", "the
+        # White Helmets, a rescue group it calls …"
+        named = actors.appositive_owner(phrase.start)
+        if named is None and walker.low(k) in BODY_LABELS | GOVERNMENT_LABELS:
+            named = actors.slot(phrase.start, phrase.end)
+            if named is None and walker.low(phrase.start - 1) == ",":
+                named = actors.ending_at(phrase.start - 2)  # "the Front, the group it calls …"
     return named
 
 

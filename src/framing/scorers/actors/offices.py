@@ -24,8 +24,8 @@ from .mentions import OFFICE_STATUSES, OFFICE_WORDS, OFFICES, Mention, placed, s
 from .office_names import office_key
 
 _OFFICE = "|".join(OFFICES)
-# "the (acting) president", not "the president of Belarus" (a mention of its own) nor "the president Ana Ruiz"
 _STATUS = "|".join(OFFICE_STATUSES)
+# "the (acting) president", not "the president of Belarus" (a mention of its own) nor "the president Ana Ruiz"
 _DEFINITE_OFFICE = re.compile(
     rf"\b[Tt]he[ \t]+(?P<office>(?:(?:{_STATUS})[ \t]+)?(?:{_OFFICE}))\b(?![ \t]+(?:of\b|[A-Z]))")
 # The office written as a title before a name ("President Ruiz") or a name beside it ("the president, Ana
