@@ -28,7 +28,7 @@ import pandas as pd
 from ...errors import require_columns
 from .actors_file import ActorSpec, known_actors
 from .context import surname
-from .mentions import OFFICE_WORDS, OFFICES
+from .mentions import OFFICE_STATUSES, OFFICE_WORDS, OFFICES
 from .scorer import MENTION_COLUMNS
 
 ACTOR_COLUMNS = ["doc_id", "actor", "group", "mentions", "aliases"]
@@ -93,10 +93,13 @@ class _Rows(NamedTuple):
 
 
 def _office_holder(key: str) -> bool:
-    """A key of an office-holder ("Iranian president", "president of Albania"): its last word is an office's, not
-    a surname, so "Iraqi president" is no spelling of "Iranian president"."""
+    """A key of an office-holder ("Iranian president", "president of Albania", "acting president of Albania"):
+    its last word is an office's, not a surname, so "Iraqi president" is no spelling of "Iranian president"."""
     words = key.lower().split()
-    return words[-1] in OFFICE_WORDS or "of" in words[:-1] and " ".join(words[:words.index("of")]) in OFFICES
+    if words[-1] in OFFICE_WORDS:
+        return True
+    office = words[:words.index("of")] if "of" in words[:-1] else []
+    return " ".join(office[1:] if office[:1] and office[0] in OFFICE_STATUSES else office) in OFFICES
 
 
 def _surname_owner(doc_id: str, key: str, by_document: dict, by_set: dict) -> str | None:
