@@ -33,6 +33,25 @@ def test_tokens_keep_titles_initialisms_and_inner_apostrophes_whole():
     assert (tokens[1].start, tokens[1].end) == (5, 13)
 
 
+@pytest.mark.parametrize("text, words", [
+    ("the students' leaders", ["the", "students'", "leaders"]),  # a plural possessive is one word
+    ("the separatists’ propaganda", ["the", "separatists’", "propaganda"]),
+    # … unless its apostrophe closes a single quotation
+    ("the so-called 'rebels' said", ["the", "so-called", "'", "rebels", "'", "said"]),
+    ("'We are not rioters,' he said", ["'", "We", "are", "not", "rioters", ",", "'", "he", "said"]),
+    ("the protesters' camp", ["the", "protesters'", "camp"]),
+    ("he met the protesters' .", ["he", "met", "the", "protesters", "'", "."]),  # no word after it
+])
+def test_plural_possessives_are_one_token(text, words):
+    tokens = tokenize(text, [])
+    assert [t.text for t in tokens] == words
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_a_plural_possessive_is_lower_cased_with_a_straight_apostrophe():
+    assert tokenize("the Separatists’ line", [])[1].lower == "separatists'"
+
+
 def test_tokens_inside_a_quotation_are_quoted_but_not_its_marks():
     sentence = 'He said "we will win" today.'
     tokens = tokenize(sentence, [(8, 21)])

@@ -42,7 +42,38 @@ def tokenize(text: str, quoted: list[tuple[int, int]]) -> list[Token]:
         start, end = match.span()
         inside = bool(quoted) and word not in _QUOTE_MARKS and any(s <= start and end <= e for s, e in quoted)
         out.append(make(Token, (word, word.lower().replace("’", "'"), start, end, inside)))
+    if "'" in text or "’" in text:
+        out = _plural_possessives(text, out)
     return out
+
+
+def _plural_possessives(text: str, tokens: list[Token]) -> list[Token]:
+    """``tokens`` with each plural possessive made one token ("the students' leaders": ``students'``), as
+    "the student's" is: a word in -s with an apostrophe right after it and a word after a space. Such an
+    apostrophe closes a single quotation instead when one is open ("the so-called 'rebels' said"): a quotation
+    opens at an apostrophe after a space (or the start) and right before a word."""
+    out: list[Token] = []
+    open_single = False
+    for index, token in enumerate(tokens):
+        if token.text not in ("'", "’"):
+            out.append(token)
+            continue
+        previous = out[-1] if out else None
+        attached = previous is not None and previous.end == token.start
+        if not attached:
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            open_single = open_single or (following is not None and following.start == token.end)
+        elif open_single:
+            open_single = False
+        elif previous.lower.endswith("s") and is_word(previous) and _word_after_space(text, token.end):
+            out[-1] = previous._replace(text=previous.text + token.text, lower=previous.lower + "'", end=token.end)
+            continue
+        out.append(token)
+    return out
+
+
+def _word_after_space(text: str, k: int) -> bool:
+    return k + 1 < len(text) and text[k].isspace() and text[k + 1].isalnum()
 
 
 def is_word(token: Token) -> bool:

@@ -86,6 +86,21 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     ("Albino Sitoe, a former teacher whom the government calls a demagogue, denied it.", "demagogue",
      "Albino Sitoe", "naming"),
     ("Albino Sitoe, a teacher who became a hero to the miners, denied it.", "hero", "Albino Sitoe", "copula"),
+    # a word that opens a quotation belongs to the quoted phrase, even in a verb's form
+    ('State television called the demonstrators "paid agitators".', "agitators", "demonstrators", "naming"),
+    ('State television called the demonstrators "trained provocateurs".', "provocateurs", "demonstrators",
+     "naming"),
+    ("Police killed terrorists near the border.", "terrorists", "", ""),  # outside a quotation: the verb
+    # a relative clause between a naming verb's object and "as"
+    ('The minister described the protesters who threw stones at police as "provocateurs".', "provocateurs",
+     "protesters", "naming"),
+    # a plural possessive is one word: an actor's leaders are the actor
+    ('The president referred to the students\' leaders as "terrorists".', "terrorists", "students", "naming"),
+    ("The separatists' propaganda machine worked overtime.", "propaganda", "separatists", "possessive"),
+    # a possessive that names no actor is part of the label's phrase: the naming verb's or the copula's object
+    ('Albino Sitoe spoke. His supporters call him "the people\'s hero".', "hero", "Albino Sitoe", "naming"),
+    ("Albino Sitoe spoke. He is the nation's hero.", "hero", "Albino Sitoe", "copula"),
+    ("Bashar Haddad spoke. Life under Bashar Haddad's regime is hard.", "regime", "Bashar Haddad", "possessive"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

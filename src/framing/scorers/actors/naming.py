@@ -24,6 +24,9 @@ NAMING_VERBS = frozenset(
         "celebrat": ("e", "es", "ed"),
         "dismiss": ("", "es", "ed", "ing"), "refer": ("", "s", "red", "ring"),
     }.items() for ending in endings) | {"saw", "see", "sees", "seen"}
+# A relative clause between a naming verb's object and "as": its words, and the words that open it.
+MAX_RELATIVE_WORDS = 10
+RELATIVE_WORDS = frozenset({"who", "which", "that"})
 # Words that may sit between "as" and a label: "as part of the 'Axis of evil'", "as one of the …".
 AS_PART = frozenset({"part", "one", "member", "members"})
 
@@ -43,6 +46,10 @@ def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target 
             k = agent - 1  # "is listed by the United States as …"
         if walker.low(k) in NAMING_VERBS:
             return Target(_named_object(actors, k) or subject(actors, k), "naming")
+        relative = _relative_clause_object(walker, k)
+        named = actors.slot(relative[0] + 1, relative[1]) if relative is not None else None
+        if named is not None:  # "those who forced their way in" names no one: the crowd rule may still
+            return Target(named, "naming")
     named_end = before_brackets(walker, k)  # "designate the Islamic Revolutionary Guard Corps (IRGC) a …"
     verb = next((v for v in range(named_end, max(-1, named_end - 6), -1) if walker.low(v) in NAMING_VERBS
                  and walker.low(v + 1) not in PARTICLES), None)
@@ -60,6 +67,23 @@ def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target 
         return Target(fronted or subject(actors, verb), "naming")
     obj = verb + 2 if walker.low(verb + 1) == "to" else verb + 1  # "referred to protesters as …"
     return Target(actors.slot(obj, k + 1), "naming")
+
+
+def _relative_clause_object(walker: PhraseWalker, k: int) -> tuple[int, int] | None:
+    """For "described the protesters who hurled fireworks at police lines as …" with ``k`` the word before "as": the
+    naming verb and the relative word ending its object (a relative clause of at most
+    :data:`MAX_RELATIVE_WORDS` words, with no punctuation, between the object and "as"), else ``None``."""
+    for relative in range(k, max(-1, k - MAX_RELATIVE_WORDS), -1):
+        if not is_word(walker.tokens[relative]):
+            return None
+        if walker.low(relative) in RELATIVE_WORDS:
+            for verb in range(relative - 2, max(-1, relative - 6), -1):
+                if not is_word(walker.tokens[verb]):
+                    return None
+                if walker.low(verb) in NAMING_VERBS and walker.low(verb + 1) not in PARTICLES:
+                    return verb, relative
+            return None
+    return None
 
 
 def before_brackets(walker: PhraseWalker, k: int) -> int:

@@ -174,6 +174,10 @@ class SentenceActors(NamedTuple):
         if affected is not None:
             return affected
         head = walker.low(end - 1)
+        if head in MEMBER_NOUNS and end - start >= 3 and walker.low(end - 2).endswith(("'s", "s'")):
+            owner = self.slot(start, end - 1)  # "the students' leaders": an actor's leaders are the actor
+            if owner is not None:
+                return owner
         if head in CROWD_NOUNS and walker.low(start) in DEFINITE:
             return self.crowd_party(start, end - 1)  # "the rioters", "the mob"
         if walker.low(start) in DEFINITE and (head in ROLES or head in BODY_LABELS or head in GOVERNMENT_LABELS

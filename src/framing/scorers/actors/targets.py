@@ -26,7 +26,9 @@ spree") only by a possessive. The constructions, tried in this order (the first 
 A slot may hold a name, a pronoun, a definite description or a party phrase ("the protesters", "These
 soldiers": :mod:`.slots`). Before the constructions are tried, the label's phrase is widened by two rules of
 English syntax: a collective noun and "of" before it ("was a clique of traitors") and a first conjunct before a
-bare second one ("traitors and extremists", '"rioters" and "thugs"') make one phrase, so the construction before them applies to all. A
+bare second one ("traitors and extremists", '"rioters" and "thugs"') make one phrase, so the construction before them applies to all;
+so do a possessive that names no actor ('call him "the people's hero"') and a word that opens a quotation ('"paid
+agitators"'). A
 label's past participle after "be" ("were martyred") is a copula; a present participle between a determiner and
 an actor noun ("the rampaging crowd") is an adjective of it; any other verb form labels nobody. A bare plural
 set off by commas after a phrase ("The riot police, thugs in black balaclavas, have …") is its appositive.
@@ -98,6 +100,7 @@ def _linked(actors: SentenceActors, first: int, last: int, category: str, lemma:
         label = without_possessive(walker.text_of(first, last + 1).casefold().replace("’", "'"))
         return NO_TARGET if label in inside.key.casefold() else Target(inside, "premodifier")
     start = _collective_start(walker, _coordinated_start(walker, phrase_start(walker, first)))
+    start = _past_ownerless_possessive(actors, start, first, last)
     party = actors.party_ending_at(last) if promoted else None
     if party is not None and party.end == last + 1:
         if walker.low(start) in POSSESSIVE and party.start > start:
@@ -188,13 +191,39 @@ def phrase_start(walker: PhraseWalker, first: int) -> int:
             continue
         if low in DETERMINERS and not low.endswith("'s") and not is_superlative(walker, k - 1):
             return k - 1
-        if not is_word(token) or (is_cap(token) and low not in DEMONYMS and not _adjectival(token.text)) \
-                or low in _STOP_LEFT or low.endswith("'s") \
-                or (low.endswith(("ed", "ing")) and low not in ADJECTIVE_PARTICIPLES):
+        # A lower-case word that opens a quotation is the quoted phrase's adjective, even in the form of a verb
+        # ('called them "paid agitators"', '"trained provocateurs"').
+        quoted_modifier = is_word(token) and not is_cap(token) and low not in _STOP_LEFT - COMMON_VERBS \
+            and _opens_quotation(walker, k - 2)
+        if not quoted_modifier and (
+                not is_word(token) or (is_cap(token) and low not in DEMONYMS and not _adjectival(token.text))
+                or low in _STOP_LEFT or low.endswith("'s")
+                or (low.endswith(("ed", "ing")) and low not in ADJECTIVE_PARTICIPLES)):
             break
         k -= 1
         words += 1
     return k
+
+
+def _opens_quotation(walker: PhraseWalker, k: int) -> bool:
+    """Token ``k`` is a quotation mark that opens a quotation (the next token starts right after it): a word after
+    it belongs to the quoted phrase ('called the demonstrators "paid agitators"'), not to the sentence's clause,
+    where a verb form before a label is the clause's verb ("police killed terrorists")."""
+    return 0 <= k < walker.n - 1 and is_quote_mark(walker.tokens[k]) \
+        and walker.tokens[k].end == walker.tokens[k + 1].start
+
+
+def _past_ownerless_possessive(actors: SentenceActors, start: int, first: int, last: int) -> int:
+    """The label's phrase start moved before a possessive that names no actor ('call him "the people's hero"', "is
+    the nation's enemy"): the possessive only says whose hero, so the phrase is the naming verb's or the copula's
+    complement as a whole. A possessive that names an actor ("Assad's regime") is the possessive construction."""
+    walker = actors.walker
+    if not walker.low(start - 1).endswith(("'s", "s'")):
+        return start
+    owned = possessive(actors, start, first, last)
+    if owned is not None and owned.mention is not None:
+        return start
+    return phrase_start(walker, start - 1)
 
 
 # Nouns for a band of people that a label fills through "of": "a clique of traitors" is said of whoever the
