@@ -101,6 +101,9 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     ('Albino Sitoe spoke. His supporters call him "the people\'s hero".', "hero", "Albino Sitoe", "naming"),
     ("Albino Sitoe spoke. He is the nation's hero.", "hero", "Albino Sitoe", "copula"),
     ("Bashar Haddad spoke. Life under Bashar Haddad's regime is hard.", "regime", "Bashar Haddad", "possessive"),
+    # a relative clause ending before a copula: its subject is what the relative word stands for
+    ('A witness said the protesters who marched on Port Lanver were "heroes".', "heroes", "protesters", "copula"),
+    ("In Port Lanver, anyone who marches against the government is a terrorist.", "terrorist", "", ""),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

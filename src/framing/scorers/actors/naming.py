@@ -142,6 +142,20 @@ def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
     return named
 
 
+def _past_relative_clause(walker: PhraseWalker, phrase):
+    """The subject a relative clause ending in ``phrase`` belongs to: in "the people who slept for ninety days on
+    Galle Face Green are not a mob" the phrase before "are" is the clause's object; the subject is what "who"
+    stands for. ``phrase`` itself when no relative word opens a clause of words before it."""
+    for k in range(phrase.start - 1, max(-1, phrase.start - MAX_RELATIVE_WORDS), -1):
+        if not is_word(walker.tokens[k]):
+            return phrase
+        if walker.low(k) in RELATIVE_WORDS:
+            if k + 1 == phrase.start:
+                return phrase  # "who" is the subject itself; subject_left has read it
+            return walker.antecedent(k) or phrase
+    return phrase
+
+
 def _agent_start(walker: PhraseWalker, k: int) -> int | None:
     """The "by" of an agent phrase ending at token ``k`` (within six words, no punctuation), or ``None``."""
     for by in range(k, max(-1, k - 7), -1):
@@ -156,6 +170,8 @@ def subject(actors: SentenceActors, verb: int) -> Mention | None:
     """The actor a passive naming verb or a copula says something of: its subject, or the sentence's."""
     walker = actors.walker
     phrase, how = walker.subject_left(verb)
+    if phrase is not None and how == "np":
+        phrase = _past_relative_clause(walker, phrase)
     if phrase is None and how == "coordinated":
         phrase = walker.main_subject()
     if phrase is None:

@@ -44,6 +44,7 @@ SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "cl
 # "his regime" and "his soldiers" stay the man's (a regime is personal rule).
 STATE_BODIES = frozenset({"government", "administration", "cabinet"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "whose"})
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
 
@@ -153,7 +154,9 @@ class SentenceActors(NamedTuple):
 
     def slot(self, start: int, end: int) -> Mention | None:
         """The actor a phrase names: its first actor mention, a party phrase, or the antecedent of a pronoun or
-        of a definite description ("the general", "the group") that makes it up."""
+        of a definite description ("the general", "the group") that makes it up. A relative clause is no part
+        of it: "the people who slept on Galle Face Green" are not Galle Face Green."""
+        end = next((k for k in range(start + 1, end) if self.walker.low(k) in RELATIVE_PRONOUNS), end)
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inside:
             head = self._head_mention(inside, end)
