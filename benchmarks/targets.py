@@ -9,8 +9,9 @@ third blind set: 12 excerpts on four more stories, labelled and committed before
 ``--set tests/data/targets_blind5`` (the fifth blind set: 10 excerpts on four stories again new, likewise),
 ``--set tests/data/targets_blind6`` (the sixth blind set: 10 excerpts on four more new stories, likewise),
 ``--set tests/data/targets_blind7`` (the seventh blind set: 10 excerpts on four stories new again, likewise),
-``--set tests/data/targets_blind8`` (the eighth blind set: 10 excerpts on four further new stories, likewise) or
-``--set tests/data/targets_blind9`` (the ninth blind set: 10 excerpts on four more stories new again, likewise); the
+``--set tests/data/targets_blind8`` (the eighth blind set: 10 excerpts on four further new stories, likewise),
+``--set tests/data/targets_blind9`` (the ninth blind set: 10 excerpts on four more stories new again, likewise) or
+``--set tests/data/targets_blind10`` (the tenth blind set: 10 excerpts on four further stories again, likewise); the
 default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
@@ -24,11 +25,11 @@ accuracy on reported hits (right when the two share a content word, or both are 
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
 Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
-``targets_holdout``, ``targets_blind3`` … ``targets_blind9``) — ``latest`` every time, ``first_run`` only when
+``targets_holdout``, ``targets_blind3`` … ``targets_blind10``) — ``latest`` every time, ``first_run`` only when
 none is stored, so the honest number on unseen text survives later tuning — and renders the set's section of
 ``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind set)", "(fourth
-blind set)", "(fifth blind set)", "(sixth blind set)", "(seventh blind set)", "(eighth blind set)" or "(ninth blind
-set)"); ``--no-write`` only prints.
+blind set)", "(fifth blind set)", "(sixth blind set)", "(seventh blind set)", "(eighth blind set)", "(ninth blind
+set)" or "(tenth blind set)"); ``--no-write`` only prints.
 
 ``--actors FILE`` passes a user's actors file to :func:`framing.analyze` (as ``framing analyze --actors`` does) to
 measure how much naming a story's parties helps; such a run only prints, never writes accuracy.json or RESULTS.md
@@ -66,6 +67,7 @@ BLIND6 = ROOT / "tests" / "data" / "targets_blind6"
 BLIND7 = ROOT / "tests" / "data" / "targets_blind7"
 BLIND8 = ROOT / "tests" / "data" / "targets_blind8"
 BLIND9 = ROOT / "tests" / "data" / "targets_blind9"
+BLIND10 = ROOT / "tests" / "data" / "targets_blind10"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -132,6 +134,12 @@ PUBLICATIONS = {
         "targets_blind9", "Who is called what (ninth blind set)",
         "10 invented excerpts on four more stories new again — Armenia's 2018 protests, Tunisia's 2021 suspension "
         "of parliament, South Korea's 2024 martial law, Pakistan's May 2023 unrest — in wire, state-media, "
+        "broadcaster, tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, "
+        "without reading or running the linker, and committed before its first run on them"),
+    BLIND10: Publication(
+        "targets_blind10", "Who is called what (tenth blind set)",
+        "10 invented excerpts on four further stories again — Lebanon's 2019 protests, Kazakhstan's January 2022 "
+        "unrest, Burkina Faso's September 2022 coup, Nepal's 2025 Gen Z protests — in wire, state-media, "
         "broadcaster, tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, "
         "without reading or running the linker, and committed before its first run on them"),
 }
