@@ -104,6 +104,9 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # a relative clause ending before a copula: its subject is what the relative word stands for
     ('A witness said the protesters who marched on Port Lanver were "heroes".', "heroes", "protesters", "copula"),
     ("In Port Lanver, anyone who marches against the government is a terrorist.", "terrorist", "", ""),
+    # a party heading a phrase that goes on with a preposition: the party, not the place after it
+    ("The brave protesters of Port Lanver are not traitors.", "traitors", "protesters", "copula"),
+    ("The Rahanweyn Front fighters of Port Lanver are not traitors.", "traitors", "Rahanweyn Front", "copula"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

@@ -44,6 +44,8 @@ SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "cl
 # "his regime" and "his soldiers" stay the man's (a regime is personal rule).
 STATE_BODIES = frozenset({"government", "administration", "cabinet"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
+# Prepositions after which a phrase goes on about a place or a body of its head ("the protesters of Riad al-Solh").
+HEAD_PREPOSITIONS = frozenset({"of", "in", "from", "at", "on"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "whose"})
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
@@ -157,6 +159,9 @@ class SentenceActors(NamedTuple):
         of a definite description ("the general", "the group") that makes it up. A relative clause is no part
         of it: "the people who slept on Galle Face Green" are not Galle Face Green."""
         end = next((k for k in range(start + 1, end) if self.walker.low(k) in RELATIVE_PRONOUNS), end)
+        party = self._party_before_preposition(start, end)
+        if party is not None:
+            return party
         inside = [m for m in self.mentions if start <= m.start and m.end <= end]
         if inside:
             head = self._head_mention(inside, end)
@@ -193,6 +198,16 @@ class SentenceActors(NamedTuple):
         if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
             return self.resolve_pronoun(start)  # "its leaders": the actor
         return self.appositive_owner(start)
+
+    def _party_before_preposition(self, start: int, end: int) -> Mention | None:
+        """A party phrase heading a phrase that goes on with a preposition ("the brave protesters of Riad
+        al-Solh", "students from the university"): the phrase is about the party, not the place or body after
+        it. ``None`` when a mention comes before the preposition or no party heads it."""
+        walker = self.walker
+        preposition = next((k for k in range(start + 1, end) if walker.low(k) in HEAD_PREPOSITIONS), None)
+        if preposition is None or any(start <= m.start < preposition for m in self.mentions):
+            return None
+        return self.party_ending_at(preposition - 1)
 
     def appositive_owner(self, start: int) -> Mention | None:
         """The actor before the comma of an indefinite appositive starting at token ``start`` ("The president, a
