@@ -107,6 +107,12 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # a party heading a phrase that goes on with a preposition: the party, not the place after it
     ("The brave protesters of Port Lanver are not traitors.", "traitors", "protesters", "copula"),
     ("The Rahanweyn Front fighters of Port Lanver are not traitors.", "traitors", "Rahanweyn Front", "copula"),
+    # an adjective between a term and a party noun: the party's ("young protesters" is no verb after "young")
+    ("Furious young protesters set the parliament ablaze.", "furious", "protesters", "premodifier"),
+    ("Soldiers neutralise 203 terrorists of the Rahanweyn Front", "neutralise", "", ""),  # a verb, a number
+    # an appositive set off by dashes, like one set off by commas
+    ("Port Lanver banned Facebook. The prime minister - a veteran communist whom critics call an arrogant "
+     "autocrat - quit.", "autocrat", "the prime minister", "naming"),
 ])
 def test_rule_links_or_declines(link, text, term, target, relation):
     assert first_label(link("The talks ended on Friday. " + text), term) == (target, relation)

@@ -26,6 +26,7 @@ NAMING_VERBS = frozenset(
     }.items() for ending in endings) | {"saw", "see", "sees", "seen"}
 # A relative clause between a naming verb's object and "as": its words, and the words that open it.
 MAX_RELATIVE_WORDS = 10
+DASHES = frozenset({"-", "–", "—"})
 RELATIVE_WORDS = frozenset({"who", "which", "that"})
 # Words that may sit between "as" and a label: "as part of the 'Axis of evil'", "as one of the …".
 AS_PART = frozenset({"part", "one", "member", "members"})
@@ -134,7 +135,7 @@ def _named_object(actors: SentenceActors, verb: int) -> Mention | None:
     if phrase is not None:
         # An appositive's owner: "his vice-president, a veteran of the war whom … had branded a traitor", "the
         # White Helmets, a rescue group it calls …"
-        named = actors.appositive_owner(phrase.start)
+        named = actors.appositive_owner(_after_dash(walker, phrase))
         if named is None and walker.low(k) in BODY_LABELS | GOVERNMENT_LABELS:
             named = actors.slot(phrase.start, phrase.end)
             if named is None and walker.low(phrase.start - 1) == ",":
@@ -154,6 +155,13 @@ def _past_relative_clause(walker: PhraseWalker, phrase):
                 return phrase  # "who" is the subject itself; subject_left has read it
             return walker.antecedent(k) or phrase
     return phrase
+
+
+def _after_dash(walker: PhraseWalker, phrase) -> int:
+    """Where an appositive set off by a dash starts inside ``phrase`` (the walker reads "The prime minister - a
+    veteran communist" as one phrase), else the phrase's start."""
+    return next((j + 1 for j in range(phrase.end - 2, phrase.start, -1)
+                 if walker.low(j) in DASHES and walker.low(j + 1) in {"a", "an"}), phrase.start)
 
 
 def _agent_start(walker: PhraseWalker, k: int) -> int | None:

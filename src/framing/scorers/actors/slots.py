@@ -44,6 +44,8 @@ SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "cl
 # "his regime" and "his soldiers" stay the man's (a regime is personal rule).
 STATE_BODIES = frozenset({"government", "administration", "cabinet"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
+# What sets an appositive off from the phrase it stands beside.
+APPOSITIVE_MARKS = frozenset({",", "-", "–", "—"})
 # Prepositions after which a phrase goes on about a place or a body of its head ("the protesters of Riad al-Solh").
 HEAD_PREPOSITIONS = frozenset({"of", "in", "from", "at", "on"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "whose"})
@@ -210,9 +212,10 @@ class SentenceActors(NamedTuple):
         return self.party_ending_at(preposition - 1)
 
     def appositive_owner(self, start: int) -> Mention | None:
-        """The actor before the comma of an indefinite appositive starting at token ``start`` ("The president, a
-        hero of the war who became …": the relative clause is about the president), or ``None``."""
-        if start >= 2 and self.walker.low(start) in {"a", "an"} and self.walker.low(start - 1) == ",":
+        """The actor before the comma (or dash) of an indefinite appositive starting at token ``start`` ("The
+        president, a hero of the war who became …", "The prime minister - a veteran communist whom critics call
+        …": the relative clause is about the president), or ``None``."""
+        if start >= 2 and self.walker.low(start) in {"a", "an"} and self.walker.low(start - 1) in APPOSITIVE_MARKS:
             return self.named_ending_at(start - 2) or self.ending_at(start - 2)
         return None
 

@@ -164,8 +164,10 @@ def _actor_noun_after(walker: PhraseWalker, last: int, labels: frozenset[int] = 
                     and not heads_phrase(walker, k):
                 k += 1  # a compound: "police officer", "militia leader"
             return k
-        if heads_phrase(walker, k) and not is_quote_mark(walker.tokens[min(k + 1, walker.n - 1)]):
-            return None  # the phrase ends at a noun for no one ("extreme violence")
+        following = walker.tokens[min(k + 1, walker.n - 1)]
+        if heads_phrase(walker, k) and not is_quote_mark(following) and not (
+                k + 1 < walker.n and token.lower.isalpha() and _actor_noun(following.lower)):
+            return None  # the phrase ends at a noun for no one ("extreme violence"); not "young protesters"
         words += 1
         k += 1
     return None
