@@ -10,8 +10,9 @@ third blind set: 12 excerpts on four more stories, labelled and committed before
 ``--set tests/data/targets_blind6`` (the sixth blind set: 10 excerpts on four more new stories, likewise),
 ``--set tests/data/targets_blind7`` (the seventh blind set: 10 excerpts on four stories new again, likewise),
 ``--set tests/data/targets_blind8`` (the eighth blind set: 10 excerpts on four further new stories, likewise),
-``--set tests/data/targets_blind9`` (the ninth blind set: 10 excerpts on four more stories new again, likewise) or
-``--set tests/data/targets_blind10`` (the tenth blind set: 10 excerpts on four further stories again, likewise); the
+``--set tests/data/targets_blind9`` (the ninth blind set: 10 excerpts on four more stories new again, likewise),
+``--set tests/data/targets_blind10`` (the tenth blind set: 10 excerpts on four further stories again, likewise) or
+``--set tests/data/targets_blind11`` (the eleventh blind set: 10 excerpts on four more new stories, likewise); the
 default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
@@ -25,11 +26,11 @@ accuracy on reported hits (right when the two share a content word, or both are 
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
 Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
-``targets_holdout``, ``targets_blind3`` … ``targets_blind10``) — ``latest`` every time, ``first_run`` only when
+``targets_holdout``, ``targets_blind3`` … ``targets_blind11``) — ``latest`` every time, ``first_run`` only when
 none is stored, so the honest number on unseen text survives later tuning — and renders the set's section of
 ``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind set)", "(fourth
 blind set)", "(fifth blind set)", "(sixth blind set)", "(seventh blind set)", "(eighth blind set)", "(ninth blind
-set)" or "(tenth blind set)"); ``--no-write`` only prints.
+set)", "(tenth blind set)" or "(eleventh blind set)"); ``--no-write`` only prints.
 
 ``--actors FILE`` passes a user's actors file to :func:`framing.analyze` (as ``framing analyze --actors`` does) to
 measure how much naming a story's parties helps; such a run only prints, never writes accuracy.json or RESULTS.md
@@ -68,6 +69,7 @@ BLIND7 = ROOT / "tests" / "data" / "targets_blind7"
 BLIND8 = ROOT / "tests" / "data" / "targets_blind8"
 BLIND9 = ROOT / "tests" / "data" / "targets_blind9"
 BLIND10 = ROOT / "tests" / "data" / "targets_blind10"
+BLIND11 = ROOT / "tests" / "data" / "targets_blind11"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -142,6 +144,12 @@ PUBLICATIONS = {
         "unrest, Burkina Faso's September 2022 coup, Nepal's 2025 Gen Z protests — in wire, state-media, "
         "broadcaster, tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, "
         "without reading or running the linker, and committed before its first run on them"),
+    BLIND11: Publication(
+        "targets_blind11", "Who is called what (eleventh blind set)",
+        "10 invented excerpts on four more new stories — Libya's 2011 uprising, Egypt's August 2013 Rabaa "
+        "dispersal, Iraq's 2019 Tishreen protests, Bolivia's 2019 crisis — in wire, state-media, broadcaster, "
+        "tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, without "
+        "reading or running the linker, and committed before its first run on them"),
 }
 
 
