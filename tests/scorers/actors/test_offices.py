@@ -29,6 +29,16 @@ def test_an_unnamed_office_holder_is_an_actor_of_his_own(link, text, term, expec
     # a sentence set in a state ("In Lima, …") gives its offices that state, whatever the document's leading one
     ("Chile sent troops. Chile closed its border. In Lima, crowds called the president a traitor.", "traitor",
      ("Peruvian president", "naming")),
+    # an army or security chief, a vice-president and a leader are offices too, and an ousted, deposed, outgoing
+    # or new holder is another holder, as a former one is
+    ("Peru's congress met. Peru's courts sat. Critics hailed the army chief as a saviour.", "saviour",
+     ("Peruvian army chief", "naming")),
+    ("Peru's congress met. Peru's courts sat. The vice-president, a zealot, spoke.", "zealot",
+     ("Peruvian vice-president", "appositive")),
+    ("Peru's congress met. Peru's courts sat. Critics called the ousted leader a tyrant.", "tyrant",
+     ("Peruvian ousted leader", "naming")),
+    ("Peru's congress met. Peru's courts sat. Critics say the new president is a tyrant.", "tyrant",
+     ("Peruvian new president", "copula")),
     # an office named with its state is keyed the same way
     ("Belarus voted. The president of Belarus, a ruthless autocrat, won.", "autocrat",
      ("Belarusian president", "appositive")),

@@ -92,13 +92,14 @@ _NAME_WORD = rf"(?:(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-)?[{_CAPITAL}
 RUN = re.compile(rf"[{_CAPITAL}][\w'’.-]*(?:[ \t]+(?:(?:of|al|bin|ibn|de|la|van|von|der|&)[ \t]+)?{_NAME_WORD})*")
 _PARTICLE_BEFORE = re.compile(r"(?:^|(?<=[^\w'’-]))(?:al|el|ad|an|ar|as|at|ash|az|bin|ibn|abu|abd)-$")
 # Offices held by one person of a state: "Iran's president" names that person, not the state.
-OFFICES = ("president", "vice president", "prime minister", "premier", "chancellor", "king", "queen", "emir",
-           "supreme leader", "foreign minister", "defence minister", "defense minister", "interior minister",
-           "home minister", "justice minister", "finance minister")
+OFFICES = ("president", "vice president", "vice-president", "prime minister", "premier", "chancellor", "king",
+           "queen", "emir", "supreme leader", "leader", "foreign minister", "defence minister", "defense minister",
+           "interior minister", "home minister", "justice minister", "finance minister", "army chief",
+           "security chief")
 # The offices' last words ("president", "minister", "king" …): an office-holder's key ends with one.
 OFFICE_WORDS = frozenset(office.split()[-1] for office in OFFICES)
 # A status that makes another holder of the office ("the former president" is not "the president").
-OFFICE_STATUSES = ("former", "acting", "deputy", "interim")
+OFFICE_STATUSES = ("former", "acting", "deputy", "interim", "ousted", "deposed", "outgoing", "new")
 # After a state's possessive: up to two describing words, then the office with its status ("Brazil's leftist
 # president", "Ecuador's self-styled reformist president", "Brazil's former president"). The describing words
 # are tried fewest first, so a longer office wins ("Brazil's vice president" is the vice president).
