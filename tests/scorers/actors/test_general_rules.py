@@ -110,6 +110,8 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # an adjective between a term and a party noun: the party's ("young protesters" is no verb after "young")
     ("Furious young protesters set the parliament ablaze.", "furious", "protesters", "premodifier"),
     ("Soldiers neutralise 203 terrorists of the Rahanweyn Front", "neutralise", "", ""),  # a verb, a number
+    # a noun that says which party sits between "the" and a label as an adjective would ("the coup regime")
+    ("Bolivia held a vote. Critics say the coup regime must go.", "regime", "Bolivia", "referent"),
     # an appositive set off by dashes, like one set off by commas
     ("Port Lanver banned Facebook. The prime minister - a veteran communist whom critics call an arrogant "
      "autocrat - quit.", "autocrat", "the prime minister", "naming"),

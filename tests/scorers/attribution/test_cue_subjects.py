@@ -22,6 +22,9 @@ def source_of(sentence):
      ("Norway and Chile", "named", "designated")),
     # no agent, no source
     ("The brigade has been designated a terrorist group.", ("", "none", "")),
+    # "by telephone" says how, not who: the subject speaks; a participle before a real agent stays a passive
+    ('"We will win," she said by telephone from Lanver.', ("she", "named", "said")),
+    ("The grounds cited by the Lanver council were weak.", ("the Lanver council", "named", "cited")),
     # "accused of" after a fronted relative object names an accuser; a bare participle does not
     ("The mill is run by a baron whom labour unions have accused of wage theft.",
      ("labour unions", "anonymous", "accused")),

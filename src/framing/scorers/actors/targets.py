@@ -44,7 +44,7 @@ from typing import Literal, get_args
 from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, is_word
 from ...phrases.words import (ADVERBS, AUXILIARY, BE_FORMS, BOUNDARY, COMMON_VERBS, DEFINITE, DEMONYMS, INDEFINITE,
                               MODIFIER_PARTICIPLES, POSSESSIVE, PREPOSITIONS)
-from .context import BODY_LABELS, PRONOUNS, wanted_for_label
+from .context import BODY_LABELS, PARTY_MODIFIERS, PRONOUNS, wanted_for_label
 from .mentions import TITLES, Mention, adjectival as _adjectival
 from .parties import CROWD_NOUNS
 from .possessives import act_of, past_modifiers, possessive
@@ -411,8 +411,8 @@ def _describing(walker: PhraseWalker, k: int) -> bool:
     demonym, a quotation mark ("the brutal", "the Islamic", "the 'so-called'") — not a noun, not "last"."""
     token = walker.tokens[k]
     low = token.lower
-    if is_quote_mark(token) or low in DEMONYMS or low in ADJECTIVE_PARTICIPLES:
-        return True
+    if is_quote_mark(token) or low in DEMONYMS or low in ADJECTIVE_PARTICIPLES or low in PARTY_MODIFIERS:
+        return True  # … or a noun that says which party ("the coup regime", "the military junta")
     return low not in GENERIC_ADJECTIVES and low.endswith(ADJECTIVE_ENDINGS) and not low.endswith("ment")
 
 

@@ -90,7 +90,7 @@ class CueParser(SourceWalker):
             return False
         # Passive: "was rejected by X" cites X; "is quoted (by X) as saying" cites the subject; otherwise a hedge.
         # A participle right before "by" is a passive even without "be" ("grounds cited by the EU").
-        if self.passive(i) or (is_participle(low) and nxt == "by"):
+        if self.passive(i) or (is_participle(low) and nxt == "by" and self.by_agent(end) is not None):
             if cue.lemma == "quote" and self._quoted_as_saying(end):
                 subject, _ = self.subject_left(self.skip_left(i - 1) + 1)
                 if subject is not None:

@@ -16,6 +16,10 @@ from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, REFUSALS, SPEECH_STA
 _RELATIVE_VERB_WORDS = 3
 
 
+# Nouns after "by" that say how something was said, not who said it ("he said by telephone").
+MEANS_OF_SPEAKING = frozenset({"telephone", "phone", "video", "videolink", "email", "e-mail", "text", "letter",
+                               "satellite", "radio", "mail", "fax", "messenger"})
+
 class SourceWalker(PhraseWalker):
     """One sentence's tokens, the sources found in it so far, and the labels of agentless passives ("was hailed
     as a hero": reported text without a source)."""
@@ -76,11 +80,13 @@ class SourceWalker(PhraseWalker):
         return i >= 0 and self.low(i) in BE_FORMS | {"get", "got", "gets"} and is_participle(self.low(verb))
 
     def by_agent(self, i: int, limit: int | None = None) -> Phrase | None:
-        """The agent phrase of "by X" at token i (after adverbs, before token ``limit``)."""
+        """The agent phrase of "by X" at token i (after adverbs, before token ``limit``); "by telephone" is how
+        something was said, not by whom."""
         j = i
         while j < self.n and (self.low(j) in ADVERBS or self.low(j).endswith("ly")):
             j += 1
-        if self.low(j) == "by" and not self.tokens[j].quoted and (limit is None or j < limit):
+        if self.low(j) == "by" and not self.tokens[j].quoted and (limit is None or j < limit) \
+                and self.low(j + 1) not in MEANS_OF_SPEAKING:
             return self.np_right(j + 1)
         return None
 
