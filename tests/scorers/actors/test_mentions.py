@@ -42,3 +42,8 @@ def test_a_users_lower_case_alias_is_found_in_any_case():
     user = [ActorSpec("Protesters", ("protesters", "demonstrators"), "crowd")]
     assert found("Demonstrators marched as police watched the protesters.", user) == [
         ("Demonstrators", "Protesters", "group"), ("protesters", "Protesters", "group")]
+
+
+def test_a_headline_possessive_in_capitals_is_left_out_of_the_mention():
+    mention = sentence_mentions("IRAN'S REGIME is cruel.", alias_book(()))[0]
+    assert (mention.text, mention.key, mention.shape) == ("IRAN", "Iran", "state")

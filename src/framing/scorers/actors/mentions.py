@@ -388,5 +388,6 @@ def _group_like(words: list[str]) -> bool:
 
 
 def _without_possessive(text: str) -> str:
-    """A mention as written, without a possessive ending ("Iran's" → "Iran")."""
-    return text[:-2] if text.endswith(("'s", "’s")) else text[:-1] if text.endswith(("s'", "s’")) else text
+    """A mention as written, without a possessive ending ("Iran's" → "Iran", a headline's "IRAN'S" → "IRAN")."""
+    ending = text[-2:].lower()
+    return text[:-2] if ending in ("'s", "’s") else text[:-1] if ending in ("s'", "s’") else text
