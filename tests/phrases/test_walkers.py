@@ -84,6 +84,11 @@ def test_main_subject_after_an_introductory_phrase():
     assert walk.text_of(*walk.main_subject()) == "A survey"
 
 
+def test_main_subject_after_a_wire_dateline():
+    walk = walker("LANVER, Dec 3 (Reuters) - The council declared a curfew, calling the marchers a mob.")
+    assert walk.text_of(*walk.main_subject()) == "The council"
+
+
 def test_skip_left_passes_auxiliaries_and_adverbs():
     walk = walker("The ministry has also repeatedly said it.")
     assert walk.skip_left(index_of(walk, "said") - 1) == 1

@@ -28,6 +28,8 @@ TOKEN = re.compile(
     r"(?:%s)\.|(?:[A-Za-z]\.){2,}|\w+(?:[-'’/]\w+)*|[^\w\s]" % "|".join(TITLE_ABBREVIATIONS)
 )
 _QUOTE_MARKS = "\"'"
+# A wire story's dateline: "BRASILIA, Brazil (AP) - …", "PARIS, March 23, 2023 (AFP) - …".
+DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^()\n]{0,60}\((?P<agency>[^()\n]{1,30})\)[ \t]*[-—–]")
 
 
 def tokenize(text: str, quoted: list[tuple[int, int]]) -> list[Token]:

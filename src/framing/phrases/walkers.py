@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Literal, NamedTuple
 
 from ..corpus import WORD
-from .tokens import Token, is_cap, is_plural, is_quote_mark, is_word
+from .tokens import DATELINE, Token, is_cap, is_plural, is_quote_mark, is_word
 from .words import (ADVERBS, AUXILIARY, BOUNDARY, COMMON_VERBS, CONTROL_VERBS, DEFINITE, FIRST_PERSON,
                     INDEFINITE, MODIFIER_PARTICIPLES, NEGATIVE, NP_PREPOSITIONS, POSSESSIVE, PREPOSITIONS,
                     PRONOUNS, RELATIVE, TIME_WORDS, TITLE_ABBREVIATIONS)
@@ -443,11 +443,14 @@ class PhraseWalker:
         return self.np_left(j)
 
     def main_subject(self) -> Phrase | None:
-        """The sentence's first noun phrase after any introductory phrase ("In 2011, US officials …")."""
-        i = 0
-        if self.n and (self.low(0) in PREPOSITIONS or self.low(0) in BOUNDARY or
-                       self.low(0).endswith(("ing", "ed")) or is_quote_mark(self.tokens[0])):
-            comma = next((j for j in range(self.n) if self.tokens[j].text == "," and not self.tokens[j].quoted),
+        """The sentence's first noun phrase after any introductory phrase ("In 2011, US officials …") or a wire
+        dateline ("SEOUL, Dec 3 (Reuters) - South Korea's president …")."""
+        dateline = DATELINE.match(self.sentence)
+        i = 0 if dateline is None else next((j for j, t in enumerate(self.tokens) if t.start >= dateline.end()),
+                                            self.n)
+        if i < self.n and (self.low(i) in PREPOSITIONS or self.low(i) in BOUNDARY or
+                           self.low(i).endswith(("ing", "ed")) or is_quote_mark(self.tokens[i])):
+            comma = next((j for j in range(i, self.n) if self.tokens[j].text == "," and not self.tokens[j].quoted),
                          None)
             if comma is None:
                 return None

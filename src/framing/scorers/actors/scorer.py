@@ -10,7 +10,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...errors import require_columns
-from ...phrases import PhraseWalker
+from ...phrases import DATELINE, PhraseWalker
 from .actors_file import ActorSpec
 from .context import Recent, surname
 from .book import AliasBook, alias_book
@@ -112,14 +112,10 @@ class ActorFinder:
         return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
 
 
-# A wire story's dateline: "BRASILIA, Brazil (AP) - …", "PARIS, March 23, 2023 (AFP) - …".
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^()\n]{0,60}\((?P<agency>[^()\n]{1,30})\)[ \t]*[-—–]")
-
-
 def _without_dateline_agency(mentions: list[Mention], text: str) -> list[Mention]:
     """The sentence's mentions less the news agency of a dateline it opens with: the agency that filed the story
     is no actor in it, and no antecedent for "the rioters" two sentences on."""
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     if dateline is None:
         return mentions
     start, end = dateline.span("agency")
