@@ -104,3 +104,12 @@ def test_clause_ends():
     that = walk.find_that(index_of(walk, "told") + 1)
     start, end = walk.content_from(that)
     assert sentence[start:end] == "talks had stalled."
+
+
+def test_subject_left_passes_an_indefinite_appositive_with_a_relative_clause():
+    walk = walker("The mayor, a former teacher who was ousted in a vote last year, calls the case a farce.")
+    subject, how = walk.subject_left(index_of(walk, "calls"))
+    assert (walk.text_of(*subject), how) == ("The mayor", "np")
+    # a clause between commas that is no appositive still gives no subject
+    walk = walker("The mayor, the papers had reported for weeks, calls the case a farce.")
+    assert walk.subject_left(index_of(walk, "calls")) == (None, "after_comma")

@@ -395,7 +395,10 @@ class PhraseWalker:
             if k >= 0 and self.tokens[k].text == "," and k + 1 < i:
                 inner_first = self.low(k + 1)
                 inner = [t.lower for t in self.tokens[k + 1:i]]
-                relative = inner_first in {"who", "which", "whom"}
+                # "X, who spoke on condition of anonymity, said", and an indefinite appositive with a relative
+                # clause of its own ("X, a former cricket star who was ousted last year, calls …").
+                relative = inner_first in {"who", "which", "whom"} or (
+                    inner_first in {"a", "an"} and any(w in {"who", "whom", "which"} for w in inner))
                 if not relative and (len(inner) > MAX_PHRASE_WORDS or any(w in AUXILIARY for w in inner)):
                     return None, "after_comma"  # a clause between the commas, not an appositive
                 head = self.np_left(k - 1)
