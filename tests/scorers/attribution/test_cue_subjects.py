@@ -25,6 +25,12 @@ def source_of(sentence):
     # "by telephone" says how, not who: the subject speaks; a participle before a real agent stays a passive
     ('"We will win," she said by telephone from Lanver.', ("she", "named", "said")),
     ("The grounds cited by the Lanver council were weak.", ("the Lanver council", "named", "cited")),
+    # a cue in -ing after "be" is a finite verb with its subject on its left, not a participle
+    ("The minister is describing the strikers as thugs.", ("The minister", "named", "describing as")),
+    # "write" reports only with a clause or a frame: writing a page of history reports nothing
+    ("Our soldiers are writing a glorious page in the history of the nation.", ("", "none", "")),
+    ("Our soldiers wrote a glorious page in the history of the nation.", ("", "none", "")),
+    ("'They are thugs,' wrote columnist Ana Ruiz in a profile.", ("columnist Ana Ruiz", "named", "wrote")),
     # "accused of" after a fronted relative object names an accuser; a bare participle does not
     ("The mill is run by a baron whom labour unions have accused of wage theft.",
      ("labour unions", "anonymous", "accused")),

@@ -86,7 +86,8 @@ class CueParser(SourceWalker):
         if low in NOUN_LIKE and not (clause_follows or frame_final):
             return False
         if cue.lemma in CLAUSE_ONLY and not (clause_follows or frame_final or self.find_that(end) is not None
-                                             or nxt in CLAUSE_STARTS or self._account_object(i, end, cue)):
+                                             or nxt in CLAUSE_STARTS or self._account_object(i, end, cue)
+                                             or self._after_quotation(i)):
             return False
         # Passive: "was rejected by X" cites X; "is quoted (by X) as saying" cites the subject; otherwise a hedge.
         # A participle right before "by" is a passive even without "be" ("grounds cited by the EU").
@@ -102,7 +103,7 @@ class CueParser(SourceWalker):
             if agent is None:
                 return False
             return self.add_source(agent, surface, cue, i, [], agent=True)
-        if low.endswith("ing"):
+        if low.endswith("ing") and not self.progressive(i):
             return self._participle(i, end, cue, surface)
         subject, how = self.subject_left(i)
         if how == "coordinated":
@@ -143,6 +144,11 @@ class CueParser(SourceWalker):
             return True
         channel = self.by_agent(end)
         return channel is not None and self.low(channel.end) == "as"
+
+    def _after_quotation(self, i: int) -> bool:
+        """The cue right after a quotation that its punctuation closes ("'…,' wrote X", "'…?' added the
+        minister"): an inverted frame, whose clause is the quotation."""
+        return i >= 2 and is_quote_mark(self.tokens[i - 1]) and self.low(i - 2) in {",", "?", "!"}
 
     def _participle(self, i: int, end: int, cue: Cue, surface: str) -> bool:
         prev = self.low(i - 1)

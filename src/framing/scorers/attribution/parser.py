@@ -229,12 +229,20 @@ class SourceWalker(PhraseWalker):
         """The pronoun right before the verb at ``i`` as the whole subject, or ``None``."""
         return Phrase(i - 1, i) if i > 0 and self.low(i - 1) in PRONOUNS else None
 
+    def progressive(self, i: int) -> bool:
+        """A cue in -ing after a form of "be" ("officials were calling the crowds anarchists"): a finite verb with
+        its subject on its left, not a participle hanging on the clause before ("…, calling him …")."""
+        k = i - 1
+        while k >= 0 and self.low(k) in ADVERBS:
+            k -= 1
+        return self.low(k) in BE_FORMS
+
     def cue_subject(self, i: int, prev: str) -> Phrase | None:
         """Who speaks through the cue verb at ``i``: the subject on its left, or for a participle after a comma
         or "and" ("…, calling him …") and for coordinated verbs, the previous clause's subject. A pronoun right
         before the verb is the whole subject ("what he called", "whom they call"): a pronoun takes no
         modifiers, so the words before it belong to another phrase."""
-        if self.tokens[i].lower.endswith("ing"):
+        if self.tokens[i].lower.endswith("ing") and not self.progressive(i):
             return self.previous_subject() if prev in {",", "and"} else None
         pronoun = self.pronoun_subject(i)
         if pronoun is not None:
