@@ -47,3 +47,13 @@ def test_a_users_lower_case_alias_is_found_in_any_case():
 def test_a_headline_possessive_in_capitals_is_left_out_of_the_mention():
     mention = sentence_mentions("IRAN'S REGIME is cruel.", alias_book(()))[0]
     assert (mention.text, mention.key, mention.shape) == ("IRAN", "Iran", "state")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Gunmen loyal to the Lanver cartel fought troops.", ("Lanver cartel", "Lanver cartel", "group")),
+    ("The Lanver cartel's gunmen fired on the convoy.", ("Lanver cartel", "Lanver cartel", "group")),
+    ("Members of the Norte gang were arrested.", ("Norte gang", "Norte gang", "group")),
+])
+def test_an_unknown_name_before_a_gang_noun_names_the_gang(text, expected):
+    mention = sentence_mentions(text, alias_book(()))[-1]
+    assert (mention.text, mention.key, mention.shape) == expected

@@ -106,6 +106,9 @@ OFFICE_STATUSES = ("former", "acting", "deputy", "interim", "ousted", "deposed",
 _OFFICE_AFTER = re.compile(r"[ \t]+(?:[a-z][\w'’-]*[ \t]+){0,2}?(?P<office>(?:(?:%s)[ \t]+)?(?:%s))\b(?!['’]s)"
                            r"(?![ \t]+(?:of|and)\b)" % ("|".join(OFFICE_STATUSES), "|".join(OFFICES)))
 _OFFICE_BEFORE = re.compile(r"\bthe[ \t]+(?P<office>(?:%s)[ \t]+of[ \t]+)$" % "|".join(OFFICES), re.IGNORECASE)
+# Nouns that make an unknown name before them a criminal or armed group's name ("the Sinaloa cartel").
+GANG_HEADS = frozenset({"cartel", "gang", "clan", "syndicate", "mafia"})
+_GANG_AFTER = re.compile(r"[ \t]+(?:%s)(?:['’]s)?\b" % "|".join(sorted(GANG_HEADS)))
 _BODY_AFTER = re.compile(r"[ \t]+(%s)\b" % "|".join(sorted(BODY_HEADS)))
 _OPENING_MARKS = frozenset("\"':(—–")
 # A sentence's first words (its subject, for the context rule): what precedes the fourth word.
@@ -148,7 +151,11 @@ def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
         opening = _opening(text, run_start)
         for start, end, written, key, shape, common in _run_mentions(text[run_start:run.end()], opening, book):
             start, end = start + run_start, end + run_start
-            if end == run.end() and (key in book.specs or (shape == "other" and adjectival(key))):
+            named_gang = _GANG_AFTER.match(text, end) if end == run.end() and key not in book.specs else None
+            if named_gang is not None and not written.endswith(("'s", "’s")):  # "the Sinaloa cartel('s)"
+                end, written = named_gang.end(), text[start:named_gang.end()]
+                key, shape = _without_possessive(written), "group"
+            elif end == run.end() and (key in book.specs or (shape == "other" and adjectival(key))):
                 body = _BODY_AFTER.match(text, end)
                 if body is not None and not written.endswith("'s"):  # "Israeli forces", "Bolivarian militia"
                     end, written = body.end(), text[start:body.end()]
