@@ -71,6 +71,8 @@ def test_an_unknown_name_in_a_place_slot_is_a_place(text, shape):
     # "these people", "those men" point back like "they"
     ("Al-Shabaab fighters attacked the base. These men are terrorists, the governor said.", "terrorists",
      "al-Shabaab", "copula"),
+    ("Al-Shabaab fighters attacked the base. These young men are terrorists, the governor said.", "terrorists",
+     "al-Shabaab", "copula"),
     # a loaded word written with a capital is no name, nor is a day
     ("Rampaging rioters storm Congress as police flee", "rioters", "", ""),
     ("FRENZIED mob trashes palace", "mob", "", ""),

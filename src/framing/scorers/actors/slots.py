@@ -18,8 +18,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import NamedTuple
 
-from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, tokenize
-from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, ROLES
+from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, is_word, tokenize
+from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, PREPOSITIONS, ROLES
 from ..attribution.vocabulary import clause_verbs
 from .context import (BODY_LABELS, GOVERNMENT_LABELS, HIRED_NOUNS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS,
                       PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
@@ -193,8 +193,10 @@ class SentenceActors(NamedTuple):
         if walker.low(start) in DEFINITE and (head in ROLES or head in BODY_LABELS or head in GOVERNMENT_LABELS
                                               or is_plural(head) and is_agent(head)):
             return self.resolve(wanted_for_label(head), start)  # "the deposed president", "the group", "the bombers"
-        if end - start == 2 and walker.low(start) in {"these", "those"} and head in DEMONSTRATIVE_PEOPLE:
-            return self.resolve(Wanted(("group",)), start)  # "These people are …": a group named just before
+        if walker.low(start) in {"these", "those"} and head in DEMONSTRATIVE_PEOPLE and 2 <= end - start <= 4 \
+                and all(_describing_word(walker.tokens[k]) for k in range(start + 1, end - 1)):
+            # "These people are …", "Those young people …": a group named just before
+            return self.resolve(Wanted(("group",)), start)
         if end - start == 2 and walker.low(start) in PERSON_PRONOUNS and head in STATE_BODIES:
             return self.resolve(Wanted(("state",), strict=True), start)  # "his government": his state
         if end - start == 2 and walker.low(start) in POSSESSIVE and head in MEMBER_NOUNS:
@@ -303,6 +305,11 @@ class SentenceActors(NamedTuple):
         if not _party_head(walker.low(head)) or (walker.low(head) in NEEDS_MODIFIER and head == first):
             return None
         return _party(walker, k, first, head)
+
+
+def _describing_word(token) -> bool:
+    """A lower-case word that may stand between "these" and "people": "young", "brave" (not "of", "who")."""
+    return is_word(token) and not is_cap(token) and token.lower not in PREPOSITIONS | RELATIVE_PRONOUNS
 
 
 def without_possessive(lower: str) -> str:
