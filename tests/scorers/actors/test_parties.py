@@ -73,7 +73,12 @@ def test_the_affected_in_a_story_without_a_crowd_are_nobody(link):
 
 @pytest.mark.parametrize("text, target", [
     ('Protesters blocked the road. One protester, a nurse, said: "We are not thugs."', "protesters"),
-    ('Protesters blocked the road. A farmer, Ode Lamu, said: "We are not thugs."', ""),  # not one of them
+    # a private person quoted in a crowd's story speaks for the crowd: a person's noun, or an age
+    ('Protesters blocked the road. A farmer, Ode Lamu, said: "We are not thugs."', "protesters"),
+    ('Protesters blocked the road. "We are not thugs," said Ode Lamu, 52.', ""),  # a bare number is no age
+    ('Protesters blocked the road. "We are not thugs," said Ode Lamu, a 52-year-old.', "protesters"),
+    # … not an official: his "we" is his side's, which this rule does not know
+    ('Protesters blocked the road. A police spokesman, Ode Lamu, a 52-year-old, said: "We are not thugs."', ""),
     ('Protesters blocked the road. We are not thugs, the protester wrote.', ""),  # no quotation
 ])
 def test_we_in_a_quotation_is_the_speakers_party_when_the_sentence_says_so(link, text, target):

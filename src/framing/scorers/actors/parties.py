@@ -20,7 +20,8 @@ rules here say when they stand for the story's crowd:
    crowd's own. Only those words; "those who …" may be anyone ("those who question the account").
 4. **First person plural in a quotation.** "We", "us" and "our" inside a quotation are the quoted speaker's
    side: the civil party when the sentence, outside the quotation, calls the speaker one of them ("one
-   protester, a student, said: 'We are not rioters'"); otherwise nobody.
+   protester, a student, said: 'We are not rioters'") or a private person with no office or role ("said Rosa
+   Quishpe, a 52-year-old farmer": news quotes the crowd's members by age and trade); otherwise nobody.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ the non-state group the context names (:meth:`SentenceActors.hired_group`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import NamedTuple
 
@@ -23,7 +24,7 @@ from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, PREPOSITIONS, ROLES
 from ..attribution.vocabulary import clause_verbs
 from .context import (BODY_LABELS, GOVERNMENT_LABELS, HIRED_NOUNS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS,
                       PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
-from .mentions import Mention
+from .mentions import OFFICE_WORDS, Mention
 from .parties import (AFFECTED, CIVIL_MEMBERS, CROWD_NOUNS, FIRST_PERSON_PLURAL, GENERIC_OPENERS, NO_PARTIES,
                       DocumentParties, party_of_adjective)
 from .uses import is_agent
@@ -48,6 +49,12 @@ STATE_BODIES = frozenset({"government", "administration", "cabinet"})
 APPOSITIVE_MARKS = frozenset({",", "-", "–", "—"})
 # Prepositions after which a phrase goes on about a place or a body of its head ("the protesters of Riad al-Solh").
 HEAD_PREPOSITIONS = frozenset({"of", "in", "from", "at", "on"})
+# Nouns news uses for a private person it quotes ("a 52-year-old farmer"): in a story about a crowd, such a
+# speaker's "we" is the crowd's (rule 4 of .parties).
+PRIVATE_PEOPLE = frozenset({"farmer", "teacher", "graduate", "worker", "mother", "father", "nurse", "driver",
+                            "engineer", "pensioner", "vendor", "shopkeeper", "labourer", "laborer", "trader",
+                            "mechanic", "housewife", "grandmother", "grandfather", "undergraduate"})
+_AGE = re.compile(r"\d{1,2}-year-old")
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "whose"})
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
@@ -268,7 +275,8 @@ class SentenceActors(NamedTuple):
 
     def speaker_party(self, k: int) -> Mention | None:
         """The side of a "we" inside a quotation (rule 4 of :mod:`.parties`): the civil party when the sentence,
-        outside its quotation marks, calls the speaker one of them ("one protester said")."""
+        outside its quotation marks, calls the speaker one of them ("one protester said") or a private person
+        (an age, "a 52-year-old farmer", or a private person's noun) and names no office or role."""
         walker = self.walker
         marks = [j for j, token in enumerate(walker.tokens) if is_quote_mark(token)]
         if self.parties.civil is None or sum(1 for j in marks if j < k) % 2 == 0:
@@ -276,7 +284,10 @@ class SentenceActors(NamedTuple):
         inside = set()
         for opening, closing in zip(marks[::2], marks[1::2] + [walker.n]):
             inside.update(range(opening, closing + 1))
-        if any(walker.low(j) in CIVIL_MEMBERS for j in range(walker.n) if j not in inside):
+        outside = [walker.low(j) for j in range(walker.n) if j not in inside]
+        private = any(word in PRIVATE_PEOPLE or _AGE.fullmatch(word) for word in outside) \
+            and not any(word in ROLES or word in OFFICE_WORDS for word in outside)
+        if private or any(word in CIVIL_MEMBERS for word in outside):
             return Mention(k, k + 1, walker.tokens[k].text, self.parties.civil, "group", False)
         return None
 
