@@ -113,3 +113,12 @@ def test_subject_left_passes_an_indefinite_appositive_with_a_relative_clause():
     # a clause between commas that is no appositive still gives no subject
     walk = walker("The mayor, the papers had reported for weeks, calls the case a farce.")
     assert walk.subject_left(index_of(walk, "calls")) == (None, "after_comma")
+
+
+def test_subject_left_passes_a_phrase_of_place_or_manner_between_commas():
+    walk = walker("The mayor, in a video address, urged calm.")
+    subject, how = walk.subject_left(index_of(walk, "urged"))
+    assert (walk.text_of(*subject), how) == ("The mayor", "np")
+    walk = walker("Critics, among them two senators, said the plan would fail.")
+    subject, how = walk.subject_left(index_of(walk, "said"))
+    assert (walk.text_of(*subject), how) == ("Critics", "np")

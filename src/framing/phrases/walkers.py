@@ -404,7 +404,9 @@ class PhraseWalker:
                 head = self.np_left(k - 1)
                 if head is None:
                     return None, "after_comma"
-                if relative:
+                if relative or inner_first in PREPOSITIONS:
+                    # "The president, in a video address, urged …": a phrase of place or manner between commas
+                    # is no part of the subject
                     return head, "np"
                 return Phrase(head.start, i), "np"
             return None, "after_comma"
