@@ -84,6 +84,11 @@ def test_main_subject_after_an_introductory_phrase():
     assert walk.text_of(*walk.main_subject()) == "A survey"
 
 
+def test_main_subject_after_two_introductory_phrases():
+    walk = walker("On 11 July, when thousands marched in the capital, the council met and called them mercenaries.")
+    assert walk.text_of(*walk.main_subject()) == "the council"
+
+
 def test_main_subject_after_a_wire_dateline():
     walk = walker("LANVER, Dec 3 (Reuters) - The council declared a curfew, calling the marchers a mob.")
     assert walk.text_of(*walk.main_subject()) == "The council"

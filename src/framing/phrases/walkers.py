@@ -37,6 +37,7 @@ BEFORE_DETERMINER = NP_PREPOSITIONS | {"of", "and", "&", "all", "both", "half"}
 THAT_WINDOW = 10
 # A phrase longer than this (in words) is not a noun phrase but a clause.
 MAX_PHRASE_WORDS = 16
+MAX_INTRODUCTIONS = 3  # introductory phrases before a sentence's main subject that main_subject skips
 
 SubjectHow = Literal["np", "relative", "coordinated", "after_comma", "none"]
 
@@ -453,8 +454,11 @@ class PhraseWalker:
         dateline = DATELINE.match(self.sentence)
         i = 0 if dateline is None else next((j for j, t in enumerate(self.tokens) if t.start >= dateline.end()),
                                             self.n)
-        if i < self.n and (self.low(i) in PREPOSITIONS or self.low(i) in BOUNDARY or
-                           self.low(i).endswith(("ing", "ed")) or is_quote_mark(self.tokens[i])):
+        # Introductory phrases may follow one another ("On 11 July, when thousands marched, the president …").
+        for _ in range(MAX_INTRODUCTIONS):
+            if not (i < self.n and (self.low(i) in PREPOSITIONS or self.low(i) in BOUNDARY or
+                                    self.low(i).endswith(("ing", "ed")) or is_quote_mark(self.tokens[i]))):
+                break
             comma = next((j for j in range(i, self.n) if self.tokens[j].text == "," and not self.tokens[j].quoted),
                          None)
             if comma is None:
