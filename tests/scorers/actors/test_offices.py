@@ -24,6 +24,9 @@ def test_an_unnamed_office_holder_is_an_actor_of_his_own(link, text, term, expec
      ("French interior minister", "appositive")),
     # a state whose actors-file entry has no demonym: "president of X"
     ("Albania held a vote. Critics say the president is a tyrant.", "tyrant", ("president of Albania", "copula")),
+    # the headline's state is the document's, however often the body mentions another
+    ("Cuba jails protesters\n\nThe United States condemned it. The United States wants talks. Critics say the "
+     "president is a tyrant.", "tyrant", ("Cuban president", "copula")),
     # two states mentioned equally: no state is the document's, the bare office stays
     ("France and Chile signed a deal. Critics say the president is a tyrant.", "tyrant", ("the president", "copula")),
     # a sentence set in a state ("In Lima, …") gives its offices that state, whatever the document's leading one

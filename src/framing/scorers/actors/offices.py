@@ -66,7 +66,13 @@ def _scene_state(text: str, mentions: list[Mention], book: AliasBook) -> ActorSp
 
 
 def leading_state(found: list[list[Mention]]) -> str | None:
-    """The key of the state a document mentions most; ``None`` with no state or a tie (a guess either way)."""
+    """The key of the state a document is about: the one its headline (first sentence) names, as news names the
+    country of its story there; else the one it mentions most; ``None`` with no state or a tie (a guess either
+    way). A column on Cuba by a Washington paper mentions the United States as often as Cuba, but its
+    headline says whose president "the president" is."""
+    headline = [m.key for m in (found[0] if found else []) if m.shape == "state"]
+    if len(set(headline)) == 1:
+        return headline[0]
     ranked = Counter(m.key for mentions in found for m in mentions if m.shape == "state").most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
