@@ -13,9 +13,10 @@ third blind set: 12 excerpts on four more stories, labelled and committed before
 ``--set tests/data/targets_blind9`` (the ninth blind set: 10 excerpts on four more stories new again, likewise),
 ``--set tests/data/targets_blind10`` (the tenth blind set: 10 excerpts on four further stories again, likewise),
 ``--set tests/data/targets_blind11`` (the eleventh blind set: 10 excerpts on four more new stories, likewise),
-``--set tests/data/targets_blind12`` (the twelfth blind set: 10 excerpts on four stories new again, likewise) or
-``--set tests/data/targets_blind13`` (the thirteenth blind set: 10 excerpts on four further new stories, likewise); the
-default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
+``--set tests/data/targets_blind12`` (the twelfth blind set: 10 excerpts on four stories new again, likewise),
+``--set tests/data/targets_blind13`` (the thirteenth blind set: 10 excerpts on four further new stories, likewise) or
+``--set tests/data/targets_blind14`` (the fourteenth blind set: 10 excerpts on four more stories new again, likewise);
+the default is the targets set (18 excerpts on six stories in wire, broadsheet, tabloid, state-media, opinion and
 encyclopedic styles; every lexicon hit labelled with its target actor, relation, voice and speaker; conventions in
 its README), analyses the excerpts with :func:`framing.analyze` and matches each labelled occurrence to a row of
 ``analysis.terms``: same document, a hit overlapping the term inside the labelled sentence (located in the cleaned
@@ -28,12 +29,12 @@ accuracy on reported hits (right when the two share a content word, or both are 
 
 Without those columns on ``analysis.terms`` (the linker is not merged here) it says so in one line and exits 2.
 Otherwise it stores the numbers as the set's table of ``src/framing/data/accuracy.json`` (``targets``,
-``targets_holdout``, ``targets_blind3`` … ``targets_blind13``) — ``latest`` every time, ``first_run`` only when
+``targets_holdout``, ``targets_blind3`` … ``targets_blind14``) — ``latest`` every time, ``first_run`` only when
 none is stored, so the honest number on unseen text survives later tuning — and renders the set's section of
 ``benchmarks/RESULTS.md`` ("## Who is called what (targets set)", "(hold-out set)", "(third blind set)", "(fourth
 blind set)", "(fifth blind set)", "(sixth blind set)", "(seventh blind set)", "(eighth blind set)", "(ninth blind
-set)", "(tenth blind set)", "(eleventh blind set)", "(twelfth blind set)" or "(thirteenth blind set)"); ``--no-write``
-only prints.
+set)", "(tenth blind set)", "(eleventh blind set)", "(twelfth blind set)", "(thirteenth blind set)" or "(fourteenth
+blind set)"); ``--no-write`` only prints.
 
 ``--actors FILE`` passes a user's actors file to :func:`framing.analyze` (as ``framing analyze --actors`` does) to
 measure how much naming a story's parties helps; such a run only prints, never writes accuracy.json or RESULTS.md
@@ -75,6 +76,7 @@ BLIND10 = ROOT / "tests" / "data" / "targets_blind10"
 BLIND11 = ROOT / "tests" / "data" / "targets_blind11"
 BLIND12 = ROOT / "tests" / "data" / "targets_blind12"
 BLIND13 = ROOT / "tests" / "data" / "targets_blind13"
+BLIND14 = ROOT / "tests" / "data" / "targets_blind14"
 LINKER_COLUMNS = ("target", "target_text", "relation", "speaker")
 RELATIONS = ("premodifier", "appositive", "copula", "naming", "possessive", "referent")
 NO_RELATION = "none"  # how an empty relation is shown in tables and stored keys
@@ -168,6 +170,12 @@ PUBLICATIONS = {
         "pro-democracy protests, Uganda's 2020–21 unrest and election, Kyrgyzstan's October 2020 crisis — in wire, "
         "state-media, broadcaster, tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits "
         "labelled blind, without reading or running the linker, and committed before its first run on them"),
+    BLIND14: Publication(
+        "targets_blind14", "Who is called what (fourteenth blind set)",
+        "10 invented excerpts on four more stories new again — Algeria's 2019 Hirak, Sierra Leone's August 2022 "
+        "unrest, Guinea's September 2021 coup, Honduras's 2017 post-election crisis — in wire, state-media, "
+        "broadcaster, tabloid, broadsheet, opinion and encyclopedic styles; {labelled} lexicon hits labelled blind, "
+        "without reading or running the linker, and committed before its first run on them"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The labelled target sets' files (the targets set, the hold-out set, the third to thirteenth blind sets) agree with
+"""The labelled target sets' files (the targets set, the hold-out set, the third to fourteenth blind sets) agree with
 each other and with the lexicon (the linker's accuracy is benchmarks/targets.py's)."""
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ SETS = [LabelledSet(TARGETS, 12, 5, 4, 80, 8, 8), LabelledSet(DATA / "targets_ho
         LabelledSet(DATA / "targets_blind10", 10, 5, 4, 80, 6, 6),
         LabelledSet(DATA / "targets_blind11", 10, 5, 4, 80, 6, 6),
         LabelledSet(DATA / "targets_blind12", 10, 5, 4, 80, 6, 6),
-        LabelledSet(DATA / "targets_blind13", 10, 5, 4, 80, 6, 6)]
+        LabelledSet(DATA / "targets_blind13", 10, 5, 4, 80, 6, 6),
+        LabelledSet(DATA / "targets_blind14", 10, 5, 4, 80, 6, 6)]
 # Stories of the other labelled sets: each set is on text none of the others uses.
 OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
                  DATA / "targets_holdout": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
@@ -99,7 +100,14 @@ OTHER_STORIES = {TARGETS: "soleimani|protests|ukraine|gaza|channel|med-|trial",
                                            "congo|france|chile|bangladesh|peru|catalonia|capitol|philippines|"
                                            "thailand|mozambique|ecuador|zimbabwe|brazil|armenia|tunisia|korea|"
                                            "pakistan|lebanon|kazakhstan|burkina|nepal|libya|egypt|iraq|bolivia|"
-                                           "indonesia|cameroon|mexico|senegal"}
+                                           "indonesia|cameroon|mexico|senegal",
+                 DATA / "targets_blind14": "soleimani|protests|ukraine|gaza|channel|med-|trial|syria|somalia|"
+                                           "venezuela|myanmar|hongkong|niger|sudan|belarus|houthi|tigray|haiti|"
+                                           "iran|karabakh|colombia|kenya|mali|srilanka|nicaragua|georgia|serbia|"
+                                           "congo|france|chile|bangladesh|peru|catalonia|capitol|philippines|"
+                                           "thailand|mozambique|ecuador|zimbabwe|brazil|armenia|tunisia|korea|"
+                                           "pakistan|lebanon|kazakhstan|burkina|nepal|libya|egypt|iraq|bolivia|"
+                                           "indonesia|cameroon|mexico|senegal|cuba|eswatini|uganda|kyrgyzstan"}
 
 
 @pytest.fixture(scope="module", params=SETS, ids=lambda labelled: labelled.folder.name)
@@ -270,7 +278,7 @@ def test_benchmark_accepts_aliases_and_shared_speaker_words(benchmark):
     ("targets_blind7", "seventh blind set"), ("targets_blind8", "eighth blind set"),
     ("targets_blind9", "ninth blind set"), ("targets_blind10", "tenth blind set"),
     ("targets_blind11", "eleventh blind set"), ("targets_blind12", "twelfth blind set"),
-    ("targets_blind13", "thirteenth blind set"),
+    ("targets_blind13", "thirteenth blind set"), ("targets_blind14", "fourteenth blind set"),
 ])
 @pytest.mark.parametrize("no_write", [False, True])
 def test_benchmark_publishes_each_set_under_its_own_key_and_title(benchmark, key, title, no_write):
