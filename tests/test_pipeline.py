@@ -3,6 +3,7 @@
 import csv
 import json
 import random
+from dataclasses import replace
 
 import pandas as pd
 import pytest
@@ -99,6 +100,21 @@ def test_group_view_sums_the_documents_of_each_outlet(single):
     assert (view.pairs["doc_a"] != view.pairs["doc_b"]).all()
     first = view.sentences[view.sentences["doc_id"] == "Planet"]
     assert first["sent_id"].tolist() == list(range(1, len(first) + 1))
+
+
+def test_group_pairs_are_the_same_by_table_or_by_search_and_for_any_string_storage(single, monkeypatch):
+    import framing.groups as groups
+
+    expected = group_view(single).pairs
+    assert len(expected) > 0
+    monkeypatch.setattr(groups, "DENSE_LOOKUP_PER_ROW", 0)  # as for a corpus with one very long document:
+    monkeypatch.setattr(groups, "DENSE_LOOKUP_MIN_SLOTS", 0)  # the binary search instead of the table
+    pd.testing.assert_frame_equal(group_view(single).pairs, expected)
+    as_objects = replace(single, pairs=single.pairs.astype({"doc_a": object, "doc_b": object}))  # no pyarrow
+    pd.testing.assert_frame_equal(group_view(as_objects).pairs, expected)
+    # each pair between two groups, mapped through each side's sentence, earlier group first
+    numbered = group_view(single).sentences
+    assert set(zip(expected["doc_a"], expected["sent_a"])) <= set(zip(numbered["doc_id"], numbered["sent_id"]))
 
 
 def test_grouping_needs_a_metadata_column(corpus_csv):

@@ -21,6 +21,12 @@ from .views import group_of
 KEY = ["doc_id", "sent_id"]
 
 
+# The code-to-row table of _group_pairs is built when it has at most this many slots per sentence, or this many
+# slots in all (8 MB).
+DENSE_LOOKUP_PER_ROW = 8
+DENSE_LOOKUP_MIN_SLOTS = 1_000_000
+
+
 def shown_analysis(analysis: Analysis, view=None) -> Analysis:
     """What figures and the report draw for ``view`` (default ``analysis.view``): the run regrouped by
     :func:`group_view` when the view compares groups, else the run itself (the same object)."""
@@ -134,20 +140,42 @@ def _group_corpus(corpus: Corpus, groups: pd.Series, column: str) -> Corpus:
                   removals=removals)
 
 
+def _positions_in(values: pd.Series, index: pd.Index) -> np.ndarray:
+    """Each value's position in ``index``, which holds them all: by Arrow's hash look-up when the column is
+    Arrow-backed (0.03 s instead of 0.6 s for the 4 million pair ids of 10,000 articles), else by pandas."""
+    array = values.array
+    if hasattr(array, "__arrow_array__"):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arrow = pa.array(array)
+        found = pc.index_in(arrow, value_set=pa.array(index.to_numpy(dtype=object), type=arrow.type))
+        if found.null_count == 0:
+            return found.to_numpy(zero_copy_only=False).astype(np.int64)
+    return index.get_indexer(values).astype(np.int64)
+
+
 def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, rank: dict[str, int]) -> pd.DataFrame:
     """Alignment pairs between different groups, the group earlier in ``rank`` as side a."""
     # Millions of pairs at 10,000 articles: each side is looked up by an integer code of (document, sentence)
     # in a sorted array, not through an index of millions of tuples (which doubled the run's peak memory).
     documents = pd.Index(keys["doc_id"].unique())
     stride = int(keys["sent_id"].max()) + 1
-    codes = documents.get_indexer(keys["doc_id"]).astype(np.int64) * stride + keys["sent_id"].to_numpy(np.int64)
-    sorter = np.argsort(codes, kind="stable")
+    codes = _positions_in(keys["doc_id"], documents) * stride + keys["sent_id"].to_numpy(np.int64)
     group_rank = pd.Categorical(keys["group"], categories=list(rank)).codes.astype(np.int64)
     number = keys["number"].to_numpy(np.int64)
+    # A table from code to row when it is small (one slot per possible sentence of each document): a look-up per
+    # pair instead of a binary search; a corpus with one very long document keeps the search.
+    if len(documents) * stride <= max(DENSE_LOOKUP_PER_ROW * len(codes), DENSE_LOOKUP_MIN_SLOTS):
+        row_of = np.zeros(len(documents) * stride, dtype=np.int64)
+        row_of[codes] = np.arange(len(codes))
+        find = row_of.__getitem__
+    else:
+        sorter = np.argsort(codes, kind="stable")
+        find = lambda wanted: sorter[np.searchsorted(codes, wanted, sorter=sorter)]  # noqa: E731
 
     def side(doc: pd.Series, sent: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        wanted = documents.get_indexer(doc).astype(np.int64) * stride + sent.to_numpy(np.int64)
-        position = sorter[np.searchsorted(codes, wanted, sorter=sorter)]
+        position = find(_positions_in(doc, documents) * stride + sent.to_numpy(np.int64))
         return group_rank[position], number[position]
 
     rank_a, sent_a = side(pairs["doc_a"], pairs["sent_a"])
