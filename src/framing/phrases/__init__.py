@@ -25,13 +25,13 @@ Example::
 
 from __future__ import annotations
 
-from .tokens import (DATELINE, TOKEN, Token, is_cap, is_participle, is_plural, is_proper, is_quote_mark, is_word, looks_common,
-                     plural_demonym, tokenize)
+from .tokens import (DATELINE, TOKEN, Token, is_cap, is_participle, is_plural, is_proper, is_quote_mark, is_word,
+                     looks_common, plural_demonym, tokenize)
 from .walkers import MAX_PHRASE_WORDS, THAT_WINDOW, Phrase, PhraseWalker, SubjectHow
 from .words import WORD_CLASSES_FILE, orthography, word_class, word_classes
 
 __all__ = [
-    "DATELINE", "MAX_PHRASE_WORDS", "THAT_WINDOW", "TOKEN", "WORD_CLASSES_FILE", "Phrase", "PhraseWalker", "SubjectHow", "Token",
-    "is_cap", "is_participle", "is_plural", "is_proper", "is_quote_mark", "is_word", "looks_common", "orthography",
+    "DATELINE", "MAX_PHRASE_WORDS", "THAT_WINDOW", "TOKEN", "WORD_CLASSES_FILE", "Phrase", "PhraseWalker", "SubjectHow",
+    "Token", "is_cap", "is_participle", "is_plural", "is_proper", "is_quote_mark", "is_word", "looks_common", "orthography",
     "plural_demonym", "tokenize", "word_class", "word_classes",
 ]

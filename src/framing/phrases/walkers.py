@@ -33,6 +33,8 @@ PART_WORDS = INDEFINITE | {"all", "both", "none", "half"}
 # Determiners that begin a noun phrase, and the words that may stand before one inside a phrase.
 PHRASE_DETERMINERS = (DEFINITE - {"that"}) | POSSESSIVE
 BEFORE_DETERMINER = NP_PREPOSITIONS | {"of", "and", "&", "all", "both", "half"}
+# The relative words that can only open a relative clause ("that" may open any clause).
+RELATIVE_PRONOUNS = RELATIVE - {"that"}
 # "X said (that) …": a "that" this many tokens after the verb still opens its clause.
 THAT_WINDOW = 10
 # A phrase longer than this (in words) is not a noun phrase but a clause.
@@ -398,8 +400,8 @@ class PhraseWalker:
                 inner = [t.lower for t in self.tokens[k + 1:i]]
                 # "X, who spoke on condition of anonymity, said", and an indefinite appositive with a relative
                 # clause of its own ("X, a former cricket star who was ousted last year, calls …").
-                relative = inner_first in {"who", "which", "whom"} or (
-                    inner_first in {"a", "an"} and any(w in {"who", "whom", "which"} for w in inner))
+                relative = inner_first in RELATIVE_PRONOUNS or (
+                    inner_first in {"a", "an"} and any(w in RELATIVE_PRONOUNS for w in inner))
                 if not relative and (len(inner) > MAX_PHRASE_WORDS or any(w in AUXILIARY for w in inner)):
                     return None, "after_comma"  # a clause between the commas, not an appositive
                 head = self.np_left(k - 1)

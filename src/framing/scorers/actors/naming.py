@@ -6,11 +6,11 @@ president"). Also the subject finder the copula construction shares."""
 from __future__ import annotations
 
 from ...phrases import PhraseWalker, is_quote_mark, is_word
-from ...phrases.words import ADVERBS, BE_FORMS
+from ...phrases.words import ADVERBS, BE_FORMS, RELATIVE
 from .context import BODY_LABELS, GOVERNMENT_LABELS, PRONOUNS
 from .mentions import Mention
 from .parties import AFFECTED
-from .slots import SentenceActors, Target
+from .slots import DASHES, SentenceActors, Target
 from .uses import PARTICLES
 
 NAMING_VERBS = frozenset(
@@ -24,10 +24,10 @@ NAMING_VERBS = frozenset(
         "celebrat": ("e", "es", "ed"),
         "dismiss": ("", "es", "ed", "ing"), "refer": ("", "s", "red", "ring"),
     }.items() for ending in endings) | {"saw", "see", "sees", "seen"}
-# A relative clause between a naming verb's object and "as": its words, and the words that open it.
+# A relative clause read back across words only: at most this many, and the words that open it ("whom" opens
+# a fronted object, which _named_object reads).
 MAX_RELATIVE_WORDS = 10
-DASHES = frozenset({"-", "–", "—"})
-RELATIVE_WORDS = frozenset({"who", "which", "that"})
+RELATIVE_WORDS = RELATIVE - {"whom"}
 # Words that may sit between "as" and a label: "as part of the 'Axis of evil'", "as one of the …".
 AS_PART = frozenset({"part", "one", "member", "members"})
 
@@ -70,20 +70,29 @@ def naming(actors: SentenceActors, start: int, first: int, last: int) -> Target 
     return Target(actors.slot(obj, k + 1), "naming")
 
 
-def _relative_clause_object(walker: PhraseWalker, k: int) -> tuple[int, int] | None:
-    """For "described the protesters who hurled fireworks at police lines as …" with ``k`` the word before "as": the
-    naming verb and the relative word ending its object (a relative clause of at most
-    :data:`MAX_RELATIVE_WORDS` words, with no punctuation, between the object and "as"), else ``None``."""
+def _relative_word_left(walker: PhraseWalker, k: int) -> int | None:
+    """The nearest relative word at or before token ``k`` reached across words only (no punctuation), within
+    :data:`MAX_RELATIVE_WORDS` tokens, or ``None``."""
     for relative in range(k, max(-1, k - MAX_RELATIVE_WORDS), -1):
         if not is_word(walker.tokens[relative]):
             return None
         if walker.low(relative) in RELATIVE_WORDS:
-            for verb in range(relative - 2, max(-1, relative - 6), -1):
-                if not is_word(walker.tokens[verb]):
-                    return None
-                if walker.low(verb) in NAMING_VERBS and walker.low(verb + 1) not in PARTICLES:
-                    return verb, relative
+            return relative
+    return None
+
+
+def _relative_clause_object(walker: PhraseWalker, k: int) -> tuple[int, int] | None:
+    """For "described the protesters who hurled fireworks at police lines as …" with ``k`` the word before "as": the
+    naming verb and the relative word ending its object (a relative clause of words only between the object and
+    "as", :func:`_relative_word_left`), else ``None``."""
+    relative = _relative_word_left(walker, k)
+    if relative is None:
+        return None
+    for verb in range(relative - 2, max(-1, relative - 6), -1):
+        if not is_word(walker.tokens[verb]):
             return None
+        if walker.low(verb) in NAMING_VERBS and walker.low(verb + 1) not in PARTICLES:
+            return verb, relative
     return None
 
 
@@ -147,14 +156,10 @@ def _past_relative_clause(walker: PhraseWalker, phrase):
     """The subject a relative clause ending in ``phrase`` belongs to: in "the people who slept for ninety days on
     Galle Face Green are not a mob" the phrase before "are" is the clause's object; the subject is what "who"
     stands for. ``phrase`` itself when no relative word opens a clause of words before it."""
-    for k in range(phrase.start - 1, max(-1, phrase.start - MAX_RELATIVE_WORDS), -1):
-        if not is_word(walker.tokens[k]):
-            return phrase
-        if walker.low(k) in RELATIVE_WORDS:
-            if k + 1 == phrase.start:
-                return phrase  # "who" is the subject itself; subject_left has read it
-            return walker.antecedent(k) or phrase
-    return phrase
+    relative = _relative_word_left(walker, phrase.start - 1)
+    if relative is None or relative + 1 == phrase.start:
+        return phrase  # no relative clause, or "who" is the subject itself (subject_left has read it)
+    return walker.antecedent(relative) or phrase
 
 
 def _after_dash(walker: PhraseWalker, phrase) -> int:

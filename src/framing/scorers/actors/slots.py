@@ -20,7 +20,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from ...phrases import PhraseWalker, is_cap, is_plural, is_quote_mark, is_word, tokenize
-from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, PREPOSITIONS, ROLES
+from ...phrases.words import DEFINITE, DEMONYMS, POSSESSIVE, PREPOSITIONS, RELATIVE, ROLES
 from ..attribution.vocabulary import clause_verbs
 from .context import (BODY_LABELS, GOVERNMENT_LABELS, HIRED_NOUNS, NEEDS_MODIFIER, PARTY_MODIFIERS, PARTY_NOUNS,
                       PERSON_PRONOUNS, PLURAL_PRONOUNS, PRONOUNS, Recent, Wanted, wanted_for_label, wanted_for_pronoun)
@@ -46,7 +46,8 @@ SAYING_VERBS = frozenset({"said", "says", "say", "added", "adds", "claimed", "cl
 STATE_BODIES = frozenset({"government", "administration", "cabinet"})
 # Nouns for an actor's people or bodies after a possessive pronoun: "its leaders", "their fighters".
 # What sets an appositive off from the phrase it stands beside.
-APPOSITIVE_MARKS = frozenset({",", "-", "–", "—"})
+DASHES = frozenset({"-", "–", "—"})
+APPOSITIVE_MARKS = DASHES | {","}
 # Prepositions after which a phrase goes on about a place or a body of its head ("the protesters of Riad al-Solh").
 HEAD_PREPOSITIONS = frozenset({"of", "in", "from", "at", "on"})
 # Nouns news uses for a private person it quotes ("a 52-year-old farmer"): in a story about a crowd, such a
@@ -55,7 +56,8 @@ PRIVATE_PEOPLE = frozenset({"farmer", "teacher", "graduate", "worker", "mother",
                             "engineer", "pensioner", "vendor", "shopkeeper", "labourer", "laborer", "trader",
                             "mechanic", "housewife", "grandmother", "grandfather", "undergraduate"})
 _AGE = re.compile(r"\d{1,2}-year-old")
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "whose"})
+# The words that open a relative clause inside a slot's phrase ("the people who slept …", "the Front, whose …").
+RELATIVE_PRONOUNS = (RELATIVE - {"that"}) | {"whose"}
 MEMBER_NOUNS = frozenset({"leaders", "leader", "members", "fighters", "men", "forces", "officials", "leadership",
                           "government", "rulers"}) | ROLES | BODY_LABELS | GOVERNMENT_LABELS
 

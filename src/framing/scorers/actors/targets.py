@@ -26,10 +26,9 @@ spree") only by a possessive. The constructions, tried in this order (the first 
 A slot may hold a name, a pronoun, a definite description or a party phrase ("the protesters", "These
 soldiers": :mod:`.slots`). Before the constructions are tried, the label's phrase is widened by two rules of
 English syntax: a collective noun and "of" before it ("was a clique of traitors") and a first conjunct before a
-bare second one ("traitors and extremists", '"rioters" and "thugs"') make one phrase, so the construction before them applies to all;
-so do a possessive that names no actor ('call him "the people's hero"') and a word that opens a quotation ('"paid
-agitators"'). A
-label's past participle after "be" ("were martyred") is a copula; a present participle between a determiner and
+bare second one ("traitors and extremists", '"rioters" and "thugs"') make one phrase, so the construction before
+them applies to all; so do a possessive that names no actor ('call him "the people's hero"') and a word that opens
+a quotation ('"paid agitators"'). A label's past participle after "be" ("were martyred") is a copula; a present participle between a determiner and
 an actor noun ("the rampaging crowd") is an adjective of it; any other verb form labels nobody. A bare plural
 set off by commas after a phrase ("The riot police, thugs in black balaclavas, have …") is its appositive.
 

@@ -20,6 +20,7 @@ _RELATIVE_VERB_WORDS = 3
 MEANS_OF_SPEAKING = frozenset({"telephone", "phone", "video", "videolink", "email", "e-mail", "text", "letter",
                                "satellite", "radio", "mail", "fax", "messenger"})
 
+
 class SourceWalker(PhraseWalker):
     """One sentence's tokens, the sources found in it so far, and the labels of agentless passives ("was hailed
     as a hero": reported text without a source)."""
