@@ -144,8 +144,9 @@ def run_cli(corpus: Path, out: Path, *options: str) -> dict:
             "stdout": stdout}
 
 
-def bare_vader(sentences_csv: Path) -> tuple[float, int]:
-    """Seconds for one ``polarity_scores`` pass over the run's sentence texts, and how many there were."""
+def bare_vader(sentences_csv: Path) -> tuple[float, int, int]:
+    """Seconds for one ``polarity_scores`` pass over the run's sentence texts, how many there were, and how many
+    distinct texts among them (copies are read once by framing, :mod:`framing.memo`; bare VADER reads each)."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     texts = pd.read_csv(sentences_csv, usecols=["text"], keep_default_na=False)["text"].astype(str).tolist()
@@ -153,17 +154,18 @@ def bare_vader(sentences_csv: Path) -> tuple[float, int]:
     start = time.perf_counter()
     for text in texts:
         analyzer.polarity_scores(text)
-    return time.perf_counter() - start, len(texts)
+    return time.perf_counter() - start, len(texts), len(set(texts))
 
 
 def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
     out = folder / f"out-{label.replace(' ', '_').replace(',', '')}"
     run = run_cli(corpus, out, *options)
-    vader_s, n_sentences = bare_vader(out / "sentences.csv")
+    vader_s, n_sentences, n_distinct = bare_vader(out / "sentences.csv")
     documents = len(pd.read_csv(out / "documents.csv", usecols=["doc_id"]))
     view = next((line.split(": ", 1)[1] for line in run["stderr"].splitlines()
                  if "too many to show side by side" in line), "")
     row = {"corpus": label, "options": " ".join(options), "documents": documents, "sentences": n_sentences,
+           "distinct": n_distinct,
            "cli_s": run["wall_s"], "vader_s": vader_s, "ratio": run["wall_s"] / vader_s,
            "cpu_s": run["cpu_s"], "floor": run["cpu_s"] / CORES / vader_s,
            "tree_peak_mb": run["tree_peak_mb"], "tree_peak_pss_mb": run["tree_peak_pss_mb"],
@@ -175,12 +177,14 @@ def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| corpus | options | documents | sentences | CLI s (figures + report included) | bare VADER s | "
-             "ratio | CPU s, all processes | ratio floor on these cores | "
+    lines = ["| corpus | options | documents | sentences | distinct sentence texts | "
+             "CLI s (figures + report included) | bare VADER s | ratio | CPU s, all processes | "
+             "ratio floor on these cores | "
              "peak memory, process tree: RSS sum / PSS sum MB | view | figures |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
+                     f"{r['distinct']:,} | "
                      f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['cpu_s']:.1f} | "
                      f"{r['floor']:.1f}× | {r['tree_peak_mb']:,.0f} / "
                      f"{r['tree_peak_pss_mb']:,.0f} | "
@@ -219,7 +223,8 @@ the CLI and every process it started; **ratio floor** = CPU s ÷ cores ÷ bare V
 have if every second of its work ran in parallel on every core: no scheduling of this work can beat it, only
 doing less work can.
 Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across
-articles, as syndicated copy does); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
+articles, as syndicated copy does: "distinct sentence texts" says how often; framing reads a repeated sentence
+once per process, bare VADER every time); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
 outlets; rows without metadata show the spread across documents.
 
 {table(rows)}

@@ -24,6 +24,7 @@ import pandas as pd
 
 from .arguments import optional_path
 from .errors import input_error
+from .memo import per_text
 
 Category = Literal["pejorative_label", "honorific_label", "violent_dramatic", "hyperbole", "euphemism",
                    "delegitimising", "legitimising"]
@@ -110,16 +111,23 @@ class Lexicon:
         contains a whole exception phrase ("counter-terrorist operation") is kept: listing the longer phrase is
         the deliberate choice.
         """
-        toks = tokens(text)
-        hits = _scan(toks, self._patterns)
-        if not hits or not self._exception_patterns:
-            return hits
-        blocked = _scan(toks, self._exception_patterns)
-        return [hit for hit in hits if not any(b.start <= hit.start and hit.end <= b.end for b in blocked)]
+        return list(_find_once(self, text))
 
     def row(self, term: str) -> dict:
         """The entry for a lexicon term: ``term, category, direction, neutral, note``."""
         return self._by_term[term]
+
+
+@per_text
+def _find_once(lexicon: Lexicon, text: str) -> tuple[Match, ...]:
+    """:meth:`Lexicon.find`, once per lexicon and distinct text (:mod:`framing.memo`): the same text matches
+    differently in another lexicon."""
+    toks = tokens(text)
+    hits = _scan(toks, lexicon._patterns)
+    if hits and lexicon._exception_patterns:
+        blocked = _scan(toks, lexicon._exception_patterns)
+        hits = [hit for hit in hits if not any(b.start <= hit.start and hit.end <= b.end for b in blocked)]
+    return tuple(hits)
 
 
 def _index(terms) -> dict[str, list[tuple[str, tuple[str, ...]]]]:

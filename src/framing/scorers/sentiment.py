@@ -26,9 +26,11 @@ import pandas as pd
 from ..errors import input_error, require_columns
 from .contributions import contribution_table
 from .document_groups import DocumentGroups
+from ..memo import per_text
 from .vader import VaderReading, texts_of
 
-SENTIMENT_COLUMNS = ["doc_id", "sent_id", "neg", "neu", "pos", "compound"]
+_SCORES = ["neg", "neu", "pos", "compound"]
+SENTIMENT_COLUMNS = ["doc_id", "sent_id", *_SCORES]
 SENTIMENT_SUMMARY_COLUMNS = [
     "doc_id", "n_sentences", "mean_compound", "ci_low", "ci_high", "median_compound",
     "share_positive", "share_neutral", "share_negative",
@@ -87,15 +89,24 @@ class SentimentScorer:
         require_columns(sentences, ("doc_id", "sent_id", "text"), "sentences")
         scores, found = [], []
         for text in texts_of(sentences):
-            reading = VaderReading(text)
-            scores.append(reading.scores())
             if self.with_contributions:
+                reading = VaderReading(text)
+                scores.append(tuple(reading.scores()[column] for column in _SCORES))
                 found.append(reading.contributions())
-        table = pd.DataFrame.from_records(scores, columns=["neg", "neu", "pos", "compound"]).astype(float)
+            else:
+                scores.append(sentence_scores(text))
+        table = pd.DataFrame.from_records(scores, columns=_SCORES).astype(float)
         table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
         table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
         read = sentences if self.with_contributions else sentences.iloc[:0]
         return SentimentTables(table[SENTIMENT_COLUMNS], contribution_table(read, found))
+
+
+@per_text
+def sentence_scores(text: str) -> tuple[float, float, float, float]:
+    """``neg, neu, pos, compound`` of ``polarity_scores(text)``, read once per distinct text (:mod:`framing.memo`)."""
+    scores = VaderReading(text).scores()
+    return tuple(scores[column] for column in _SCORES)
 
 
 def score_sentiment(sentences: pd.DataFrame) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ...errors import require_columns
+from ...memo import per_text
 from ...phrases import PhraseWalker, tokenize
 from ..attribution import ReportedVoice
 from .construction import CONSTRUCTIONS, HarmClause, analyse_harm
@@ -47,6 +48,35 @@ def analyse_sentence(text: str) -> SentenceAgency:
     return SentenceAgency(walker, passives, [clause for clause in clauses if clause is not None])
 
 
+class _Harm(NamedTuple):
+    """One harm clause of a sentence: ``start, end`` are offsets into the sentence."""
+
+    start: int
+    end: int
+    lemma: str
+    construction: str
+    agent: str
+    victim: str
+
+
+class _Findings(NamedTuple):
+    """What :class:`Agency` keeps of one sentence's analysis: its passive flags and its harm clauses."""
+
+    passive: bool
+    agentless_passive: bool
+    harms: tuple[_Harm, ...]
+
+
+@per_text
+def _findings(text: str) -> _Findings:
+    """:func:`analyse_sentence` of ``text`` without its tokens, once per distinct text (:mod:`framing.memo`)."""
+    found = analyse_sentence(text)
+    tokens = found.walker.tokens
+    harms = tuple(_Harm(tokens[clause.start].start, tokens[clause.end - 1].end, clause.word.lemma,
+                        clause.construction, clause.agent, clause.victim) for clause in found.harms)
+    return _Findings(bool(found.passives), any(passive.agent is None for passive in found.passives), harms)
+
+
 @dataclass(frozen=True)
 class Agency:
     """Who did it, as the text tells it: harm expressions and passive voice.
@@ -76,15 +106,13 @@ class Agency:
         harm_rows, flag_rows = [], []
         for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
                                                 sentences["text"]):
-            found = analyse_sentence(text)
-            flag_rows.append((doc_id, sent_id, bool(found.passives),
-                              any(passive.agent is None for passive in found.passives)))
-            for clause in found.harms:
-                first, last = found.walker.tokens[clause.start], found.walker.tokens[clause.end - 1]
-                hit_start, hit_end = int(start) + first.start, int(start) + last.end
+            found = _findings(text)
+            flag_rows.append((doc_id, sent_id, found.passive, found.agentless_passive))
+            for harm in found.harms:
+                hit_start, hit_end = int(start) + harm.start, int(start) + harm.end
                 voice = voices.of(doc_id, hit_start, hit_end)
-                harm_rows.append((doc_id, sent_id, text[first.start:last.end], clause.word.lemma,
-                                  clause.construction, clause.agent, clause.victim, voice, hit_start, hit_end))
+                harm_rows.append((doc_id, sent_id, text[harm.start:harm.end], harm.lemma, harm.construction,
+                                  harm.agent, harm.victim, voice, hit_start, hit_end))
         harms = pd.DataFrame(harm_rows, columns=HARM_COLUMNS).astype({"sent_id": "int64", "start": "int64",
                                                                      "end": "int64"})
         flags = pd.DataFrame(flag_rows, columns=SENTENCE_COLUMNS).astype({"sent_id": "int64", "passive": bool,

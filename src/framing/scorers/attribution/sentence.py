@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ...corpus import WORD
+from ...memo import per_text
 from ...phrases.tokens import tokenize
 from ..quotes import QuoteSpan
 from .cues import CueParser
@@ -15,13 +18,35 @@ def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
                    spans: list[QuoteSpan]) -> SentenceAnalysis:
     """The analysis of ``text[start:end]`` given the document's quote ``spans`` that overlap it; every offset
     of the result is a document offset (except ``Found.cue_start``, which only orders a sentence's sources)."""
-    sentence = text[start:end]
-    local = [QuoteSpan(max(s, start) - start, min(e, end) - start, k) for s, e, k in spans
-             if s < end and e > start]
+    local = tuple(QuoteSpan(max(s, start) - start, min(e, end) - start, k) for s, e, k in spans
+                  if s < end and e > start)
+    read = _read_sentence(text[start:end], local)
+    hedges = tuple(hit._replace(start=start + hit.start, end=start + hit.end) for hit in read.hedges)
+    # Shifting every span by the same offset keeps them sorted and distinct.
+    out_spans = tuple(span._replace(start=start + span.start, end=start + span.end) for span in read.spans)
+    return SentenceAnalysis(doc_id, sent_id, start, end, tuple(_in_document(f, start) for f in read.found),
+                            read.quote, read.quoted_share, read.scare, hedges, out_spans)
+
+
+class _Reading(NamedTuple):
+    """A sentence's analysis in sentence offsets: what its text and its quotation marks alone decide."""
+
+    found: tuple[Found, ...]  # with their content
+    quote: bool
+    quoted_share: float
+    scare: bool
+    hedges: tuple[HedgeHit, ...]
+    spans: tuple[AttributionSpan, ...]  # sorted
+
+
+@per_text
+def _read_sentence(sentence: str, local: tuple[QuoteSpan, ...]) -> _Reading:
+    """The analysis of ``sentence`` with its quote spans ``local`` (sentence offsets), once per distinct
+    sentence and spans (:mod:`framing.memo`): copies of a syndicated sentence are parsed once."""
     parser = CueParser(sentence, tokenize(sentence, _quotations(local)))
     found = widen_trailing_tags(parser, parser.sources())
     # The cues are found with the marks' own reading; a scare quote a cue governs is its speaker's quotation.
-    local = governed_quotes(parser, found, local)
+    local = governed_quotes(parser, found, list(local))
     quotations = _quotations(local)
     hedges, hedge_found = find_hedges(sentence, quotations, found)
     found = found + hedge_found
@@ -32,19 +57,15 @@ def parse_sentence(doc_id: str, sent_id: int, start: int, end: int, text: str,
     quote = any(in_quote)
     share = sum(in_quote) / len(words) if words else 0.0
     scare = any(k == "scare_quote" for _, _, k in local)
-    out_spans = [AttributionSpan(start + s, start + e, k, "")
-                 for s, e, k in local if e > s]
+    spans = [AttributionSpan(s, e, k, "") for s, e, k in local if e > s]
     content = [c for f in found for c in f.content] + parser.agentless_labels
     for s, e in content:
         s, e = trim(sentence, s, e)
         if e > s:
-            out_spans.append(AttributionSpan(start + s, start + e, "attributed", ""))
-    found = tuple(_in_document(f, start) for f in found)
-    hedges = [hit._replace(start=start + hit.start, end=start + hit.end) for hit in hedges]
-    out_spans.extend(_cue_spans(found))
-    out_spans.extend(_hedge_spans(hedges))
-    return SentenceAnalysis(doc_id, sent_id, start, end, found, quote, round(share, 4), scare, tuple(hedges),
-                            tuple(sorted(set(out_spans))))
+            spans.append(AttributionSpan(s, e, "attributed", ""))
+    spans.extend(_cue_spans(found))
+    spans.extend(_hedge_spans(hedges))
+    return _Reading(found, quote, round(share, 4), scare, tuple(hedges), tuple(sorted(set(spans))))
 
 
 def with_source(item: SentenceAnalysis, found: Found, sentence: str) -> SentenceAnalysis:
