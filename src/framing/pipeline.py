@@ -357,7 +357,9 @@ def _concatenate(scored: list[ScoredBatch]):
 
 def _warn_unsummarised(documents: pd.DataFrame, sentences: pd.DataFrame, sections) -> None:
     """Name each document none of whose sentences is in ``sections``: its summaries are empty (NaN)."""
-    empty = documents.loc[~documents["doc_id"].isin(sentences.loc[sentences["in_summary"], "doc_id"]), "path"]
+    # Distinct ids first: isin on Arrow text turns every value into a Python string (1.6 s at 10,000 articles).
+    summarised = sentences.loc[sentences["in_summary"], "doc_id"].drop_duplicates()
+    empty = documents.loc[~documents["doc_id"].isin(summarised), "path"]
     wanted = f"{', '.join(sections)} sentences" if sections is not None else "sentences"
     for path in empty:
         warn(path, f"has no {wanted} (see the section column of sentences.csv), so its summaries are empty")
