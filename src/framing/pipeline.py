@@ -155,8 +155,10 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             pool.shutdown()
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        # The cores the workers used are free now, unless they are making contributions.
-        threads = 1 if made is not None and made.in_workers else min(jobs, available_cores())
+        # A thread per core, even while the workers make contributions: each distinct text once, they are mostly
+        # over within seconds, and one thread left a core idle for the rest of the alignment (10,000 articles
+        # grouped by outlet: alignment 23.3 → 16.9 s).
+        threads = min(jobs, available_cores())
         with stage("aligning sentences and finding events", progress):
             alignment = _alignment(summary, sentences, lex, events_file, threads=threads)
         sentences["event_id"] = _event_ids(sentences, alignment["events"])
