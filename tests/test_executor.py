@@ -80,3 +80,20 @@ def test_worker_processes_only_for_corpora_large_enough(tmp_path):
     small = tmp_path / "small.csv"
     small.write_text("id,text\na,Short.\n", encoding="utf-8")
     assert auto_jobs([small], None, "local") == 1  # a streamed table is judged by its size
+
+
+def test_the_pool_ends_as_soon_as_its_last_work_is_done():
+    import time
+
+    from framing.executor import end_when_done, worker_pool
+
+    with worker_pool(2, "local") as pool:
+        futures = [pool.submit(square, x) for x in range(6)]
+        processes = list(pool._processes.values())
+        end_when_done(pool, futures)
+        deadline = time.monotonic() + 30
+        while any(process.is_alive() for process in processes) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # the workers are gone while the run is still inside the pool's block; the results stay
+        assert not any(process.is_alive() for process in processes)
+        assert [future.result() for future in futures] == [0, 1, 4, 9, 16, 25]

@@ -24,7 +24,8 @@ from tqdm.auto import tqdm
 from .arguments import one_of, pair_choice, path_list, section_choice
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
-from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
+from .executor import (Engine, auto_jobs, available_cores, check_engine, end_when_done, map_batches,
+                       worker_pool)
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
@@ -340,6 +341,7 @@ def _start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, job
 
     if pool is not None and len(chunks) > 1:
         futures = [pool.submit(contributions, chunk) for chunk in chunks]
+        end_when_done(pool, futures)  # the workers' last map
         return PendingContributions(lambda: expanded([future.result() for future in futures]), True)
     # One chunk is made here (the pool is ended by then); more go to Dask, or are made here with jobs=1.
     return PendingContributions(lambda: expanded(list(map_batches(contributions, iter(chunks),
