@@ -24,6 +24,7 @@ from tqdm.auto import tqdm
 from .arguments import one_of, pair_choice, path_list, section_choice
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
+from .heap import release_freed_memory
 from .executor import (Engine, auto_jobs, available_cores, check_engine, end_when_done, map_batches,
                        worker_pool)
 from .inputs import TableOptions, in_memory_records, table_options
@@ -130,6 +131,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         bar.close()
         corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
         del scored
+        release_freed_memory()  # the batches as they came from the workers
         terms, named = named_actors(terms, mentions, actor_specs)
         _check_group_column(corpus, group_by)
         view = choose_view(corpus.documents, group_by)
@@ -163,6 +165,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         with stage("aligning sentences and finding events", progress):
             alignment = _alignment(summary, sentences, lex, events_file, threads=threads)
         sentences["event_id"] = _event_ids(sentences, alignment["events"])
+        release_freed_memory()  # the alignment's products and features
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
         if made is not None:

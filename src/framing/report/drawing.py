@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..executor import available_cores, stop_workers
+from ..heap import release_freed_memory
 from ..progress import steps
 from .outdir import FIGURE_FORMATS
 
@@ -97,6 +98,7 @@ def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
         warnings.simplefilter("always")
         figure = drawn(stem, make)
         paths = [] if figure is None else save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
+    release_freed_memory()  # the figure's tables and its rendering
     return Drawn(paths, [(warning.category, str(warning.message)) for warning in caught])
 
 

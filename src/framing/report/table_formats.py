@@ -23,6 +23,7 @@ import pandas as pd
 
 from ..arguments import one_of
 from ..errors import input_error, warn
+from ..heap import release_freed_memory
 from .formula_cells import formula_warning, neutralise_formulas, write_csv_table
 
 TableFormat = Literal["csv", "xlsx", "parquet"]
@@ -91,7 +92,10 @@ def write_tables(folder: Path, tables: dict[str, pd.DataFrame], table_format: st
             _as_parquet_types(table).to_parquet(folder / Path(name).with_suffix(".parquet"), index=False)
         neutralised = {}
     else:
-        neutralised = {name: write_csv_table(folder / name, table) for name, table in tables.items()}
+        neutralised = {}
+        for name, table in tables.items():
+            neutralised[name] = write_csv_table(folder / name, table)
+            release_freed_memory()  # the rows pandas formatted
     # The warning names the files, or in a workbook its sheets.
     changed = {name if table_format == "csv" else Path(name).stem: count for name, count in neutralised.items()
                if count}

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import warn
+from ..heap import release_freed_memory
 from ..progress import stage
 from ..corpus.paths import shown_path
 from ..views import choose_view
@@ -100,6 +101,7 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     from .html import write_report
 
     shown = shown_analysis(analysis, view)
+    release_freed_memory()  # the regrouping's intermediate tables
     tables = analysis_tables(analysis)
     if shown is not analysis:
         tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
