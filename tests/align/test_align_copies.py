@@ -282,3 +282,21 @@ def test_omissions_and_comparison_texts_on_many_documents(corpus):
     covered = comparison[comparison["n_sentences"] > 0].set_index(["event_id", "doc_id"])["sentences"]
     assert covered.sort_index().to_dict() == expected.to_dict()
     assert comparison.loc[comparison["n_sentences"] == 0, "sentences"].eq("").all()
+
+
+def test_pairs_in_input_order_are_sorted_by_both_rows():
+    from framing.align.pairs import Pairs, in_input_order
+
+    rng = np.random.default_rng(3)
+    doc = np.repeat(np.arange(30), 10)  # 300 rows, ten per document
+    i, j = rng.integers(0, 300, 2000), rng.integers(0, 300, 2000)
+    keep = doc[i] != doc[j]
+    pairs = Pairs(i[keep], j[keep], rng.random(int(keep.sum())))
+    order = np.arange(300)[::-1]  # the rows were looked at in reverse
+    got = in_input_order(pairs, order, doc)
+    a, b = order[pairs.i], order[pairs.j]
+    a, b = np.minimum(a, b), np.maximum(a, b)  # the earlier document (here: the lower row) first
+    expected = np.lexsort((b, a))
+    np.testing.assert_array_equal(got.i, a[expected])
+    np.testing.assert_array_equal(got.j, b[expected])
+    np.testing.assert_array_equal(got.similarity, pairs.similarity[expected])
