@@ -79,9 +79,10 @@ def worker_pool(jobs: int, engine: Engine) -> Iterator[ProcessPoolExecutor | Non
     """Local worker processes for the maps of one run (``None`` for one process or Dask).
 
     The workers start with the first map, while this process holds little more than the lexicon, and serve
-    every later map (word contributions, made beside the alignment; :func:`end_when_done` ends them after it). Forking a new pool once the corpus is in memory made each
-    worker share the parent's gigabytes and copy them as Python touched their objects: at 10,000 articles the
-    process tree's summed resident size went to 3.2 GB while the parent held 1.6 GB.
+    every later map (word contributions, made beside the alignment; :func:`end_when_done` ends them after it).
+    Forking a new pool once the corpus is in memory made each worker share the parent's gigabytes and copy them
+    as Python touched their objects: at 10,000 articles the process tree's summed resident size went to 3.2 GB
+    while the parent held 1.6 GB.
     """
     if engine != "local" or jobs == 1:
         yield None

@@ -24,9 +24,9 @@ from tqdm.auto import tqdm
 from .arguments import one_of, pair_choice, path_list, section_choice
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
-from .heap import release_freed_memory
 from .executor import (Engine, auto_jobs, available_cores, check_engine, end_when_done, map_batches,
                        worker_pool)
+from .heap import release_freed_memory
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage

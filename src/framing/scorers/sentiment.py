@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import input_error, require_columns
+from ..memo import per_text
 from .contributions import contribution_table
 from .document_groups import DocumentGroups
-from ..memo import per_text
 from .vader import VaderReading, texts_of
 
 _SCORES = ["neg", "neu", "pos", "compound"]
@@ -104,7 +104,8 @@ class SentimentScorer:
 
 @per_text
 def sentence_scores(text: str) -> tuple[float, float, float, float]:
-    """``neg, neu, pos, compound`` of ``polarity_scores(text)``, read once per distinct text (:mod:`framing.memo`)."""
+    """``neg, neu, pos, compound`` of ``polarity_scores(text)``, read once per distinct text
+    (:mod:`framing.memo`)."""
     scores = VaderReading(text).scores()
     return tuple(scores[column] for column in _SCORES)
 
