@@ -431,9 +431,19 @@ def test_analyze_shows_progress_on_a_terminal(tmp_path):
                               str(folder), "--out", str(tmp_path / "out")])
     assert re.search(r"reading and scoring: +100%\|[^|]*\| 2/2", output), output
     # Every stage that can take more than a second says so on a terminal.
-    for stage in ("aligning sentences and finding events", "summarising", "writing tables", "drawing figures",
-                  "writing the report"):
+    for stage in ("collecting scores and naming actors", "aligning sentences and finding events", "summarising",
+                  "writing tables", "drawing figures", "writing the report"):
         assert stage in output, output
+    assert "comparing groups" not in output  # nothing is regrouped
+
+
+def test_a_grouped_run_shows_the_regrouping_on_a_terminal(tmp_path):
+    table = tmp_path / "corpus.csv"
+    table.write_text("id,outlet,text\n" + "".join(f'd{i},outlet{i % 2},"{PLAIN.strip()}"\n' for i in range(4)),
+                     encoding="utf-8")
+    output = run_in_terminal([sys.executable, "-c", "from framing.cli import main; main()", "analyze", str(table),
+                              "--meta-columns", "outlet", "--group-by", "outlet", "--out", str(tmp_path / "out")])
+    assert "comparing groups by outlet" in output, output
 
 
 def run_in_terminal(command: list[str]) -> str:

@@ -129,10 +129,11 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
-        corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
-        del scored
-        release_freed_memory()  # the batches as they came from the workers
-        terms, named = named_actors(terms, mentions, actor_specs)
+        with stage("collecting scores and naming actors", progress):  # about 3 s at 10,000 articles
+            corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
+            del scored
+            release_freed_memory()  # the batches as they came from the workers
+            terms, named = named_actors(terms, mentions, actor_specs)
         _check_group_column(corpus, group_by)
         view = choose_view(corpus.documents, group_by)
         if pair is not None:

@@ -100,8 +100,13 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     from ..groups import shown_analysis
     from .html import write_report
 
-    shown = shown_analysis(analysis, view)
-    release_freed_memory()  # the regrouping's intermediate tables
+    shown_view = view if view is not None else analysis.view
+    if shown_view is not None and shown_view.group_by is not None:
+        with stage(f"comparing groups by {shown_view.group_by}", progress):  # about 6 s at 10,000 articles
+            shown = shown_analysis(analysis, view)
+        release_freed_memory()  # the regrouping's intermediate tables
+    else:
+        shown = analysis
     tables = analysis_tables(analysis)
     if shown is not analysis:
         tables.update({"groups.csv": shown.documents, "group_event_comparison.csv": shown.comparison,
