@@ -31,7 +31,7 @@ from .walkers import MAX_PHRASE_WORDS, THAT_WINDOW, Phrase, PhraseWalker, Subjec
 from .words import WORD_CLASSES_FILE, orthography, word_class, word_classes
 
 __all__ = [
-    "DATELINE", "MAX_PHRASE_WORDS", "THAT_WINDOW", "TOKEN", "WORD_CLASSES_FILE", "Phrase", "PhraseWalker", "SubjectHow",
-    "Token", "is_cap", "is_participle", "is_plural", "is_proper", "is_quote_mark", "is_word", "looks_common", "orthography",
-    "plural_demonym", "tokenize", "word_class", "word_classes",
+    "DATELINE", "MAX_PHRASE_WORDS", "THAT_WINDOW", "TOKEN", "WORD_CLASSES_FILE", "Phrase", "PhraseWalker",
+    "SubjectHow", "Token", "is_cap", "is_participle", "is_plural", "is_proper", "is_quote_mark", "is_word",
+    "looks_common", "orthography", "plural_demonym", "tokenize", "word_class", "word_classes",
 ]

@@ -91,7 +91,7 @@ class SentimentScorer:
         for text in texts_of(sentences):
             if self.with_contributions:
                 reading = VaderReading(text)
-                scores.append(tuple(reading.scores()[column] for column in _SCORES))
+                scores.append(_score_row(reading))
                 found.append(reading.contributions())
             else:
                 scores.append(sentence_scores(text))
@@ -106,7 +106,11 @@ class SentimentScorer:
 def sentence_scores(text: str) -> tuple[float, float, float, float]:
     """``neg, neu, pos, compound`` of ``polarity_scores(text)``, read once per distinct text
     (:mod:`framing.memo`)."""
-    scores = VaderReading(text).scores()
+    return _score_row(VaderReading(text))
+
+
+def _score_row(reading: VaderReading) -> tuple[float, float, float, float]:
+    scores = reading.scores()
     return tuple(scores[column] for column in _SCORES)
 
 

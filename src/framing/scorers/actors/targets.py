@@ -28,9 +28,10 @@ soldiers": :mod:`.slots`). Before the constructions are tried, the label's phras
 English syntax: a collective noun and "of" before it ("was a clique of traitors") and a first conjunct before a
 bare second one ("traitors and extremists", '"rioters" and "thugs"') make one phrase, so the construction before
 them applies to all; so do a possessive that names no actor ('call him "the people's hero"') and a word that opens
-a quotation ('"paid agitators"'). A label's past participle after "be" ("were martyred") is a copula; a present participle between a determiner and
-an actor noun ("the rampaging crowd") is an adjective of it; any other verb form labels nobody. A bare plural
-set off by commas after a phrase ("The riot police, thugs in black balaclavas, have …") is its appositive.
+a quotation ('"paid agitators"'). A label's past participle after "be" ("were martyred") is a copula; a present
+participle between a determiner and an actor noun ("the rampaging crowd") is an adjective of it; any other verb
+form labels nobody. A bare plural set off by commas after a phrase ("The riot police, thugs in black balaclavas,
+have …") is its appositive.
 
 Pronouns and definite descriptions in a slot resolve by the rule of :mod:`.context`; where it declines, the
 hit gets no target. "the fight against terrorism", "regime change", "a terrorist attack" get none either.

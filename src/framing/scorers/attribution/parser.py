@@ -8,17 +8,12 @@ from ...phrases.walkers import Phrase, PhraseWalker
 from ...phrases.words import ADVERBS, AUXILIARY, BE_FORMS, PRONOUNS, RELATIVE, TIME_WORDS
 from .kinds import classify
 from .records import Found
-from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, REFUSALS, SPEECH_START_PREPOSITIONS, Cue,
-                         clause_verbs)
+from .vocabulary import (DOCUMENT_SUBJECTS, MAX_FRAME_TAIL, MEANS_OF_SPEAKING, REFUSALS, SPEECH_START_PREPOSITIONS,
+                         Cue, clause_verbs)
 
 
 # How many words may stand between "who" and a subject walked leftwards ("who fled to Chad").
 _RELATIVE_VERB_WORDS = 3
-
-
-# Nouns after "by" that say how something was said, not who said it ("he said by telephone").
-MEANS_OF_SPEAKING = frozenset({"telephone", "phone", "video", "videolink", "email", "e-mail", "text", "letter",
-                               "satellite", "radio", "mail", "fax", "messenger"})
 
 
 class SourceWalker(PhraseWalker):
