@@ -97,3 +97,17 @@ def test_the_pool_ends_as_soon_as_its_last_work_is_done():
         # the workers are gone while the run is still inside the pool's block; the results stay
         assert not any(process.is_alive() for process in processes)
         assert [future.result() for future in futures] == [0, 1, 4, 9, 16, 25]
+
+
+def test_the_block_may_end_while_the_watcher_ends_the_pool():
+    # The end of the run's block and end_when_done's thread both shut the pool down; unserialised, the second
+    # closed the result queue again and failed with EBADF (seen when a small run's alignment, the workers' last
+    # work, finished just as the run left the block). Many short pools make the race likely.
+    from framing.executor import end_when_done, worker_pool
+
+    for _ in range(12):
+        with worker_pool(2, "local") as pool:
+            futures = [pool.submit(square, 3)]
+            end_when_done(pool, futures)
+            assert futures[0].result() == 9
+        assert pool._processes is None  # ended, once

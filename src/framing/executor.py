@@ -88,26 +88,39 @@ def worker_pool(jobs: int, engine: Engine) -> Iterator[ProcessPoolExecutor | Non
         yield None
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        try:
-            yield pool
-        except BaseException:
-            # Ctrl-C or SIGTERM (framing.signals) or a failure: leaving the block would otherwise wait for every
-            # batch already queued.
-            stop_workers(pool)
-            raise
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        yield pool
+    except BaseException:
+        # Ctrl-C or SIGTERM (framing.signals) or a failure: leaving the block would otherwise wait for every
+        # batch already queued.
+        stop_workers(pool)
+        raise
+    end_workers(pool)
+
+
+# Two shutdowns of one pool at once (a watcher thread of end_when_done and the end of the run's block) both close
+# its result queue, and the second close fails (EBADF): every shutdown here takes this lock.
+_SHUTDOWN = threading.Lock()
+
+
+def end_workers(pool: ProcessPoolExecutor) -> None:
+    """End ``pool``'s worker processes once their work is done (``shutdown``, one at a time; a second call does
+    nothing more)."""
+    with _SHUTDOWN:
+        pool.shutdown(wait=True)
 
 
 def end_when_done(pool: ProcessPoolExecutor, futures: list) -> None:
     """End ``pool``'s worker processes as soon as ``futures`` (its last work) are done, without waiting here.
 
-    The workers' last map (word contributions) runs beside the alignment, the run's peak of memory: ended the
-    moment they finish, their 150–200 MB each are not held through the rest of it. The futures keep their
-    results; a later ``shutdown`` of the pool does nothing more.
+    The workers' last work (the alignment of a small run, word contributions) runs beside this process's own,
+    up to the run's peak of memory: ended the moment they finish, their 150–200 MB each are not held through
+    the rest of it. The futures keep their results; a later :func:`end_workers` does nothing more.
     """
     def end() -> None:
         concurrent.futures.wait(futures)
-        pool.shutdown(wait=True)
+        end_workers(pool)
 
     threading.Thread(target=end, name="end workers", daemon=True).start()
 
@@ -116,7 +129,8 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
     """Cancel the pool's queued batches and end its worker processes now, not after their current batch."""
     # No public handle on the processes before Python 3.14 (terminate_workers); shutdown() forgets them.
     processes = list((pool._processes or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
+    with _SHUTDOWN:
+        pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     for process in processes:

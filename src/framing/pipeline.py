@@ -10,22 +10,21 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal, NamedTuple, get_args
+from typing import Literal, get_args
 
-import numpy as np
 import pandas as pd
 from tqdm.auto import tqdm
 
 from .arguments import one_of, pair_choice, path_list, section_choice
+from .after_map import (contribution_documents, end_pool, event_ids, start_alignment,
+                        start_contributions)
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
-from .executor import (Engine, auto_jobs, available_cores, check_engine, end_when_done, map_batches,
-                       worker_pool)
+from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
@@ -42,10 +41,6 @@ CONTRIBUTION_MODES: tuple[str, ...] = get_args(ContributionMode)
 # Documents per unit of work: big enough that per-batch overhead (DataFrames, pickling to a worker) is small
 # next to scoring, small enough that two workers stay busy on a few hundred documents.
 BATCH_SIZE = 40
-# Sentences per unit of work for contributions computed after the map.
-CONTRIBUTION_CHUNK = 2000
-# Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
-FULL_GRID_LIMIT = 50
 
 
 def analyze(documents, *, text_column: str = "text", id_column: str | None = None, meta_columns=(),
@@ -143,29 +138,30 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
         _warn_unsummarised(corpus.documents, sentences, sections)
         summary = summary_rows(sentences, terms, harms)
-        # The summaries and the word-shift pair need no alignment: made first, so that the workers compute the
-        # pair's word contributions while this process aligns.
+        # A thread per core, even while the workers make contributions: each distinct text once, they are mostly
+        # over within seconds, and one thread left a core idle for the rest of the alignment (10,000 articles
+        # grouped by outlet: alignment 23.3 → 16.9 s).
+        threads = min(jobs, available_cores())
+        # The alignment needs no summaries: in a worker beside them when the run is small enough (after_map).
+        aligning = start_alignment(summary, sentences, lex, events_file, pool=pool, threads=threads)
+        # The word-shift pair needs the summaries; its contributions are then made by the workers while this
+        # process aligns (or waits for the alignment).
         with stage("summarising", progress):
             summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms),
                                            rewrites=rewrites)
         pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
         made = None
         if contributions == "auto":
-            made = _start_contributions(sentences, _contribution_documents(view, pair, corpus.documents), jobs,
-                                        engine, pool)
-        if pool is not None and (made is None or not made.in_workers):
-            # Nothing more for the workers: ended before the alignment, the run's peak of memory, so that their
-            # few hundred MB each are not held through it.
-            pool.shutdown()
+            made = start_contributions(sentences, contribution_documents(view, pair, corpus.documents), jobs,
+                                       engine, pool)
+        # Nothing more for the workers: ended as soon as what they still do is done, and before an alignment
+        # made here, the run's peak of memory, so that their few hundred MB each are not held through it.
+        end_pool(pool, aligning, *([made] if made is not None else []))
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
-        # A thread per core, even while the workers make contributions: each distinct text once, they are mostly
-        # over within seconds, and one thread left a core idle for the rest of the alignment (10,000 articles
-        # grouped by outlet: alignment 23.3 → 16.9 s).
-        threads = min(jobs, available_cores())
         with stage("aligning sentences and finding events", progress):
-            alignment = _alignment(summary, sentences, lex, events_file, threads=threads)
-        sentences["event_id"] = _event_ids(sentences, alignment["events"])
+            alignment = aligning.wait()
+        sentences["event_id"] = event_ids(sentences, alignment["events"])
         release_freed_memory()  # the alignment's products and features
         timings["alignment"] = time.perf_counter() - clock
         clock = time.perf_counter()
@@ -297,62 +293,6 @@ def _check_pair(pair: tuple[str, str], view: View, documents: pd.DataFrame) -> N
         check_pair(pair, list(pd.unique(group_of(documents, view.group_by))), what=f"{view.group_by} groups")
 
 
-def _contribution_documents(view: View, pair: tuple[str, str] | None, documents: pd.DataFrame) -> list[str] | None:
-    """The documents whose contributions the word shift reads (``None``: all of them, for the side-by-side
-    view, where a reader may pick any pair from the tables)."""
-    if view.kind == "documents":
-        return None
-    if pair is None:
-        return []
-    if view.group_by is not None:
-        groups = group_of(documents, view.group_by)
-        return groups.index[groups.isin(pair)].astype(str).tolist()
-    return list(pair)
-
-
-class PendingContributions(NamedTuple):
-    """Word contributions under way: ``wait()`` returns them; ``in_workers`` says whether the worker pool is
-    making them (else they are made when waited for)."""
-
-    wait: Callable[[], pd.DataFrame]
-    in_workers: bool
-
-
-def _start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: Engine,
-                         pool: ProcessPoolExecutor | None = None) -> PendingContributions:
-    """Start the word contributions of the sentences of ``doc_ids`` (all when ``None``); ``wait()`` of what is
-    returned waits for them and returns them in sentence order.
-
-    With a worker pool the chunks are handed to it at once, so the workers make them while this process does
-    other work (the alignment); otherwise they are made when the function is called (in this process, or mapped
-    on Dask). A sentence's contributions depend on its text alone, so each distinct text is re-scored once
-    (in chunks like the scoring) and its rows handed to every copy
-    (:func:`framing.scorers.contributions.for_copies`): the same rows as scoring every sentence, at the cost of
-    the distinct texts (syndicated wire copy repeats whole sentences).
-    """
-    from .scorers.contributions import contributions, for_copies
-
-    chosen = sentences if doc_ids is None else sentences[sentences["doc_id"].isin(doc_ids)]
-    codes, texts = pd.factorize(chosen["text"].astype(str), sort=False)
-    distinct = pd.DataFrame({"doc_id": np.arange(len(texts)), "sent_id": np.arange(len(texts)), "start": 0,
-                             "text": np.asarray(texts, dtype=object)})
-    chunks = [distinct.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(distinct), CONTRIBUTION_CHUNK)]
-    keys = chosen[["doc_id", "sent_id", "start"]]
-
-    def expanded(tables: list[pd.DataFrame]) -> pd.DataFrame:
-        by_text = pd.concat(tables, ignore_index=True) if tables else contributions(distinct)
-        return for_copies(by_text, codes, keys)
-
-    if pool is not None and len(chunks) > 1:
-        futures = [pool.submit(contributions, chunk) for chunk in chunks]
-        end_when_done(pool, futures)  # the workers' last map
-        return PendingContributions(lambda: expanded([future.result() for future in futures]), True)
-    # One chunk is made here (the pool is ended by then); more go to Dask, or are made here with jobs=1.
-    return PendingContributions(lambda: expanded(list(map_batches(contributions, iter(chunks),
-                                                                  jobs=jobs if len(chunks) > 1 else 1,
-                                                                  engine=engine))), False)
-
-
 def _concatenate(scored: list[ScoredBatch]):
     corpus = Corpus(documents=pd.concat([s.corpus.documents for s in scored], ignore_index=True),
                     paragraphs=pd.concat([s.corpus.paragraphs for s in scored], ignore_index=True),
@@ -390,39 +330,3 @@ def events_beside(paths) -> Path | None:
     if len(folders) == 1 and (folders[0] / "events.toml").is_file():
         return folders[0] / "events.toml"
     return None
-
-
-def _alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,
-               threads: int = 1) -> dict[str, pd.DataFrame]:
-    """The alignment tables of the summarised sentences (``pairs, events, event_labels, comparison, omissions,
-    word_choice``; see :mod:`framing.align`); ``threads``: sentence blocks compared at once."""
-    from . import align
-
-    summary_sentences, terms, _ = summary
-
-    # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
-    aligner = align.Aligner(threads=threads)
-    featurized = aligner.featurize(summary_sentences)
-    pairs = aligner.align(summary_sentences, featurized=featurized)
-    grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized)
-    events, labels = grouped
-    many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT
-    if many:
-        warn(None, f"more than {FULL_GRID_LIMIT} documents: event_comparison.csv lists only the events each "
-                   "document covers and omissions.csv stays empty; use --group-by to see what groups leave out")
-    comparison = align.event_comparison(grouped, summary_sentences, scores=summary_sentences, terms=terms,
-                                        covered_only=many)
-    return {
-        "pairs": pairs,
-        "events": events,
-        "event_labels": labels,
-        "comparison": comparison,
-        "omissions": align.omissions(comparison),
-        "word_choice": align.word_choice(pairs, terms, sentences, lexicon=lexicon.entries),
-    }
-
-
-def _event_ids(sentences: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
-    lookup = dict(zip(zip(events["doc_id"], events["sent_id"]), events["event_id"]))
-    return pd.Series([lookup.get(key, "") for key in zip(sentences["doc_id"], sentences["sent_id"])],
-                     index=sentences.index, dtype="object")

@@ -1,0 +1,152 @@
+"""The corpus-wide work after the per-document map: the alignment and the word contributions, started so that the
+worker pool does them while the run's own process makes the summaries.
+
+After the map, a 1,000-article run spent five seconds in one process with the second core idle: the summaries,
+then the alignment, which needs none of them. Below :data:`ALIGN_IN_WORKER_SENTENCES` sentences the alignment
+now goes to a worker of the pool that scored (its inputs cost about 0.1 s to send at 1,000 articles) and runs
+beside the summaries. Larger runs align here, as before: a worker would hold a second copy of the sentences at
+the run's peak of memory. The tables are the same either way: the same function makes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from .errors import raise_again, recording_warnings, warn
+from .executor import Engine, end_when_done, end_workers, map_batches
+from .lexicons import Lexicon
+from .tables import SummaryRows
+from .views import View, group_of
+
+# Sentences per unit of work for contributions computed after the map.
+CONTRIBUTION_CHUNK = 2000
+# Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
+FULL_GRID_LIMIT = 50
+# Up to this many sentences the alignment runs in a worker beside the summaries (module docstring). 50,000 is
+# about 2,000 articles; the same bound as the forked figure drawing (framing.report.drawing).
+ALIGN_IN_WORKER_SENTENCES = 50_000
+
+
+class Pending(NamedTuple):
+    """Work under way: ``wait()`` returns its result; ``futures``: what the worker pool is doing for it (empty
+    when the work is done here, when waited for)."""
+
+    wait: Callable[[], Any]
+    futures: list[Future]
+
+
+def start_alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,
+                    pool: ProcessPoolExecutor | None, threads: int) -> Pending:
+    """Start :func:`alignment_tables`: in a worker of ``pool`` for a run of at most
+    :data:`ALIGN_IN_WORKER_SENTENCES` sentences (its warnings are raised again when it is waited for, in the
+    place they would have had), else here when waited for.
+
+    The worker's inputs are pickled by the pool's feeder thread after this returns: the caller must not change
+    ``summary`` or ``sentences`` until it has waited."""
+    if pool is None or len(sentences) > ALIGN_IN_WORKER_SENTENCES:
+        return Pending(lambda: alignment_tables(summary, sentences, lexicon, events_file, threads=threads), [])
+    future = pool.submit(recording_warnings, alignment_tables, summary, sentences, lexicon, events_file,
+                         threads=threads)
+    return Pending(lambda: raise_again(future.result()), [future])
+
+
+def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,
+                     threads: int = 1) -> dict[str, pd.DataFrame]:
+    """The alignment tables of the summarised sentences (``pairs, events, event_labels, comparison, omissions,
+    word_choice``; see :mod:`framing.align`); ``threads``: sentence blocks compared at once."""
+    from . import align
+
+    summary_sentences, terms, _ = summary
+
+    # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
+    aligner = align.Aligner(threads=threads)
+    featurized = aligner.featurize(summary_sentences)
+    pairs = aligner.align(summary_sentences, featurized=featurized)
+    grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized)
+    events, labels = grouped
+    many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT
+    if many:
+        warn(None, f"more than {FULL_GRID_LIMIT} documents: event_comparison.csv lists only the events each "
+                   "document covers and omissions.csv stays empty; use --group-by to see what groups leave out")
+    comparison = align.event_comparison(grouped, summary_sentences, scores=summary_sentences, terms=terms,
+                                        covered_only=many)
+    return {
+        "pairs": pairs,
+        "events": events,
+        "event_labels": labels,
+        "comparison": comparison,
+        "omissions": align.omissions(comparison),
+        "word_choice": align.word_choice(pairs, terms, sentences, lexicon=lexicon.entries),
+    }
+
+
+def event_ids(sentences: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
+    """Each sentence's ``event_id`` from the events table (``""`` for a sentence in no event)."""
+    lookup = dict(zip(zip(events["doc_id"], events["sent_id"]), events["event_id"]))
+    return pd.Series([lookup.get(key, "") for key in zip(sentences["doc_id"], sentences["sent_id"])],
+                     index=sentences.index, dtype="object")
+
+
+def contribution_documents(view: View, pair: tuple[str, str] | None, documents: pd.DataFrame) -> list[str] | None:
+    """The documents whose contributions the word shift reads (``None``: all of them, for the side-by-side
+    view, where a reader may pick any pair from the tables)."""
+    if view.kind == "documents":
+        return None
+    if pair is None:
+        return []
+    if view.group_by is not None:
+        groups = group_of(documents, view.group_by)
+        return groups.index[groups.isin(pair)].astype(str).tolist()
+    return list(pair)
+
+
+def start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs: int, engine: Engine,
+                        pool: ProcessPoolExecutor | None = None) -> Pending:
+    """Start the word contributions of the sentences of ``doc_ids`` (all when ``None``); ``wait()`` of what is
+    returned waits for them and returns them in sentence order.
+
+    With a worker pool and more than one chunk, the chunks are handed to it at once, so the workers make them
+    while this process does other work; otherwise they are made when waited for (in this process, or mapped on
+    Dask). A sentence's contributions depend on its text alone, so each distinct text is re-scored once (in
+    chunks like the scoring) and its rows handed to every copy (:func:`framing.scorers.contributions.for_copies`):
+    the same rows as scoring every sentence, at the cost of the distinct texts (syndicated wire copy repeats
+    whole sentences).
+    """
+    from .scorers.contributions import contributions, for_copies
+
+    chosen = sentences if doc_ids is None else sentences[sentences["doc_id"].isin(doc_ids)]
+    codes, texts = pd.factorize(chosen["text"].astype(str), sort=False)
+    distinct = pd.DataFrame({"doc_id": np.arange(len(texts)), "sent_id": np.arange(len(texts)), "start": 0,
+                             "text": np.asarray(texts, dtype=object)})
+    chunks = [distinct.iloc[i:i + CONTRIBUTION_CHUNK] for i in range(0, len(distinct), CONTRIBUTION_CHUNK)]
+    keys = chosen[["doc_id", "sent_id", "start"]]
+
+    def expanded(tables: list[pd.DataFrame]) -> pd.DataFrame:
+        by_text = pd.concat(tables, ignore_index=True) if tables else contributions(distinct)
+        return for_copies(by_text, codes, keys)
+
+    if pool is not None and len(chunks) > 1:
+        futures = [pool.submit(contributions, chunk) for chunk in chunks]
+        return Pending(lambda: expanded([future.result() for future in futures]), futures)
+    # One chunk is made here; more go to Dask, or are made here with jobs=1.
+    return Pending(lambda: expanded(list(map_batches(contributions, iter(chunks),
+                                                     jobs=jobs if len(chunks) > 1 else 1, engine=engine))), [])
+
+
+def end_pool(pool: ProcessPoolExecutor | None, *pending: Pending) -> None:
+    """End the pool's workers: now when none of ``pending`` is in them, else as soon as their work is done
+    (:func:`framing.executor.end_when_done`), so that their few hundred MB each are not held through the rest
+    of the run."""
+    if pool is None:
+        return
+    futures = [future for work in pending for future in work.futures]
+    if futures:
+        end_when_done(pool, futures)
+    else:
+        end_workers(pool)
