@@ -12,10 +12,13 @@ Corpora (built with a fixed seed):
 * **articles**: N articles (100, 1,000, 10,000 by default) of 15–35 sentences drawn from the seeds, MBIC's
   sentences and the VADER paper's NYT snippets, in paragraphs of three, one CSV; with ``outlet`` metadata
   (5 outlets) or without any;
+* **spliced articles** (1,000 and 10,000 by default): the same shape, but each sentence is the start of one pool
+  sentence joined to the end of another, so texts rarely repeat (:func:`write_spliced_articles`);
 * **one-sentence documents**: BABE's 3,674 sentences, one document each (used for speed only; BABE is the
   lexicon's test set and nothing here looks at its labels).
 
-Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000] [--no-write]``.
+Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000]
+[--spliced-sizes 1000,10000] [--no-write]``.
 Needs ``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of
 ``benchmarks/RESULTS.md``.
 """
@@ -73,6 +76,25 @@ def write_articles(path: Path, n_articles: int, pool: list[str], *, outlets: boo
             picked = rng.sample(pool, rng.randint(15, 35))
             text = "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))
             writer.writerow([f"a{k:05d}", f"outlet{k % OUTLETS}", text] if outlets else [f"a{k:05d}", text])
+
+
+def write_spliced_articles(path: Path, n_articles: int, pool: list[str]) -> None:
+    """Articles whose sentences rarely repeat: each joins the first words of one pool sentence to the last words
+    of another, cut at random. Every text is nearly always new (framing's memo gains little), but the halves
+    recur across articles, and the vocabulary is the pool's: many sentences share words, a hard case for the
+    alignment."""
+    rng = random.Random(SEED + 7 * n_articles)
+
+    def spliced() -> str:
+        first, last = rng.choice(pool).split(), rng.choice(pool).split()
+        return " ".join(first[:rng.randint(2, max(2, len(first) - 1))] + last[rng.randint(1, max(1, len(last) - 1)):])
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text"])
+        for k in range(n_articles):
+            picked = [spliced() for _ in range(rng.randint(15, 35))]
+            writer.writerow([f"s{k:05d}", "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))])
 
 
 def write_one_sentence_documents(path: Path) -> int:
@@ -195,6 +217,8 @@ def table(rows: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--spliced-sizes", default="1000,10000",
+                        help="sizes of the corpora of spliced sentences, which rarely repeat ('' for none)")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     args = parser.parse_args()
     if not all(path.exists() for path in (MBIC, NYT, BABE)):
@@ -212,6 +236,10 @@ def main() -> None:
         write_articles(with_outlets, n, pool, outlets=True)
         rows.append(measure(f"{n:,} articles", plain, folder))
         rows.append(measure(f"{n:,} articles, outlet", with_outlets, folder, "--meta-columns", "outlet"))
+    for n in (int(s) for s in args.spliced_sizes.split(",") if s):
+        spliced = folder / f"spliced_{n}.csv"
+        write_spliced_articles(spliced, n, pool)
+        rows.append(measure(f"{n:,} articles, spliced sentences", spliced, folder))
     body = f"""`benchmarks/scale.py`, {CORES} cores.
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
@@ -225,7 +253,10 @@ doing less work can.
 Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across
 articles, as syndicated copy does: "distinct sentence texts" says how often; framing reads a repeated sentence
 once per process, bare VADER every time); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
-outlets; rows without metadata show the spread across documents.
+outlets; rows without metadata show the spread across documents. **Spliced sentences**: each sentence joins the
+first words of one pool sentence to the last words of another, so texts rarely repeat (framing's memo gains
+little, as on a corpus without syndicated copy), while halves recur and the vocabulary stays the pool's (many
+sentences share words: a hard case for the alignment).
 
 {table(rows)}
 """
