@@ -205,6 +205,6 @@ def test_an_unknown_pair_is_refused_before_alignment(corpus_csv, monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("alignment ran before --pair was checked")
 
-    monkeypatch.setattr(framing.pipeline, "start_alignment", never)
+    monkeypatch.setattr(framing.pipeline, "alignment_tables", never)
     with pytest.raises(FramingError, match=r"--pair needs two different doc_ids from: art00, art01"):
         analyze(corpus_csv, pair=("art00", "nope"))

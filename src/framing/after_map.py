@@ -1,11 +1,10 @@
-"""The corpus-wide work after the per-document map: the alignment and the word contributions, started so that the
-worker pool does them while the run's own process makes the summaries.
+"""The corpus-wide work after the per-document map: the alignment tables, each sentence's event, and the word
+contributions, which the worker pool makes while this process aligns; then the pool's end.
 
-After the map, a 1,000-article run spent five seconds in one process with the second core idle: the summaries,
-then the alignment, which needs none of them. Below :data:`ALIGN_IN_WORKER_SENTENCES` sentences the alignment
-now goes to a worker of the pool that scored (its inputs cost about 0.1 s to send at 1,000 articles) and runs
-beside the summaries. Larger runs align here, as before: a worker would hold a second copy of the sentences at
-the run's peak of memory. The tables are the same either way: the same function makes them.
+Tried and dropped (session 12): aligning a small run in a worker beside the summaries. On 1,000 articles it was
+no faster (CLI 14.6 s against 14.2 s, five runs each, alternated): the worker imports the alignment's libraries
+again and the sentences are pickled to it and the tables back (about 1 CPU second more), and the summaries it
+would overlap take one second.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .errors import raise_again, recording_warnings, warn
+from .errors import warn
 from .executor import Engine, end_when_done, end_workers, map_batches
 from .lexicons import Lexicon
 from .tables import SummaryRows
@@ -28,9 +27,6 @@ from .views import View, group_of
 CONTRIBUTION_CHUNK = 2000
 # Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
 FULL_GRID_LIMIT = 50
-# Up to this many sentences the alignment runs in a worker beside the summaries (module docstring). 50,000 is
-# about 2,000 articles; the same bound as the forked figure drawing (framing.report.drawing).
-ALIGN_IN_WORKER_SENTENCES = 50_000
 
 
 class Pending(NamedTuple):
@@ -39,21 +35,6 @@ class Pending(NamedTuple):
 
     wait: Callable[[], Any]
     futures: list[Future]
-
-
-def start_alignment(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,
-                    pool: ProcessPoolExecutor | None, threads: int) -> Pending:
-    """Start :func:`alignment_tables`: in a worker of ``pool`` for a run of at most
-    :data:`ALIGN_IN_WORKER_SENTENCES` sentences (its warnings are raised again when it is waited for, in the
-    place they would have had), else here when waited for.
-
-    The worker's inputs are pickled by the pool's feeder thread after this returns: the caller must not change
-    ``summary`` or ``sentences`` until it has waited."""
-    if pool is None or len(sentences) > ALIGN_IN_WORKER_SENTENCES:
-        return Pending(lambda: alignment_tables(summary, sentences, lexicon, events_file, threads=threads), [])
-    future = pool.submit(recording_warnings, alignment_tables, summary, sentences, lexicon, events_file,
-                         threads=threads)
-    return Pending(lambda: raise_again(future.result()), [future])
 
 
 def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,

@@ -20,8 +20,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .arguments import one_of, pair_choice, path_list, section_choice
-from .after_map import (contribution_documents, end_pool, event_ids, start_alignment,
-                        start_contributions)
+from .after_map import alignment_tables, contribution_documents, end_pool, event_ids, start_contributions
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
@@ -138,14 +137,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
         _warn_unsummarised(corpus.documents, sentences, sections)
         summary = summary_rows(sentences, terms, harms)
-        # A thread per core, even while the workers make contributions: each distinct text once, they are mostly
-        # over within seconds, and one thread left a core idle for the rest of the alignment (10,000 articles
-        # grouped by outlet: alignment 23.3 → 16.9 s).
-        threads = min(jobs, available_cores())
-        # The alignment needs no summaries: in a worker beside them when the run is small enough (after_map).
-        aligning = start_alignment(summary, sentences, lex, events_file, pool=pool, threads=threads)
-        # The word-shift pair needs the summaries; its contributions are then made by the workers while this
-        # process aligns (or waits for the alignment).
+        # The summaries and the word-shift pair need no alignment: made first, so that the workers compute the
+        # pair's word contributions while this process aligns.
         with stage("summarising", progress):
             summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms),
                                            rewrites=rewrites)
@@ -154,13 +147,17 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         if contributions == "auto":
             made = start_contributions(sentences, contribution_documents(view, pair, corpus.documents), jobs,
                                        engine, pool)
-        # Nothing more for the workers: ended as soon as what they still do is done, and before an alignment
-        # made here, the run's peak of memory, so that their few hundred MB each are not held through it.
-        end_pool(pool, aligning, *([made] if made is not None else []))
+        # Nothing more for the workers: ended before the alignment, the run's peak of memory, or as soon as the
+        # contributions they make beside it are done, so that their few hundred MB each are not held through it.
+        end_pool(pool, *([made] if made is not None else []))
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
+        # A thread per core, even while the workers make contributions: each distinct text once, they are mostly
+        # over within seconds, and one thread left a core idle for the rest of the alignment (10,000 articles
+        # grouped by outlet: alignment 23.3 → 16.9 s).
+        threads = min(jobs, available_cores())
         with stage("aligning sentences and finding events", progress):
-            alignment = aligning.wait()
+            alignment = alignment_tables(summary, sentences, lex, events_file, threads=threads)
         sentences["event_id"] = event_ids(sentences, alignment["events"])
         release_freed_memory()  # the alignment's products and features
         timings["alignment"] = time.perf_counter() - clock
