@@ -114,9 +114,9 @@ def end_workers(pool: ProcessPoolExecutor) -> None:
 def end_when_done(pool: ProcessPoolExecutor, futures: list) -> None:
     """End ``pool``'s worker processes as soon as ``futures`` (its last work) are done, without waiting here.
 
-    The workers' last work (the alignment of a small run, word contributions) runs beside this process's own,
-    up to the run's peak of memory: ended the moment they finish, their 150–200 MB each are not held through
-    the rest of it. The futures keep their results; a later :func:`end_workers` does nothing more.
+    The workers' last map (word contributions) runs beside the alignment, the run's peak of memory: ended the
+    moment they finish, their 150–200 MB each are not held through the rest of it. The futures keep their
+    results; a later :func:`end_workers` does nothing more.
     """
     def end() -> None:
         concurrent.futures.wait(futures)

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
-from ..errors import Recorded, raise_again, recording_warnings
 from ..executor import available_cores, end_workers, stop_workers
 from ..heap import release_freed_memory
 from ..progress import steps
@@ -38,6 +39,14 @@ SVG_SALT = "framing"
 
 # What the children draw from: set just before they are forked, so they inherit it, and cleared after.
 _MAKERS: dict[str, Callable] = {}
+
+
+class Drawn(NamedTuple):
+    """What drawing one figure left: the files saved (none when it had nothing to show) and the warnings raised
+    while drawing it, as ``(category, message)``."""
+
+    paths: list[Path]
+    warnings: list[tuple[type[Warning], str]]
 
 
 def drawing_workers(jobs: int | None, n_sentences: int) -> int:
@@ -81,22 +90,19 @@ def figures_drawn(makers: dict[str, Callable], figure_dir: Path, *, workers: int
     end_workers(pool)
 
 
-def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Recorded:
-    """Draw one figure and save it as ``figure_dir/stem.png`` and ``.svg``: the files saved (none when it had
-    nothing to show) and the warnings raised while drawing it."""
-    recorded = recording_warnings(_drawn_and_saved, stem, make, figure_dir)
-    release_freed_memory()  # the figure's tables and its rendering
-    return recorded
-
-
-def _drawn_and_saved(stem: str, make: Callable, figure_dir: Path) -> list[Path]:
+def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
+    """Draw one figure and save it as ``figure_dir/stem.png`` and ``.svg``, recording the warnings raised."""
     from ..figures.build import drawn
 
-    figure = drawn(stem, make)
-    return [] if figure is None else save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figure = drawn(stem, make)
+        paths = [] if figure is None else save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
+    release_freed_memory()  # the figure's tables and its rendering
+    return Drawn(paths, [(warning.category, str(warning.message)) for warning in caught])
 
 
-def _draw_inherited(stem: str, figure_dir: Path) -> Recorded:
+def _draw_inherited(stem: str, figure_dir: Path) -> Drawn:
     """In a child: draw the figure ``stem`` from the makers it inherited."""
     return draw_and_save(stem, _MAKERS[stem], figure_dir)
 
@@ -109,9 +115,14 @@ def _waited_for(futures: dict[str, Future], *, progress: bool) -> list[Path]:
     return _raised_again({stem: future.result() for stem, future in futures.items()})  # a child's error raises
 
 
-def _raised_again(drawn_by_stem: dict[str, Recorded]) -> list[Path]:
+def _raised_again(drawn_by_stem: dict[str, Drawn]) -> list[Path]:
     """Raise each figure's warnings again, in stem order, and return the saved paths in stem order."""
-    return [path for drawn in drawn_by_stem.values() for path in raise_again(drawn)]
+    paths = []
+    for drawn in drawn_by_stem.values():
+        for category, message in drawn.warnings:
+            warnings.warn(message, category, stacklevel=2)
+        paths += drawn.paths
+    return paths
 
 
 def save_figure(figure, stem: Path, *, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
