@@ -437,6 +437,30 @@ def test_analyze_shows_progress_on_a_terminal(tmp_path):
     assert "comparing groups" not in output  # nothing is regrouped
 
 
+def test_a_long_alignment_shows_its_steps_on_a_terminal(tmp_path):
+    # The alignment's own bars show only after a second (most corpora are aligned sooner); with no delay and a
+    # block per sentence they show on two documents, and a run that is quick shows neither.
+    folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "b.txt": "The regime denied it. Talks resumed.\n"})
+    slow = ("import framing.progress, framing.align.pairs; framing.progress.DELAY_SECONDS = 0; "
+            "framing.align.pairs.ROW_BLOCK = 1; from framing.cli import main; main()")
+    output = run_in_terminal([sys.executable, "-c", slow, "analyze", str(folder), "--out", str(tmp_path / "slow")])
+    assert re.search(r"reading words: +100%\|[^|]*\| \d+/\d+", output), output
+    blocks = re.search(r"comparing sentences: +100%\|[^|]*\| (\d+)/(\d+)", output)
+    assert blocks and int(blocks[1]) == int(blocks[2]) > 1, output
+    quick = run_in_terminal([sys.executable, "-c", "from framing.cli import main; main()", "analyze", str(folder),
+                             "--out", str(tmp_path / "quick")])
+    assert "comparing sentences" not in quick and "reading words" not in quick, quick
+
+
+def test_a_warning_during_a_stage_gets_a_line_of_its_own_on_a_terminal(tmp_path):
+    # The formula-cell warning is raised while "writing tables" is on screen; it was glued to that line's end.
+    folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "b.txt": "=1+1 was in the leaked sheet. Talks resumed.\n"})
+    output = run_in_terminal([sys.executable, "-c", "from framing.cli import main; main()", "analyze", str(folder),
+                              "--out", str(tmp_path / "out")])
+    assert "warning: 1 cell(s) began with =" in output, output
+    assert not re.search(r"\d\d:\d\d *warning:", output), output
+
+
 def test_a_grouped_run_shows_the_regrouping_on_a_terminal(tmp_path):
     table = tmp_path / "corpus.csv"
     table.write_text("id,outlet,text\n" + "".join(f'd{i},outlet{i % 2},"{PLAIN.strip()}"\n' for i in range(4)),

@@ -16,7 +16,11 @@ from .signals import terminate_as_interrupt
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     if issubclass(category, FramingWarning):
-        click.echo(f"warning: {message}", err=True)
+        # Through tqdm, which lifts an open progress line and draws it again below the warning: printed plainly,
+        # a warning raised while a stage runs ("writing tables") was glued to the end of that stage's line.
+        from tqdm import tqdm
+
+        tqdm.write(f"warning: {message}", file=sys.stderr)
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 

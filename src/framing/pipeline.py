@@ -157,7 +157,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         # grouped by outlet: alignment 23.3 → 16.9 s).
         threads = min(jobs, available_cores())
         with stage("aligning sentences and finding events", progress):
-            alignment = alignment_tables(summary, sentences, lex, events_file, threads=threads)
+            alignment = alignment_tables(summary, sentences, lex, events_file, threads=threads, progress=progress)
         sentences["event_id"] = event_ids(sentences, alignment["events"])
         release_freed_memory()  # the alignment's products and features
         timings["alignment"] = time.perf_counter() - clock

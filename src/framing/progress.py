@@ -23,6 +23,15 @@ def stage(label: str, shown: bool) -> Iterator[None]:
         bar.close()
 
 
-def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: bool) -> Iterable:
-    """``items`` with a progress bar named ``label``."""
-    return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True)
+# Seconds a step within a stage runs before its bar shows (``steps(..., delayed=True)``): such steps are over at
+# once on most corpora and take minutes on a few (the alignment of 10,000 articles whose sentences share many
+# words), and a bar for each on every run would be noise.
+DELAY_SECONDS = 1.0
+
+
+def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: bool,
+          delayed: bool = False) -> Iterable:
+    """``items`` with a progress bar named ``label``; ``delayed``: shown only once :data:`DELAY_SECONDS` have
+    passed."""
+    return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True,
+                delay=DELAY_SECONDS if delayed else 0)

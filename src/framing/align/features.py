@@ -14,6 +14,7 @@ from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
 from ..errors import input_error, require_columns
+from ..progress import steps
 from .columns import PAIR_COLUMNS, empty_table
 from .filters import top_k, year_conflicts
 from .pairs import Pairs, canonical_order, in_input_order, sentence_pairs
@@ -65,6 +66,9 @@ class Aligner:
         Features two units must share to be compared at all.
     threads
         Blocks of sentences compared at once (threads of this process); the pairs do not depend on it.
+    progress
+        Bars on a terminal for reading the words and comparing the sentences, shown when a step takes more than
+        a second (minutes on a large corpus whose sentences share many words).
     """
 
     threshold: float = 0.18
@@ -76,6 +80,7 @@ class Aligner:
     idf_power: float = 2.0
     min_shared: int = 2
     threads: int = 1
+    progress: bool = False
 
     def __post_init__(self):
         if not 0 < self.threshold <= 1:
@@ -99,7 +104,8 @@ class Aligner:
         """
         text_key, distinct = pd.factorize(sentences["text"].astype(str))
         copies = np.bincount(text_key, minlength=len(distinct))
-        words = [split_words(text) for text in distinct]
+        words = [split_words(text) for text in steps(distinct, "reading words", total=len(distinct), unit="text",
+                                                     shown=self.progress, delayed=True)]
         written: dict[str, Counter] = {}
         counter = CountVectorizer(analyzer=FeatureAnalyzer(find_names(words, copies.tolist()), written=written))
         try:
@@ -199,7 +205,8 @@ class Aligner:
         # One vector per distinct unit: copies of a sentence or run are compared once (framing.align.pairs).
         distinct = membership(units, representatives(units), len(sentences))
         matrix = self.vectors(sentences, runs=distinct, featurized=featurized).matrix
-        pairs = sentence_pairs(matrix, units, self.threshold, self.min_shared, threads=self.threads)
+        pairs = sentence_pairs(matrix, units, self.threshold, self.min_shared, threads=self.threads,
+                               progress=self.progress)
         conflict = year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
         pairs = pairs._replace(similarity=pairs.similarity * np.where(conflict, self.year_conflict, 1.0))
         kept = pairs.similarity >= self.threshold

@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
+from ..progress import steps
 from .units import Units, representatives, spans
 
 ROW_BLOCK = 2000  # most rows per sparse product
@@ -163,7 +164,7 @@ class Pairs(NamedTuple):
 
 
 def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_shared: int, *,
-                   threads: int = 1) -> Pairs:
+                   threads: int = 1, progress: bool = False) -> Pairs:
     """Sentence pairs of different documents whose unit similarity reaches ``threshold``, as the uncollapsed
     aligner finds them.
 
@@ -177,18 +178,23 @@ def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_sh
     sorts and searches — runs in scipy's and numpy's compiled code, which lets go of the interpreter lock, so a
     second thread uses a second core. The blocks are made smaller by as much, so that the products held at once
     stay within :data:`PRODUCT_ENTRIES`. The pairs are the same for any number of threads.
+
+    ``progress``: a bar over the row blocks on a terminal, once the comparison has taken a second
+    (:data:`framing.progress.DELAY_SECONDS`).
     """
     binary = matrix.copy()
     binary.data[:] = 1.0
     context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared,
                        matrix.T.tocsr())  # CSR, as the product wants it: converted once, not once per block
     blocks = row_blocks(matrix, units.n_texts, PRODUCT_ENTRIES // threads)
+    shown = partial(steps, label="comparing sentences", total=len(blocks), unit="block", shown=progress,
+                    delayed=True)
     if threads > 1 and len(blocks) > 1:
         with ThreadPoolExecutor(threads) as pool:
-            found = [pairs for block in pool.map(partial(_block_pairs, context, threshold), blocks)
+            found = [pairs for block in shown(pool.map(partial(_block_pairs, context, threshold), blocks))
                      for pairs in block]
     else:
-        found = [pairs for block in blocks for pairs in _block_pairs(context, threshold, block)]
+        found = [pairs for block in shown(blocks) for pairs in _block_pairs(context, threshold, block)]
     if not found:
         return Pairs(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     best = _max_by_code(*map(np.concatenate, zip(*found)))
