@@ -101,8 +101,8 @@ def test_the_pool_ends_as_soon_as_its_last_work_is_done():
 
 def test_the_block_may_end_while_the_watcher_ends_the_pool():
     # The end of the run's block and end_when_done's thread both shut the pool down; unserialised, the second
-    # closed the result queue again and failed with EBADF (seen when a small run's alignment, the workers' last
-    # work, finished just as the run left the block). Many short pools make the race likely.
+    # closed the result queue again and failed with EBADF (seen when the workers' last work finished just as the
+    # run left the block). Many short pools make the race likely.
     from framing.executor import end_when_done, worker_pool
 
     for _ in range(12):

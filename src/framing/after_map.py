@@ -121,14 +121,13 @@ def start_contributions(sentences: pd.DataFrame, doc_ids: list[str] | None, jobs
                                                      jobs=jobs if len(chunks) > 1 else 1, engine=engine))), [])
 
 
-def end_pool(pool: ProcessPoolExecutor | None, *pending: Pending) -> None:
-    """End the pool's workers: now when none of ``pending`` is in them, else as soon as their work is done
+def end_pool(pool: ProcessPoolExecutor | None, contributions: Pending | None = None) -> None:
+    """End the pool's workers: now when they make no ``contributions``, else as soon as those are done
     (:func:`framing.executor.end_when_done`), so that their few hundred MB each are not held through the rest
     of the run."""
     if pool is None:
         return
-    futures = [future for work in pending for future in work.futures]
-    if futures:
-        end_when_done(pool, futures)
+    if contributions is not None and contributions.futures:
+        end_when_done(pool, contributions.futures)
     else:
         end_workers(pool)

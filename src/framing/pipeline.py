@@ -149,7 +149,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
                                        engine, pool)
         # Nothing more for the workers: ended before the alignment, the run's peak of memory, or as soon as the
         # contributions they make beside it are done, so that their few hundred MB each are not held through it.
-        end_pool(pool, *([made] if made is not None else []))
+        end_pool(pool, made)
         timings["summaries"] = time.perf_counter() - clock
         clock = time.perf_counter()
         # A thread per core, even while the workers make contributions: each distinct text once, they are mostly
