@@ -17,6 +17,7 @@ def test_checking_the_inputs_imports_no_heavy_library():
         from framing.pipeline import analyze, events_beside, score_batch
         from framing.report import prepare_out_dir, write_analysis
         from framing.align import read_events_file
+        from framing.figures.registry import AFTER_ALIGNMENT, FIGURES
         print([name for name in {HEAVY!r} if name in sys.modules])
     """)
     assert out == "[]"
@@ -36,14 +37,18 @@ def test_the_figures_are_drawn_with_agg_when_matplotlib_comes_later():
 
 def test_lazily_exported_names_are_the_modules_own():
     import framing.align as align
+    import framing.figures as figures
     import framing.report as report
     from framing.align.features import Aligner
+    from framing.figures.shift import word_shift_figure
     from framing.report.write import write_analysis
 
     assert align.Aligner is Aligner and report.write_analysis is write_analysis
+    assert figures.word_shift_figure is word_shift_figure
     assert "write_analysis" in report.__all__ and "write_analysis" in dir(report)
-    assert len(align.__all__) == 35 and len(report.__all__) == 28 and all(getattr(align, name) is not None for name in align.__all__)
-    for name in report.__all__:
-        getattr(report, name)
+    assert len(align.__all__) == 35 and len(report.__all__) == 29 and len(figures.__all__) == 35
+    assert all(getattr(align, name) is not None for name in align.__all__)
+    for name in report.__all__ + figures.__all__:
+        getattr(report if name in report.__all__ else figures, name)
     with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
         report.nothing  # noqa: B018

@@ -208,3 +208,21 @@ def test_an_unknown_pair_is_refused_before_alignment(corpus_csv, monkeypatch):
     monkeypatch.setattr(framing.pipeline, "alignment_tables", never)
     with pytest.raises(FramingError, match=r"--pair needs two different doc_ids from: art00, art01"):
         analyze(corpus_csv, pair=("art00", "nope"))
+
+
+def test_before_alignment_sees_the_summaries_and_no_alignment(corpus_csv):
+    seen = []
+    final = analyze(corpus_csv, before_alignment=seen.append)
+    assert len(seen) == 1
+    early = seen[0]
+    assert early.view == final.view and early.word_shift_pair == final.word_shift_pair
+    pd.testing.assert_frame_equal(early.documents, final.documents)
+    pd.testing.assert_frame_equal(early.sentiment_summary, final.sentiment_summary)
+    pd.testing.assert_frame_equal(early.sentences.drop(columns="event_id"), final.sentences.drop(columns="event_id"))
+    assert list(early.sentences.columns) == list(final.sentences.columns)
+    assert set(early.sentences["event_id"]) == {""} and set(final.sentences["event_id"]) != {""}
+    for name in ("pairs", "events", "event_labels", "comparison", "omissions", "word_choice"):
+        assert early.__getattribute__(name).empty, name
+        assert list(getattr(early, name).columns) == list(getattr(final, name).columns), name
+    assert not final.pairs.empty and not final.comparison.empty
+    assert early.word_shift is None and early.contributions.empty and not final.contributions.empty

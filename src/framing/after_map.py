@@ -68,6 +68,16 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
     }
 
 
+def unaligned_tables() -> dict[str, pd.DataFrame]:
+    """The alignment tables of :func:`alignment_tables`, with their columns and no rows: the run before it aligns."""
+    from .align.columns import (COMPARISON_COLUMNS, EVENT_COLUMNS, LABEL_COLUMNS, OMISSION_COLUMNS, PAIR_COLUMNS,
+                                WORD_CHOICE_COLUMNS, empty_table)
+
+    return {"pairs": empty_table(PAIR_COLUMNS), "events": empty_table(EVENT_COLUMNS),
+            "event_labels": empty_table(LABEL_COLUMNS), "comparison": empty_table(COMPARISON_COLUMNS),
+            "omissions": empty_table(OMISSION_COLUMNS), "word_choice": empty_table(WORD_CHOICE_COLUMNS)}
+
+
 def event_ids(sentences: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
     """Each sentence's ``event_id`` from the events table (``""`` for a sentence in no event)."""
     lookup = dict(zip(zip(events["doc_id"], events["sent_id"]), events["event_id"]))

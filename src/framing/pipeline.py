@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -20,7 +20,8 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from .arguments import one_of, pair_choice, path_list, section_choice
-from .after_map import alignment_tables, contribution_documents, end_pool, event_ids, start_contributions
+from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
+                        unaligned_tables)
 from .corpus import Corpus, clean_documents, load_documents
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
@@ -48,7 +49,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
-            actors: str | Path | None = None) -> Analysis:
+            actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None
+            ) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -92,6 +94,12 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     actors
         An actors file (TOML ``[[actor]] name, aliases, group``; :mod:`framing.scorers.actors`) naming who is
         who; an ``actors.toml`` inside a single corpus folder is used when not given. Read before any document.
+    before_alignment
+        Called once the summaries are made, before the alignment, with the run as it stands then: an
+        :class:`~framing.tables.Analysis` whose alignment tables (``pairs, events, event_labels, comparison,
+        omissions, word_choice``) are empty, whose sentences' ``event_id`` is ``""``, with no word contributions
+        made after the map and no word shift. What it starts runs beside the alignment (the CLI draws the
+        figures that read none of those: :mod:`framing.report.drawing`).
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)
@@ -143,6 +151,13 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             summaries = document_summaries(corpus, summary, lex, every=SummaryRows(sentences, terms, harms),
                                            rewrites=rewrites)
         pair = pair or word_shift_pair(view, summaries.documents, summary.sentences, corpus.documents)
+        run = dict(corpus=corpus, terms=terms, sources=sources, spans=spans, harms=harms, rewrites=rewrites,
+                   lexicon=lex, sections=None if sections is None else tuple(sections), group_by=group_by,
+                   with_contributions=contributions != "none", view=view, word_shift_pair=pair, timings=timings,
+                   actors=named.actors, labels=named.labels, **summaries._asdict())
+        if before_alignment is not None:
+            before_alignment(Analysis(sentences=sentences.assign(event_id="")[SENTENCE_CONTRACT + SENTENCE_EXTRAS],
+                                      contributions=words, **run, **unaligned_tables()))
         made = None
         if contributions == "auto":
             made = start_contributions(sentences, contribution_documents(view, pair, corpus.documents), jobs,
@@ -166,27 +181,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             with stage("word contributions", progress):
                 words = made.wait()
         timings["contributions"] = time.perf_counter() - clock
-    analysis = Analysis(
-        corpus=corpus,
-        sentences=sentences[SENTENCE_CONTRACT + SENTENCE_EXTRAS],
-        terms=terms,
-        contributions=words,
-        sources=sources,
-        spans=spans,
-        harms=harms,
-        rewrites=rewrites,
-        lexicon=lex,
-        sections=None if sections is None else tuple(sections),
-        group_by=group_by,
-        with_contributions=contributions != "none",
-        view=view,
-        word_shift_pair=pair,
-        timings=timings,
-        actors=named.actors,
-        labels=named.labels,
-        **summaries._asdict(),
-        **alignment,
-    )
+    analysis = Analysis(sentences=sentences[SENTENCE_CONTRACT + SENTENCE_EXTRAS], contributions=words, **run,
+                        **alignment)
     # In the groups view the pair names groups: group_view() computes their word shift.
     return analysis if view.group_by is not None else replace(analysis, word_shift=word_shift_for(analysis))
 

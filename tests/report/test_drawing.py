@@ -1,13 +1,17 @@
 """Figures drawn by forked children while the tables are written are the files drawn in-process, and warn alike."""
 
+import concurrent.futures
 import warnings
 
 import pytest
 
 from framing import analyze
 from framing.errors import FramingWarning
+from framing.figures.registry import AFTER_ALIGNMENT, FIGURES
 from framing.report import write_analysis
-from framing.report.drawing import FORK_SENTENCE_LIMIT, drawing_workers
+from framing.report.drawing import FORK_SENTENCE_LIMIT, EarlyFigures, drawing_workers
+
+from ..conftest import write_documents
 
 
 @pytest.mark.parametrize(("jobs", "sentences", "workers"), [
@@ -18,6 +22,14 @@ from framing.report.drawing import FORK_SENTENCE_LIMIT, drawing_workers
 ])
 def test_drawing_workers(jobs, sentences, workers):
     assert drawing_workers(jobs, sentences) == workers
+
+
+@pytest.fixture
+def corpus_with_outlets(tmp_path):
+    path = tmp_path / "outlets.csv"
+    path.write_text("id,outlet,text\n" + "".join(f"a{k},o{k % 2},The regime said talks {k} would resume.\n"
+                                                 for k in range(4)), encoding="utf-8")
+    return path
 
 
 def files_of(folder):
@@ -50,3 +62,82 @@ def test_a_figure_with_nothing_to_show_warns_from_a_child(tmp_path):
     files, warned = written_with(analysis, tmp_path / "out", jobs=2)
     assert any(message.startswith("figure 05_word_shift left out") for message in warned), warned
     assert not any(name.startswith("figures/05_word_shift") for name in files)
+
+
+def early_and_final(paths, jobs=2):
+    """A run whose figures began before its alignment: the EarlyFigures (still open) and the analysis."""
+    early = EarlyFigures(jobs)
+    return early, analyze(paths, before_alignment=early.start)
+
+
+def written_early(early, analysis, out):
+    with early, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write_analysis(out, analysis, options={}, jobs=2, early=early)
+    return files_of(out), [str(w.message) for w in caught if issubclass(w.category, FramingWarning)]
+
+
+def test_figures_begun_before_the_alignment_are_the_files_drawn_after_it(two_documents, tmp_path):
+    # Figures outside AFTER_ALIGNMENT are drawn from the run before it aligns: if one of them read an alignment
+    # table (empty then), its files would differ from those drawn from the whole run.
+    early, analysis = early_and_final([two_documents])
+    assert set(early.futures) == set(FIGURES) - AFTER_ALIGNMENT
+    concurrent.futures.wait(early.futures.values())  # every early figure drawn from the run before alignment
+    with_early, warned_early = written_early(early, analysis, tmp_path / "early")
+    after, warned_after = written_with(analysis, tmp_path / "after", jobs=1)
+    assert sorted(with_early) == sorted(after)
+    assert [name for name in after if after[name] != with_early[name]] == []
+    assert warned_early == warned_after
+    assert not early._folder.exists()  # the early files were moved into the run's folder, their folder removed
+
+
+@pytest.mark.slow
+def test_spread_figures_begun_before_the_alignment_are_the_files_drawn_after_it(tmp_path):
+    texts = {f"d{k:02d}.txt": f"The regime said talks {k} would resume. Officials denied the report on day {k}. "
+                              f"A spokesman called the strike a brutal crime." for k in range(14)}
+    folder = write_documents(tmp_path / "many", texts)
+    early, analysis = early_and_final([folder])
+    assert analysis.view.kind == "spread" and set(early.futures) == set(FIGURES) - AFTER_ALIGNMENT
+    concurrent.futures.wait(early.futures.values())
+    with_early, _ = written_early(early, analysis, tmp_path / "early")
+    after, _ = written_with(analysis, tmp_path / "after", jobs=1)
+    assert [name for name in after if after[name] != with_early.get(name)] == []
+
+
+@pytest.mark.slow
+def test_early_figures_not_yet_begun_are_drawn_with_the_others(two_documents, tmp_path):
+    # One child draws nine figures for seconds; two documents align in a fraction of one: when the run is
+    # written, most early figures have not begun, and are drawn with figures 5 and 6 instead.
+    early, analysis = early_and_final([two_documents])
+    futures = dict(early.futures)
+    files, _ = written_early(early, analysis, tmp_path / "early")
+    after, _ = written_with(analysis, tmp_path / "after", jobs=1)
+    assert any(future.cancelled() for future in futures.values())
+    assert [name for name in after if after[name] != files.get(name)] == [] and sorted(files) == sorted(after)
+
+
+def test_early_figures_are_not_used_for_another_view(two_documents, tmp_path):
+    early, analysis = early_and_final([two_documents])
+    other = analysis.view._replace(reason="another")
+    assert early.taken_for(other) == {}
+    assert all(not future.cancelled() for future in early.futures.values())
+    with early:
+        pass
+
+
+def test_leaving_early_figures_on_an_error_stops_them_and_removes_their_folder(two_documents):
+    early, analysis = early_and_final([two_documents])
+    processes = list(early._pool._processes.values())
+    with pytest.raises(KeyboardInterrupt), early:
+        raise KeyboardInterrupt
+    assert not early._folder.exists()
+    assert all(not process.is_alive() for process in processes)
+
+
+def test_no_early_figures_on_one_core_or_for_groups(two_documents, corpus_with_outlets):
+    one, _ = early_and_final([two_documents], jobs=1)
+    grouped = EarlyFigures(2)
+    analyze(corpus_with_outlets, meta_columns="outlet", group_by="outlet", before_alignment=grouped.start)
+    assert one.futures == {} and grouped.futures == {}
+    with one, grouped:
+        pass

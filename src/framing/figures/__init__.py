@@ -11,24 +11,23 @@ Pass the same ``order`` (e.g. the corpus's doc_ids) to every composer so each do
 default order is the doc_ids present, sorted.
 """
 
-from ._common import NothingToShow
-from .agency import agency_figure, agency_spread_figure, harm_shares
-from .attribution import attribution_figure, attribution_rates, attribution_shares
-from .build import build_figures, default_pair
-from .events import event_figure, event_grid
-from .labels import labels_figure, labels_spread_figure
-from .loaded import loaded_rates, loaded_terms_figure, term_label, top_terms, top_terms_figure
-from .registry import FIGURES, FigureInfo
-from .rewrites import rewrite_figure, rewrite_shifts, rewrite_spread_figure
-from .sentiment import sentiment_arc, sentiment_arc_figure, sentiment_distribution_figure, sentiment_strip
-from .shift import word_shift, word_shift_figure
-from .style import CATEGORY_LABELS, FIG_WIDTH, OKABE_ITO, STYLE, category_label, palette
+from __future__ import annotations
 
-__all__ = [
-    "CATEGORY_LABELS", "FIGURES", "FIG_WIDTH", "FigureInfo", "NothingToShow", "OKABE_ITO", "STYLE", "agency_figure",
-    "agency_spread_figure", "attribution_figure", "attribution_rates", "attribution_shares", "build_figures",
-    "category_label", "default_pair", "event_figure", "event_grid", "harm_shares", "labels_figure", "labels_spread_figure", "loaded_rates",
-    "loaded_terms_figure", "palette", "sentiment_arc", "sentiment_arc_figure", "sentiment_distribution_figure",
-    "sentiment_strip", "term_label", "top_terms", "top_terms_figure", "word_shift", "word_shift_figure",
-    "rewrite_figure", "rewrite_shifts", "rewrite_spread_figure",
-]
+from ..lazy_exports import lazy_exports
+
+# Imported when first asked for (framing.lazy_exports): reading the registry (which figures read the alignment)
+# must not import matplotlib in the process that aligns.
+__getattr__, __dir__, __all__ = lazy_exports(__name__, {
+    "_common": ("NothingToShow",),
+    "agency": ("agency_figure", "agency_spread_figure", "harm_shares"),
+    "attribution": ("attribution_figure", "attribution_rates", "attribution_shares"),
+    "build": ("build_figures", "default_pair"),
+    "events": ("event_figure", "event_grid"),
+    "labels": ("labels_figure", "labels_spread_figure"),
+    "loaded": ("loaded_rates", "loaded_terms_figure", "term_label", "top_terms", "top_terms_figure"),
+    "registry": ("FIGURES", "FigureInfo"),
+    "rewrites": ("rewrite_figure", "rewrite_shifts", "rewrite_spread_figure"),
+    "sentiment": ("sentiment_arc", "sentiment_arc_figure", "sentiment_distribution_figure", "sentiment_strip"),
+    "shift": ("word_shift", "word_shift_figure"),
+    "style": ("CATEGORY_LABELS", "FIG_WIDTH", "OKABE_ITO", "STYLE", "category_label", "palette"),
+})

@@ -18,6 +18,10 @@ class FigureInfo(NamedTuple):
     captions: dict[str, str] = {}
 
 
+# The figures that read the alignment's tables (``comparison``) or the word contributions made beside it: they
+# are drawn once the alignment is done; the others may be drawn while it runs (framing.report.drawing).
+AFTER_ALIGNMENT = frozenset({"05_word_shift", "06_events"})
+
 FIGURES: dict[str, FigureInfo] = {
     "01_sentiment_distribution": FigureInfo(
         "Sentence sentiment per document",

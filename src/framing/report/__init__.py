@@ -20,7 +20,7 @@ __getattr__, __dir__, __all__ = lazy_exports(__name__, {
                "prepare_out_dir", "previous_outputs"),
     "reading": ("full_texts", "reading_events"),
     "svg": ("inline_svg",),
-    "drawing": ("save_figure",),
+    "drawing": ("EarlyFigures", "save_figure"),
     "write": ("analysis_tables", "run_record", "write_analysis"),
 })
 # A function named as its module: imported now, or importing the module would leave the module in its place.

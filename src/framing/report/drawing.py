@@ -11,18 +11,25 @@ Why not at every size: a forked child's resident size counts the parent's pages 
 objects copies them. Beyond :data:`FORK_SENTENCE_LIMIT` sentences the figures are a small part of the run and
 the memory is not, so they are drawn in this process (see ``executor.worker_pool`` for the 10,000-article
 measurement).
+
+Most figures read only the summaries, which are made before the alignment. :class:`EarlyFigures` starts those
+(all but :data:`~framing.figures.registry.AFTER_ALIGNMENT`) in one forked child per core but one while this
+process aligns, when the second core would otherwise idle; :func:`figures_drawn` then draws the rest, and any
+early figure not yet begun, beside the tables, and moves the early files in.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import shutil
+import tempfile
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..executor import available_cores, end_workers, stop_workers
 from ..heap import release_freed_memory
@@ -37,8 +44,26 @@ FIGURE_DPI = 200
 # Fixed so that the same run gives byte-identical SVGs (matplotlib salts its SVG ids with a random value).
 SVG_SALT = "framing"
 
-# What the children draw from: set just before they are forked, so they inherit it, and cleared after.
-_MAKERS: dict[str, Callable] = {}
+
+
+class FigureSource(NamedTuple):
+    """What a run's figures are drawn from: the run as shown, the word-shift pair asked for, the view."""
+
+    analysis: Any
+    pair: tuple[str, str] | None
+    view: Any
+
+    def makers(self) -> dict[str, Callable]:
+        """Stem → a function that draws the figure (:func:`framing.figures.build.figure_makers`)."""
+        from ..figures.build import figure_makers
+
+        return figure_makers(self.analysis, pair=self.pair, view=self.view)
+
+
+# What forked children draw from: set just before they are forked, so they inherit it, and cleared after. Each
+# child builds the makers itself, so that the process that forks them never imports matplotlib (half a second).
+_SOURCE: list[FigureSource] = []
+_CHILD_MAKERS: dict[str, Callable] = {}
 
 
 class Drawn(NamedTuple):
@@ -58,36 +83,112 @@ def drawing_workers(jobs: int | None, n_sentences: int) -> int:
     return workers
 
 
+class EarlyFigures:
+    """The figures drawn while the run aligns (module docstring). Use as a context manager around the run and its
+    writing: :meth:`start` is the pipeline's ``before_alignment``; :func:`figures_drawn` takes over what it
+    started; leaving the block ends the children (at once on an error or Ctrl-C) and removes their folder."""
+
+    def __init__(self, jobs: int | None):
+        self.jobs = jobs
+        self.view = None  # the view the early figures were drawn for
+        self.futures: dict[str, Future] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        self._folder: Path | None = None
+
+    def start(self, analysis) -> None:
+        """Start the figures of ``analysis`` (the run before the alignment) that do not read the alignment; nothing
+        when the run is grouped (its figures read the regrouped alignment), when figures are not forked
+        (:func:`drawing_workers`) or when there is no core to spare beside the alignment."""
+        from ..figures.registry import AFTER_ALIGNMENT, FIGURES
+
+        workers = drawing_workers(self.jobs, len(analysis.sentences))
+        if analysis.view is None or analysis.view.group_by is not None or workers < 2:
+            return
+        stems = [stem for stem in FIGURES if stem not in AFTER_ALIGNMENT]
+        self._folder = Path(tempfile.mkdtemp(prefix="framing-figures-"))
+        self._pool, self.futures = _forked(FigureSource(analysis, None, analysis.view), stems, self._folder,
+                                           workers - 1)
+        self.view = analysis.view
+
+    def taken_for(self, view) -> dict[str, Future]:
+        """The early figures a run shown in ``view`` can use: those begun or done (the rest are cancelled, to be
+        drawn with the others); none when they were drawn for another view."""
+        if view != self.view:
+            return {}
+        return {stem: future for stem, future in self.futures.items() if not future.cancel()}
+
+    def moved(self, drawn: Drawn, figure_dir: Path) -> Drawn:
+        """``drawn`` with its files moved from the early folder into ``figure_dir``."""
+        paths = [Path(shutil.move(path, figure_dir / path.name)) for path in drawn.paths]
+        return drawn._replace(paths=paths)
+
+    def __enter__(self) -> EarlyFigures:
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if self._pool is not None:
+            # Figures left unfinished (an error, Ctrl-C, a run written in another view) are not waited for.
+            if kind is None and all(future.done() for future in self.futures.values()):
+                end_workers(self._pool)
+            else:
+                stop_workers(self._pool)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+
 @contextmanager
-def figures_drawn(makers: dict[str, Callable], figure_dir: Path, *, workers: int, progress: bool
-                  ) -> Iterator[Callable[[], list[Path]]]:
-    """Start drawing every figure of ``makers`` (stem → function, :func:`framing.figures.build.figure_makers`)
-    into ``figure_dir``; the block runs meanwhile and calls the function it is given to wait for the figures:
-    the saved paths, in stem order. With ``workers`` 0 the figures are drawn when that function is called."""
+def figures_drawn(source: FigureSource, figure_dir: Path, *, workers: int, progress: bool,
+                  early: EarlyFigures | None = None) -> Iterator[Callable[[], list[Path]]]:
+    """Start drawing every figure (:data:`~framing.figures.registry.FIGURES`) of ``source`` into ``figure_dir``;
+    the block runs meanwhile and calls the function it is given to wait for the figures: the saved paths, in stem
+    order. With ``workers`` 0 the figures are drawn when that function is called. ``early``: figures already under
+    way (:class:`EarlyFigures`), used instead of drawing them again when they were drawn for ``source.view``."""
+    from ..figures.registry import FIGURES
+
+    taken = early.taken_for(source.view) if early is not None else {}
     if not workers:
+        makers = source.makers()
         yield lambda: _raised_again({stem: draw_and_save(stem, make, figure_dir) for stem, make in
                                      steps(makers.items(), "drawing figures", total=len(makers), unit="figure",
                                            shown=progress)})
         return
-    _MAKERS.update(makers)
+    left = [stem for stem in FIGURES if stem not in taken]
+    pool, futures = _forked(source, left, figure_dir, workers) if left else (None, {})
+
+    def wait() -> list[Path]:
+        every = {stem: taken.get(stem) or futures[stem] for stem in FIGURES}
+        drawn = _waited_for(every, progress=progress)
+        return _raised_again({stem: early.moved(result, figure_dir) if stem in taken else result
+                              for stem, result in drawn.items()})
+
+    try:
+        yield wait
+    except BaseException:
+        if pool is not None:
+            stop_workers(pool)
+        raise
+    if pool is not None:
+        end_workers(pool)
+
+
+def _forked(source: FigureSource, stems: list[str], figure_dir: Path, workers: int
+            ) -> tuple[ProcessPoolExecutor, dict[str, Future]]:
+    """Forked children drawing the figures ``stems`` of ``source`` into ``figure_dir``: the pool and each stem's
+    future."""
+    _SOURCE.append(source)
     # Frozen objects are never traversed by a child's garbage collector, which would otherwise write to (and
     # so copy) every page of the parent's heap it inherited.
     gc.freeze()
     try:
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(makers)),
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(stems)),
                                    mp_context=multiprocessing.get_context("fork"))
         # The slowest figures first would balance better, but which those are depends on the view: stem order.
-        futures = {stem: pool.submit(_draw_inherited, stem, figure_dir) for stem in makers}
+        futures = {stem: pool.submit(_draw_inherited, stem, figure_dir) for stem in stems}
     finally:
         # Every child is forked by now (all of them at the first submit): the parent's copy can go.
         gc.unfreeze()
-        _MAKERS.clear()
-    try:
-        yield lambda: _waited_for(futures, progress=progress)
-    except BaseException:
-        stop_workers(pool)
-        raise
-    end_workers(pool)
+        _SOURCE.clear()
+    return pool, futures
 
 
 def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
@@ -103,16 +204,19 @@ def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
 
 
 def _draw_inherited(stem: str, figure_dir: Path) -> Drawn:
-    """In a child: draw the figure ``stem`` from the makers it inherited."""
-    return draw_and_save(stem, _MAKERS[stem], figure_dir)
+    """In a child: draw the figure ``stem`` of the source it inherited."""
+    if not _CHILD_MAKERS:
+        _CHILD_MAKERS.update(_SOURCE[0].makers())
+    return draw_and_save(stem, _CHILD_MAKERS[stem], figure_dir)
 
 
-def _waited_for(futures: dict[str, Future], *, progress: bool) -> list[Path]:
-    """Wait for every figure, with a progress bar as they finish; then as :func:`_raised_again`."""
+def _waited_for(futures: dict[str, Future], *, progress: bool) -> dict[str, Drawn]:
+    """Wait for every figure, with a progress bar as they finish; what each left, by stem (a child's error
+    raises here)."""
     for _ in steps(as_completed(futures.values()), "drawing figures", total=len(futures), unit="figure",
                    shown=progress):
         pass
-    return _raised_again({stem: future.result() for stem, future in futures.items()})  # a child's error raises
+    return {stem: future.result() for stem, future in futures.items()}
 
 
 def _raised_again(drawn_by_stem: dict[str, Drawn]) -> list[Path]:

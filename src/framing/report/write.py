@@ -21,8 +21,8 @@ from ..errors import warn
 from ..heap import release_freed_memory
 from ..progress import stage
 from ..corpus.paths import shown_path
-from ..views import choose_view
-from .drawing import drawing_workers, figures_drawn
+from ..views import check_pair, choose_view
+from .drawing import EarlyFigures, FigureSource, drawing_workers, figures_drawn
 from .table_formats import check_format, write_tables
 from .outdir import (
     FIGURE_DIR,
@@ -43,7 +43,8 @@ PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib"
 
 
 def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tuple[str, str] | None = None,
-                   table_format: str = "csv", progress: bool = False, jobs: int | None = None) -> list[Path]:
+                   table_format: str = "csv", progress: bool = False, jobs: int | None = None,
+                   early: EarlyFigures | None = None) -> list[Path]:
     """Write every table, every figure and ``run.json`` of an :class:`~framing.tables.Analysis`, atomically.
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
@@ -57,7 +58,8 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
 
     How the files reach ``out_dir``, and what is refused, is described in :mod:`framing.report.outdir`.
     ``jobs``: processes that draw the figures while the tables are written (default one per core; see
-    :mod:`framing.report.drawing`). Returns the written paths, sorted.
+    :mod:`framing.report.drawing`); ``early``: the figures started while the run aligned, used when they were
+    drawn for the view the run is written in. Returns the written paths, sorted.
     """
     check_format(table_format)  # a missing extra is refused before anything is drawn
     out_dir = prepare_out_dir(out_dir)
@@ -79,7 +81,7 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
         # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
         outputs = _write_staging(staging, analysis, view, options=options, pair=pair, table_format=table_format,
-                                 progress=progress, jobs=jobs)
+                                 progress=progress, jobs=jobs, early=early)
         written = move_into_place(staging, out_dir, outputs)
     finally:
         # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
@@ -94,9 +96,8 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
 
 
 def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pair: tuple[str, str] | None,
-                   table_format: str, progress: bool, jobs: int | None) -> list[str]:
+                   table_format: str, progress: bool, jobs: int | None, early: EarlyFigures | None) -> list[str]:
     """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
-    from ..figures.build import figure_makers
     from ..groups import shown_analysis
     from .html import write_report
 
@@ -113,9 +114,13 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
                        "group_omissions.csv": shown.omissions})
     figure_dir = staging / FIGURE_DIR
     figure_dir.mkdir()
-    makers = figure_makers(shown, pair=pair, view=view)  # a bad pair is refused before anything is written
+    if pair is not None:
+        check_pair(pair, shown.order)  # a bad pair is refused before anything is written
     workers = drawing_workers(jobs, len(analysis.sentences))
-    with figures_drawn(makers, figure_dir, workers=workers, progress=progress) as wait_for_figures:
+    # Early figures were drawn from the run itself: not when the figures show it regrouped, nor with another pair.
+    early = early if shown is analysis and pair is None else None
+    with figures_drawn(FigureSource(shown, pair, view), figure_dir, workers=workers, progress=progress,
+                       early=early) as wait_for_figures:
         with stage(f"writing tables ({table_format})", progress):
             table_files = write_tables(staging, tables, table_format).files
         figures = wait_for_figures()
