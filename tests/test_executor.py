@@ -80,6 +80,17 @@ def test_worker_processes_only_for_corpora_large_enough(tmp_path):
     small = tmp_path / "small.csv"
     small.write_text("id,text\na,Short.\n", encoding="utf-8")
     assert auto_jobs([small], None, "local") == 1  # a streamed table is judged by its size
+    # ... and, under 1 MB, by its rows when they can be counted: many short documents are worth the workers
+    assert auto_jobs([small], None, "local", count_rows=lambda: 1) == 1
+    assert auto_jobs([small], None, "local", count_rows=lambda: 3674) == cores
+    assert auto_jobs([small], None, "local", count_rows=lambda: None) == 1
+    big = tmp_path / "big.csv"
+    big.write_text("id,text\n" + "a,x\n" * 300_000, encoding="utf-8")
+
+    def never():
+        raise AssertionError("a table of 1 MB or more needs no count")
+
+    assert auto_jobs([big], None, "local", count_rows=never) == cores
 
 
 def test_the_pool_ends_as_soon_as_its_last_work_is_done():

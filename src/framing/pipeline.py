@@ -23,6 +23,7 @@ from .arguments import one_of, pair_choice, path_list, section_choice
 from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
                         unaligned_tables)
 from .corpus import Corpus, clean_documents, load_documents
+from .corpus.records import count_rows
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
@@ -119,7 +120,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, n_documents = document_batches(paths, manifest=manifest, table=table, records=records)
-    jobs = jobs or auto_jobs(paths, n_documents, engine)
+    jobs = jobs or auto_jobs(paths, n_documents, engine, count_rows=lambda: count_rows(paths[0]))
     bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)
     # One pool for every map of the run, started while this process is still small (see worker_pool).

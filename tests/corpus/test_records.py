@@ -5,7 +5,7 @@ import json
 import pytest
 
 from framing.errors import FramingError, FramingWarning
-from framing.corpus.records import is_table, read_records
+from framing.corpus.records import count_rows, is_table, read_records
 
 
 def write_csv(path, rows, header="id,outlet,text"):
@@ -112,3 +112,14 @@ def test_rows_are_streamed_not_read_up_front(tmp_path):
 def test_is_table_knows_the_suffixes(tmp_path):
     assert is_table(tmp_path / "a.csv") and is_table(tmp_path / "a.JSONL") and is_table(tmp_path / "a.ndjson")
     assert not is_table(tmp_path / "a.txt")
+
+
+def test_rows_are_counted_as_articles_whatever_their_line_breaks(tmp_path):
+    csv_path = write_csv(tmp_path / "c.csv", [("a1", "x", "First paragraph.\n\nSecond paragraph."),
+                                              ("a2", "x", "One line."), ("a3", "y", "\"Quoted\", she said.")])
+    jsonl_path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}])
+    jsonl_path.write_text(jsonl_path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
+    assert count_rows(csv_path) == 3 and count_rows(jsonl_path) == 2
+    assert count_rows(tmp_path / "missing.csv") is None
+    (tmp_path / "cp1252.csv").write_bytes("id,text\na,caf\xe9\n".encode("cp1252"))
+    assert count_rows(tmp_path / "cp1252.csv") == 1  # counted all the same; read_records says what it is

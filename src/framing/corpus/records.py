@@ -38,6 +38,21 @@ def is_table(path: str | Path) -> bool:
     return path.suffix.lower() in TABLE_SUFFIXES and not path.is_dir()
 
 
+def count_rows(path: str | Path) -> int | None:
+    """How many articles a corpus table holds, counted without reading them (CSV rows after the header, JSON Lines
+    non-blank lines), to choose how many processes score it; ``None`` when it cannot be read so. Not a check:
+    :func:`read_records` refuses what is wrong, with the row."""
+    path = Path(path)
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    try:
+        with path.open(encoding="utf-8", errors="replace", newline="") as handle:
+            if path.suffix.lower() == ".csv":
+                return max(0, sum(1 for _ in csv.reader(handle)) - 1)
+            return sum(1 for line in handle if line.strip())
+    except (OSError, csv.Error):
+        return None
+
+
 def read_records(path: str | Path, *, text_column: str = "text", id_column: str = "id",
                  meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False) -> Iterator[dict]:
     """Stream the articles of a CSV or JSON Lines corpus file.
