@@ -447,9 +447,11 @@ def test_a_long_alignment_shows_its_steps_on_a_terminal(tmp_path):
     assert re.search(r"reading words: +100%\|[^|]*\| \d+/\d+", output), output
     blocks = re.search(r"comparing sentences: +100%\|[^|]*\| (\d+)/(\d+)", output)
     assert blocks and int(blocks[1]) == int(blocks[2]) > 1, output
+    assert re.search(r"finding events: +100%\|[^|]*\| \d+/\d+", output), output
     quick = run_in_terminal([sys.executable, "-c", "from framing.cli import main; main()", "analyze", str(folder),
                              "--out", str(tmp_path / "quick")])
-    assert "comparing sentences" not in quick and "reading words" not in quick, quick
+    # ("finding events" alone is also part of the stage's name: "aligning sentences and finding events")
+    assert not re.search(r"(comparing sentences|reading words|finding events): +\d+%", quick), quick
 
 
 def test_a_warning_during_a_stage_gets_a_line_of_its_own_on_a_terminal(tmp_path):

@@ -50,7 +50,8 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
     aligner = align.Aligner(threads=threads, progress=progress)
     featurized = aligner.featurize(summary_sentences)
     pairs = aligner.align(summary_sentences, featurized=featurized)
-    grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized)
+    grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized,
+                           progress=progress)
     events, labels = grouped
     many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT
     if many:

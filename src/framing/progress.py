@@ -30,8 +30,8 @@ DELAY_SECONDS = 1.0
 
 
 def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: bool,
-          delayed: bool = False) -> Iterable:
+          delayed: bool = False, done: int = 0) -> Iterable:
     """``items`` with a progress bar named ``label``; ``delayed``: shown only once :data:`DELAY_SECONDS` have
-    passed."""
+    passed; ``done``: steps finished before ``items`` (counted at the start, and not in the rate)."""
     return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True,
-                delay=DELAY_SECONDS if delayed else 0)
+                delay=DELAY_SECONDS if delayed else 0, initial=done)

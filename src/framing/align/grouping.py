@@ -11,6 +11,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from ..errors import require_columns
+from ..progress import steps
 from .clusters import Splitter, grouped, split_into_events
 from .columns import EVENT_COLUMNS, LABEL_COLUMNS
 from .events_file import EventSpec, cue_pattern, match_events, read_events_file
@@ -52,7 +53,7 @@ class _Groups(NamedTuple):
 
 def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | Path | None = None,
            aligner: Aligner | None = None, min_terms: int = 2, max_size: int | None = None,
-           featurized: Featurized | None = None) -> Events:
+           featurized: Featurized | None = None, progress: bool = False) -> Events:
     """Group aligned sentences into events across documents.
 
     Parameters
@@ -74,6 +75,9 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
     featurized
         :meth:`Aligner.featurize` of these sentences, when already computed (the pipeline shares it with
         :meth:`Aligner.align`).
+    progress
+        A bar for the clustering ("finding events", one step per group of linked sentences) on a terminal,
+        once it has run for a second (:data:`framing.progress.DELAY_SECONDS`).
 
     The remaining aligned sentences are grouped by connected components of the pair graph (scipy.sparse.csgraph),
     each component split by average-linkage clustering on cosine similarity cut at the aligner's threshold, so a
@@ -95,7 +99,7 @@ def events(sentences: pd.DataFrame, pairs: pd.DataFrame, *, events_file: str | P
     groups = _Groups(np.full(len(sentences), -1), [], [])
     if events_file is not None:
         groups = _seeded(sentences, graph, read_events_file(events_file), min_terms)
-    _add_clustered(groups, sentences, graph, vectors, doc, aligner.threshold, max_size)
+    _add_clustered(groups, sentences, graph, vectors, doc, aligner.threshold, max_size, progress=progress)
     return _events_tables(sentences, groups, graph, vectors, doc)
 
 
@@ -133,17 +137,18 @@ def _seeded(sentences: pd.DataFrame, graph: sp.csr_matrix, specs: list[EventSpec
 
 
 def _add_clustered(groups: _Groups, sentences: pd.DataFrame, graph: sp.csr_matrix, vectors: Vectors,
-                   doc: np.ndarray, threshold: float, max_size: int | None) -> None:
+                   doc: np.ndarray, threshold: float, max_size: int | None, *, progress: bool = False) -> None:
     """Add to ``groups`` (in place) the clustered events of the aligned sentences no group holds yet: connected
     components of the pair graph, split by average linkage; a cluster needs sentences of two documents."""
     group = groups.of_sentence
     rest = np.flatnonzero((group < 0) & (np.asarray(graph.getnnz(axis=1)) > 0))
     if len(rest) == 0:
         return
-    _, component = connected_components(graph[rest][:, rest], directed=False)
+    n_components, component = connected_components(graph[rest][:, rest], directed=False)
     limit = max_size or 3 * int(doc.max() + 1)
     splitter = Splitter.of(vectors.matrix, graph, limit, pd.factorize(sentences["text"].astype(str))[0], rest)
-    for members in grouped(rest, component):
+    for members in steps(grouped(rest, component), "finding events", total=n_components, unit="group",
+                         shown=progress, delayed=True):
         for cluster in split_into_events(members, threshold, splitter):
             if len(np.unique(doc[cluster])) >= 2:
                 group[cluster] = len(groups.sources)
