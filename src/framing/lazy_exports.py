@@ -1,10 +1,11 @@
 """Package namespaces whose public names are imported on first use (PEP 562).
 
 ``framing.report``, ``framing.figures`` and ``framing.align`` re-export names from modules that import
-matplotlib, scikit-learn and scipy. A command imports a light module of theirs before any work — ``report.outdir`` to check ``--out``,
-``align.events_file`` to check an events file — and importing a submodule runs its package's ``__init__`` first;
-with eager re-exports that cost about a second of CPU before the first document, in the process that then
-forks the workers. Lazy re-exports keep ``from framing.report import write_analysis`` working as before.
+matplotlib, scikit-learn and scipy. A command imports a light module of theirs before any work —
+``report.outdir`` to check ``--out``, ``align.events_file`` to check an events file, ``figures.registry`` to know
+which figures read the alignment — and importing a submodule runs its package's ``__init__`` first; with eager
+re-exports that cost about a second of CPU before the first document, in the process that then forks the
+workers. Lazy re-exports keep ``from framing.report import write_analysis`` working as before.
 """
 
 from __future__ import annotations

@@ -99,8 +99,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         Called once the summaries are made, before the alignment, with the run as it stands then: an
         :class:`~framing.tables.Analysis` whose alignment tables (``pairs, events, event_labels, comparison,
         omissions, word_choice``) are empty, whose sentences (every column, ``event_id`` last) have ``event_id``
-        ``""``, with no word contributions made after the map and no word shift. What it starts runs beside the alignment (the CLI draws the
-        figures that read none of those: :mod:`framing.report.drawing`).
+        ``""``, with no word contributions made after the map and no word shift. What it starts runs beside the
+        alignment (the CLI draws the figures that read none of those: :mod:`framing.report.drawing`).
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)

@@ -45,7 +45,6 @@ FIGURE_DPI = 200
 SVG_SALT = "framing"
 
 
-
 class FigureSource(NamedTuple):
     """What a run's figures are drawn from: the run as shown, the word-shift pair asked for, the view."""
 
@@ -98,11 +97,11 @@ class EarlyFigures:
     def start(self, analysis) -> None:
         """Start the figures of ``analysis`` (the run before the alignment) that do not read the alignment; nothing
         when the run is grouped (its figures read the regrouped alignment), when figures are not forked
-        (:func:`drawing_workers`) or when there is no core to spare beside the alignment."""
+        (:func:`drawing_workers`) or when there is no core to spare beside the alignment. Once per run."""
         from ..figures.registry import AFTER_ALIGNMENT, FIGURES
 
         workers = drawing_workers(self.jobs, len(analysis.sentences))
-        if analysis.view is None or analysis.view.group_by is not None or workers < 2:
+        if self._pool is not None or analysis.view is None or analysis.view.group_by is not None or workers < 2:
             return
         stems = [stem for stem in FIGURES if stem not in AFTER_ALIGNMENT]
         self._folder = Path(tempfile.mkdtemp(prefix="framing-figures-"))
@@ -145,13 +144,13 @@ def figures_drawn(source: FigureSource, figure_dir: Path, *, workers: int, progr
     way (:class:`EarlyFigures`), used instead of drawing them again when they were drawn for ``source.view``."""
     from ..figures.registry import FIGURES
 
-    taken = early.taken_for(source.view) if early is not None else {}
     if not workers:
         makers = source.makers()
         yield lambda: _raised_again({stem: draw_and_save(stem, make, figure_dir) for stem, make in
                                      steps(makers.items(), "drawing figures", total=len(makers), unit="figure",
                                            shown=progress)})
         return
+    taken = early.taken_for(source.view) if early is not None else {}
     left = [stem for stem in FIGURES if stem not in taken]
     pool, futures = _forked(source, left, figure_dir, workers) if left else (None, {})
 
