@@ -1,6 +1,7 @@
 """Corpus tables: CSV and JSON Lines read row by row, bad rows named by their row number."""
 
 import json
+import os
 
 import pytest
 
@@ -121,5 +122,8 @@ def test_rows_are_counted_as_articles_whatever_their_line_breaks(tmp_path):
     jsonl_path.write_text(jsonl_path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
     assert count_rows(csv_path) == 3 and count_rows(jsonl_path) == 2
     assert count_rows(tmp_path / "missing.csv") is None
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.csv")
+        assert count_rows(tmp_path / "pipe.csv") is None  # not read (nor waited on): reading would consume it
     (tmp_path / "cp1252.csv").write_bytes("id,text\na,caf\xe9\n".encode("cp1252"))
     assert count_rows(tmp_path / "cp1252.csv") == 1  # counted all the same; read_records says what it is

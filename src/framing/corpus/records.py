@@ -41,8 +41,11 @@ def is_table(path: str | Path) -> bool:
 def count_rows(path: str | Path) -> int | None:
     """How many articles a corpus table holds, counted without reading them (CSV rows after the header, JSON Lines
     non-blank lines), to choose how many processes score it; ``None`` when it cannot be read so. Not a check:
-    :func:`read_records` refuses what is wrong, with the row."""
+    :func:`read_records` refuses what is wrong, with the row; and a pipe or device is not read here, where
+    reading would consume it."""
     path = Path(path)
+    if not path.is_file():
+        return None
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
         with path.open(encoding="utf-8", errors="replace", newline="") as handle:
