@@ -141,3 +141,18 @@ def test_no_early_figures_on_one_core_or_for_groups(two_documents, corpus_with_o
     assert one.futures == {} and grouped.futures == {}
     with one, grouped:
         pass
+
+
+def test_without_a_temporary_folder_every_figure_is_drawn_at_writing(two_documents, tmp_path, monkeypatch):
+    import tempfile
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", full)
+    early, analysis = early_and_final([two_documents])
+    assert early.futures == {}
+    monkeypatch.undo()  # the run's staging folder is made the same way
+    files, _ = written_early(early, analysis, tmp_path / "out")
+    after, _ = written_with(analysis, tmp_path / "after", jobs=1)
+    assert sorted(files) == sorted(after)

@@ -104,7 +104,10 @@ class EarlyFigures:
         if self._pool is not None or analysis.view is None or analysis.view.group_by is not None or workers < 2:
             return
         stems = [stem for stem in FIGURES if stem not in AFTER_ALIGNMENT]
-        self._folder = Path(tempfile.mkdtemp(prefix="framing-figures-"))
+        try:
+            self._folder = Path(tempfile.mkdtemp(prefix="framing-figures-"))
+        except OSError:  # no temporary folder to be had: every figure is drawn at writing, as without this
+            return
         self._pool, self.futures = _forked(FigureSource(analysis, None, analysis.view), stems, self._folder,
                                            workers - 1)
         self.view = analysis.view
