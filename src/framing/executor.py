@@ -57,10 +57,10 @@ def auto_jobs(paths: list, n_documents: int | None, engine: Engine, *,
     cores = available_cores()
     if engine == "dask":
         return cores
-    if n_documents is None and sum(Path(p).stat().st_size for p in paths if Path(p).is_file()) >= AUTO_JOBS_BYTES:
-        return cores
-    if n_documents is None and count_rows is not None:
-        n_documents = count_rows()
+    if n_documents is None:  # a streamed corpus table
+        if sum(Path(p).stat().st_size for p in paths if Path(p).is_file()) >= AUTO_JOBS_BYTES:
+            return cores
+        n_documents = count_rows() if count_rows is not None else None
     return cores if n_documents is not None and n_documents >= AUTO_JOBS_DOCUMENTS else 1
 
 
