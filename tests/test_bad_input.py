@@ -441,8 +441,8 @@ def test_a_long_alignment_shows_its_steps_on_a_terminal(tmp_path):
     # The alignment's own bars show only after a second (most corpora are aligned sooner); with no delay and a
     # block per sentence they show on two documents, and a run that is quick shows neither.
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "b.txt": "The regime denied it. Talks resumed.\n"})
-    slow = ("import framing.progress, framing.align.pairs; framing.progress.DELAY_SECONDS = 0; "
-            "framing.align.pairs.ROW_BLOCK = 1; from framing.cli import main; main()")
+    slow = ("import framing.progress, framing.align.products; framing.progress.DELAY_SECONDS = 0; "
+            "framing.align.products.ROW_BLOCK = 1; from framing.cli import main; main()")
     output = run_in_terminal([sys.executable, "-c", slow, "analyze", str(folder), "--out", str(tmp_path / "slow")])
     assert re.search(r"reading words: +100%\|[^|]*\| \d+/\d+", output), output
     blocks = re.search(r"comparing sentences: +100%\|[^|]*\| (\d+)/(\d+)", output)

@@ -1,3 +1,4 @@
+import json
 
 import pandas as pd
 import pytest
@@ -79,6 +80,13 @@ def test_existing_out_folder_keeps_foreign_files(runner, tmp_path, two_documents
     result = runner.invoke(main, ["analyze", str(two_documents), "--out", str(out)])
     assert result.exit_code == 0
     assert (out / "notes.txt").read_text() == "mine"
+
+
+def test_exact_alignment_is_recorded_in_the_run(runner, tmp_path, two_documents):
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["analyze", str(two_documents), "--out", str(out), "--exact-alignment"])
+    assert result.exit_code == 0, result.output
+    assert json.loads((out / "run.json").read_text())["options"]["exact_alignment"] is True
 
 
 @pytest.mark.parametrize("option", ["--lexicon", "--extend-lexicon", "--events"])

@@ -149,6 +149,11 @@ def _common_options(function):
                           "else only the two documents or groups the word shift compares."),
         click.option("--no-contributions", "no_contributions", is_flag=True,
                      help="Same as --contributions none."),
+        click.option("--exact-alignment", is_flag=True,
+                     help="Compare every pair of sentences that share a word, however large the corpus. By "
+                          "default a corpus too large for that (about 1,500 articles of rarely repeated "
+                          "sentences) compares only pairs whose less common words come near the threshold, "
+                          "and says so."),
         click.option("--format", "table_format", type=SharedChoice(["csv", "xlsx", "parquet"], _table_format),
                      default="csv", show_default=True,
                      help="How the tables are written: CSV files, one Excel workbook framing.xlsx with a sheet "
@@ -191,7 +196,7 @@ def _draw_without_a_display() -> None:
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,
          text_column, id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
-         table_format):
+         table_format, exact_alignment):
     _draw_without_a_display()
     from .arguments import comma_separated
     from .pipeline import events_beside
@@ -213,7 +218,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                "extend_lexicon": extend_lexicon, "events": events_file, "actors": actors_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
-               "contributions": "none" if no_contributions else contributions, "format": table_format}
+               "contributions": "none" if no_contributions else contributions, "format": table_format,
+               "exact_alignment": exact_alignment}
     # Most figures need only the summaries: drawn by a spare core while this process aligns.
     with EarlyFigures(jobs) as early:
         analysis = run_analysis(list(paths), text_column=text_column, id_column=id_column,
@@ -222,7 +228,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                                 lexicon=lexicon_file, extend_lexicon=extend_lexicon, events_file=events_file,
                                 progress=True, group_by=group_by or None, jobs=jobs, engine=engine,
                                 contributions="none" if no_contributions else contributions, pair=pair,
-                                actors=actors_file, before_alignment=early.start)
+                                actors=actors_file, before_alignment=early.start,
+                                exact_alignment=exact_alignment)
         # The pair travels in the analysis (analyze checked it and computed its contributions).
         written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
                                  jobs=jobs, early=early)

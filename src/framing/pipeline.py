@@ -50,8 +50,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             events_file: str | Path | None = None, progress: bool = False, table: TableOptions | None = None,
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
-            actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None
-            ) -> Analysis:
+            actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None,
+            exact_alignment: bool = False) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -101,6 +101,10 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         omissions, word_choice``) are empty, whose sentences (every column, ``event_id`` last) have ``event_id``
         ``""``, with no word contributions made after the map and no word shift. What it starts runs beside the
         alignment (the CLI draws the figures that read none of those: :mod:`framing.report.drawing`).
+    exact_alignment
+        Compare every pair of sentences that share a word, however large the corpus. By default a corpus too
+        large for that (about 1,500 articles of rarely repeated sentences) compares only the pairs whose less
+        common words come near the alignment threshold, with a warning (:mod:`framing.align.products`).
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)
@@ -177,7 +181,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         # grouped by outlet: alignment 23.3 → 16.9 s).
         threads = min(jobs, available_cores())
         with stage("aligning sentences and finding events", progress):
-            alignment = alignment_tables(summary, sentences, lex, events_file, threads=threads, progress=progress)
+            alignment = alignment_tables(summary, sentences, lex, events_file, threads=threads, progress=progress,
+                                         compare_all=exact_alignment)
         sentences["event_id"] = event_ids(sentences, alignment["events"])
         release_freed_memory()  # the alignment's products and features
         timings["alignment"] = time.perf_counter() - clock

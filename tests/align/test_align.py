@@ -353,24 +353,3 @@ def test_word_choice_without_hits_is_empty():
     terms = pd.DataFrame(columns=["doc_id", "sent_id", "term", "lemma", "category", "direction", "voice",
                                   "start", "end"])
     assert list(word_choice(pairs, terms, table([("a", "x"), ("b", "y")])).columns) == WORD_CHOICE_COLUMNS
-
-
-def test_row_blocks_cover_every_row_once_and_keep_products_within_budget(monkeypatch):
-    import scipy.sparse as sp
-
-    import framing.align.pairs as align_module
-
-    matrix = sp.random(60, 25, density=0.25, format="lil", random_state=3)
-    matrix[5] = 0  # an empty row costs nothing
-    matrix = matrix.tocsr()
-    matrix.eliminate_zeros()
-    monkeypatch.setattr(align_module, "PRODUCT_ENTRIES", 50)
-    blocks = align_module.row_blocks(matrix, 45)
-    assert blocks[0][0] == 0 and blocks[-1][1] == 45
-    assert all(first[1] == second[0] for first, second in zip(blocks, blocks[1:]))
-    frequency = np.bincount(matrix.indices, minlength=25)
-    for start, stop in blocks:
-        product_bound = sum(frequency[matrix[row].indices].sum() for row in range(start, stop))
-        assert product_bound <= 50 or stop - start == 1
-        assert (matrix[start:stop] @ matrix.T).nnz <= max(product_bound, 50)
-    assert align_module.row_blocks(matrix, 0) == []

@@ -36,14 +36,18 @@ seeds decide how low a threshold can go). ``benchmarks/alignment.py`` re-measure
 All pair scores come from sparse matrix products, a block of rows at a time, keeping only entries at or above
 the threshold: nothing loops over all pairs in Python. Verbatim copies (wire copy repeats whole sentences across
 articles) are featurized and multiplied once, and their pairs handed to every copy with the same partner cap and
-tie order as if each copy had been compared (:mod:`framing.align.pairs`).
+tie order as if each copy had been compared (:mod:`framing.align.pairs`). In a large corpus (exact products
+beyond ``products.EXACT_PRODUCT_ENTRIES``, about 1,500 articles of rarely repeated sentences) a pair is compared
+only when its less common words come near the threshold (:mod:`framing.align.products`; ``compare_all`` or
+``--exact-alignment`` compares every pair).
 
 Modules, in the order the data flows:
 
 - ``words``: a sentence's words, the corpus's proper names and demonyms, the feature of each word;
 - ``features``: :class:`Aligner` (TF-IDF vectors, :func:`align`);
-- ``units``, ``pairs``, ``filters``: sentences and runs, the blocked sparse products with copies collapsed and
-  the partner cap, then the year-conflict factor and the top-k guard;
+- ``units``, ``products``, ``pairs``, ``filters``: sentences and runs, the blocked sparse products (and the
+  shortlist of a large corpus), the pairs with copies collapsed and the partner cap, then the year-conflict
+  factor and the top-k guard;
 - ``events_file``, ``clusters``, ``grouping``: events files, average-linkage splitting, :func:`events` and labels;
 - ``compare``: :func:`event_comparison`, :func:`omissions`, :func:`word_choice`;
 - ``columns``: the columns of every table above.

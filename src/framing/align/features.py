@@ -13,11 +13,12 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.preprocessing import normalize
 
-from ..errors import input_error, require_columns
+from ..errors import input_error, require_columns, warn
 from ..progress import steps
 from .columns import PAIR_COLUMNS, empty_table
 from .filters import top_k, year_conflicts
 from .pairs import Pairs, canonical_order, in_input_order, sentence_pairs
+from .products import Shortlist
 from .units import find_units, membership, representatives
 from .words import FeatureAnalyzer, TextCopies, find_names, split_words
 
@@ -66,6 +67,11 @@ class Aligner:
         Features two units must share to be compared at all.
     threads
         Blocks of sentences compared at once (threads of this process); the pairs do not depend on it.
+    compare_all
+        Compare every pair of sentences that share a feature, however large the corpus. By default a corpus
+        whose exact comparison would exceed :data:`~framing.align.products.EXACT_PRODUCT_ENTRIES` (about 1,500
+        articles of rarely repeated sentences) compares only the pairs whose less common words give at least half
+        the threshold, in time linear in the corpus, and warns (:class:`~framing.align.products.Shortlist`).
     progress
         Bars on a terminal for reading the words and comparing the sentences, shown when a step takes more than
         a second (minutes on a large corpus whose sentences share many words).
@@ -81,6 +87,7 @@ class Aligner:
     min_shared: int = 2
     threads: int = 1
     progress: bool = False
+    compare_all: bool = False
 
     def __post_init__(self):
         if not 0 < self.threshold <= 1:
@@ -204,9 +211,12 @@ class Aligner:
         units = find_units(doc, sentences["section"].to_numpy(), text_key, self.max_run)
         # One vector per distinct unit: copies of a sentence or run are compared once (framing.align.pairs).
         distinct = membership(units, representatives(units), len(sentences))
-        matrix = self.vectors(sentences, runs=distinct, featurized=featurized).matrix
-        pairs = sentence_pairs(matrix, units, self.threshold, self.min_shared, threads=self.threads,
-                               progress=self.progress)
+        vectors = self.vectors(sentences, runs=distinct, featurized=featurized, display=True)
+        shortlist = Shortlist.of(vectors.matrix, units.n_texts, compare_all=self.compare_all)
+        if shortlist is not None:
+            _warn_shortlisted(vectors, shortlist, len(sentences))
+        pairs = sentence_pairs(vectors.matrix, units, self.threshold, self.min_shared, threads=self.threads,
+                               progress=self.progress, shortlist=shortlist)
         conflict = year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
         pairs = pairs._replace(similarity=pairs.similarity * np.where(conflict, self.year_conflict, 1.0))
         kept = pairs.similarity >= self.threshold
@@ -219,6 +229,18 @@ def align(sentences: pd.DataFrame, *, threshold: float | None = None,
           featurized: Featurized | None = None) -> pd.DataFrame:
     """``Aligner().align(sentences, threshold=threshold)``; see :meth:`Aligner.align` for the columns."""
     return Aligner().align(sentences, threshold=threshold, featurized=featurized)
+
+
+def _warn_shortlisted(vectors: Vectors, shortlist: Shortlist, n_sentences: int) -> None:
+    """Say that a large corpus was compared through its shortlist, naming its commonest words."""
+    common = shortlist.common_features
+    frequency = np.bincount(shortlist.common.indices, minlength=vectors.matrix.shape[1])[common]
+    commonest = [vectors.display.get(feature, feature.removeprefix("N:"))
+                 for feature in vectors.features[common[np.argsort(-frequency, kind="stable")[:4]]]]
+    warn(None, f"{n_sentences:,} sentences: sentence pairs were compared only where their less common words "
+               f"alone reach half the alignment threshold; {len(common):,} words are each in more than "
+               f"{shortlist.common_units:,} sentences or runs (e.g. {', '.join(commonest)}). Every pair is compared with "
+               "--exact-alignment (Aligner(compare_all=True)), in time that grows with the square of the corpus")
 
 
 def _pairs_table(sentences: pd.DataFrame, pairs: Pairs) -> pd.DataFrame:

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .pairs import Pairs, rowdot
+from .pairs import Pairs
+from .products import rowdot
 from .units import first_of_each
 
 YEAR_IN_TEXT = re.compile(r"(?<![\w.])(?:18|19|20)\d\d(?![\w.]\d)")

@@ -14,6 +14,9 @@ sentences × a few dozen, not with copies², and the pairs table with sentences:
 :data:`MAX_PARTNERS` units of at most ``max_run`` sentences, so at most ``MAX_PARTNERS × max_run`` pairs per
 sentence (about 15 at 10,000 articles of wire copy).
 
+The products themselves (:mod:`framing.align.products`) are of every pair of distinct units that share a
+feature, or, in a large corpus, of those its less common words put on a shortlist.
+
 Similarities are bit-for-bit those of the uncollapsed aligner: copies have identical vector rows (same entries in
 the same order), and a sparse product entry depends only on its two rows.
 
@@ -33,11 +36,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from ..progress import steps
+from .products import PRODUCT_ENTRIES, RowBlock, Shortlist, row_blocks, rowdot
 from .units import Units, representatives, spans
 
-ROW_BLOCK = 2000  # most rows per sparse product
-# Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
-PRODUCT_ENTRIES = 10_000_000
 # Most partners (sentences or runs in other documents) kept per sentence before the finer filters.
 MAX_PARTNERS = 25
 # Most (sentence, distinct partner) combinations expanded at once (about 60 bytes each: ~120 MB).
@@ -110,51 +111,6 @@ class Stretch(NamedTuple):
 # Products of distinct units
 
 
-class RowBlock(NamedTuple):
-    """Rows ``start … stop-1`` of a matrix."""
-
-    start: int
-    stop: int
-
-
-def row_blocks(matrix: sp.csr_matrix, n_rows: int, budget: int | None = None) -> list[RowBlock]:
-    """Consecutive row ranges of the first ``n_rows`` rows whose products with all rows hold at most ``budget``
-    entries (default :data:`PRODUCT_ENTRIES`; at most :data:`ROW_BLOCK` rows each).
-
-    A row's product has at most as many entries as the summed document frequencies of its features: in a corpus
-    where a common word ("Iran") is in half the sentences, one row meets half the corpus, and a fixed block of
-    rows would grow with the corpus (2,000 rows × 500,000 units = 12 GB).
-    """
-    if n_rows == 0:
-        return []
-    budget = PRODUCT_ENTRIES if budget is None else budget
-    frequency = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
-    head = matrix[:n_rows].copy()
-    head.data = np.ones_like(head.data)
-    cost = np.asarray(head @ frequency).ravel().astype(np.int64)
-    # A block ends before the row that would take it past the entry budget or the row limit.
-    blocks, start, used = [], 0, 0
-    for row in range(n_rows):
-        if row > start and (used + cost[row] > budget or row - start >= ROW_BLOCK):
-            blocks.append(RowBlock(start, row))
-            start, used = row, 0
-        used += int(cost[row])
-    blocks.append(RowBlock(start, n_rows))
-    return blocks
-
-
-def rowdot(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray, other: sp.csr_matrix | None = None, *,
-           batch: int = 200_000) -> np.ndarray:
-    """Dot products of rows ``matrix[a[k]]`` and ``other[b[k]]`` (default ``matrix``) for every k, without the
-    full product, a batch of pairs at a time so that memory stays bounded."""
-    other = matrix if other is None else other
-    out = np.zeros(len(a))
-    for start in range(0, len(a), batch):
-        stop = start + batch
-        out[start:stop] = np.asarray(matrix[a[start:stop]].multiply(other[b[start:stop]]).sum(axis=1)).ravel()
-    return out
-
-
 class Pairs(NamedTuple):
     """Sentence pairs: row positions ``i, j`` (``i``'s document first), sorted by ``i, j``, and ``similarity``."""
 
@@ -164,7 +120,7 @@ class Pairs(NamedTuple):
 
 
 def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_shared: int, *,
-                   threads: int = 1, progress: bool = False) -> Pairs:
+                   threads: int = 1, progress: bool = False, shortlist: Shortlist | None = None) -> Pairs:
     """Sentence pairs of different documents whose unit similarity reaches ``threshold``, as the uncollapsed
     aligner finds them.
 
@@ -181,12 +137,18 @@ def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_sh
 
     ``progress``: a bar over the row blocks on a terminal, once the comparison has taken a second
     (:data:`framing.progress.DELAY_SECONDS`).
+
+    ``shortlist``: compare only the pairs it lists (:class:`~.products.Shortlist` of ``matrix``); by default
+    every pair of units that share a feature.
     """
     binary = matrix.copy()
     binary.data[:] = 1.0
-    context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared,
-                       matrix.T.tocsr())  # CSR, as the product wants it: converted once, not once per block
-    blocks = row_blocks(matrix, units.n_texts, PRODUCT_ENTRIES // threads)
+    # The transposed matrix in CSR, as the product wants it: converted once, not once per block.
+    transposed = matrix.T.tocsr() if shortlist is None else None
+    context = _Context(matrix, binary, units, Copies.of(units), representatives(units), min_shared, transposed,
+                       shortlist)
+    blocks = row_blocks(matrix if shortlist is None else shortlist.uncommon, units.n_texts,
+                        PRODUCT_ENTRIES // threads)
     shown = partial(steps, label="comparing sentences", total=len(blocks), unit="block", shown=progress,
                     delayed=True)
     if threads > 1 and len(blocks) > 1:
@@ -204,7 +166,10 @@ def sentence_pairs(matrix: sp.csr_matrix, units: Units, threshold: float, min_sh
 
 def _block_pairs(context: _Context, threshold: float, block: RowBlock) -> list[_CodedPairs]:
     """The kept sentence pairs of one row block (its rows' products with every unit)."""
-    entries = _Entries.of(context.matrix[block.start:block.stop] @ context.transposed, block.start, threshold)
+    if context.shortlist is None:
+        entries = _Entries.of(context.matrix[block.start:block.stop] @ context.transposed, block.start, threshold)
+    else:
+        entries = _Entries.sorted(*context.shortlist.entries(block, threshold))
     found = []
     for kept in _capped_partners(context, _rows_with_partners(context, entries, block), entries):
         passed = _passes(context, entries.a[kept.entry], entries.b[kept.entry], kept.similarity)
@@ -219,7 +184,8 @@ class _Context(NamedTuple):
     copies: Copies
     first: np.ndarray  # first unit of each key
     min_shared: int
-    transposed: sp.csr_matrix  # the matrix transposed, in CSR
+    transposed: sp.csr_matrix | None  # the matrix transposed, in CSR (None: compared through the shortlist)
+    shortlist: Shortlist | None
 
 
 class _Entries(NamedTuple):
@@ -238,7 +204,10 @@ class _Entries(NamedTuple):
         keep = np.flatnonzero(block.data >= threshold)
         # int64: keys are combined into codes (key × number of keys) that overflow 32 bits at 10,000 articles.
         a = np.searchsorted(block.indptr, keep, side="right").astype(np.int64) - 1 + start
-        b, value = block.indices[keep].astype(np.int64), block.data[keep]
+        return cls.sorted(a, block.indices[keep].astype(np.int64), block.data[keep])
+
+    @classmethod
+    def sorted(cls, a: np.ndarray, b: np.ndarray, value: np.ndarray) -> _Entries:
         order = np.lexsort((-value, a))
         return cls(a[order], b[order], value[order])
 
