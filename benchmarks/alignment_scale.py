@@ -1,7 +1,7 @@
 """What the alignment's shortlist costs and loses at corpus scale, against comparing every pair.
 
-A corpus whose exact comparison would exceed ``framing.align.products.EXACT_PRODUCT_ENTRIES`` compares only the
-pairs its less common words put on a shortlist (:mod:`framing.align.products`). For each corpus this script
+A corpus whose exact comparison would exceed its budget (``framing.align.products.product_budget``) compares only
+the pairs its less common words put on a shortlist (:mod:`framing.align.products`). For each corpus this script
 aligns the same sentences both ways, on all cores — ``Aligner(compare_all=True)`` and the shortlist (forced,
 also where the corpus is small enough for the exact comparison, so that its loss is measured where the exact
 answer is cheap) — and prints the time of each, the pairs each keeps, the exact pairs the shortlist also keeps
@@ -67,12 +67,12 @@ def compare(label: str, sentences: pd.DataFrame) -> dict:
     exact, exact_s, _ = timed_pairs(Aligner(threads=CORES, compare_all=True), sentences, featurized)
     short, short_s, by_default = timed_pairs(aligner, sentences, featurized)
     if not by_default:
-        budget = products.EXACT_PRODUCT_ENTRIES
+        floor = products.EXACT_PRODUCT_ENTRIES
         products.EXACT_PRODUCT_ENTRIES = 0  # the shortlist, whatever the size
         try:
             short, short_s, _ = timed_pairs(aligner, sentences, featurized)
         finally:
-            products.EXACT_PRODUCT_ENTRIES = budget
+            products.EXACT_PRODUCT_ENTRIES = floor
     key = ["doc_a", "sent_a", "doc_b", "sent_b"]
     both = exact.merge(short[key], on=key, how="inner")
     row = {"corpus": label, "sentences": len(sentences), "default": "shortlist" if by_default else "exact",
@@ -117,11 +117,14 @@ def main() -> None:
         write_spliced_articles(corpus, n, pool)
         rows.append(compare(f"{n:,} articles, spliced sentences", sentences_of(corpus)))
     body = f"""`benchmarks/alignment_scale.py`, {CORES} cores (threads of one process). The same sentences aligned by
-comparing every pair (`--exact-alignment`) and through the shortlist (a pair is compared when its words in at
-most {products.COMMON_UNITS:,} distinct units give {products.CANDIDATE_SHARE:.0%} of the threshold; its similarity is then
-computed in full). "default" says which the run uses: the shortlist once the exact products would exceed
-{products.EXACT_PRODUCT_ENTRIES:,} entries. Times are the `align` call with the features counted beforehand. Recall =
-share of the exact pairs the shortlist keeps. Synthetic articles as in `scale.py`.
+comparing every pair (`--exact-alignment`) and through the shortlist: the commonest words are set aside until
+the products of the others hold at most max({products.EXACT_PRODUCT_ENTRIES:,}, {products.ENTRIES_PER_USE} × the
+matrix's stored entries) entries; a pair is compared when its other words give {products.CANDIDATE_SHARE:.0%} of
+the threshold, and its similarity is then computed in full. "default" says which the run uses (the shortlist
+only when comparing every pair would exceed that budget); where the default is exact, the shortlist is forced
+with a budget of {products.ENTRIES_PER_USE} per stored entry, to measure its loss where the exact answer is cheap.
+Times are the `align` call, the features counted beforehand. Recall = share of the exact pairs the shortlist
+keeps. Synthetic articles as in `scale.py`.
 
 {table(rows)}
 """

@@ -86,7 +86,24 @@ def test_exact_alignment_is_recorded_in_the_run(runner, tmp_path, two_documents)
     out = tmp_path / "out"
     result = runner.invoke(main, ["analyze", str(two_documents), "--out", str(out), "--exact-alignment"])
     assert result.exit_code == 0, result.output
-    assert json.loads((out / "run.json").read_text())["options"]["exact_alignment"] is True
+    run = json.loads((out / "run.json").read_text())
+    assert run["options"]["exact_alignment"] is True
+    assert run["alignment"] == {"compared": "every pair", "note": ""}
+
+
+def test_a_shortlisted_alignment_is_said_in_the_run_and_report(runner, tmp_path, two_documents, monkeypatch):
+    import framing.align.products as products
+
+    # As if the corpus were large: words in more than one sentence or run are common.
+    monkeypatch.setattr(products, "common_limit", lambda frequency, uses, budget: 1)
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["analyze", str(two_documents), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    run = json.loads((out / "run.json").read_text())
+    assert run["alignment"]["compared"] == "shortlist"
+    assert "compared only where their less common words" in run["alignment"]["note"]
+    assert "About the alignment." in (out / "report.html").read_text(encoding="utf-8")
+    assert "compared only where their less common words" in result.output  # the warning, on the terminal
 
 
 @pytest.mark.parametrize("option", ["--lexicon", "--extend-lexicon", "--events"])

@@ -38,9 +38,10 @@ class Pending(NamedTuple):
 
 
 def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lexicon, events_file: Path | None, *,
-                     threads: int = 1, progress: bool = False, compare_all: bool = False) -> dict[str, pd.DataFrame]:
+                     threads: int = 1, progress: bool = False, compare_all: bool = False) -> dict:
     """The alignment tables of the summarised sentences (``pairs, events, event_labels, comparison, omissions,
-    word_choice``; see :mod:`framing.align`); ``threads``: sentence blocks compared at once; ``progress``: bars
+    word_choice``; see :mod:`framing.align`) and ``alignment_note`` (see :class:`~framing.tables.Analysis`);
+    ``threads``: sentence blocks compared at once; ``progress``: bars
     for its long steps on a terminal; ``compare_all``: see :class:`framing.align.Aligner`."""
     from . import align
 
@@ -49,7 +50,7 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
     # The feature counts depend only on the texts: computed once, shared by the pairs and the events.
     aligner = align.Aligner(threads=threads, progress=progress, compare_all=compare_all)
     featurized = aligner.featurize(summary_sentences)
-    pairs = aligner.align(summary_sentences, featurized=featurized)
+    pairs, shortlist_note = aligner.aligned(summary_sentences, featurized=featurized)
     grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized,
                            progress=progress)
     events, labels = grouped
@@ -66,6 +67,7 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
         "comparison": comparison,
         "omissions": align.omissions(comparison),
         "word_choice": align.word_choice(pairs, terms, sentences, lexicon=lexicon.entries),
+        "alignment_note": shortlist_note,
     }
 
 

@@ -110,6 +110,10 @@ class Analysis:
         section, n_sentences, n_words, mean_compound, ci_low, ci_high, loaded_authorial_per_1000,
         loaded_reported_per_1000, share_named, share_anonymous, share_none``; see
         :func:`framing.section_summary.summarise_sections`); written as ``sections.csv`` (issue 19).
+    alignment_note
+        Empty when the aligner compared every pair of sentences sharing a word; else the notice that a large
+        corpus was compared through its shortlist (:class:`framing.align.AlignedPairs`), shown in the report and
+        ``run.json``.
     timings
         Seconds spent on ``documents`` (read, clean, split, score), ``alignment`` and ``summaries``; not
         written anywhere, so reruns stay byte-identical.
@@ -146,6 +150,7 @@ class Analysis:
     labels: pd.DataFrame = field(default_factory=pd.DataFrame)
     rewrites: pd.DataFrame = field(default_factory=pd.DataFrame)
     by_section: pd.DataFrame = field(default_factory=pd.DataFrame)
+    alignment_note: str = ""
 
     @cached_property
     def measures(self) -> pd.DataFrame:

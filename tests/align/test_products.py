@@ -41,20 +41,43 @@ def unit_rows(seed: int = 4) -> sp.csr_matrix:
     return normalize(sp.csr_matrix(dense))
 
 
+def common_above(monkeypatch, limit: int) -> None:
+    """Make every corpus large enough for the shortlist, with features in more than ``limit`` units common."""
+    monkeypatch.setattr(products, "common_limit", lambda frequency, uses, budget: limit)
+
+
+def test_common_limit_sets_aside_the_commonest_features_until_the_rest_fit():
+    frequency = np.array([1, 1, 2, 2, 5, 10])
+    uses = np.array([1, 1, 2, 1, 5, 10])  # products: 1, 1, 4, 2, 25, 100 entries (133 in all)
+    assert products.common_limit(frequency, uses, 133) is None
+    assert products.common_limit(frequency, uses, 132) == 5
+    assert products.common_limit(frequency, uses, 33) == 5
+    assert products.common_limit(frequency, uses, 32) == 2
+    assert products.common_limit(frequency, uses, 8) == 2
+    assert products.common_limit(frequency, uses, 7) == 1
+    assert products.common_limit(frequency, uses, 0) == 1
+
+
+def test_budget_grows_with_the_matrix_beyond_a_floor(monkeypatch):
+    matrix = unit_rows()
+    assert products.product_budget(matrix) == products.EXACT_PRODUCT_ENTRIES
+    monkeypatch.setattr(products, "EXACT_PRODUCT_ENTRIES", 10)
+    assert products.product_budget(matrix) == products.ENTRIES_PER_USE * matrix.nnz
+
+
 def test_no_shortlist_for_a_small_corpus_or_when_every_pair_is_asked_for(monkeypatch):
     matrix = unit_rows()
     assert Shortlist.of(matrix, 120) is None  # its exact products are far below the budget
     monkeypatch.setattr(products, "EXACT_PRODUCT_ENTRIES", 0)
-    monkeypatch.setattr(products, "COMMON_UNITS", 30)
+    monkeypatch.setattr(products, "ENTRIES_PER_USE", 1)
+    shortlist = Shortlist.of(matrix, 120)
+    assert shortlist is not None and 0 in shortlist.common_features
     assert Shortlist.of(matrix, 120, compare_all=True) is None
-    monkeypatch.setattr(products, "COMMON_UNITS", 120)  # no feature is in more units than that
-    assert Shortlist.of(matrix, 120) is None
 
 
 def test_shortlist_splits_the_matrix_by_common_features(monkeypatch):
     matrix = unit_rows()
-    monkeypatch.setattr(products, "EXACT_PRODUCT_ENTRIES", 0)
-    monkeypatch.setattr(products, "COMMON_UNITS", 30)
+    common_above(monkeypatch, 30)
     shortlist = Shortlist.of(matrix, 120)
     frequency = np.bincount(matrix.indices, minlength=40)
     assert shortlist.common_features.tolist() == np.flatnonzero(frequency > 30).tolist() == [0, 1, 2, 3]
@@ -66,8 +89,7 @@ def test_shortlist_splits_the_matrix_by_common_features(monkeypatch):
 
 def test_shortlist_entries_are_the_exact_entries_whose_uncommon_part_comes_near_the_threshold(monkeypatch):
     matrix, threshold = unit_rows(), 0.3
-    monkeypatch.setattr(products, "EXACT_PRODUCT_ENTRIES", 0)
-    monkeypatch.setattr(products, "COMMON_UNITS", 30)
+    common_above(monkeypatch, 30)
     shortlist = Shortlist.of(matrix, 120)
     a, b, value = shortlist.entries(RowBlock(10, 70), threshold)
 
@@ -119,13 +141,15 @@ def test_a_large_corpus_compares_what_its_rare_words_shortlist_and_says_so(monke
     with warnings.catch_warnings():
         warnings.simplefilter("error", FramingWarning)  # a small corpus is compared in full, without a word
         everything = pair_set(Aligner(top_k=None).align(corpus))
-    monkeypatch.setattr(products, "EXACT_PRODUCT_ENTRIES", 0)
-    monkeypatch.setattr(products, "COMMON_UNITS", 6)
+    common_above(monkeypatch, 6)
     with pytest.warns(FramingWarning, match=r"compared only where their less common words") as caught:
         shortlisted = pair_set(Aligner(top_k=None).align(corpus))
     message = str(caught[0].message)
+    with pytest.warns(FramingWarning):
+        assert Aligner(top_k=None).aligned(corpus).shortlist_note == message  # what the report and run.json say
     assert "--exact-alignment" in message
-    assert "9 words are each in more than 6 sentences or runs (e.g. district, millimetres, overnight, rainfall)" in message
+    assert ("9 words are each in more than 6 sentences or runs (e.g. district, millimetres, overnight, rainfall)"
+            in message)
     zebra = ("doc2", 3, "doc5", 3)
     assert zebra in everything and zebra in shortlisted
     assert shortlisted[zebra] == pytest.approx(everything[zebra], abs=1e-4)
@@ -137,15 +161,15 @@ def test_a_large_corpus_compares_what_its_rare_words_shortlist_and_says_so(monke
     assert not different & shortlisted.keys()
     assert talk - different <= shortlisted.keys()
     assert shortlisted.keys() <= everything.keys()
-    # compare_all keeps every pair, whatever the corpus's size.
-    assert pair_set(Aligner(top_k=None, compare_all=True).align(corpus)) == everything
+    # compare_all keeps every pair, whatever the corpus's size, and has nothing to say.
+    found = Aligner(top_k=None, compare_all=True).aligned(corpus)
+    assert pair_set(found.table) == everything and found.shortlist_note == ""
 
 
 def test_shortlist_keeps_copies_collapsed_and_the_pairs_of_rare_words(monkeypatch):
     corpus = copied_corpus()
     everything = pair_set(Aligner().align(corpus))
-    monkeypatch.setattr(products, "EXACT_PRODUCT_ENTRIES", 0)
-    monkeypatch.setattr(products, "COMMON_UNITS", 20)
+    common_above(monkeypatch, 20)
     with pytest.warns(FramingWarning):
         shortlisted = pair_set(Aligner().align(corpus))
     same = everything.keys() & shortlisted.keys()

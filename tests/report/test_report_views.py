@@ -126,6 +126,24 @@ def test_spread_notice_gives_the_reason(spread_run):
     assert "<code>--group-by</code>" in notice and "<code>documents.csv</code>" in notice
 
 
+def test_alignment_shortlist_is_said_in_both_reports(tmp_path):
+    note = ("26,000 sentences: sentence pairs were compared only where their less common words alone reach half "
+            "the alignment threshold; 615 words are each in more than 2,982 sentences or runs (e.g. said, Iran). "
+            "Every pair is compared with --exact-alignment")
+    analysis = many_documents(20)
+    analysis.alignment_note = note
+    write_report(tmp_path, analysis, view=choose_view(analysis.documents))
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    aside = re.search(r'<aside class="notice" aria-label="About the alignment">(.*?)</aside>', html, re.DOTALL)
+    assert plain_text(aside.group(1)) == "About the alignment. " + note
+    assert "<code>--exact-alignment</code>" in aside.group(1)
+    assert f"> **About the alignment.** {note}" in (tmp_path / "report.md").read_text(encoding="utf-8")
+
+
+def test_no_alignment_notice_when_every_pair_was_compared(spread_run):
+    assert "About the alignment" not in spread_run.html and "About the alignment" not in spread_run.md
+
+
 def test_spread_markdown(spread_run):
     md = spread_run.md
     assert "> **About this view.** 200 documents are too many" in md

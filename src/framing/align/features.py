@@ -32,6 +32,15 @@ class Featurized(NamedTuple):
     display: dict[str, str]  # feature → the form most often written ("sanction" → "sanctions", "N:iraq" → "Iraq")
 
 
+class AlignedPairs(NamedTuple):
+    """What :meth:`Aligner.aligned` returns: the pairs table, and how they were found."""
+
+    table: pd.DataFrame  # see Aligner.align
+    # Empty when every pair of sentences sharing a feature was compared; else what the shortlist left out, in
+    # words (the warning's text; the report shows it).
+    shortlist_note: str
+
+
 class Vectors(NamedTuple):
     """What :meth:`Aligner.vectors` returns: unit-length rows, one per sentence, and how to read the columns."""
 
@@ -69,9 +78,9 @@ class Aligner:
         Blocks of sentences compared at once (threads of this process); the pairs do not depend on it.
     compare_all
         Compare every pair of sentences that share a feature, however large the corpus. By default a corpus
-        whose exact comparison would exceed :data:`~framing.align.products.EXACT_PRODUCT_ENTRIES` (about 1,500
-        articles of rarely repeated sentences) compares only the pairs whose less common words give at least half
-        the threshold, in time linear in the corpus, and warns (:class:`~framing.align.products.Shortlist`).
+        whose exact comparison would exceed its budget (:func:`~framing.align.products.product_budget`; about
+        1,500 articles of rarely repeated sentences) compares only the pairs its less common words bring to
+        half the threshold, in time linear in the corpus, and warns (:class:`~framing.align.products.Shortlist`).
     progress
         Bars on a terminal for reading the words and comparing the sentences, shown when a step takes more than
         a second (minutes on a large corpus whose sentences share many words).
@@ -189,23 +198,34 @@ class Aligner:
         of a repeated sentence has its own rows, as if each had been compared on its own; the partner cap keeps
         the table linear in sentences (:mod:`framing.align.pairs`).
         """
+        return self.aligned(sentences, threshold=threshold, featurized=featurized).table
+
+    def aligned(self, sentences: pd.DataFrame, *, threshold: float | None = None,
+                featurized: Featurized | None = None) -> AlignedPairs:
+        """:meth:`align`'s table, and the note that says whether a large corpus was compared through its
+        shortlist (:class:`AlignedPairs`); the note is also given as a warning."""
         aligner = self if threshold is None else replace(self, threshold=threshold)
         require_columns(sentences, ("doc_id", "sent_id", "section", "text"), "sentences")
-        return aligner._align(sentences, featurized)
+        found = aligner._align(sentences, featurized)
+        if found.shortlist_note:
+            warn(None, found.shortlist_note)
+        return found
 
-    def _align(self, sentences: pd.DataFrame, featurized: Featurized | None) -> pd.DataFrame:
+    def _align(self, sentences: pd.DataFrame, featurized: Featurized | None) -> AlignedPairs:
         sentences = sentences.reset_index(drop=True)
         if sentences["doc_id"].nunique() < 2:
-            return empty_table(PAIR_COLUMNS)
+            return AlignedPairs(empty_table(PAIR_COLUMNS), "")
         # Looked for in doc_id, sent_id order: the same pairs whatever the order of the rows (framing.align.pairs).
         order = canonical_order(sentences["doc_id"].to_numpy(), sentences["sent_id"].to_numpy())
         if featurized is not None:
             featurized = featurized._replace(counts=featurized.counts[order])
-        pairs = self._pairs(sentences.iloc[order].reset_index(drop=True), featurized)
-        return _pairs_table(sentences, in_input_order(pairs, order, pd.factorize(sentences["doc_id"])[0]))
+        pairs, note = self._pairs(sentences.iloc[order].reset_index(drop=True), featurized)
+        doc = pd.factorize(sentences["doc_id"])[0]
+        return AlignedPairs(_pairs_table(sentences, in_input_order(pairs, order, doc)), note)
 
-    def _pairs(self, sentences: pd.DataFrame, featurized: Featurized | None) -> Pairs:
-        """The kept pairs of ``sentences`` (row positions, ``i``'s document first in table order)."""
+    def _pairs(self, sentences: pd.DataFrame, featurized: Featurized | None) -> tuple[Pairs, str]:
+        """The kept pairs of ``sentences`` (row positions, ``i``'s document first in table order), and the
+        shortlist's note (empty when every pair was compared)."""
         doc = pd.factorize(sentences["doc_id"])[0]
         text_key = pd.factorize(sentences["text"].astype(str))[0]
         units = find_units(doc, sentences["section"].to_numpy(), text_key, self.max_run)
@@ -213,8 +233,7 @@ class Aligner:
         distinct = membership(units, representatives(units), len(sentences))
         vectors = self.vectors(sentences, runs=distinct, featurized=featurized, display=True)
         shortlist = Shortlist.of(vectors.matrix, units.n_texts, compare_all=self.compare_all)
-        if shortlist is not None:
-            _warn_shortlisted(vectors, shortlist, len(sentences))
+        note = "" if shortlist is None else _shortlist_note(vectors, shortlist, len(sentences))
         pairs = sentence_pairs(vectors.matrix, units, self.threshold, self.min_shared, threads=self.threads,
                                progress=self.progress, shortlist=shortlist)
         conflict = year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
@@ -222,7 +241,7 @@ class Aligner:
         kept = pairs.similarity >= self.threshold
         if self.top_k is not None:
             kept &= top_k(pairs, doc, self.top_k)
-        return Pairs(*(column[kept] for column in pairs))
+        return Pairs(*(column[kept] for column in pairs)), note
 
 
 def align(sentences: pd.DataFrame, *, threshold: float | None = None,
@@ -231,16 +250,16 @@ def align(sentences: pd.DataFrame, *, threshold: float | None = None,
     return Aligner().align(sentences, threshold=threshold, featurized=featurized)
 
 
-def _warn_shortlisted(vectors: Vectors, shortlist: Shortlist, n_sentences: int) -> None:
-    """Say that a large corpus was compared through its shortlist, naming its commonest words."""
+def _shortlist_note(vectors: Vectors, shortlist: Shortlist, n_sentences: int) -> str:
+    """That a large corpus was compared through its shortlist, naming its commonest words."""
     common = shortlist.common_features
     frequency = np.bincount(shortlist.common.indices, minlength=vectors.matrix.shape[1])[common]
     commonest = [vectors.display.get(feature, feature.removeprefix("N:"))
                  for feature in vectors.features[common[np.argsort(-frequency, kind="stable")[:4]]]]
-    warn(None, f"{n_sentences:,} sentences: sentence pairs were compared only where their less common words "
-               f"alone reach half the alignment threshold; {len(common):,} words are each in more than "
-               f"{shortlist.common_units:,} sentences or runs (e.g. {', '.join(commonest)}). Every pair is compared with "
-               "--exact-alignment (Aligner(compare_all=True)), in time that grows with the square of the corpus")
+    return (f"{n_sentences:,} sentences: sentence pairs were compared only where their less common words alone "
+            f"reach half the alignment threshold; {len(common):,} words are each in more than "
+            f"{shortlist.common_units:,} sentences or runs (e.g. {', '.join(commonest)}). Every pair is compared "
+            "with --exact-alignment (Aligner(compare_all=True)), in time that grows with the square of the corpus")
 
 
 def _pairs_table(sentences: pd.DataFrame, pairs: Pairs) -> pd.DataFrame:

@@ -17,8 +17,8 @@ sentence (about 15 at 10,000 articles of wire copy).
 The products themselves (:mod:`framing.align.products`) are of every pair of distinct units that share a
 feature, or, in a large corpus, of those its less common words put on a shortlist.
 
-Similarities are bit-for-bit those of the uncollapsed aligner: copies have identical vector rows (same entries in
-the same order), and a sparse product entry depends only on its two rows.
+When every pair is compared, similarities are bit-for-bit those of the uncollapsed aligner: copies have
+identical vector rows (same entries in the same order), and a sparse product entry depends only on its two rows.
 
 Units (:mod:`framing.align.units`) are numbered as the uncollapsed aligner numbers them: that number breaks ties at
 the cap. The aligner numbers the sentences sorted by ``doc_id, sent_id`` (:func:`canonical_order`), so that the

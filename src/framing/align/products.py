@@ -8,12 +8,15 @@ entries, of which fewer than 1% reached the threshold (147 of the alignment's 18
 event share words that are rare in the corpus (names, places, the event's own nouns); the common words add a
 little to their similarity and make nearly all of the cost.
 
-So, once the exact products would exceed :data:`EXACT_PRODUCT_ENTRIES`, a pair is compared only when its
-uncommon features (each in at most :data:`COMMON_UNITS` distinct units) alone give at least
-:data:`CANDIDATE_SHARE` of the threshold; its similarity is then computed in full, common words included. The
-products then cost at most ``COMMON_UNITS`` entries per feature occurrence: linear in the corpus. A smaller
-corpus, and any corpus with ``compare_all``, is compared exactly as before. What the shortlist loses, against
-the exhaustive comparison, is measured by ``benchmarks/alignment_scale.py`` (``benchmarks/RESULTS.md``).
+So the products may hold at most :func:`product_budget` entries: :data:`EXACT_PRODUCT_ENTRIES`, or
+:data:`ENTRIES_PER_USE` per stored entry of the matrix (each use of a feature by a unit), whichever is more.
+A corpus whose exact products fit is compared exactly, as is any corpus with ``compare_all``. Beyond, the
+commonest features are set aside until the products of the others fit (:func:`common_limit`): a pair is then
+compared only when its uncommon features alone give at least :data:`CANDIDATE_SHARE` of the threshold, and its
+similarity is computed in full, common words included. The cost is linear in the corpus by construction; the
+pairs lost are those whose similarity rests on common words. How many, against the exhaustive comparison, is
+measured by ``benchmarks/alignment_scale.py`` (``benchmarks/RESULTS.md``): the budget was chosen there, on
+corpora of 3,000 and 10,000 articles, where it keeps about 98% of the pairs.
 """
 
 from __future__ import annotations
@@ -26,11 +29,12 @@ import scipy.sparse as sp
 ROW_BLOCK = 2000  # most rows per sparse product
 # Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
 PRODUCT_ENTRIES = 10_000_000
-# Most entries all the exact products together may hold before a corpus is compared through the shortlist
-# (about 3 s on two cores). 1,000 articles of rarely repeated sentences make 170 million; 3,000 make 1.5 billion.
+# Entries all the products together may hold, whatever the corpus's size (about 3 s on two cores). 1,000
+# articles of rarely repeated sentences make 170 million when every pair is compared; 3,000 make 1.5 billion.
 EXACT_PRODUCT_ENTRIES = 500_000_000
-# A feature in more distinct units than this is common: it alone never puts a pair on the shortlist.
-COMMON_UNITS = 1000
+# Entries the products may hold per stored entry of the matrix, beyond EXACT_PRODUCT_ENTRIES: linear in the
+# corpus. At 10,000 articles of rarely repeated sentences every pair makes 1,971 per stored entry.
+ENTRIES_PER_USE = 200
 # Share of the threshold a pair's uncommon features must give before its full similarity is computed.
 CANDIDATE_SHARE = 0.5
 
@@ -99,15 +103,17 @@ class Shortlist(NamedTuple):
     def of(cls, matrix: sp.csr_matrix, n_rows: int, *, compare_all: bool = False) -> Shortlist | None:
         """The shortlist of ``matrix`` (unit-length rows; its first ``n_rows`` rows are multiplied with all), or
         ``None`` when every pair is compared: with ``compare_all``, or when the exact products stay within
-        :data:`EXACT_PRODUCT_ENTRIES`, or when no feature is common."""
-        if compare_all or int(product_entries(matrix, n_rows).sum()) <= EXACT_PRODUCT_ENTRIES:
+        :func:`product_budget`."""
+        if compare_all:
             return None
-        frequency = np.bincount(matrix.indices, minlength=matrix.shape[1])
-        is_common = frequency > COMMON_UNITS
-        if not is_common.any():
+        frequency = np.bincount(matrix.indices, minlength=matrix.shape[1]).astype(np.int64)
+        uses = np.bincount(matrix[:n_rows].indices, minlength=matrix.shape[1]).astype(np.int64)
+        limit = common_limit(frequency, uses, product_budget(matrix))
+        if limit is None:
             return None
+        is_common = frequency > limit
         uncommon, common = _split_columns(matrix, is_common)
-        return cls(uncommon, uncommon.T.tocsr(), common, np.flatnonzero(is_common), COMMON_UNITS)
+        return cls(uncommon, uncommon.T.tocsr(), common, np.flatnonzero(is_common), limit)
 
     def entries(self, block: RowBlock, threshold: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Rows ``a`` of ``block``, their partners ``b`` and full similarities at or above ``threshold``, of
@@ -126,6 +132,27 @@ class Shortlist(NamedTuple):
         value = uncommon + rowdot(self.common, a, b)
         kept = value >= threshold
         return a[kept], b[kept], value[kept]
+
+
+def product_budget(matrix: sp.csr_matrix) -> int:
+    """Most entries the products of ``matrix``'s rows with all rows may hold: :data:`EXACT_PRODUCT_ENTRIES`, or
+    :data:`ENTRIES_PER_USE` per stored entry, whichever is more."""
+    return max(EXACT_PRODUCT_ENTRIES, ENTRIES_PER_USE * matrix.nnz)
+
+
+def common_limit(frequency: np.ndarray, uses: np.ndarray, budget: int) -> int | None:
+    """The largest unit frequency ``limit`` such that the products of the features in at most ``limit`` units
+    hold at most ``budget`` entries (``None`` when every feature's do; at least 1).
+
+    ``frequency``: each feature's number of units; ``uses``: its number among the multiplied rows. A feature's
+    products hold ``uses × frequency`` entries."""
+    cost = uses * frequency
+    if int(cost.sum()) <= budget:
+        return None
+    levels, level = np.unique(frequency, return_inverse=True)
+    within = np.cumsum(np.bincount(level.ravel(), weights=cost, minlength=len(levels)))
+    fitting = np.flatnonzero(within <= budget)
+    return int(levels[fitting[-1]]) if len(fitting) else 1
 
 
 def _row_norms(matrix: sp.csr_matrix) -> np.ndarray:

@@ -147,6 +147,8 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
         "title": TITLE,
         "page_title": f"{TITLE}: " + (f"{len(order):,} documents" if spread else ", ".join(order)),
         "view": view_context(view, table_format),
+        # Said when a large corpus's alignment compared only its shortlist of pairs (framing.align.products).
+        "alignment_note": alignment_note(getattr(analysis, "alignment_note", "")),
         "documents_table": where_written("documents.csv", table_format),
         "n_documents": len(order),
         "documents": document_heads(analysis.documents, listed, colours, view.kind,
@@ -200,6 +202,12 @@ def view_context(view: View, table_format: str = "csv") -> dict:
     """
     text = in_format(view.reason, table_format) if view.chosen_by == "size" and view.kind != "documents" else ""
     return {"kind": view.kind, "group_by": view.group_by, "notice_text": text, "notice": _code_names(text)}
+
+
+def alignment_note(note: str) -> dict:
+    """The alignment's note (empty unless a large corpus was compared through its shortlist) as ``html``, with
+    option names as code, and as ``text``, for Markdown."""
+    return {"html": _code_names(note), "text": note}
 
 
 _CODE_NAME = re.compile(r"--[a-z][a-z-]*|\b[\w-]+\.(?:csv|json|md|html|parquet|xlsx)\b")

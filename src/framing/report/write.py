@@ -162,6 +162,9 @@ def run_record(analysis: Analysis, options: dict) -> dict:
         "lexicon": {"source": _lexicon_source(analysis.lexicon.source), "sha256": analysis.lexicon.sha256,
                     "entries": len(analysis.lexicon.entries)},
         "options": {key: _shown_option(key, value) for key, value in options.items()},
+        # Which sentence pairs the alignment compared: a large corpus only its shortlist (framing.align.products).
+        "alignment": {"compared": "shortlist" if analysis.alignment_note else "every pair",
+                      "note": analysis.alignment_note},
         "versions": {"python": platform.python_version(), **{name: _version(name) for name in PACKAGES}},
     }
 
