@@ -203,13 +203,10 @@ class Aligner:
     def aligned(self, sentences: pd.DataFrame, *, threshold: float | None = None,
                 featurized: Featurized | None = None) -> AlignedPairs:
         """:meth:`align`'s table, and the note that says whether a large corpus was compared through its
-        shortlist (:class:`AlignedPairs`); the note is also given as a warning."""
+        shortlist (:class:`AlignedPairs`); the note is also given as a warning, before the comparison."""
         aligner = self if threshold is None else replace(self, threshold=threshold)
         require_columns(sentences, ("doc_id", "sent_id", "section", "text"), "sentences")
-        found = aligner._align(sentences, featurized)
-        if found.shortlist_note:
-            warn(None, found.shortlist_note)
-        return found
+        return aligner._align(sentences, featurized)
 
     def _align(self, sentences: pd.DataFrame, featurized: Featurized | None) -> AlignedPairs:
         sentences = sentences.reset_index(drop=True)
@@ -234,6 +231,8 @@ class Aligner:
         vectors = self.vectors(sentences, runs=distinct, featurized=featurized, display=True)
         shortlist = Shortlist.of(vectors.matrix, units.n_texts, compare_all=self.compare_all)
         note = "" if shortlist is None else _shortlist_note(vectors, shortlist, len(sentences))
+        if note:  # said before the comparison, which takes minutes on such a corpus
+            warn(None, note)
         pairs = sentence_pairs(vectors.matrix, units, self.threshold, self.min_shared, threads=self.threads,
                                progress=self.progress, shortlist=shortlist)
         conflict = year_conflicts(sentences["text"], text_key, pairs.i, pairs.j)
@@ -259,7 +258,7 @@ def _shortlist_note(vectors: Vectors, shortlist: Shortlist, n_sentences: int) ->
     return (f"{n_sentences:,} sentences: sentence pairs were compared only where their less common words alone "
             f"reach half the alignment threshold; {len(common):,} words are each in more than "
             f"{shortlist.common_units:,} sentences or runs (e.g. {', '.join(commonest)}). Every pair is compared "
-            "with --exact-alignment (Aligner(compare_all=True)), in time that grows with the square of the corpus")
+            "with --exact-alignment (Aligner(compare_all=True)), in time that grows with the square of the corpus.")
 
 
 def _pairs_table(sentences: pd.DataFrame, pairs: Pairs) -> pd.DataFrame:
