@@ -151,7 +151,7 @@ def _common_options(function):
                      help="Same as --contributions none."),
         click.option("--exact-alignment", is_flag=True,
                      help="Compare every pair of sentences that share a word, however large the corpus. By "
-                          "default a corpus too large for that (about 1,500 articles of rarely repeated "
+                          "default a corpus too large for that (about 1,700 articles of rarely repeated "
                           "sentences) compares only the pairs its less common words bring near the threshold, "
                           "and says so."),
         click.option("--format", "table_format", type=SharedChoice(["csv", "xlsx", "parquet"], _table_format),

@@ -103,7 +103,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         alignment (the CLI draws the figures that read none of those: :mod:`framing.report.drawing`).
     exact_alignment
         Compare every pair of sentences that share a word, however large the corpus. By default a corpus too
-        large for that (about 1,500 articles of rarely repeated sentences) compares only the pairs whose less
+        large for that (about 1,700 articles of rarely repeated sentences) compares only the pairs whose less
         common words come near the alignment threshold, with a warning (:mod:`framing.align.products`).
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.

@@ -37,7 +37,7 @@ All pair scores come from sparse matrix products, a block of rows at a time, kee
 the threshold: nothing loops over all pairs in Python. Verbatim copies (wire copy repeats whole sentences across
 articles) are featurized and multiplied once, and their pairs handed to every copy with the same partner cap and
 tie order as if each copy had been compared (:mod:`framing.align.pairs`). In a large corpus (exact products
-beyond ``products.product_budget``, about 1,500 articles of rarely repeated sentences) a pair is compared
+beyond ``products.product_budget``, about 1,700 articles of rarely repeated sentences) a pair is compared
 only when its less common words come near the threshold (:mod:`framing.align.products`; ``compare_all`` or
 ``--exact-alignment`` compares every pair).
 

@@ -79,7 +79,7 @@ class Aligner:
     compare_all
         Compare every pair of sentences that share a feature, however large the corpus. By default a corpus
         whose exact comparison would exceed its budget (:func:`~framing.align.products.product_budget`; about
-        1,500 articles of rarely repeated sentences) compares only the pairs its less common words bring to
+        1,700 articles of rarely repeated sentences) compares only the pairs its less common words bring to
         half the threshold, in time linear in the corpus, and warns (:class:`~framing.align.products.Shortlist`).
     progress
         Bars on a terminal for reading the words and comparing the sentences, shown when a step takes more than
