@@ -41,8 +41,8 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
                      threads: int = 1, progress: bool = False, compare_all: bool = False) -> dict:
     """The alignment tables of the summarised sentences (``pairs, events, event_labels, comparison, omissions,
     word_choice``; see :mod:`framing.align`) and ``alignment_note`` (see :class:`~framing.tables.Analysis`);
-    ``threads``: sentence blocks compared at once; ``progress``: bars
-    for its long steps on a terminal; ``compare_all``: see :class:`framing.align.Aligner`."""
+    ``threads``: sentence blocks compared at once; ``progress``: bars for its long steps on a terminal;
+    ``compare_all``: see :class:`framing.align.Aligner`."""
     from . import align
 
     summary_sentences, terms, _ = summary

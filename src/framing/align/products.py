@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
+from sklearn.utils.extmath import row_norms
 
 ROW_BLOCK = 2000  # most rows per sparse product
 # Most entries one block's product may hold before its threshold is applied (about 16 bytes each: ~160 MB).
@@ -126,9 +127,9 @@ class Shortlist(NamedTuple):
         # A text is always compared with itself, so that its copies in other documents pair up even when all
         # its words are common ("The minister said the government would review the policy").
         rows = np.arange(block.start, block.stop)
-        own = np.setdiff1d(rows[_row_norms(self.common[block.start:block.stop]) > 0], a[a == b])
+        own = np.setdiff1d(rows[row_norms(self.common[block.start:block.stop]) > 0], a[a == b])
         a, b = np.r_[a, own], np.r_[b, own]
-        uncommon = np.r_[uncommon, _row_norms(self.uncommon[own]) ** 2]
+        uncommon = np.r_[uncommon, row_norms(self.uncommon[own], squared=True)]
         value = uncommon + rowdot(self.common, a, b)
         kept = value >= threshold
         return a[kept], b[kept], value[kept]
@@ -155,17 +156,13 @@ def common_limit(frequency: np.ndarray, uses: np.ndarray, budget: int) -> int | 
     return int(levels[fitting[-1]]) if len(fitting) else 1
 
 
-def _row_norms(matrix: sp.csr_matrix) -> np.ndarray:
-    return np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-
-
 def _split_columns(matrix: sp.csr_matrix, chosen: np.ndarray) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """``matrix`` without the entries of the ``chosen`` columns, and with only those."""
-    return _keep_entries(matrix, ~chosen[matrix.indices]), _keep_entries(matrix, chosen[matrix.indices])
-
-
-def _keep_entries(matrix: sp.csr_matrix, keep: np.ndarray) -> sp.csr_matrix:
-    """The CSR matrix with only the entries where ``keep`` (one flag per stored entry) is true."""
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    indptr = np.r_[0, np.cumsum(np.bincount(rows[keep], minlength=matrix.shape[0]))]
-    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
+    """``matrix`` without the entries of the ``chosen`` columns, and with only those (each row's entries in
+    their order)."""
+    parts = []
+    for dropped in (chosen, ~chosen):
+        part = matrix.copy()
+        part.data[dropped[part.indices]] = 0
+        part.eliminate_zeros()  # a stored zero adds nothing to a product
+        parts.append(part)
+    return parts[0], parts[1]
