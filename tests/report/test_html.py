@@ -478,3 +478,47 @@ def test_clustered_events_have_a_readable_label_and_keywords_beside_it(seeds, se
     clustered = labels[labels["source"] == "clustered"].iloc[0]
     assert " · " in clustered["keywords"] and " · " not in clustered["label"]
     assert f"keywords: {clustered['keywords']}" in plain_text(seed_html)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A few long documents share thousands of events: the reading view shows the most widely covered
+
+
+def test_reading_view_shows_the_most_widely_covered_events_when_there_are_many(seeds, tmp_path, monkeypatch):
+    from framing.align.compare import most_covered_events
+    from framing.report import reading
+
+    monkeypatch.setattr(reading, "READING_EVENTS_LIMIT", 5)
+    write_report(tmp_path, seeds)
+    html = (tmp_path / "report.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    n_events = len(seeds.event_labels)
+    assert n_events > 5
+    shown = most_covered_events(seeds.comparison, seeds.order, 5)
+    # The same five figure 6 would draw at five rows, in the story's order, each keeping its anchor: its place
+    # among all the events.
+    place = {event_id: i for i, event_id in enumerate(seeds.event_labels["event_id"], start=1)}
+    sections = re.findall(r'<section class="event" id="(event-\d+)">\s*<h3><span class="event-id">(\w+)</span>', html)
+    assert sections == [(f"event-{place[event_id]}", event_id) for event_id in shown]
+    assert f"(5 of {n_events} events)" in html
+    note = f"Shown: the 5 events (of {n_events}) covered by the most documents"
+    assert note in Page(html).all_text and note in markdown
+    # The full texts link each sentence of a shown event to it; the other events' ids are shown but not links.
+    members = seeds.sentences[seeds.sentences["event_id"] != ""]
+    linked = re.findall(r'<a class="ev-link" href="#(event-\d+)" title="event (\w+)">', html)
+    unlinked = re.findall(r'<span class="ev-link" title="event (\w+):', html)
+    assert sorted(event_id for _, event_id in linked) == sorted(members.loc[members["event_id"].isin(shown),
+                                                                            "event_id"])
+    assert all(anchor == f"event-{place[event_id]}" for anchor, event_id in linked)
+    assert unlinked and sorted(unlinked) == sorted(members.loc[~members["event_id"].isin(shown), "event_id"])
+    page = Page(html)
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    targets = {attrs["href"][1:] for tag, attrs in page.tags if tag == "a" and attrs.get("href", "").startswith("#")}
+    assert targets <= ids, sorted(targets - ids)[:5]
+    # The Markdown events table has the same five rows.
+    assert re.findall(r"^\| (E\d+) ", markdown, flags=re.M) == shown
+
+
+def test_reading_view_shows_every_event_within_the_limit(seeds, seed_html):
+    assert f"({len(seeds.event_labels)} events)" in seed_html
+    assert "Shown: the" not in seed_html and '<span class="ev-link"' not in seed_html

@@ -4,13 +4,16 @@ pair uses where the other does not."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from ..errors import require_columns
 from .columns import COMPARISON_COLUMNS, OMISSION_COLUMNS, WORD_CHOICE_COLUMNS, empty_table
-from .grouping import Events
+
+if TYPE_CHECKING:  # only named: importing the grouping would import scikit-learn into every figure's process
+    from .grouping import Events
 
 
 def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFrame | None = None,
@@ -101,6 +104,28 @@ def _joined_texts(keyed: pd.DataFrame) -> pd.Series:
     joined = ["\n".join(texts[a:b]) for a, b in zip(start.tolist(), end.tolist())]
     index = pd.MultiIndex.from_arrays([event[start], doc[start]], names=["event_id", "doc_id"])
     return pd.Series(joined, index=index, dtype=keyed["text"].dtype)  # the dtype a groupby would keep
+
+
+def most_covered_events(comparison: pd.DataFrame, docs=None, limit: int | None = None) -> list:
+    """The event ids worth showing first: every event of ``comparison`` (in its order, which is the story's), or,
+    when there are more than ``limit``, the ``limit`` covered by the most of ``docs`` (default: every document),
+    then with the most of their sentences, then the earlier — still in the story's order.
+
+    Figure 6 and the report's reading view both show this selection, so that every event the figure draws is one
+    the report lets the reader read.
+    """
+    events = list(comparison["event_id"].drop_duplicates())
+    if limit is None or len(events) <= limit:
+        return events
+    covered = comparison[comparison["n_sentences"].fillna(0) > 0]
+    if docs is not None:
+        covered = covered[covered["doc_id"].astype(str).isin(list(docs))]
+    stats = pd.DataFrame({"documents": covered.groupby("event_id")["doc_id"].nunique(),
+                          "sentences": covered.groupby("event_id")["n_sentences"].sum()}).reindex(events).fillna(0)
+    stats["position"] = range(len(events))
+    keep = set(stats.sort_values(["documents", "sentences", "position"], ascending=[False, False, True])
+               .head(limit).index)
+    return [event_id for event_id in events if event_id in keep]
 
 
 def omissions(comparison: pd.DataFrame) -> pd.DataFrame:

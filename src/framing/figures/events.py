@@ -27,6 +27,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Text
 
+from ..align.compare import most_covered_events
 from ._common import (Entity, fmt_int, fmt_signed, get_ax, plural, require_columns, require_rows, resolve_order,
                       selected, set_title)
 from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, colours_for, text_colour_on
@@ -182,22 +183,6 @@ def fit_cell_texts(ax: Axes) -> int:
     return deepest
 
 
-def busiest_events(comparison: pd.DataFrame, docs: Sequence[str], max_events: int | None) -> list:
-    """The event ids to draw: all of them, or the ``max_events`` covered by the most documents, then with the
-    most sentences (ties: earlier event first) — kept in their original order."""
-    chosen = selected(comparison, docs)
-    events = list(_events(comparison)["event_id"])
-    if max_events is None or len(events) <= max_events:
-        return events
-    covered = chosen[chosen["n_sentences"].fillna(0) > 0]
-    stats = pd.DataFrame({"documents": covered.groupby("event_id")["doc_id"].nunique(),
-                          "sentences": covered.groupby("event_id")["n_sentences"].sum()}).reindex(events).fillna(0)
-    stats["position"] = range(len(events))
-    keep = set(stats.sort_values(["documents", "sentences", "position"], ascending=[False, False, True])
-               .head(max_events).index)
-    return [event_id for event_id in events if event_id in keep]
-
-
 def event_figure(comparison: pd.DataFrame, *, order: Sequence[str] | None = None,
                  max_events: int | None = MAX_EVENTS, entity: Entity = "document") -> Figure:
     """Figure 6: per-event comparison grid with a colour bar for mean sentence sentiment.
@@ -214,7 +199,7 @@ def event_figure(comparison: pd.DataFrame, *, order: Sequence[str] | None = None
     require_rows(chosen[chosen["n_sentences"].fillna(0) > 0],
                  "no document covers any event; figure 6 (events) has nothing to show")
     n_events = comparison["event_id"].nunique()
-    kept = busiest_events(comparison, docs, max_events)
+    kept = most_covered_events(comparison, docs, max_events)
     shown = comparison[comparison["event_id"].isin(kept)]
     events = _events(shown)
     label_lines = max(len(textwrap.wrap(str(label), LABEL_WRAP)) for label in events["label"])

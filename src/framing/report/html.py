@@ -30,7 +30,7 @@ from .format import cell_text, markdown_escape, number
 from .labels import LABELS_FIGURE, labels_context
 from .marks import MarkedCorpus
 from .outdir import FIGURE_DIR, REPORT_HTML, REPORT_MD
-from .reading import full_texts, reading_events, reading_view
+from .reading import events_note, full_texts, reading_events, reading_view, shown_events
 from .sections import headline_body_context
 from .spread import document_excerpts, spread_context
 from .summary import summary_rows
@@ -141,6 +141,7 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
     colours = dict.fromkeys(order, SPREAD_COLOUR) if spread else palette(order)
     reading, reading_note = reading_view(analysis, view)
     marks = MarkedCorpus(analysis) if reading else None
+    shown = shown_events(analysis) if reading else []
     record = accuracy()
     figures = figure_entries(folder, view)
     return {
@@ -166,9 +167,11 @@ def report_context(folder: Path, analysis: Analysis, view: View | None = None, *
                         "faint": lighten(CATEGORY_COLOURS.get(c, "#999999"), 0.85)}
                        for c in CATEGORIES],
         "reading": reading,
-        "reading_note": reading_note,
-        "events": reading_events(analysis, marks, colours) if reading else [],
-        "texts": full_texts(analysis, marks, colours) if reading else [],
+        "reading_note": in_format(reading_note, table_format),
+        "events": reading_events(analysis, marks, colours, shown) if reading else [],
+        "n_events": len(analysis.event_labels) if reading else 0,
+        "events_note": events_note(len(shown), len(analysis.event_labels), table_format) if reading else "",
+        "texts": full_texts(analysis, marks, colours, shown) if reading else [],
         "input_rows": PROVENANCE_ROWS,
         "lexicon_size": len(analysis.lexicon.entries),
         "vader_blind": vader_blind_terms(getattr(analysis, "terms", None)),

@@ -7,16 +7,22 @@ from typing import TYPE_CHECKING, NamedTuple
 import pandas as pd
 from markupsafe import Markup, escape
 
+from ..align.compare import most_covered_events
 from ..scorers.rewrites import shown_spans
 from ..views import View
 from .format import number
 from .marks import MarkedCorpus, highlight
+from .table_formats import where_written
 
 if TYPE_CHECKING:
     from ..tables import Analysis
 
 #: Most documents the reading view shows side by side.
 READING_VIEW_LIMIT = 12
+#: Most events the reading view (and the Markdown report's events table) shows. A few long documents can share
+#: thousands (three of 8,000 sentences each: 4,989 events, 13 MB of HTML); beyond this many, the most widely
+#: covered are shown (as figure 6 chooses them) and the rest are left to events.csv and event_comparison.csv.
+READING_EVENTS_LIMIT = 50
 SECTION_NAMES = {"headline": "headline", "bullet": "bullet line", "caption": "image caption",
                  "subhead": "subheading", "body": "body"}
 
@@ -45,9 +51,39 @@ def reading_view(analysis: Analysis, view: View) -> ReadingChoice:
     return ReadingChoice(True, "")
 
 
-def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
-    """Each event with one column per document: its sentences, marked, and the event's numbers for that document."""
+def shown_events(analysis: Analysis, limit: int | None = None) -> list[str]:
+    """The event ids the reading view shows: every event, or the ``limit`` (default
+    :data:`READING_EVENTS_LIMIT`) most widely covered (:func:`~framing.align.compare.most_covered_events`), in the
+    story's order."""
+    limit = READING_EVENTS_LIMIT if limit is None else limit
+    if len(analysis.event_labels) <= limit:
+        return list(analysis.event_labels["event_id"])
+    return most_covered_events(analysis.comparison, analysis.order, limit)
+
+
+def events_note(n_shown: int, n_events: int, table_format: str = "csv") -> str:
+    """What the reading view leaves out, for its introduction and the Markdown events table ("" when it shows
+    every event), naming the tables as ``table_format`` wrote them."""
+    if n_shown >= n_events:
+        return ""
+    return (f"Shown: the {n_shown:,} events (of {n_events:,}) covered by the most documents, then with the most "
+            f"sentences, in the story's order. Every event is in {where_written('events.csv', table_format)} (its "
+            f"sentences) and {where_written('event_comparison.csv', table_format)} (its numbers per document).")
+
+
+def event_anchors(analysis: Analysis) -> dict[str, str]:
+    """Each event's anchor in the report, ``event-N`` (N: its place among all events, so that an event keeps its
+    anchor whichever are shown)."""
+    return {event_id: f"event-{i}" for i, event_id in enumerate(analysis.event_labels["event_id"], start=1)}
+
+
+def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str],
+                   shown: list[str] | None = None) -> list[dict]:
+    """Each shown event (default :func:`shown_events`) with one column per document: its sentences, marked, and
+    the event's numbers for that document."""
     order = analysis.order
+    shown = set(shown_events(analysis) if shown is None else shown)
+    event_anchor = event_anchors(analysis)
     anchors = {doc_id: f"doc-{i + 1}" for i, doc_id in enumerate(order)}
     # One pass over the members and the comparison instead of a boolean filter per event and per cell: a few
     # long documents can share thousands of events.
@@ -60,7 +96,9 @@ def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, s
         comparison = dict(zip(zip(analysis.comparison["event_id"], analysis.comparison["doc_id"]),
                               analysis.comparison.to_dict("records")))
     events = []
-    for index, label in enumerate(analysis.event_labels.itertuples(index=False), start=1):
+    for label in analysis.event_labels.itertuples(index=False):
+        if label.event_id not in shown:
+            continue
         columns = []
         for doc_id in order:
             sent_ids = sorted(members.get((label.event_id, doc_id), []))
@@ -75,7 +113,7 @@ def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, s
                 "sentences": [_event_sentence(marks, doc_id, s, anchors[doc_id]) for s in sent_ids],
                 **numbers,
             })
-        events.append({"event_id": label.event_id, "anchor": f"event-{index}", "label": label.label,
+        events.append({"event_id": label.event_id, "anchor": event_anchor[label.event_id], "label": label.label,
                        "source": label.source, "keywords": getattr(label, "keywords", ""),
                        "n_documents": int(label.n_documents),
                        "n_sentences": int(label.n_sentences), "columns": columns})
@@ -88,15 +126,18 @@ def _event_sentence(marks: MarkedCorpus, doc_id: str, sent_id: int, anchor: str)
             "section": str(section), "compound": number(compound, 2, signed=True)}
 
 
-def full_texts(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str]) -> list[dict]:
-    """Each document's full cleaned text, paragraph by paragraph, every sentence marked and anchored.
+def full_texts(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, str],
+               shown: list[str] | None = None) -> list[dict]:
+    """Each document's full cleaned text, paragraph by paragraph, every sentence marked and anchored; a sentence
+    in one of the ``shown`` events (default :func:`shown_events`) links to it (``event_anchor``, else ``""``).
 
     A paragraph holds the sentences that lie wholly inside it, each anchored; the text between them is shown
     marked but unanchored. ``neutral`` lists the paragraph's rewritten sentences (:func:`neutral_forms`), which the
     template shows under it, each in a ``<details>`` element.
     """
     rewritten = neutral_forms(getattr(analysis, "rewrites", None))
-    event_anchor = {event_id: f"event-{i}" for i, event_id in enumerate(analysis.event_labels["event_id"], start=1)}
+    shown = set(shown_events(analysis) if shown is None else shown)
+    event_anchor = {event_id: anchor for event_id, anchor in event_anchors(analysis).items() if event_id in shown}
     by_doc = {doc_id: table for doc_id, table in analysis.sentences.groupby("doc_id", sort=False)}
     paragraphs = {doc_id: table for doc_id, table in analysis.corpus.paragraphs.groupby("doc_id", sort=False)}
     texts = []
