@@ -15,10 +15,13 @@ Corpora (built with a fixed seed):
 * **spliced articles** (1,000 and 10,000 by default): the same shape, but each sentence is the start of one pool
   sentence joined to the end of another, so texts rarely repeat (:func:`write_spliced_articles`);
 * **one-sentence documents**: BABE's 3,674 sentences, one document each (used for speed only; BABE is the
-  lexicon's test set and nothing here looks at its labels).
+  lexicon's test set and nothing here looks at its labels);
+* **long documents** (8,000 sentences each by default): three .txt files in a folder, as many sentences in all
+  as 1,000 articles, drawn from the same pool in paragraphs of four — the other end of "every size": a few
+  transcripts or books read closely, side by side (:func:`write_long_documents`).
 
 Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000]
-[--spliced-sizes 1000,10000] [--no-write]``.
+[--spliced-sizes 1000,10000] [--long-sizes 8000] [--no-write]``.
 Needs ``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of
 ``benchmarks/RESULTS.md``.
 """
@@ -95,6 +98,17 @@ def write_spliced_articles(path: Path, n_articles: int, pool: list[str]) -> None
         for k in range(n_articles):
             picked = [spliced() for _ in range(rng.randint(15, 35))]
             writer.writerow([f"s{k:05d}", "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))])
+
+
+def write_long_documents(folder: Path, n_sentences: int, pool: list[str], *, documents: int = 3) -> None:
+    """``documents`` text files of ``n_sentences`` pool sentences each (drawn with replacement), in paragraphs of
+    four, into ``folder``."""
+    rng = random.Random(SEED + 11 * n_sentences)
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(documents):
+        picked = [rng.choice(pool) for _ in range(n_sentences)]
+        text = "\n\n".join(" ".join(picked[i:i + 4]) for i in range(0, n_sentences, 4))
+        (folder / f"long{k + 1}.txt").write_text(text + "\n", encoding="utf-8")
 
 
 def write_one_sentence_documents(path: Path) -> int:
@@ -219,6 +233,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--spliced-sizes", default="1000,10000",
                         help="sizes of the corpora of spliced sentences, which rarely repeat ('' for none)")
+    parser.add_argument("--long-sizes", default="8000",
+                        help="sentences per document of the corpora of three long documents ('' for none)")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     args = parser.parse_args()
     if not all(path.exists() for path in (MBIC, NYT, BABE)):
@@ -240,6 +256,10 @@ def main() -> None:
         spliced = folder / f"spliced_{n}.csv"
         write_spliced_articles(spliced, n, pool)
         rows.append(measure(f"{n:,} articles, spliced sentences", spliced, folder))
+    for n in (int(s) for s in args.long_sizes.split(",") if s):
+        long_documents = folder / f"long_{n}"
+        write_long_documents(long_documents, n, pool)
+        rows.append(measure(f"3 documents of {n:,} sentences", long_documents, folder))
     body = f"""`benchmarks/scale.py`, {CORES} cores.
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
@@ -256,7 +276,9 @@ once per process, bare VADER every time); "outlet" rows carry 5 outlets in `--me
 outlets; rows without metadata show the spread across documents. **Spliced sentences**: each sentence joins the
 first words of one pool sentence to the last words of another, so texts rarely repeat (framing's memo gains
 little, as on a corpus without syndicated copy), while halves recur and the vocabulary stays the pool's (many
-sentences share words: a hard case for the alignment).
+sentences share words: a hard case for the alignment). **Long documents**: three text files of pool sentences,
+as many in all as 1,000 articles, shown side by side with the reading view (a few long documents can share
+thousands of events: the report shows the 50 most widely covered).
 
 {table(rows)}
 """

@@ -84,6 +84,9 @@ def test_worker_processes_only_for_corpora_large_enough(tmp_path):
     assert auto_jobs([small], None, "local", count_rows=lambda: 1) == 1
     assert auto_jobs([small], None, "local", count_rows=lambda: 3674) == cores
     assert auto_jobs([small], None, "local", count_rows=lambda: None) == 1
+    # A few documents are worth the workers when they are long (each is a batch of its own).
+    assert auto_jobs([], 3, "local", n_characters=999_999) == 1
+    assert auto_jobs([], 3, "local", n_characters=3_000_000) == cores
     big = tmp_path / "big.csv"
     big.write_text("id,text\n" + "a,x\n" * 300_000, encoding="utf-8")
 

@@ -227,3 +227,33 @@ def test_before_alignment_sees_the_summaries_and_no_alignment(corpus_csv):
         assert list(getattr(early, name).columns) == list(getattr(final, name).columns), name
     assert not final.pairs.empty and not final.comparison.empty
     assert early.word_shift is None and early.contributions.empty and not final.contributions.empty
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Batches: at most 40 documents and 250,000 characters, a longer document alone
+
+
+def test_batches_end_at_a_number_of_documents_or_of_characters(tmp_path):
+    from framing.pipeline import document_batches
+
+    lengths = {"a": 10, "b": 10, "c": 35, "d": 5, "e": 5, "f": 5, "g": 50}
+    for doc_id, length in lengths.items():
+        (tmp_path / f"{doc_id}.txt").write_text("x" * length, encoding="utf-8")
+    found = document_batches([tmp_path], batch_size=3, batch_characters=30)
+    assert (found.n_documents, found.n_characters) == (7, 120)
+    # c (35) and g (50) are longer than a batch may be: each alone; d, e, f stop at three documents.
+    assert [batch["doc_id"].tolist() for batch in found.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
+    records = [{"doc_id": doc_id, "raw_text": "x" * length} for doc_id, length in lengths.items()]
+    from_memory = document_batches([], records=records, batch_size=3, batch_characters=30)
+    assert (from_memory.n_documents, from_memory.n_characters) == (7, 120)
+    assert [batch["doc_id"].tolist() for batch in from_memory.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
+
+
+def test_a_streamed_table_is_batched_by_characters_too(tmp_path):
+    from framing.pipeline import document_batches
+
+    table = tmp_path / "corpus.csv"
+    table.write_text("id,text\na,short\nb," + "y" * 40 + "\nc,short\n", encoding="utf-8")
+    found = document_batches([table], batch_size=40, batch_characters=20)
+    assert (found.n_documents, found.n_characters) == (None, None)
+    assert [batch["doc_id"].tolist() for batch in found.batches] == [["a"], ["b"], ["c"]]

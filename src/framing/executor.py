@@ -28,6 +28,9 @@ ENGINES: tuple[str, ...] = get_args(Engine)
 # them batches costs about a second, which a few hundred articles do not pay back (measured on 2 cores).
 AUTO_JOBS_DOCUMENTS = 200
 AUTO_JOBS_BYTES = 1_000_000
+# Characters of text from which a few long documents pay for the workers too (each long document is a batch of
+# its own, :data:`framing.pipeline.BATCH_CHARACTERS`).
+AUTO_JOBS_CHARACTERS = 1_000_000
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
@@ -47,9 +50,10 @@ def available_cores() -> int:
 
 
 def auto_jobs(paths: list, n_documents: int | None, engine: Engine, *,
-              count_rows: Callable[[], int | None] | None = None) -> int:
+              count_rows: Callable[[], int | None] | None = None, n_characters: int | None = None) -> int:
     """Worker processes when the user did not say: one per core for a corpus large enough to pay for starting
-    them (:data:`AUTO_JOBS_DOCUMENTS` documents, or a corpus table of :data:`AUTO_JOBS_BYTES`), else one.
+    them (:data:`AUTO_JOBS_DOCUMENTS` documents, :data:`AUTO_JOBS_CHARACTERS` characters of text when
+    ``n_characters`` is known, or a corpus table of :data:`AUTO_JOBS_BYTES`), else one.
 
     A streamed corpus table (``n_documents`` None) of fewer bytes is judged by its rows, which ``count_rows``
     counts (``None`` when it cannot): many short documents cost more than their bytes say (BABE's 3,674
@@ -61,6 +65,8 @@ def auto_jobs(paths: list, n_documents: int | None, engine: Engine, *,
         if sum(Path(p).stat().st_size for p in paths if Path(p).is_file()) >= AUTO_JOBS_BYTES:
             return cores
         n_documents = count_rows() if count_rows is not None else None
+    if n_characters is not None and n_characters >= AUTO_JOBS_CHARACTERS:
+        return cores
     return cores if n_documents is not None and n_documents >= AUTO_JOBS_DOCUMENTS else 1
 
 

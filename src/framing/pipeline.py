@@ -8,13 +8,12 @@ summary, :mod:`framing.executor` decides where the per-document map runs. Nothin
 
 from __future__ import annotations
 
-import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, NamedTuple, get_args
 
 import pandas as pd
 from tqdm.auto import tqdm
@@ -42,6 +41,10 @@ CONTRIBUTION_MODES: tuple[str, ...] = get_args(ContributionMode)
 # Documents per unit of work: big enough that per-batch overhead (DataFrames, pickling to a worker) is small
 # next to scoring, small enough that two workers stay busy on a few hundred documents.
 BATCH_SIZE = 40
+# A batch also ends before the document that would take its text past this many characters (40 news articles
+# are about 200,000), and a longer document is a batch of its own: a few long documents (transcripts, books)
+# are then shared among the workers instead of one worker scoring them all.
+BATCH_CHARACTERS = 250_000
 
 
 def analyze(documents, *, text_column: str = "text", id_column: str | None = None, meta_columns=(),
@@ -123,8 +126,9 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     events_file = events_file if events_file is not None else events_beside(paths)
     actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
-    batches, n_documents = document_batches(paths, manifest=manifest, table=table, records=records)
-    jobs = jobs or auto_jobs(paths, n_documents, engine, count_rows=lambda: count_rows(paths[0]))
+    batches, n_documents, n_characters = document_batches(paths, manifest=manifest, table=table, records=records)
+    jobs = jobs or auto_jobs(paths, n_documents, engine, count_rows=lambda: count_rows(paths[0]),
+                             n_characters=n_characters)
     bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)
     # One pool for every map of the run, started while this process is still small (see worker_pool).
@@ -256,16 +260,29 @@ def _term_scorer(lexicon: Lexicon):
     return _TERM_SCORERS[lexicon.sha256]
 
 
+class DocumentBatches(NamedTuple):
+    """What :func:`document_batches` returns: the batches, and how many documents and characters of text there
+    are when known up front (``None`` for a streamed corpus table)."""
+
+    batches: Iterator[pd.DataFrame]
+    n_documents: int | None
+    n_characters: int | None
+
+
 def document_batches(paths: list, *, manifest=None, table: TableOptions | None = None,
-                     records: list[dict] | None = None, batch_size: int = BATCH_SIZE
-                     ) -> tuple[Iterator[pd.DataFrame], int | None]:
-    """Documents in batches of ``batch_size`` rows (columns as from :func:`framing.corpus.load_documents`), and
-    how many documents there are when known up front (``None`` for a streamed corpus table). ``records``: the
-    documents already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``."""
+                     records: list[dict] | None = None, batch_size: int = BATCH_SIZE,
+                     batch_characters: int = BATCH_CHARACTERS) -> DocumentBatches:
+    """Documents in batches of at most ``batch_size`` rows and ``batch_characters`` characters of text (a longer
+    document alone), with columns as from :func:`framing.corpus.load_documents`. ``records``: the documents
+    already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``."""
     from .corpus.records import is_table, read_records
 
+    def chunks(items: Iterable[dict]) -> Iterator[pd.DataFrame]:
+        for chunk in _chunks(items, batch_size, batch_characters, size_of=lambda record: len(record["raw_text"])):
+            yield pd.DataFrame.from_records(chunk)
+
     if records is not None:
-        return (pd.DataFrame.from_records(chunk) for chunk in _chunks(records, batch_size)), len(records)
+        return DocumentBatches(chunks(records), len(records), sum(len(record["raw_text"]) for record in records))
     tables = [p for p in paths if is_table(p)]
     if tables:
         if len(paths) != 1:
@@ -277,14 +294,26 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
         options = table or TableOptions()
         rows = read_records(tables[0], text_column=options.text_column, id_column=options.id_column or "id",
                             meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
-        return (pd.DataFrame.from_records(chunk) for chunk in _chunks(rows, batch_size)), None
+        return DocumentBatches(chunks(rows), None, None)
     documents = load_documents(paths, manifest=manifest)
-    return (documents.iloc[i:i + batch_size] for i in range(0, len(documents), batch_size)), len(documents)
+    lengths = documents["raw_text"].str.len().tolist()
+    ranges = _chunks(range(len(documents)), batch_size, batch_characters, size_of=lengths.__getitem__)
+    return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges), len(documents),
+                           sum(lengths))
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
+def _chunks(items: Iterable, size: int, characters: int, *, size_of: Callable[[object], int]) -> Iterator[list]:
+    """``items`` in lists of at most ``size`` items whose ``size_of`` sum to at most ``characters`` (an item
+    larger than that alone)."""
+    chunk, used = [], 0
+    for item in items:
+        length = size_of(item)
+        if chunk and (len(chunk) >= size or used + length > characters):
+            yield chunk
+            chunk, used = [], 0
+        chunk.append(item)
+        used += length
+    if chunk:
         yield chunk
 
 
