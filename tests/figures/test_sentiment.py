@@ -87,6 +87,50 @@ def test_arc_marks_sections_and_draws_rolling_mean(scores, sentences):
     assert list(rolling.get_ydata()) == pytest.approx(list(expected))
 
 
+def long_and_short_scores(lengths: dict[str, int]) -> "pd.DataFrame":
+    """Scores of documents of the given lengths: a slow wave plus noise, fixed seed."""
+    import pandas as pd
+
+    rng = np.random.default_rng(3)
+    frames = []
+    for doc_id, n in lengths.items():
+        position = np.arange(1, n + 1)
+        compound = np.clip(0.4 * np.sin(position / n * 2 * np.pi) + rng.normal(0, 0.4, n), -1, 1)
+        frames.append(pd.DataFrame({"doc_id": doc_id, "sent_id": position, "compound": compound}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def test_a_long_documents_arc_is_a_mean_over_a_fortieth_of_it():
+    scores = long_and_short_scores({"book": 8000, "article": 40, "report": 479})
+    fig = sentiment_arc_figure(scores, order=["book", "article", "report"])
+    windows = {"book": 200, "article": 5, "report": 11}
+    for ax, (doc_id, window) in zip(fig.axes, windows.items()):
+        doc = scores[scores["doc_id"] == doc_id]
+        rolling = next(line for line in ax.lines if line.get_gid() == f"rolling:{doc_id}")
+        expected = doc["compound"].rolling(window, center=True, min_periods=1).mean()
+        assert list(rolling.get_ydata()) == pytest.approx(list(expected))
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles == ["book (n = 8,000)\nline: mean of 200 sentences", "article (n = 40)",
+                      "report (n = 479)\nline: mean of 11 sentences"]
+    assert "rolling mean over 5 sentences, or 1/40 of a long document" in " ".join(fig.get_suptitle().split())
+    # Thousands of dots are drawn fainter, so that the line stands out.
+    alphas = {ax.get_title(loc="left").split(" (")[0]: ax.collections[0].get_alpha() for ax in fig.axes}
+    assert alphas == {"book": 0.2, "article": 0.55, "report": 0.55}
+
+
+def test_the_arc_window_stays_five_sentences_below_240_and_can_be_set():
+    from framing.figures.sentiment import arc_window
+
+    assert [arc_window(n) for n in (1, 40, 239, 240, 400, 8000)] == [5, 5, 5, 6, 10, 200]
+    short = sentiment_arc_figure(long_and_short_scores({"a": 200, "b": 30}))
+    assert "rolling mean over 5 sentences;" in " ".join(short.get_suptitle().split())
+    every_long = sentiment_arc_figure(long_and_short_scores({"a": 800, "b": 1200}))
+    assert "rolling mean over 1/40 of each document;" in " ".join(every_long.get_suptitle().split())
+    fixed = sentiment_arc_figure(long_and_short_scores({"a": 8000}), window=7)
+    assert "rolling mean over 7 sentences;" in " ".join(fixed.get_suptitle().split())
+    assert fixed.axes[0].get_title(loc="left") == "a (n = 8,000)\nline: mean of 7 sentences"
+
+
 def test_arc_panel_for_document_without_scores_says_so(scores, sentences):
     fig = sentiment_arc_figure(scores, sentences, order=["wikipedia-2025", "ghost"])
     assert len(fig.axes) == 2

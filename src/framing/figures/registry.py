@@ -92,8 +92,9 @@ FIGURES: dict[str, FigureInfo] = {
     "07_sentiment_arc": FigureInfo(
         "Sentiment along each document",
         "Each sentence's VADER compound score in reading order, one panel per document on the same vertical "
-        "scale, with a rolling mean line. Outlined markers pick out the headline, bullet lines, subheadings and "
-        "image captions, so you can see whether the framing devices are more negative than the body text.",
+        "scale, with a rolling mean line (over 5 sentences, or a fortieth of a document of 240 sentences or more, "
+        "so that a long document's arc shows). Outlined markers pick out the headline, bullet lines, subheadings "
+        "and image captions, so you can see whether the framing devices are more negative than the body text.",
         {"spread": (
             "Sentence sentiment by position in the document (start → end, in tenths of its length): the line is "
             "the mean over documents of each document's mean in that tenth, the band the middle half of the "

@@ -30,6 +30,10 @@ JITTER = 0.28  # half-height of the strip, in rows
 #: thousands of sentences in a row: as vectors that is megabytes of SVG and seconds to save and to open).
 RASTER_POINTS = 2000
 ROLLING_WINDOW = 5  # sentences; short enough to follow a 30-sentence excerpt, long enough to smooth single quotes
+#: A long document's rolling mean spans this fraction of its sentences instead (1/40): over 5 sentences, a
+#: transcript or book of 8,000 sentences drew a solid black band, not an arc. Each document's line then shows its
+#: arc at the same resolution, whatever its length; below 240 sentences the window stays ROLLING_WINDOW.
+ARC_PARTS = 40
 
 
 def sentiment_strip(scores: pd.DataFrame, *, summary: pd.DataFrame | None = None, order: Sequence[str] | None = None,
@@ -135,9 +139,15 @@ def sentiment_distribution_figure(scores: pd.DataFrame, summary: pd.DataFrame | 
     return fig
 
 
+def arc_window(n_sentences: int) -> int:
+    """Sentences in a document's rolling mean: :data:`ROLLING_WINDOW`, or 1/:data:`ARC_PARTS` of a long
+    document's ``n_sentences`` (rounded down)."""
+    return max(ROLLING_WINDOW, n_sentences // ARC_PARTS)
+
+
 def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame | None = None,
                   order: Sequence[str] | None = None, ax: Axes | None = None,
-                  colours: Mapping[str, str] | None = None, window: int = ROLLING_WINDOW) -> Axes:
+                  colours: Mapping[str, str] | None = None, window: int | None = None) -> Axes:
     """One document's sentence scores in text order, sections marked, with a rolling mean.
 
     Parameters
@@ -152,7 +162,8 @@ def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame 
     order, colours
         Document order (picks this document's colour) and colours.
     window
-        Sentences in the centred rolling mean (partial windows at the ends).
+        Sentences in the centred rolling mean (partial windows at the ends); default :func:`arc_window` of the
+        document's scored sentences. The panel's title gives it when it is not :data:`ROLLING_WINDOW`.
 
     Returns
     -------
@@ -177,7 +188,9 @@ def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame 
     ax.axhspan(-NEUTRAL_BAND, NEUTRAL_BAND, color=NEUTRAL_GREY, alpha=0.35, lw=0, zorder=0)
     ax.axhline(0, color=TEXT_GREY, lw=0.6, zorder=1)
     ax.set_ylim(-1.05, 1.05)
-    ax.set_title(f"{doc_id} (n = {fmt_int(len(data))})")
+    window = arc_window(len(data)) if window is None else window
+    shown_window = "" if window == ROLLING_WINDOW else f"\nline: mean of {fmt_int(window)} sentences"
+    ax.set_title(f"{doc_id} (n = {fmt_int(len(data))}){shown_window}")
     ax.set_xlabel("sentence number")
     ax.grid(axis="y")
     if data.empty:
@@ -185,7 +198,9 @@ def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame 
         return ax
 
     body = data["section"].eq("body") | ~data["section"].isin(SECTION_MARKERS)
-    ax.scatter(data.loc[body, "sent_id"], data.loc[body, "compound"], s=10, color=colour, alpha=0.55,
+    # Thousands of dots at full strength hide the line; fainter, they still show where the scores lie.
+    ax.scatter(data.loc[body, "sent_id"], data.loc[body, "compound"], s=10, color=colour,
+               alpha=0.55 if int(body.sum()) <= 1000 else 0.2,
                linewidths=0, zorder=2, label=SECTION_LABELS["body"], gid=f"body:{doc_id}",
                rasterized=int(body.sum()) > RASTER_POINTS)
     for section, marker in SECTION_MARKERS.items():
@@ -197,20 +212,21 @@ def sentiment_arc(scores: pd.DataFrame, *, doc_id: str, sentences: pd.DataFrame 
                    facecolor=colour, edgecolor="black", linewidths=0.7, zorder=3, label=SECTION_LABELS[section],
                    gid=f"{section}:{doc_id}")
     rolling = data["compound"].rolling(window, center=True, min_periods=1).mean()
-    ax.plot(data["sent_id"], rolling, color="black", lw=1.1, zorder=4, label=f"rolling mean ({window} sentences)",
-            gid=f"rolling:{doc_id}")
+    ax.plot(data["sent_id"], rolling, color="black", lw=1.1, zorder=4,
+            label=f"rolling mean ({fmt_int(window)} sentences)", gid=f"rolling:{doc_id}")
     return ax
 
 
 def sentiment_arc_figure(scores: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
-                         order: Sequence[str] | None = None, window: int = ROLLING_WINDOW) -> Figure:
+                         order: Sequence[str] | None = None, window: int | None = None) -> Figure:
     """Figure 7: sentence sentiment along each document, one panel per document, sharing the y axis.
 
-    A document with no scored sentences gets an empty panel with a note; no scores at all raises
-    :class:`~framing.errors.FramingError`.
+    ``window``: sentences in every panel's rolling mean; default :func:`arc_window` per document (5 sentences,
+    or a fortieth of a long document, which its panel's title gives). A document with no scored sentences gets an
+    empty panel with a note; no scores at all raises :class:`~framing.errors.FramingError`.
     """
     require_columns(scores, NEEDED_SCORE_COLUMNS, "sentiment scores")
-    if window < 1:
+    if window is not None and window < 1:
         raise input_error(None, f"window must be at least 1 sentence, got {window}")
     docs = resolve_order(scores["doc_id"], order)
     require_rows(_selected(scores, docs).dropna(subset=["compound"]),
@@ -230,14 +246,27 @@ def sentiment_arc_figure(scores: pd.DataFrame, sentences: pd.DataFrame | None = 
         for ax in axes[:, 0]:
             ax.set_ylabel("VADER compound (−1 to +1)")
         set_title(fig, "Sentiment along each document: VADER compound per sentence (−1 to +1), in text order",
-                  f"{n_sentences_text(counts)}; line = rolling mean over {window} sentences; "
+                  f"{n_sentences_text(counts)}; line = rolling mean over {_window_text(window, counts)}; "
                   "larger outlined markers = headline, bullets, subheads, captions")
-        handles = _arc_legend(scores, sentences, docs, window)
+        handles = _arc_legend(scores, sentences, docs, _window_text(window, counts))
         legend_rows(fig, [handles[:3], handles[3:]] if len(handles) > 4 else [handles])
     return fig
 
 
-def _arc_legend(scores, sentences, docs, window) -> list:
+def _window_text(window: int | None, counts: pd.Series) -> str:
+    """The rolling means' span as the title and legend say it: "5 sentences", "1/40 of each document" or, when
+    only some documents are long, "5 sentences, or 1/40 of a long document" (each long document's panel title
+    gives its own)."""
+    if window is not None:
+        return f"{fmt_int(window)} sentences"
+    long = [arc_window(int(n)) != ROLLING_WINDOW for n in counts if n > 0]
+    share = f"1/{ARC_PARTS}"
+    if not any(long):
+        return f"{ROLLING_WINDOW} sentences"
+    return f"{share} of each document" if all(long) else f"{ROLLING_WINDOW} sentences, or {share} of a long document"
+
+
+def _arc_legend(scores, sentences, docs, window: str) -> list:
     present = {"body"}
     if sentences is not None:
         keys = scores[["doc_id", "sent_id"]].astype({"doc_id": str})
@@ -252,5 +281,5 @@ def _arc_legend(scores, sentences, docs, window) -> list:
                               markerfacecolor="white" if section != "body" else TEXT_GREY,
                               markeredgecolor="black" if section != "body" else TEXT_GREY,
                               label=SECTION_LABELS[section]))
-    handles.append(Line2D([], [], color="black", lw=1.1, label=f"rolling mean ({window} sentences)"))
+    handles.append(Line2D([], [], color="black", lw=1.1, label=f"rolling mean ({window})"))
     return handles
