@@ -1,5 +1,6 @@
 import matplotlib.pyplot as plt
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.collections import LineCollection
 
@@ -87,10 +88,8 @@ def test_arc_marks_sections_and_draws_rolling_mean(scores, sentences):
     assert list(rolling.get_ydata()) == pytest.approx(list(expected))
 
 
-def long_and_short_scores(lengths: dict[str, int]) -> "pd.DataFrame":
+def long_and_short_scores(lengths: dict[str, int]) -> pd.DataFrame:
     """Scores of documents of the given lengths: a slow wave plus noise, fixed seed."""
-    import pandas as pd
-
     rng = np.random.default_rng(3)
     frames = []
     for doc_id, n in lengths.items():
