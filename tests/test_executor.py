@@ -73,27 +73,15 @@ def test_unknown_engine_and_bad_jobs_are_input_errors():
     check_engine("dask", 2)  # no error
 
 
-def test_worker_processes_only_for_corpora_large_enough(tmp_path):
+def test_worker_processes_only_for_corpora_large_enough():
     cores = len(os.sched_getaffinity(0))
-    assert auto_jobs([], 10, "local") == 1
-    assert auto_jobs([], 500, "local") == cores
-    small = tmp_path / "small.csv"
-    small.write_text("id,text\na,Short.\n", encoding="utf-8")
-    assert auto_jobs([small], None, "local") == 1  # a streamed table is judged by its size
-    # ... and, under 1 MB, by its rows when they can be counted: many short documents are worth the workers
-    assert auto_jobs([small], None, "local", count_rows=lambda: 1) == 1
-    assert auto_jobs([small], None, "local", count_rows=lambda: 3674) == cores
-    assert auto_jobs([small], None, "local", count_rows=lambda: None) == 1
-    # A few documents are worth the workers when they are long (each is a batch of its own).
-    assert auto_jobs([], 3, "local", n_characters=999_999) == 1
-    assert auto_jobs([], 3, "local", n_characters=3_000_000) == cores
-    big = tmp_path / "big.csv"
-    big.write_text("id,text\n" + "a,x\n" * 300_000, encoding="utf-8")
-
-    def never():
-        raise AssertionError("a table of 1 MB or more needs no count")
-
-    assert auto_jobs([big], None, "local", count_rows=never) == cores
+    assert auto_jobs(10, 50_000, "local") == 1
+    assert auto_jobs(199, 999_999, "local") == 1
+    # Many short documents are worth the workers (BABE: 3,674 sentences, 680,000 characters) ...
+    assert auto_jobs(200, 1_000, "local") == cores
+    # ... and so are a few long ones (each is a batch of its own).
+    assert auto_jobs(3, 1_000_000, "local") == cores
+    assert auto_jobs(1, 10, "dask") == cores
 
 
 def test_the_pool_ends_as_soon_as_its_last_work_is_done():

@@ -249,11 +249,25 @@ def test_batches_end_at_a_number_of_documents_or_of_characters(tmp_path):
     assert [batch["doc_id"].tolist() for batch in from_memory.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
 
 
-def test_a_streamed_table_is_batched_by_characters_too(tmp_path):
+def test_a_streamed_table_is_counted_first_and_batched_by_characters_too(tmp_path):
     from framing.pipeline import document_batches
 
     table = tmp_path / "corpus.csv"
     table.write_text("id,text\na,short\nb," + "y" * 40 + "\nc,short\n", encoding="utf-8")
     found = document_batches([table], batch_size=40, batch_characters=20)
-    assert (found.n_documents, found.n_characters) == (None, None)
+    assert (found.n_documents, found.n_characters) == (3, 50)
     assert [batch["doc_id"].tolist() for batch in found.batches] == [["a"], ["b"], ["c"]]
+
+
+def test_a_bad_row_at_the_end_of_a_table_stops_the_run_before_any_document_is_scored(tmp_path, monkeypatch):
+    import framing.pipeline as pipeline
+    from framing.errors import FramingError
+
+    scored = []
+    monkeypatch.setattr(pipeline, "score_batch", lambda batch, **_: scored.append(batch))
+    table = tmp_path / "corpus.csv"
+    rows = [f"d{k},The minister spoke on day {k}." for k in range(100)]
+    table.write_text("id,text\n" + "\n".join(rows) + "\nd0,A repeated id in the last row.\n", encoding="utf-8")
+    with pytest.raises(FramingError, match="row 102: id 'd0' repeats row 2"):
+        analyze(table, jobs=1)
+    assert scored == []

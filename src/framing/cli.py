@@ -138,8 +138,8 @@ def _common_options(function):
                           "(e.g. outlet). Tables stay per document."),
         click.option("--jobs", type=click.IntRange(min=1), default=None,
                      help="Worker processes for reading and scoring documents [default: one per core for a "
-                          "corpus of 200+ documents (rows of a corpus table), 1 million+ characters of text "
-                          "or a corpus table of 1 MB+, else 1]."),
+                          "corpus of 200+ documents (rows of a corpus table) or 1 million+ characters of text, "
+                          "else 1]."),
         click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
                      help="Where the per-document work runs: this machine's processes, or a local Dask "
                           "cluster (pip install 'framing[dask]')."),

@@ -17,19 +17,17 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Literal, TypeVar, get_args
 
 from .errors import FramingError, input_error
 
 Engine = Literal["local", "dask"]
 ENGINES: tuple[str, ...] = get_args(Engine)
-# Below this many documents (or bytes of a corpus table) one process is faster: starting workers and sending
-# them batches costs about a second, which a few hundred articles do not pay back (measured on 2 cores).
+# Below this many documents, and this many characters of text, one process is faster: starting workers and
+# sending them batches costs about a second, which a few hundred articles do not pay back (measured on 2 cores).
+# BABE's 3,674 one-sentence documents are 680,000 characters and took 6.4 s to score on one core of two; three
+# documents of 8,000 sentences (3.2 million characters, a batch each) score on two workers 1.5 s faster.
 AUTO_JOBS_DOCUMENTS = 200
-AUTO_JOBS_BYTES = 1_000_000
-# Characters of text from which a few long documents pay for the workers too (each long document is a batch of
-# its own, :data:`framing.pipeline.BATCH_CHARACTERS`).
 AUTO_JOBS_CHARACTERS = 1_000_000
 
 Batch = TypeVar("Batch")
@@ -49,25 +47,14 @@ def available_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def auto_jobs(paths: list, n_documents: int | None, engine: Engine, *,
-              count_rows: Callable[[], int | None] | None = None, n_characters: int | None = None) -> int:
+def auto_jobs(n_documents: int, n_characters: int, engine: Engine) -> int:
     """Worker processes when the user did not say: one per core for a corpus large enough to pay for starting
-    them (:data:`AUTO_JOBS_DOCUMENTS` documents, :data:`AUTO_JOBS_CHARACTERS` characters of text when
-    ``n_characters`` is known, or a corpus table of :data:`AUTO_JOBS_BYTES`), else one.
-
-    A streamed corpus table (``n_documents`` None) of fewer bytes is judged by its rows, which ``count_rows``
-    counts (``None`` when it cannot): many short documents cost more than their bytes say (BABE's 3,674
-    one-sentence rows are 770 kB, and took 6.4 s to score on one core of two)."""
+    them (:data:`AUTO_JOBS_DOCUMENTS` documents or :data:`AUTO_JOBS_CHARACTERS` characters of text, as
+    :func:`framing.pipeline.document_batches` counts them before any work), else one; every core for Dask."""
     cores = available_cores()
-    if engine == "dask":
+    if engine == "dask" or n_documents >= AUTO_JOBS_DOCUMENTS or n_characters >= AUTO_JOBS_CHARACTERS:
         return cores
-    if n_documents is None:  # a streamed corpus table
-        if sum(Path(p).stat().st_size for p in paths if Path(p).is_file()) >= AUTO_JOBS_BYTES:
-            return cores
-        n_documents = count_rows() if count_rows is not None else None
-    if n_characters is not None and n_characters >= AUTO_JOBS_CHARACTERS:
-        return cores
-    return cores if n_documents is not None and n_documents >= AUTO_JOBS_DOCUMENTS else 1
+    return 1
 
 
 def map_batches(work: Callable[[Batch], Result], batches: Iterable[Batch], *, jobs: int = 1,

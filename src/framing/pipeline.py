@@ -22,7 +22,6 @@ from .arguments import one_of, pair_choice, path_list, section_choice
 from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
                         unaligned_tables)
 from .corpus import Corpus, clean_documents, load_documents
-from .corpus.records import count_rows
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
@@ -127,8 +126,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, n_documents, n_characters = document_batches(paths, manifest=manifest, table=table, records=records)
-    jobs = jobs or auto_jobs(paths, n_documents, engine, count_rows=lambda: count_rows(paths[0]),
-                             n_characters=n_characters)
+    jobs = jobs or auto_jobs(n_documents, n_characters, engine)
     bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)
     # One pool for every map of the run, started while this process is still small (see worker_pool).
@@ -262,11 +260,11 @@ def _term_scorer(lexicon: Lexicon):
 
 class DocumentBatches(NamedTuple):
     """What :func:`document_batches` returns: the batches, and how many documents and characters of text there
-    are when known up front (``None`` for a streamed corpus table)."""
+    are (known before any batch is read)."""
 
     batches: Iterator[pd.DataFrame]
-    n_documents: int | None
-    n_characters: int | None
+    n_documents: int
+    n_characters: int
 
 
 def document_batches(paths: list, *, manifest=None, table: TableOptions | None = None,
@@ -274,8 +272,12 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
                      batch_characters: int = BATCH_CHARACTERS) -> DocumentBatches:
     """Documents in batches of at most ``batch_size`` rows and ``batch_characters`` characters of text (a longer
     document alone), with columns as from :func:`framing.corpus.load_documents`. ``records``: the documents
-    already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``."""
-    from .corpus.records import is_table, read_records
+    already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``.
+
+    Every document is read and checked before this returns: a corpus table is streamed twice, once through to
+    check every row and count (:func:`~framing.corpus.records.table_size`), then batch by batch, so that a bad
+    row stops the run before any work and no table is ever held whole."""
+    from .corpus.records import is_table, read_records, table_size
 
     def chunks(items: Iterable[dict]) -> Iterator[pd.DataFrame]:
         for chunk in _chunks(items, batch_size, batch_characters, size_of=lambda record: len(record["raw_text"])):
@@ -292,9 +294,10 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
             raise input_error(manifest, "a corpus table carries its own metadata (--meta-columns); "
                                         "--manifest is for folders of files")
         options = table or TableOptions()
-        rows = read_records(tables[0], text_column=options.text_column, id_column=options.id_column or "id",
-                            meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
-        return DocumentBatches(chunks(rows), None, None)
+        reading = dict(text_column=options.text_column, id_column=options.id_column or "id",
+                       meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
+        size = table_size(tables[0], **reading)
+        return DocumentBatches(chunks(read_records(tables[0], **reading)), size.n_documents, size.n_characters)
     documents = load_documents(paths, manifest=manifest)
     lengths = documents["raw_text"].str.len().tolist()
     ranges = _chunks(range(len(documents)), batch_size, batch_characters, size_of=lengths.__getitem__)

@@ -1,12 +1,12 @@
 """Corpus tables: CSV and JSON Lines read row by row, bad rows named by their row number."""
 
 import json
-import os
+import warnings
 
 import pytest
 
 from framing.errors import FramingError, FramingWarning
-from framing.corpus.records import count_rows, is_table, read_records
+from framing.corpus.records import is_table, read_records, table_size
 
 
 def write_csv(path, rows, header="id,outlet,text"):
@@ -115,15 +115,23 @@ def test_is_table_knows_the_suffixes(tmp_path):
     assert not is_table(tmp_path / "a.txt")
 
 
-def test_rows_are_counted_as_articles_whatever_their_line_breaks(tmp_path):
+def test_table_size_counts_articles_and_characters_whatever_their_line_breaks(tmp_path):
     csv_path = write_csv(tmp_path / "c.csv", [("a1", "x", "First paragraph.\n\nSecond paragraph."),
                                               ("a2", "x", "One line."), ("a3", "y", "\"Quoted\", she said.")])
     jsonl_path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}])
     jsonl_path.write_text(jsonl_path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
-    assert count_rows(csv_path) == 3 and count_rows(jsonl_path) == 2
-    assert count_rows(tmp_path / "missing.csv") is None
-    if hasattr(os, "mkfifo"):
-        os.mkfifo(tmp_path / "pipe.csv")
-        assert count_rows(tmp_path / "pipe.csv") is None  # not read (nor waited on): reading would consume it
-    (tmp_path / "cp1252.csv").write_bytes("id,text\na,caf\xe9\n".encode("cp1252"))
-    assert count_rows(tmp_path / "cp1252.csv") == 1  # counted all the same; read_records says what it is
+    assert table_size(csv_path) == (3, 35 + 9 + 19)
+    assert table_size(jsonl_path) == (2, 8)
+
+
+def test_table_size_checks_every_row_as_reading_does(tmp_path):
+    rows = [("a1", "x", "One."), ("a2", "x", "Two."), ("a1", "y", "A repeated id, last.")]
+    path = write_csv(tmp_path / "c.csv", rows)
+    with pytest.raises(FramingError, match="row 4: id 'a1' repeats row 2"):
+        table_size(path)
+    # Skipped rows are not counted, and their warnings are left to the pass that reads the documents.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert table_size(path, skip_bad_rows=True) == (2, 8)
+    with pytest.warns(FramingWarning, match="row 4: id 'a1' repeats row 2"):
+        assert len(list(read_records(path, skip_bad_rows=True))) == 2
