@@ -198,16 +198,22 @@ def test_many_documents_without_metadata_get_the_spread_view_and_the_pair_only(c
     assert spread.word_shift_pair[0] != spread.word_shift_pair[1]
 
 
-def test_an_unknown_pair_is_refused_before_alignment(corpus_csv, monkeypatch):
+def test_an_unknown_pair_or_group_column_is_refused_before_any_document_is_scored(corpus_csv, monkeypatch):
     import framing.pipeline
     from framing.errors import FramingError
 
     def never(*args, **kwargs):
-        raise AssertionError("alignment ran before --pair was checked")
+        raise AssertionError("a document was scored before the options were checked")
 
-    monkeypatch.setattr(framing.pipeline, "alignment_tables", never)
+    monkeypatch.setattr(framing.pipeline, "score_batch", never)
     with pytest.raises(FramingError, match=r"--pair needs two different doc_ids from: art00, art01"):
         analyze(corpus_csv, pair=("art00", "nope"))
+    # A table's metadata is kept only from --meta-columns: grouping by a column not asked for is refused at once.
+    with pytest.raises(FramingError, match="cannot group by 'outlet': not a metadata column with values"):
+        analyze(corpus_csv, group_by="outlet")
+    # Grouped, the pair names groups.
+    with pytest.raises(FramingError, match="outlet groups"):
+        analyze(corpus_csv, meta_columns=["outlet"], group_by="outlet", pair=("art00", "art01"))
 
 
 def test_before_alignment_sees_the_summaries_and_no_alignment(corpus_csv):
@@ -240,12 +246,13 @@ def test_batches_end_at_a_number_of_documents_or_of_characters(tmp_path):
     for doc_id, length in lengths.items():
         (tmp_path / f"{doc_id}.txt").write_text("x" * length, encoding="utf-8")
     found = document_batches([tmp_path], batch_size=3, batch_characters=30)
-    assert (found.n_documents, found.n_characters) == (7, 120)
+    assert (found.metadata["doc_id"].tolist(), found.n_characters) == (list(lengths), 120)
+    assert "raw_text" not in found.metadata.columns
     # c (35) and g (50) are longer than a batch may be: each alone; d, e, f stop at three documents.
     assert [batch["doc_id"].tolist() for batch in found.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
     records = [{"doc_id": doc_id, "raw_text": "x" * length} for doc_id, length in lengths.items()]
     from_memory = document_batches([], records=records, batch_size=3, batch_characters=30)
-    assert (from_memory.n_documents, from_memory.n_characters) == (7, 120)
+    assert (from_memory.metadata["doc_id"].tolist(), from_memory.n_characters) == (list(lengths), 120)
     assert [batch["doc_id"].tolist() for batch in from_memory.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
 
 
@@ -255,7 +262,7 @@ def test_a_streamed_table_is_counted_first_and_batched_by_characters_too(tmp_pat
     table = tmp_path / "corpus.csv"
     table.write_text("id,text\na,short\nb," + "y" * 40 + "\nc,short\n", encoding="utf-8")
     found = document_batches([table], batch_size=40, batch_characters=20)
-    assert (found.n_documents, found.n_characters) == (3, 50)
+    assert (found.metadata["doc_id"].tolist(), found.n_characters) == (["a", "b", "c"], 50)
     assert [batch["doc_id"].tolist() for batch in found.batches] == [["a"], ["b"], ["c"]]
 
 

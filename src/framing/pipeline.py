@@ -125,9 +125,14 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     events_file = events_file if events_file is not None else events_beside(paths)
     actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
-    batches, n_documents, n_characters = document_batches(paths, manifest=manifest, table=table, records=records)
-    jobs = jobs or auto_jobs(n_documents, n_characters, engine)
-    bar = tqdm(total=n_documents, desc="reading and scoring", unit="doc", disable=None if progress else True,
+    batches, metadata, n_characters = document_batches(paths, manifest=manifest, table=table, records=records)
+    # What the view and the word-shift pair need is known before any document is scored: checked now.
+    _check_group_column(metadata, group_by)
+    view = choose_view(metadata, group_by)
+    if pair is not None:
+        _check_pair(pair, view, metadata)
+    jobs = jobs or auto_jobs(len(metadata), n_characters, engine)
+    bar = tqdm(total=len(metadata), desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)
     # One pool for every map of the run, started while this process is still small (see worker_pool).
     with worker_pool(jobs, engine) as pool:
@@ -143,10 +148,6 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             del scored
             release_freed_memory()  # the batches as they came from the workers
             terms, named = named_actors(terms, mentions, actor_specs)
-        _check_group_column(corpus, group_by)
-        view = choose_view(corpus.documents, group_by)
-        if pair is not None:
-            _check_pair(pair, view, corpus.documents)
         timings["documents"] = time.perf_counter() - clock
         clock = time.perf_counter()
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
@@ -259,11 +260,12 @@ def _term_scorer(lexicon: Lexicon):
 
 
 class DocumentBatches(NamedTuple):
-    """What :func:`document_batches` returns: the batches, and how many documents and characters of text there
-    are (known before any batch is read)."""
+    """What :func:`document_batches` returns, known before any batch is read: the batches; ``metadata``, one row
+    per document in order (``doc_id``, its metadata columns, ``path``, ``sha256``, ``encoding``; no text); and
+    how many characters of text there are in all."""
 
     batches: Iterator[pd.DataFrame]
-    n_documents: int
+    metadata: pd.DataFrame
     n_characters: int
 
 
@@ -275,16 +277,17 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``.
 
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
-    check every row and count (:func:`~framing.corpus.records.table_size`), then batch by batch, so that a bad
-    row stops the run before any work and no table is ever held whole."""
-    from .corpus.records import is_table, read_records, table_size
+    check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
+    so that a bad row stops the run before any work and no table is ever held whole."""
+    from .corpus.records import checked_table, is_table, read_records
 
     def chunks(items: Iterable[dict]) -> Iterator[pd.DataFrame]:
         for chunk in _chunks(items, batch_size, batch_characters, size_of=lambda record: len(record["raw_text"])):
             yield pd.DataFrame.from_records(chunk)
 
     if records is not None:
-        return DocumentBatches(chunks(records), len(records), sum(len(record["raw_text"]) for record in records))
+        metadata = pd.DataFrame.from_records(records).drop(columns="raw_text")
+        return DocumentBatches(chunks(records), metadata, sum(len(record["raw_text"]) for record in records))
     tables = [p for p in paths if is_table(p)]
     if tables:
         if len(paths) != 1:
@@ -296,13 +299,14 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
         options = table or TableOptions()
         reading = dict(text_column=options.text_column, id_column=options.id_column or "id",
                        meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
-        size = table_size(tables[0], **reading)
-        return DocumentBatches(chunks(read_records(tables[0], **reading)), size.n_documents, size.n_characters)
+        checked = checked_table(tables[0], **reading)
+        return DocumentBatches(chunks(read_records(tables[0], **reading)),
+                               pd.DataFrame.from_records(checked.metadata), checked.n_characters)
     documents = load_documents(paths, manifest=manifest)
     lengths = documents["raw_text"].str.len().tolist()
     ranges = _chunks(range(len(documents)), batch_size, batch_characters, size_of=lengths.__getitem__)
-    return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges), len(documents),
-                           sum(lengths))
+    return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges),
+                           documents.drop(columns="raw_text"), sum(lengths))
 
 
 def _chunks(items: Iterable, size: int, characters: int, *, size_of: Callable[[object], int]) -> Iterator[list]:
@@ -348,12 +352,13 @@ def _warn_unsummarised(documents: pd.DataFrame, sentences: pd.DataFrame, section
         warn(path, f"has no {wanted} (see the section column of sentences.csv), so its summaries are empty")
 
 
-def _check_group_column(corpus: Corpus, group_by: str | None) -> None:
+def _check_group_column(documents: pd.DataFrame, group_by: str | None) -> None:
+    """``--group-by`` names a metadata column of ``documents`` (:class:`DocumentBatches`' ``metadata``) that
+    has a value somewhere."""
     if group_by is None:
         return
-    metadata = [c for c in corpus.documents.columns if c not in {"doc_id", "path", "sha256", "encoding",
-                                                                   "n_paragraphs", "text"}]
-    if group_by not in metadata or not corpus.documents[group_by].fillna("").astype(str).str.strip().any():
+    metadata = [c for c in documents.columns if c not in {"doc_id", "path", "sha256", "encoding"}]
+    if group_by not in metadata or not documents[group_by].fillna("").astype(str).str.strip().any():
         raise input_error(None, f"cannot group by {group_by!r}: not a metadata column with values (have "
                                 f"{', '.join(metadata)}; a corpus table needs it in --meta-columns, files need "
                                 "it in the manifest)")

@@ -6,7 +6,7 @@ import warnings
 import pytest
 
 from framing.errors import FramingError, FramingWarning
-from framing.corpus.records import is_table, read_records, table_size
+from framing.corpus.records import checked_table, is_table, read_records
 
 
 def write_csv(path, rows, header="id,outlet,text"):
@@ -115,23 +115,28 @@ def test_is_table_knows_the_suffixes(tmp_path):
     assert not is_table(tmp_path / "a.txt")
 
 
-def test_table_size_counts_articles_and_characters_whatever_their_line_breaks(tmp_path):
+def test_checked_table_keeps_each_documents_metadata_and_counts_characters(tmp_path):
     csv_path = write_csv(tmp_path / "c.csv", [("a1", "x", "First paragraph.\n\nSecond paragraph."),
                                               ("a2", "x", "One line."), ("a3", "y", "\"Quoted\", she said.")])
+    checked = checked_table(csv_path, meta_columns=("outlet",))
+    assert [(row["doc_id"], row["outlet"]) for row in checked.metadata] == [("a1", "x"), ("a2", "x"), ("a3", "y")]
+    assert checked.n_characters == 35 + 9 + 19
+    assert not any("raw_text" in row for row in checked.metadata)
     jsonl_path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}])
     jsonl_path.write_text(jsonl_path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
-    assert table_size(csv_path) == (3, 35 + 9 + 19)
-    assert table_size(jsonl_path) == (2, 8)
+    checked = checked_table(jsonl_path)
+    assert [row["doc_id"] for row in checked.metadata] == ["a1", "a2"] and checked.n_characters == 8
 
 
-def test_table_size_checks_every_row_as_reading_does(tmp_path):
+def test_checked_table_checks_every_row_as_reading_does(tmp_path):
     rows = [("a1", "x", "One."), ("a2", "x", "Two."), ("a1", "y", "A repeated id, last.")]
     path = write_csv(tmp_path / "c.csv", rows)
     with pytest.raises(FramingError, match="row 4: id 'a1' repeats row 2"):
-        table_size(path)
-    # Skipped rows are not counted, and their warnings are left to the pass that reads the documents.
+        checked_table(path)
+    # Skipped rows are left out, and their warnings are left to the pass that reads the documents.
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert table_size(path, skip_bad_rows=True) == (2, 8)
+        checked = checked_table(path, skip_bad_rows=True)
+    assert [row["doc_id"] for row in checked.metadata] == ["a1", "a2"] and checked.n_characters == 8
     with pytest.warns(FramingWarning, match="row 4: id 'a1' repeats row 2"):
         assert len(list(read_records(path, skip_bad_rows=True))) == 2
