@@ -66,7 +66,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     documents
         Files and folders of ``.txt``/``.md`` documents, or one ``.csv`` / ``.jsonl`` corpus table (read row by
         row); or texts in memory: a list of strings (doc_ids ``doc1, doc2, …``), a ``{doc_id: text}`` mapping,
-        or a pandas DataFrame with one document per row (see :mod:`framing.inputs`).
+        or a pandas DataFrame with one document per row (see :mod:`framing.inputs`). Every document is read and
+        checked before any is scored; a corpus table is streamed twice, never held whole.
     text_column, id_column, meta_columns, skip_bad_rows
         For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; a
         DataFrame without one gets ``doc1, doc2, …``) and the metadata to keep (a list, or ``"a,b"`` as on the
@@ -93,7 +94,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         the whole remaining analysis and never be read. The values are the same whichever way they are made.
     pair
         The two doc_ids (or groups, when figures compare groups) for the word shift; default: the two whose mean
-        sentence compound differs most. Checked as soon as the documents are read.
+        sentence compound differs most. Checked, as ``group_by`` is, before any document is scored.
     actors
         An actors file (TOML ``[[actor]] name, aliases, group``; :mod:`framing.scorers.actors`) naming who is
         who; an ``actors.toml`` inside a single corpus folder is used when not given. Read before any document.
