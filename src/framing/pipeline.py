@@ -262,8 +262,8 @@ def _term_scorer(lexicon: Lexicon):
 
 class DocumentBatches(NamedTuple):
     """What :func:`document_batches` returns, known before any batch is read: the batches; ``metadata``, one row
-    per document in order (``doc_id``, its metadata columns, ``path``, ``sha256``, ``encoding``; no text); and
-    how many characters of text there are in all."""
+    per document in order (``doc_id`` and its metadata columns); and how many characters of text there are in
+    all."""
 
     batches: Iterator[pd.DataFrame]
     metadata: pd.DataFrame
@@ -280,14 +280,14 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
     check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
     so that a bad row stops the run before any work and no table is ever held whole."""
-    from .corpus.records import checked_table, is_table, read_records
+    from .corpus.records import NOT_METADATA, checked_table, is_table, read_records
 
     def chunks(items: Iterable[dict]) -> Iterator[pd.DataFrame]:
         for chunk in _chunks(items, batch_size, batch_characters, size_of=lambda record: len(record["raw_text"])):
             yield pd.DataFrame.from_records(chunk)
 
     if records is not None:
-        metadata = pd.DataFrame.from_records(records).drop(columns="raw_text")
+        metadata = pd.DataFrame.from_records(records).drop(columns=list(NOT_METADATA), errors="ignore")
         return DocumentBatches(chunks(records), metadata, sum(len(record["raw_text"]) for record in records))
     tables = [p for p in paths if is_table(p)]
     if tables:
@@ -307,7 +307,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     lengths = documents["raw_text"].str.len().tolist()
     ranges = _chunks(range(len(documents)), batch_size, batch_characters, size_of=lengths.__getitem__)
     return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges),
-                           documents.drop(columns="raw_text"), sum(lengths))
+                           documents.drop(columns=list(NOT_METADATA), errors="ignore"), sum(lengths))
 
 
 def _chunks(items: Iterable, size: int, characters: int, *, size_of: Callable[[object], int]) -> Iterator[list]:
@@ -358,7 +358,7 @@ def _check_group_column(documents: pd.DataFrame, group_by: str | None) -> None:
     has a value somewhere."""
     if group_by is None:
         return
-    metadata = [c for c in documents.columns if c not in {"doc_id", "path", "sha256", "encoding"}]
+    metadata = [c for c in documents.columns if c != "doc_id"]
     if group_by not in metadata or not documents[group_by].fillna("").astype(str).str.strip().any():
         raise input_error(None, f"cannot group by {group_by!r}: not a metadata column with values (have "
                                 f"{', '.join(metadata)}; a corpus table needs it in --meta-columns, files need "

@@ -121,7 +121,8 @@ def test_checked_table_keeps_each_documents_metadata_and_counts_characters(tmp_p
     checked = checked_table(csv_path, meta_columns=("outlet",))
     assert [(row["doc_id"], row["outlet"]) for row in checked.metadata] == [("a1", "x"), ("a2", "x"), ("a3", "y")]
     assert checked.n_characters == 35 + 9 + 19
-    assert not any("raw_text" in row for row in checked.metadata)
+    assert all(set(row) == {"doc_id", "title", "outlet", "kind", "published", "source", "notes"}
+               for row in checked.metadata)
     jsonl_path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}])
     jsonl_path.write_text(jsonl_path.read_text(encoding="utf-8") + "\n\n", encoding="utf-8")
     checked = checked_table(jsonl_path)

@@ -39,9 +39,13 @@ def is_table(path: str | Path) -> bool:
     return path.suffix.lower() in TABLE_SUFFIXES and not path.is_dir()
 
 
+# What a record holds beside its id and metadata: left out of checked_table's rows, which are kept for every row.
+NOT_METADATA = ("raw_text", "path", "sha256", "encoding")
+
+
 class CheckedTable(NamedTuple):
-    """What :func:`checked_table` says of a corpus table: each document's record without its text (``doc_id``,
-    metadata, ``path``, ``sha256``, ``encoding``) and how many characters of text they hold in all."""
+    """What :func:`checked_table` says of a corpus table: each document's ``doc_id`` and metadata columns, and
+    how many characters of text there are in all."""
 
     metadata: list[dict]
     n_characters: int
@@ -60,9 +64,8 @@ def checked_table(path: str | Path, **options) -> CheckedTable:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FramingWarning)
         for record in read_records(path, **options):
-            text = record.pop("raw_text")
-            n_characters += len(text)
-            metadata.append(record)
+            n_characters += len(record["raw_text"])
+            metadata.append({key: value for key, value in record.items() if key not in NOT_METADATA})
     return CheckedTable(metadata, n_characters)
 
 
