@@ -278,3 +278,28 @@ def test_a_bad_row_at_the_end_of_a_table_stops_the_run_before_any_document_is_sc
     with pytest.raises(FramingError, match="row 102: id 'd0' repeats row 2"):
         analyze(table, jobs=1)
     assert scored == []
+
+
+def test_a_corpus_too_large_to_show_side_by_side_says_so_before_any_document_is_scored(monkeypatch):
+    import warnings
+
+    import framing.pipeline as pipeline
+    from framing.errors import FramingWarning
+
+    class Scored(Exception):
+        pass
+
+    def stop(*args, **kwargs):
+        raise Scored
+
+    monkeypatch.setattr(pipeline, "score_batch", stop)
+    texts = {f"d{k:02d}": f"The minister spoke on day {k}." for k in range(13)}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(Scored):
+            analyze(texts, jobs=1)
+    notices = [str(w.message) for w in caught if issubclass(w.category, FramingWarning)]
+    assert notices == ["13 documents are too many to show side by side (at most 12) and no outlet or kind column "
+                       "sorts them into a few groups, so figures show each measure's spread across documents and "
+                       "name the most extreme ones. Give metadata and --group-by to compare groups; every "
+                       "per-document number is in documents.csv."]

@@ -127,11 +127,14 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
     batches, metadata, n_characters = document_batches(paths, manifest=manifest, table=table, records=records)
-    # What the view and the word-shift pair need is known before any document is scored: checked now.
+    # What the view and the word-shift pair need is known before any document is scored: checked now, and a
+    # corpus too large to show side by side says how it will be shown before the long work, not after it.
     _check_group_column(metadata, group_by)
     view = choose_view(metadata, group_by)
     if pair is not None:
         _check_pair(pair, view, metadata)
+    if view.chosen_by == "size" and view.kind != "documents":
+        warn(None, view.reason)
     jobs = jobs or auto_jobs(len(metadata), n_characters, engine)
     bar = tqdm(total=len(metadata), desc="reading and scoring", unit="doc", disable=None if progress else True,
                leave=True)

@@ -407,3 +407,29 @@ def test_out_in_a_subfolder_of_the_input_folder_is_allowed(two_documents):
     assert framing.report.prepare_out_dir(two_documents / "out", inputs=[two_documents]) == two_documents / "out"
     with pytest.raises(FramingError, match="--out is the input folder"):
         framing.report.prepare_out_dir(two_documents / ".", inputs=[two_documents])
+
+
+@pytest.mark.slow
+def test_the_view_of_a_large_corpus_is_announced_by_the_run_and_again_only_when_it_changed(tmp_path):
+    import warnings
+
+    from framing.errors import FramingWarning
+    from framing.pipeline import analyze
+    from framing.views import View
+
+    texts = {f"d{k:02d}": f"The minister spoke on day {k}. Critics said the plan was reckless." for k in range(13)}
+
+    def notices(call) -> list[str]:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        return [str(w.message) for w in caught
+                if issubclass(w.category, FramingWarning) and "too many to show side by side" in str(w.message)]
+
+    runs = []
+    assert len(notices(lambda: runs.append(analyze(texts, jobs=1)))) == 1
+    analysis = runs[0]
+    assert notices(lambda: write_analysis(tmp_path / "same", analysis, options={})) == []
+    # An Analysis whose view no longer fits its documents is shown in the view chosen again, which is said.
+    stale = replace(analysis, view=View("documents", None, 13, "size", ""))
+    assert notices(lambda: write_analysis(tmp_path / "changed", stale, options={})) == [analysis.view.reason]
