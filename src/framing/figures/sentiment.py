@@ -245,10 +245,11 @@ def sentiment_arc_figure(scores: pd.DataFrame, sentences: pd.DataFrame | None = 
             ax.remove()
         for ax in axes[:, 0]:
             ax.set_ylabel("VADER compound (−1 to +1)")
+        span = _window_text(window, counts)
         set_title(fig, "Sentiment along each document: VADER compound per sentence (−1 to +1), in text order",
-                  f"{n_sentences_text(counts)}; line = rolling mean over {_window_text(window, counts)}; "
+                  f"{n_sentences_text(counts)}; line = rolling mean over {span}; "
                   "larger outlined markers = headline, bullets, subheads, captions")
-        handles = _arc_legend(scores, sentences, docs, _window_text(window, counts))
+        handles = _arc_legend(scores, sentences, docs, span)
         legend_rows(fig, [handles[:3], handles[3:]] if len(handles) > 4 else [handles])
     return fig
 
