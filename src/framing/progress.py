@@ -6,7 +6,7 @@ tests and notebooks stay quiet.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from tqdm.auto import tqdm
@@ -35,3 +35,14 @@ def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: b
     passed; ``done``: steps finished before ``items`` (counted at the start, and not in the rate)."""
     return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True,
                 delay=DELAY_SECONDS if delayed else 0, initial=done)
+
+
+@contextmanager
+def counted(label: str, *, total: int, unit: str, shown: bool) -> Iterator[Callable[[int], object]]:
+    """A bar for work measured in units rather than steps (cells written, say): yields the function that adds
+    to the count."""
+    bar = tqdm(total=total, desc=label, unit=unit, unit_scale=True, disable=None if shown else True, leave=True)
+    try:
+        yield bar.update
+    finally:
+        bar.close()

@@ -11,7 +11,8 @@ import framing
 from framing import FramingError
 from framing.report import table_formats
 from framing.report.outdir import TABLE_NAMES, output_names
-from framing.report.table_formats import WORKBOOK, sheet_names, write_tables
+from framing.report.table_formats import write_tables
+from framing.report.workbook import WORKBOOK
 
 from ..memory_texts import TEXTS
 
@@ -64,8 +65,8 @@ def test_a_rerun_in_another_format_replaces_the_earlier_tables(analysis, tmp_pat
 
 def test_a_missing_extra_names_the_pip_command_before_any_work(analysis, tmp_path, monkeypatch):
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "openpyxl" else real(name, *a))
-    message = "format 'xlsx' needs openpyxl, which is not installed: pip install 'framing[xlsx]'"
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "xlsxwriter" else real(name, *a))
+    message = "format 'xlsx' needs xlsxwriter, which is not installed: pip install 'framing[xlsx]'"
     with pytest.raises(FramingError, match=r"^" + message.replace("[", r"\[").replace("]", r"\]") + "$"):
         analysis.write(tmp_path / "out", format="xlsx")
     assert not (tmp_path / "out").exists()
@@ -80,20 +81,6 @@ def test_a_missing_extra_names_the_pip_command_before_any_work(analysis, tmp_pat
 def test_an_unknown_format_is_refused():
     with pytest.raises(FramingError, match=r"^unknown format 'xls'; choose from csv, xlsx, parquet$"):
         table_formats.check_format("xls")
-
-
-def test_sheet_names_fit_excel_and_long_tables_continue_on_more_sheets(tmp_path, monkeypatch):
-    assert sheet_names("group_event_comparison.csv", 10) == ["group_event_comparison"]
-    assert sheet_names("a_table_name_longer_than_excel_allows.csv", 10) == ["a_table_name_longer_than_excel_"]
-    assert all(len(name) <= 31 for name in sheet_names("a_table_name_longer_than_excel_allows.csv", 3 * 2 ** 20))
-    monkeypatch.setattr(table_formats, "MAX_SHEET_ROWS", 3)  # two data rows per sheet
-    table = pd.DataFrame({"n": range(5), "text": ["a", "b\x07c", "x" * 40_000, "d", "e"]})
-    with pytest.warns(framing.FramingWarning, match=r"2 cell\(s\) held control characters or more than"):
-        write_tables(tmp_path, {"t.csv": table}, "xlsx")
-    workbook = openpyxl.load_workbook(tmp_path / WORKBOOK)
-    assert workbook.sheetnames == ["t", "t_2", "t_3"]
-    assert [row for row in workbook["t_2"].iter_rows(values_only=True)][1:] == [(2, "x" * 32_767), (3, "d")]
-    assert workbook["t"]["B3"].value == "bc"
 
 
 def test_the_command_line_writes_the_format_it_is_given(two_documents, tmp_path):
@@ -118,3 +105,28 @@ def test_where_a_table_was_written(table_format, where):
 
     assert where_written("documents.csv", table_format) == where
     assert in_format("see documents.csv; --group-by", table_format) == f"see {where}; --group-by"
+
+
+@pytest.mark.parametrize("table_format", ["csv", "xlsx", "parquet"])
+def test_the_progress_bar_counts_every_cell_written(analysis, tmp_path, monkeypatch, table_format):
+    from contextlib import contextmanager
+
+    from framing.report.write import analysis_tables
+
+    bars = []
+
+    @contextmanager
+    def recorded(label, *, total, unit, shown):
+        bars.append({"label": label, "total": total, "unit": unit, "shown": shown, "done": 0})
+
+        def advance(cells):
+            bars[-1]["done"] += cells
+        yield advance
+
+    monkeypatch.setattr(table_formats, "counted", recorded)
+    tables = analysis_tables(analysis)
+    write_tables(tmp_path, tables, table_format, progress=True)
+    cells = sum(table.size for table in tables.values())
+    assert cells > 1000
+    assert bars == [{"label": f"writing tables ({table_format})", "total": cells, "unit": "cell", "shown": True,
+                     "done": cells}]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,6 +26,8 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_CELL = re.compile("'*[" + re.escape("".join(FORMULA_PREFIXES)) + "]")
 QUOTE = "'"
 CARRIAGE_RETURN = re.compile("\r")
+# Rows written at once: the progress bar moves between chunks.
+CHUNK_ROWS = 50_000
 
 
 class NeutralisedTable(NamedTuple):
@@ -83,9 +86,10 @@ def _quoted(name):
     return QUOTE + name if isinstance(name, str) and FORMULA_CELL.match(name) else name
 
 
-def write_csv_table(path: Path, table: pd.DataFrame) -> int:
+def write_csv_table(path: Path, table: pd.DataFrame,
+                    advance: Callable[[int], object] = lambda cells: None) -> int:
     """Write ``table`` to ``path`` as CSV (no index, ``\\n`` line ends), neutralised; return how many cells
-    were changed.
+    were changed. ``advance`` is called with the number of cells written after each :data:`CHUNK_ROWS` rows.
 
     Python's csv writer quotes a cell holding a line break only when the break is part of the line ending, so
     a lone carriage return (``\\r``) would go out bare: spreadsheets and csv readers end the row there, and
@@ -94,7 +98,13 @@ def write_csv_table(path: Path, table: pd.DataFrame) -> int:
     """
     written, changed = neutralise_formulas(table)
     quoting = csv.QUOTE_NONNUMERIC if _holds_carriage_return(written) else csv.QUOTE_MINIMAL
-    written.to_csv(path, index=False, lineterminator="\n", quoting=quoting)
+    # In chunks only to report progress: each chunk is formatted as the whole table would be, so the bytes are
+    # the same. An empty table still gets its header.
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        for start in range(0, max(len(written), 1), CHUNK_ROWS):
+            chunk = written.iloc[start:start + CHUNK_ROWS]
+            chunk.to_csv(file, index=False, header=start == 0, lineterminator="\n", quoting=quoting)
+            advance(chunk.size)
     return changed
 
 

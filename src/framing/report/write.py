@@ -122,8 +122,7 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     early = early if shown is analysis and pair is None else None
     with figures_drawn(FigureSource(shown, pair, view), figure_dir, workers=workers, progress=progress,
                        early=early) as wait_for_figures:
-        with stage(f"writing tables ({table_format})", progress):
-            table_files = write_tables(staging, tables, table_format).files
+        table_files = write_tables(staging, tables, table_format, progress=progress).files
         figures = wait_for_figures()
     # run.json lists the report, which is written after it; the report quotes the same record.
     outputs = sorted([*table_files, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
