@@ -236,7 +236,8 @@ def test_before_alignment_sees_the_summaries_and_no_alignment(corpus_csv):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Batches: at most 40 documents and 250,000 characters, a longer document alone
+# Batches: at most 40 documents (more while under 100,000 characters) and 250,000 characters, a longer
+# document alone
 
 
 def test_batches_end_at_a_number_of_documents_or_of_characters(tmp_path):
@@ -245,15 +246,33 @@ def test_batches_end_at_a_number_of_documents_or_of_characters(tmp_path):
     lengths = {"a": 10, "b": 10, "c": 35, "d": 5, "e": 5, "f": 5, "g": 50}
     for doc_id, length in lengths.items():
         (tmp_path / f"{doc_id}.txt").write_text("x" * length, encoding="utf-8")
-    found = document_batches([tmp_path], batch_size=3, batch_characters=30)
+    found = document_batches([tmp_path], batch_size=3, batch_characters=30, least_characters=0)
     assert (found.metadata["doc_id"].tolist(), found.n_characters) == (list(lengths), 120)
     assert not {"raw_text", "path", "sha256", "encoding"} & set(found.metadata.columns)
     # c (35) and g (50) are longer than a batch may be: each alone; d, e, f stop at three documents.
     assert [batch["doc_id"].tolist() for batch in found.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
     records = [{"doc_id": doc_id, "raw_text": "x" * length} for doc_id, length in lengths.items()]
-    from_memory = document_batches([], records=records, batch_size=3, batch_characters=30)
+    from_memory = document_batches([], records=records, batch_size=3, batch_characters=30, least_characters=0)
     assert (from_memory.metadata["doc_id"].tolist(), from_memory.n_characters) == (list(lengths), 120)
     assert [batch["doc_id"].tolist() for batch in from_memory.batches] == [["a", "b"], ["c"], ["d", "e", "f"], ["g"]]
+
+
+def test_short_documents_fill_a_batch_to_its_least_characters(tmp_path):
+    from framing.pipeline import document_batches
+
+    table = tmp_path / "posts.csv"
+    table.write_text("id,text\n" + "".join(f"p{k},{'w' * 9}\n" for k in range(10)), encoding="utf-8")
+    # Two documents would end a batch, but not before it holds 25 characters: three posts of 9.
+    found = document_batches([table], batch_size=2, batch_characters=40, least_characters=25)
+    assert [len(batch) for batch in found.batches] == [3, 3, 3, 1]
+    # The most characters still end a batch first: four posts (36) and a fifth would make 45.
+    found = document_batches([table], batch_size=2, batch_characters=40, least_characters=100)
+    assert [len(batch) for batch in found.batches] == [4, 4, 2]
+    # By default, 40 articles (more than 100,000 characters) end a batch as before.
+    articles = [{"doc_id": f"a{k}", "raw_text": "x" * 3_000} for k in range(90)]
+    assert [len(batch) for batch in document_batches([], records=articles).batches] == [40, 40, 10]
+    posts = [{"doc_id": f"p{k}", "raw_text": "x" * 280} for k in range(1_000)]
+    assert [len(batch) for batch in document_batches([], records=posts).batches] == [358, 358, 284]
 
 
 def test_a_streamed_table_is_counted_first_and_batched_by_characters_too(tmp_path):

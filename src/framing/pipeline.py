@@ -44,6 +44,11 @@ BATCH_SIZE = 40
 # are about 200,000), and a longer document is a batch of its own: a few long documents (transcripts, books)
 # are then shared among the workers instead of one worker scoring them all.
 BATCH_CHARACTERS = 250_000
+# ... but it holds at least this many characters before BATCH_SIZE ends it: 40 posts, headlines or one-sentence
+# rows are a few thousand characters, and each scorer's fixed cost per batch then outweighed the scoring
+# (10,000 posts: 7.5 s of scoring in batches of 40, 4.9 s in batches of 100,000 characters; benchmarks/RESULTS.md).
+# What a document gets never depends on its batch, so the tables are the same.
+BATCH_LEAST_CHARACTERS = 100_000
 
 
 def analyze(documents, *, text_column: str = "text", id_column: str | None = None, meta_columns=(),
@@ -275,18 +280,22 @@ class DocumentBatches(NamedTuple):
 
 def document_batches(paths: list, *, manifest=None, table: TableOptions | None = None,
                      records: list[dict] | None = None, batch_size: int = BATCH_SIZE,
-                     batch_characters: int = BATCH_CHARACTERS) -> DocumentBatches:
-    """Documents in batches of at most ``batch_size`` rows and ``batch_characters`` characters of text (a longer
-    document alone), with columns as from :func:`framing.corpus.load_documents`. ``records``: the documents
-    already read from memory (:func:`framing.inputs.in_memory_records`), instead of ``paths``.
+                     batch_characters: int = BATCH_CHARACTERS,
+                     least_characters: int = BATCH_LEAST_CHARACTERS) -> DocumentBatches:
+    """Documents in batches of at most ``batch_size`` rows — more when they hold fewer than ``least_characters``
+    characters of text — and at most ``batch_characters`` characters (a longer document alone), with columns as
+    from :func:`framing.corpus.load_documents`. ``records``: the documents already read from memory
+    (:func:`framing.inputs.in_memory_records`), instead of ``paths``.
 
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
     check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
     so that a bad row stops the run before any work and no table is ever held whole."""
     from .corpus.records import NOT_METADATA, checked_table, is_table, read_records
 
+    sizes = _BatchSizes(batch_size, batch_characters, least_characters)
+
     def chunks(items: Iterable[dict]) -> Iterator[pd.DataFrame]:
-        for chunk in _chunks(items, batch_size, batch_characters, size_of=lambda record: len(record["raw_text"])):
+        for chunk in _chunks(items, sizes, size_of=lambda record: len(record["raw_text"])):
             yield pd.DataFrame.from_records(chunk)
 
     if records is not None:
@@ -308,18 +317,25 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
                                pd.DataFrame.from_records(checked.metadata), checked.n_characters)
     documents = load_documents(paths, manifest=manifest)
     lengths = documents["raw_text"].str.len().tolist()
-    ranges = _chunks(range(len(documents)), batch_size, batch_characters, size_of=lengths.__getitem__)
+    ranges = _chunks(range(len(documents)), sizes, size_of=lengths.__getitem__)
     return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges),
                            documents.drop(columns=list(NOT_METADATA), errors="ignore"), sum(lengths))
 
 
-def _chunks(items: Iterable, size: int, characters: int, *, size_of: Callable[[object], int]) -> Iterator[list]:
-    """``items`` in lists of at most ``size`` items whose ``size_of`` sum to at most ``characters`` (an item
-    larger than that alone)."""
+class _BatchSizes(NamedTuple):
+    documents: int
+    most_characters: int
+    least_characters: int
+
+
+def _chunks(items: Iterable, sizes: _BatchSizes, *, size_of: Callable[[object], int]) -> Iterator[list]:
+    """``items`` in lists whose ``size_of`` sum to at most ``sizes.most_characters`` (an item larger than that
+    alone), each ending at ``sizes.documents`` items once it holds ``sizes.least_characters``."""
     chunk, used = [], 0
     for item in items:
         length = size_of(item)
-        if chunk and (len(chunk) >= size or used + length > characters):
+        full = len(chunk) >= sizes.documents and used >= sizes.least_characters
+        if chunk and (full or used + length > sizes.most_characters):
             yield chunk
             chunk, used = [], 0
         chunk.append(item)
