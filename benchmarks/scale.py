@@ -14,6 +14,8 @@ Corpora (built with a fixed seed):
   (5 outlets) or without any;
 * **spliced articles** (1,000 and 10,000 by default): the same shape, but each sentence is the start of one pool
   sentence joined to the end of another, so texts rarely repeat (:func:`write_spliced_articles`);
+* **posts** (40,000 by default): one to three spliced sentences each, one CSV: many tiny documents
+  (:func:`write_posts`);
 * **one-sentence documents**: BABE's 3,674 sentences, one document each (used for speed only; BABE is the
   lexicon's test set and nothing here looks at its labels);
 * **long documents** (8,000 sentences each by default): three .txt files in a folder, as many sentences in all
@@ -21,7 +23,7 @@ Corpora (built with a fixed seed):
   transcripts or books read closely, side by side (:func:`write_long_documents`).
 
 Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000]
-[--spliced-sizes 1000,10000] [--long-sizes 8000] [--no-write]``.
+[--spliced-sizes 1000,10000] [--post-sizes 40000] [--long-sizes 8000] [--no-write]``.
 Needs ``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of
 ``benchmarks/RESULTS.md``.
 """
@@ -37,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -81,23 +84,41 @@ def write_articles(path: Path, n_articles: int, pool: list[str], *, outlets: boo
             writer.writerow([f"a{k:05d}", f"outlet{k % OUTLETS}", text] if outlets else [f"a{k:05d}", text])
 
 
+def _splicer(rng: random.Random, pool: list[str]) -> Callable[[], str]:
+    """A function making a sentence that joins the first words of one pool sentence to the last words of another,
+    cut at random."""
+    def spliced() -> str:
+        first, last = rng.choice(pool).split(), rng.choice(pool).split()
+        return " ".join(first[:rng.randint(2, max(2, len(first) - 1))] + last[rng.randint(1, max(1, len(last) - 1)):])
+
+    return spliced
+
+
 def write_spliced_articles(path: Path, n_articles: int, pool: list[str]) -> None:
     """Articles whose sentences rarely repeat: each joins the first words of one pool sentence to the last words
     of another, cut at random. Every text is nearly always new (framing's memo gains little), but the halves
     recur across articles, and the vocabulary is the pool's: many sentences share words, a hard case for the
     alignment."""
     rng = random.Random(SEED + 7 * n_articles)
-
-    def spliced() -> str:
-        first, last = rng.choice(pool).split(), rng.choice(pool).split()
-        return " ".join(first[:rng.randint(2, max(2, len(first) - 1))] + last[rng.randint(1, max(1, len(last) - 1)):])
-
+    spliced = _splicer(rng, pool)
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text"])
         for k in range(n_articles):
             picked = [spliced() for _ in range(rng.randint(15, 35))]
             writer.writerow([f"s{k:05d}", "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))])
+
+
+def write_posts(path: Path, n_posts: int, pool: list[str]) -> None:
+    """Posts of one to three spliced sentences (as comments, headlines or social media posts): many tiny
+    documents, whose per-document and per-batch costs no article corpus shows."""
+    rng = random.Random(SEED + 13 * n_posts)
+    spliced = _splicer(rng, pool)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "text"])
+        for k in range(n_posts):
+            writer.writerow([f"p{k:06d}", " ".join(spliced() for _ in range(rng.randint(1, 3)))])
 
 
 def write_long_documents(folder: Path, n_sentences: int, pool: list[str], *, documents: int = 3) -> None:
@@ -233,6 +254,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--spliced-sizes", default="1000,10000",
                         help="sizes of the corpora of spliced sentences, which rarely repeat ('' for none)")
+    parser.add_argument("--post-sizes", default="40000",
+                        help="numbers of posts of one to three spliced sentences ('' for none)")
     parser.add_argument("--long-sizes", default="8000",
                         help="sentences per document of the corpora of three long documents ('' for none)")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
@@ -256,6 +279,10 @@ def main() -> None:
         spliced = folder / f"spliced_{n}.csv"
         write_spliced_articles(spliced, n, pool)
         rows.append(measure(f"{n:,} articles, spliced sentences", spliced, folder))
+    for n in (int(s) for s in args.post_sizes.split(",") if s):
+        posts = folder / f"posts_{n}.csv"
+        write_posts(posts, n, pool)
+        rows.append(measure(f"{n:,} posts of 1–3 spliced sentences", posts, folder))
     for n in (int(s) for s in args.long_sizes.split(",") if s):
         long_documents = folder / f"long_{n}"
         write_long_documents(long_documents, n, pool)
@@ -276,7 +303,8 @@ once per process, bare VADER every time); "outlet" rows carry 5 outlets in `--me
 outlets; rows without metadata show the spread across documents. **Spliced sentences**: each sentence joins the
 first words of one pool sentence to the last words of another, so texts rarely repeat (framing's memo gains
 little, as on a corpus without syndicated copy), while halves recur and the vocabulary stays the pool's (many
-sentences share words: a hard case for the alignment). **Long documents**: three text files of pool sentences,
+sentences share words: a hard case for the alignment). **Posts**: one to three spliced sentences each, as
+comments, headlines or social media posts: many tiny documents. **Long documents**: three text files of pool sentences,
 as many in all as 1,000 articles, shown side by side with the reading view (a few long documents can share
 thousands of events: the report shows the 50 most widely covered).
 
