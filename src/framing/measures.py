@@ -101,7 +101,8 @@ def measures_table(documents: pd.DataFrame, loaded_summary: pd.DataFrame) -> pd.
     grid = _loaded_grid(documents["doc_id"], loaded_summary).assign(
         order=totals.max() + 0.5 if len(totals) else len(specs))
     table = pd.concat([long, grid], ignore_index=True)
-    table["position"] = table["doc_id"].map({doc: i for i, doc in enumerate(documents["doc_id"])})
+    # A hash look-up of each row's document, not a Python call per row: 40,000 posts make 2 million rows.
+    table["position"] = pd.Index(documents["doc_id"]).get_indexer(table["doc_id"])
     table = table.sort_values(["position", "order"], kind="stable")
     return table[MEASURE_COLUMNS].reset_index(drop=True)
 
