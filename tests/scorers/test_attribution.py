@@ -338,6 +338,17 @@ def test_scores_keep_input_order_and_columns():
     assert result["source_kind"].tolist() == ["none", "anonymous", "named"]
 
 
+def test_rows_in_any_order_get_what_their_document_order_gives(seed_corpus, seed_sentences):
+    # The batch is sorted once by document (first appearance) and sent_id: a sentence inherits its source from
+    # the one before it in its own document, however the rows came.
+    in_order = Attribution().analyse(seed_sentences, seed_corpus.documents)
+    shuffled = seed_sentences.sample(frac=1, random_state=3)
+    assert shuffled["doc_id"].tolist() != seed_sentences["doc_id"].tolist()  # documents interleaved
+    by_row = dict(zip(seed_sentences.index, in_order))
+    assert Attribution().analyse(shuffled, seed_corpus.documents) == [by_row[index] for index in shuffled.index]
+    assert sum(bool(item.found) for item in in_order) > 20  # sources found, so there is something to inherit
+
+
 def test_empty_sentences_table():
     empty = pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "text"])
     assert list(Attribution()(empty, pd.DataFrame({"doc_id": [], "text": []})).scores.columns) == ATTRIBUTION_COLUMNS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ...corpus import clean_text
@@ -74,23 +75,32 @@ class Attribution:
     def analyse(self, sentences: pd.DataFrame, documents: pd.DataFrame) -> list[SentenceAnalysis]:
         """The full analysis behind the public tables, one :class:`SentenceAnalysis` per sentence."""
         require_columns(sentences, _SENTENCE_COLUMNS, "sentences")
+        if sentences.empty:
+            return []
         texts = dict(zip(documents["doc_id"], documents["text"]))
+        # One sort for the batch, not one per document (a batch may hold hundreds of one-sentence documents):
+        # documents in order of first appearance, each one's sentences by sent_id.
+        codes, doc_ids = pd.factorize(sentences["doc_id"])
+        order = np.lexsort((sentences["sent_id"].to_numpy(), codes))
+        rows = list(zip(sentences.index.to_numpy()[order].tolist(), sentences["sent_id"].to_numpy()[order].tolist(),
+                        sentences["start"].to_numpy()[order].tolist(), sentences["end"].to_numpy()[order].tolist()))
+        bounds = [0, *(np.flatnonzero(np.diff(codes[order])) + 1).tolist(), len(rows)]
         results: dict[int, SentenceAnalysis] = {}
-        for doc_id, group in sentences.groupby("doc_id", sort=False):
+        for first, last in zip(bounds[:-1], bounds[1:]):
+            doc_id = doc_ids[codes[order[first]]]
             if doc_id not in texts:
                 raise input_error(None, f"no document text for doc_id {doc_id!r}")
-            for index, item in self._document(doc_id, group, texts[doc_id]):
+            for index, item in self._document(doc_id, rows[first:last], texts[doc_id]):
                 results[index] = item
         return [results[index] for index in sentences.index]
 
-    def _document(self, doc_id: str, group: pd.DataFrame, text: str) -> list[tuple[int, SentenceAnalysis]]:
-        """The sentences of one document (by their row index), parsed, then linked across sentences."""
+    def _document(self, doc_id: str, rows: list[tuple], text: str) -> list[tuple[int, SentenceAnalysis]]:
+        """The sentences of one document (``(row index, sent_id, start, end)`` in sentence order), parsed, then
+        linked across sentences."""
         spans = quote_spans(text)
         by_position = SpanIndex(spans)
-        ordered = group.sort_values("sent_id")
         parsed = []
-        # Plain columns, not itertuples: that builds a namedtuple class per call, i.e. per document.
-        for index, sent_id, start, end in zip(ordered.index, ordered["sent_id"], ordered["start"], ordered["end"]):
+        for index, sent_id, start, end in rows:
             start, end = int(start), int(end)
             parsed.append((index, parse_sentence(doc_id, int(sent_id), start, end, text,
                                                  by_position.overlapping(start, end))))
