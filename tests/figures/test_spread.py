@@ -145,6 +145,17 @@ def test_spread_points_are_rasterised_when_there_are_many():
     assert len(points) == 1 and points[0].get_rasterized()
 
 
+@pytest.mark.parametrize(("n", "alpha"), [(50, 0.8), (1_000, 0.45), (1_001, 0.2499), (10_000, 0.0791),
+                                          (40_000, 0.04), (1_000_000, 0.04)])
+def test_dots_fade_as_documents_pile_up_but_never_vanish(n, alpha):
+    fig, ax = plt.subplots()
+    values = np.random.default_rng(0).normal(size=n)
+    spread_rows([Row("row", values, np.array([f"d{i}" for i in range(n)]))], ax=ax)
+    points = next(c for c in ax.collections if c.get_gid() == "points:row")
+    assert points.get_alpha() == pytest.approx(alpha, abs=1e-4)
+    plt.close(fig)
+
+
 def test_loaded_spread_says_how_many_documents_use_each_category():
     analysis = many(200)
     fig = loaded_spread_figure(analysis.loaded_summary, analysis.documents)
