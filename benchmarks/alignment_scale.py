@@ -105,17 +105,18 @@ def main() -> None:
     args = parser.parse_args()
     if not all(path.exists() for path in (MBIC, NYT, BABE)):
         raise SystemExit(f"benchmark data not found under {SHARED}")
-    folder = Path(tempfile.mkdtemp(prefix="framing-align-scale-"))
-    pool = sentence_pool()
-    rows = []
-    for n in (int(s) for s in args.sizes.split(",") if s):
-        corpus = folder / f"articles_{n}.csv"
-        write_articles(corpus, n, pool, outlets=False)
-        rows.append(compare(f"{n:,} articles", sentences_of(corpus)))
-    for n in (int(s) for s in args.spliced_sizes.split(",") if s):
-        corpus = folder / f"spliced_{n}.csv"
-        write_spliced_articles(corpus, n, pool)
-        rows.append(compare(f"{n:,} articles, spliced sentences", sentences_of(corpus)))
+    with tempfile.TemporaryDirectory(prefix="framing-align-scale-") as name:
+        folder = Path(name)
+        pool = sentence_pool()
+        rows = []
+        for n in (int(s) for s in args.sizes.split(",") if s):
+            corpus = folder / f"articles_{n}.csv"
+            write_articles(corpus, n, pool, outlets=False)
+            rows.append(compare(f"{n:,} articles", sentences_of(corpus)))
+        for n in (int(s) for s in args.spliced_sizes.split(",") if s):
+            corpus = folder / f"spliced_{n}.csv"
+            write_spliced_articles(corpus, n, pool)
+            rows.append(compare(f"{n:,} articles, spliced sentences", sentences_of(corpus)))
     body = f"""`benchmarks/alignment_scale.py`, {CORES} cores (threads of one process). The same sentences aligned by
 comparing every pair (`--exact-alignment`) and through the shortlist: the commonest words are set aside until
 the products of the others hold at most max({products.EXACT_PRODUCT_ENTRIES:,}, {products.ENTRIES_PER_USE} × the

@@ -23,7 +23,7 @@ Corpora (built with a fixed seed):
   transcripts or books read closely, side by side (:func:`write_long_documents`).
 
 Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000]
-[--spliced-sizes 1000,10000] [--post-sizes 40000] [--long-sizes 8000] [--no-write]``.
+[--spliced-sizes 1000,10000] [--post-sizes 40000] [--long-sizes 8000] [--no-write] [--keep]``.
 Needs ``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of
 ``benchmarks/RESULTS.md``.
 """
@@ -249,21 +249,8 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,10000")
-    parser.add_argument("--spliced-sizes", default="1000,10000",
-                        help="sizes of the corpora of spliced sentences, which rarely repeat ('' for none)")
-    parser.add_argument("--post-sizes", default="40000",
-                        help="numbers of posts of one to three spliced sentences ('' for none)")
-    parser.add_argument("--long-sizes", default="8000",
-                        help="sentences per document of the corpora of three long documents ('' for none)")
-    parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
-    args = parser.parse_args()
-    if not all(path.exists() for path in (MBIC, NYT, BABE)):
-        raise SystemExit(f"benchmark data not found under {SHARED} (it sits beside the repository on the "
-                         "development machines; a user's clone does not have it)")
-    folder = Path(tempfile.mkdtemp(prefix="framing-scale-"))
+def measure_all(args: argparse.Namespace, folder: Path) -> list[dict]:
+    """Write every corpus the arguments ask for into ``folder`` and measure a run on each."""
     pool = sentence_pool()
     rows = []
     one_sentence = folder / "one_sentence.csv"
@@ -287,6 +274,32 @@ def main() -> None:
         long_documents = folder / f"long_{n}"
         write_long_documents(long_documents, n, pool)
         rows.append(measure(f"3 documents of {n:,} sentences", long_documents, folder))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--spliced-sizes", default="1000,10000",
+                        help="sizes of the corpora of spliced sentences, which rarely repeat ('' for none)")
+    parser.add_argument("--post-sizes", default="40000",
+                        help="numbers of posts of one to three spliced sentences ('' for none)")
+    parser.add_argument("--long-sizes", default="8000",
+                        help="sentences per document of the corpora of three long documents ('' for none)")
+    parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the corpora and every run's outputs (figures, report) to look at; say where")
+    args = parser.parse_args()
+    if not all(path.exists() for path in (MBIC, NYT, BABE)):
+        raise SystemExit(f"benchmark data not found under {SHARED} (it sits beside the repository on the "
+                         "development machines; a user's clone does not have it)")
+    if args.keep:
+        folder = Path(tempfile.mkdtemp(prefix="framing-scale-"))
+        rows = measure_all(args, folder)
+        print(f"corpora and outputs kept in {folder}")
+    else:
+        with tempfile.TemporaryDirectory(prefix="framing-scale-") as name:  # 1.2 GB of corpora and outputs
+            rows = measure_all(args, Path(name))
     body = f"""`benchmarks/scale.py`, {CORES} cores.
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
