@@ -106,6 +106,13 @@ def test_shortlist_entries_are_the_exact_entries_whose_uncommon_part_comes_near_
     left_out = (exact >= threshold) & (uncommon < products.CANDIDATE_SHARE * threshold)
     assert (left_out & ~itself).sum() > 0
     assert (left_out & itself).sum() > 0  # rows whose own uncommon words are few, listed with themselves all the same
+    # Candidates that cannot reach the threshold even with their common words at most (the product of the two
+    # rows' lengths in them) are dropped before their dot product: here too, and the entries above are exact.
+    norms = np.linalg.norm(shortlist.common.toarray(), axis=1)
+    candidates = (uncommon >= products.CANDIDATE_SHARE * threshold) | itself
+    unreachable = uncommon + norms[10:70, None] * norms[None, :] < threshold
+    assert (candidates & unreachable).sum() > 20
+    assert np.allclose(shortlist.common_norms, norms)
 
 
 # Sentences that share only words common in this corpus ("minister", "government", "policy", "review"), and
