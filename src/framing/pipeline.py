@@ -323,6 +323,8 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
 
 
 class _BatchSizes(NamedTuple):
+    """When a batch ends (see :func:`document_batches`)."""
+
     documents: int
     most_characters: int
     least_characters: int

@@ -2,7 +2,7 @@
 
 Written with XlsxWriter in its constant-memory mode: each row goes to disk once the next one begins, and the
 tables are turned into Python values :data:`CHUNK_ROWS` rows at a time, so memory stays flat however large the
-corpus. A workbook is still the slowest format (about 3.5 s per million cells here, against under 0.5 s for
+corpus. A workbook is still the slowest format (about 3.7 s per million cells here, against under 0.5 s for
 CSV), so the writer reports its progress in cells.
 
 The cells are neutralised against formulas exactly as the CSV writer does (:mod:`.formula_cells`); a table longer
