@@ -39,7 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -101,12 +101,12 @@ def write_spliced_articles(path: Path, n_articles: int, pool: list[str]) -> None
     alignment."""
     rng = random.Random(SEED + 7 * n_articles)
     spliced = _splicer(rng, pool)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["id", "text"])
-        for k in range(n_articles):
-            picked = [spliced() for _ in range(rng.randint(15, 35))]
-            writer.writerow([f"s{k:05d}", "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))])
+
+    def article() -> str:
+        picked = [spliced() for _ in range(rng.randint(15, 35))]
+        return "\n\n".join(" ".join(picked[i:i + 3]) for i in range(0, len(picked), 3))
+
+    _write_texts(path, ((f"s{k:05d}", article()) for k in range(n_articles)))
 
 
 def write_posts(path: Path, n_posts: int, pool: list[str]) -> None:
@@ -114,11 +114,15 @@ def write_posts(path: Path, n_posts: int, pool: list[str]) -> None:
     documents, whose per-document and per-batch costs no article corpus shows."""
     rng = random.Random(SEED + 13 * n_posts)
     spliced = _splicer(rng, pool)
+    _write_texts(path, ((f"p{k:06d}", " ".join(spliced() for _ in range(rng.randint(1, 3)))) for k in range(n_posts)))
+
+
+def _write_texts(path: Path, rows: Iterable[tuple[str, str]]) -> None:
+    """A corpus CSV of ``id, text`` rows."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "text"])
-        for k in range(n_posts):
-            writer.writerow([f"p{k:06d}", " ".join(spliced() for _ in range(rng.randint(1, 3)))])
+        writer.writerows(rows)
 
 
 def write_long_documents(folder: Path, n_sentences: int, pool: list[str], *, documents: int = 3) -> None:
