@@ -156,6 +156,15 @@ def test_dots_fade_as_documents_pile_up_but_never_vanish(n, alpha):
     plt.close(fig)
 
 
+@pytest.mark.parametrize(("share", "text"), [(0.0, "used in 0% of documents"), (0.003, "used in under 1% of documents"),
+                                           (0.012, "used in 1% of documents"), (0.5, "used in 50% of documents"),
+                                           (0.996, "used in over 99% of documents"), (1.0, "used in 100% of documents")])
+def test_a_share_that_would_round_to_none_or_all_says_so(share, text):
+    from framing.figures.spread import used_text
+
+    assert used_text(share) == text
+
+
 def test_loaded_spread_says_how_many_documents_use_each_category():
     analysis = many(200)
     fig = loaded_spread_figure(analysis.loaded_summary, analysis.documents)

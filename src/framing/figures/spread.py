@@ -112,6 +112,16 @@ def spread_rows(rows: Sequence[Row], *, ax: Axes | None = None, xlim: tuple[floa
     return ax
 
 
+def used_text(share: float) -> str:
+    """"used in 12% of documents"; a share that would round to 0% or 100% without being either says "under 1%"
+    or "over 99%" (at 40,000 documents, 0.3% is 120 of them)."""
+    if 0 < share < 0.01:
+        return "used in under 1% of documents"
+    if 0.99 < share < 1:
+        return "used in over 99% of documents"
+    return f"used in {share:.0%} of documents"
+
+
 def _alpha(n: int) -> float:
     """Dot opacity: solid for a few documents, fainter as they pile up so dense stretches still show shape.
 
@@ -232,7 +242,7 @@ def loaded_spread_figure(loaded_summary: pd.DataFrame, documents: pd.DataFrame) 
             spread_rows(rows, ax=ax, named=1, ends=("highest",), counts=False)
             for y, row in enumerate(rows):
                 used = float(np.mean(row.values > 0)) if len(row.values) else 0.0
-                ax.text(0.99, y + 0.42, f"used in {used:.0%} of documents", transform=ax.get_yaxis_transform(),
+                ax.text(0.99, y + 0.42, used_text(used), transform=ax.get_yaxis_transform(),
                         ha="right", va="center", fontsize=7, color=TEXT_GREY)
             ax.set_title("writer's own words" if voice == "authorial" else "reported (quoted or attributed)")
             ax.set_xlabel("loaded terms per 1,000 words")
