@@ -102,6 +102,21 @@ def test_group_view_sums_the_documents_of_each_outlet(single):
     assert first["sent_id"].tolist() == list(range(1, len(first) + 1))
 
 
+def test_more_groups_than_the_grid_limit_list_only_covered_events_and_no_omissions(single, monkeypatch):
+    import framing.groups as groups
+    from framing import FramingWarning
+
+    full = group_view(single)
+    assert (full.comparison["n_sentences"] == 0).any() and len(full.omissions) > 0
+    monkeypatch.setattr(groups, "FULL_GRID_LIMIT", 2)  # three outlets: as 300 would be against 50
+    with pytest.warns(FramingWarning, match=r"^more than 2 groups by outlet: group_event_comparison.csv lists only "
+                                            r"the events each group covers and group_omissions.csv stays empty"):
+        sparse = group_view(single)
+    covered = full.comparison[full.comparison["n_sentences"] > 0].reset_index(drop=True)
+    pd.testing.assert_frame_equal(sparse.comparison.reset_index(drop=True), covered)
+    assert sparse.omissions.empty and list(sparse.omissions.columns) == list(full.omissions.columns)
+
+
 def test_group_pairs_are_the_same_by_table_or_by_search_and_for_any_string_storage(single, monkeypatch):
     import framing.groups as groups
 

@@ -25,8 +25,6 @@ from .views import View, group_of
 
 # Sentences per unit of work for contributions computed after the map.
 CONTRIBUTION_CHUNK = 2000
-# Beyond this many documents the events × documents grid (and the omissions read from it) is left sparse.
-FULL_GRID_LIMIT = 50
 
 
 class Pending(NamedTuple):
@@ -44,6 +42,7 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
     ``threads``: sentence blocks compared at once; ``progress``: bars for its long steps on a terminal;
     ``compare_all``: see :class:`framing.align.Aligner`."""
     from . import align
+    from .align.compare import FULL_GRID_LIMIT
 
     summary_sentences, terms, _ = summary
 

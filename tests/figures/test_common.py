@@ -136,3 +136,21 @@ def test_interval_name_follows_the_summarys_rule(counts, name):
     from framing.figures._common import interval_name
 
     assert interval_name(counts) == name
+
+
+def test_a_spread_of_groups_counts_groups_in_its_row_labels_but_keeps_quoted_words():
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from framing.figures._common import say_groups
+    from framing.figures.spread import Row, spread_rows
+
+    fig, ax = plt.subplots()
+    values = np.linspace(-1, 1, 40)
+    names = np.array([f"g{k}" for k in range(40)])
+    spread_rows([Row("mean compound", values, names), Row("E0001 Leaked documents show", values, names)], ax=ax)
+    say_groups(fig)  # as the figures are made: before they are drawn
+    fig.canvas.draw()  # tick labels are made again from their formatter here
+    assert [tick.get_text() for tick in ax.get_yticklabels()] == [
+        "mean compound\nn = 40 groups", "E0001 Leaked documents show\nn = 40 groups"]
+    plt.close(fig)

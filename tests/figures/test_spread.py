@@ -129,6 +129,21 @@ def test_the_most_extreme_documents_are_named():
     assert len(named) <= 16  # at most two per end of four rows
 
 
+def test_the_lowest_are_named_below_the_row_and_the_highest_above_so_close_ends_never_meet():
+    fig, ax = plt.subplots()
+    values = np.linspace(-0.05, 0.05, 300)  # a narrow spread, as the means of 300 groups are
+    spread_rows([Row("mean", values, np.array([f"g{k:03d}" for k in range(300)]))], ax=ax)
+    offsets = {t.get_text(): t.xyann[1] for t in ax.texts if (t.get_gid() or "").startswith("named:")}
+    assert offsets == {"g000": -6, "g001": -14, "g299": 6, "g298": 14}
+    fig.canvas.draw()
+    boxes = {name: t.get_window_extent() for name, t in
+             ((t.get_text(), t) for t in ax.texts if (t.get_gid() or "").startswith("named:"))}
+    assert not any(boxes[low].overlaps(boxes[high]) for low in ("g000", "g001") for high in ("g298", "g299"))
+    inside = ax.get_window_extent()
+    assert all(inside.y0 <= box.y0 and box.y1 <= inside.y1 for box in boxes.values())  # within the axes
+    plt.close(fig)
+
+
 def test_spread_rows_names_only_values_away_from_the_median():
     fig, ax = plt.subplots()
     row = Row("rate", np.array([0.0, 0.0, 0.0, 0.0, 5.0]), np.array(["a", "b", "c", "d", "e"]))

@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # only named: importing the grouping would import scikit-lear
     from .grouping import Events
 
 
+# Beyond this many documents (or groups) the events × documents grid is left sparse (``covered_only``), and the
+# omissions read from it empty: 300 outlets × 5,000 events made 1.5 million rows of omissions (176 MB).
+FULL_GRID_LIMIT = 50
+
 def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFrame | None = None,
                      terms: pd.DataFrame | None = None, *, covered_only: bool = False) -> pd.DataFrame:
     """Compare the documents event by event: like with like.

@@ -130,12 +130,24 @@ def for_groups(text: str) -> str:
     return _DOCUMENT_WORD.sub(lambda m: ("G" if m.group(1) == "D" else "g") + "roup" + m.group(2), text)
 
 
+# The count a spread figure's row label ends with ("mean compound\nn = 300 documents").
+_COUNT_LINE = re.compile(r"(n = [\d,]+ )document(s?)$")
+
+
 def say_groups(fig: Figure) -> Figure:
     """``fig`` with every title, label and legend entry saying "group" for "document" (:func:`for_groups`),
-    except the names of documents or groups it shows (``gid`` ``named:…``)."""
+    except the names of documents or groups it shows (``gid`` ``named:…``).
+
+    Tick labels are made again from their formatter when the figure is drawn, so they are set anew, and only
+    their counts change: a row label may quote an event ("Leaked documents show …")."""
     for text in fig.findobj(Text):
         if not str(text.get_gid() or "").startswith("named:"):
             text.set_text(for_groups(text.get_text()))
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = [label.get_text() for label in axis.get_ticklabels()]
+            if any(_COUNT_LINE.search(label) for label in labels):
+                axis.set_ticks(axis.get_ticklocs(), [_COUNT_LINE.sub(r"\1group\2", label) for label in labels])
     return fig
 
 

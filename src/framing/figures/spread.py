@@ -104,7 +104,7 @@ def spread_rows(rows: Sequence[Row], *, ax: Axes | None = None, xlim: tuple[floa
         box["boxes"][0].set_gid(f"box:{row.label}")
         _name(ax, row, y, picked)
     ax.set_yticks(range(len(rows)), labels)
-    ax.set_ylim(len(rows) - 0.5, -0.6)
+    ax.set_ylim(len(rows) - 0.4, -0.6)  # room for two names stacked above the first row and below the last
     if xlim is not None:
         ax.set_xlim(*xlim)
     ax.grid(axis="x")
@@ -152,7 +152,9 @@ def _extremes(row: Row, named: int, ends: Sequence[str]) -> np.ndarray:
 
 
 def _name(ax: Axes, row: Row, y: float, picked: np.ndarray) -> None:
-    """Ring the picked points and write their doc_ids above them, stacked when two sit at one end."""
+    """Ring the picked points and write their doc_ids beside them, stacked when two sit at one end: the highest
+    above the row, the lowest below it, so that the two ends' names never meet however narrow the spread (the
+    means of 300 groups span a tenth of the axis)."""
     if not len(picked):
         return
     ax.scatter(row.values[picked], np.full(len(picked), float(y)), s=22, facecolor="none", edgecolor="black",
@@ -161,8 +163,10 @@ def _name(ax: Axes, row: Row, y: float, picked: np.ndarray) -> None:
     stacked = {True: 0, False: 0}
     for i in picked:
         high = bool(row.values[i] > middle)
-        ax.annotate(str(row.doc_ids[i]), xy=(row.values[i], y), xytext=(0, 6 + 8 * stacked[high]),
-                    textcoords="offset points", ha="right" if high else "left", va="bottom", fontsize=7,
+        offset = 6 + 8 * stacked[high]
+        ax.annotate(str(row.doc_ids[i]), xy=(row.values[i], y), xytext=(0, offset if high else -offset),
+                    textcoords="offset points", ha="right" if high else "left", va="bottom" if high else "top",
+                    fontsize=7,
                     color=TEXT_GREY, gid=f"named:{row.doc_ids[i]}", annotation_clip=False,
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
         stacked[high] += 1
