@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # only named: importing the grouping would import scikit-lear
 # omissions read from it empty: 300 outlets × 5,000 events made 1.5 million rows of omissions (176 MB).
 FULL_GRID_LIMIT = 50
 
+
 def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFrame | None = None,
                      terms: pd.DataFrame | None = None, *, covered_only: bool = False) -> pd.DataFrame:
     """Compare the documents event by event: like with like.

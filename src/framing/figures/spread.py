@@ -166,8 +166,7 @@ def _name(ax: Axes, row: Row, y: float, picked: np.ndarray) -> None:
         offset = 6 + 8 * stacked[high]
         ax.annotate(str(row.doc_ids[i]), xy=(row.values[i], y), xytext=(0, offset if high else -offset),
                     textcoords="offset points", ha="right" if high else "left", va="bottom" if high else "top",
-                    fontsize=7,
-                    color=TEXT_GREY, gid=f"named:{row.doc_ids[i]}", annotation_clip=False,
+                    fontsize=7, color=TEXT_GREY, gid=f"named:{row.doc_ids[i]}", annotation_clip=False,
                     bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
         stacked[high] += 1
 
