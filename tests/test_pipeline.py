@@ -103,12 +103,11 @@ def test_group_view_sums_the_documents_of_each_outlet(single):
 
 
 def test_more_groups_than_the_grid_limit_list_only_covered_events_and_no_omissions(single, monkeypatch):
-    import framing.groups as groups
     from framing import FramingWarning
 
     full = group_view(single)
     assert (full.comparison["n_sentences"] == 0).any() and len(full.omissions) > 0
-    monkeypatch.setattr(groups, "FULL_GRID_LIMIT", 2)  # three outlets: as 300 would be against 50
+    monkeypatch.setattr("framing.align.compare.FULL_GRID_LIMIT", 2)  # three outlets: as 300 would be against 50
     with pytest.warns(FramingWarning, match=r"^more than 2 groups by outlet: group_event_comparison.csv lists only "
                                             r"the events each group covers and group_omissions.csv stays empty"):
         sparse = group_view(single)

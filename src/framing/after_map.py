@@ -17,7 +17,6 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from .errors import warn
 from .executor import Engine, end_when_done, end_workers, map_batches
 from .lexicons import Lexicon
 from .tables import SummaryRows
@@ -42,7 +41,7 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
     ``threads``: sentence blocks compared at once; ``progress``: bars for its long steps on a terminal;
     ``compare_all``: see :class:`framing.align.Aligner`."""
     from . import align
-    from .align.compare import FULL_GRID_LIMIT
+    from .align.compare import sparse_grid
 
     summary_sentences, terms, _ = summary
 
@@ -53,10 +52,8 @@ def alignment_tables(summary: SummaryRows, sentences: pd.DataFrame, lexicon: Lex
     grouped = align.events(summary_sentences, pairs, events_file=events_file, featurized=featurized,
                            progress=progress)
     events, labels = grouped
-    many = summary_sentences["doc_id"].nunique() > FULL_GRID_LIMIT
-    if many:
-        warn(None, f"more than {FULL_GRID_LIMIT} documents: event_comparison.csv lists only the events each "
-                   "document covers and omissions.csv stays empty; use --group-by to see what groups leave out")
+    many = sparse_grid(summary_sentences["doc_id"].nunique(), "document",
+                       advice="use --group-by to see what groups leave out")
     comparison = align.event_comparison(grouped, summary_sentences, scores=summary_sentences, terms=terms,
                                         covered_only=many)
     return {

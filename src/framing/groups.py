@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 
 from . import align
-from .align.compare import FULL_GRID_LIMIT
+from .align.compare import sparse_grid
 from .corpus import Corpus, PARAGRAPH_COLUMNS
-from .errors import warn
 from .tables import Analysis, SummaryRows, document_summaries, summary_rows, word_shift_for
 from .views import group_of
 
@@ -70,13 +69,9 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
     harms = _rekey(analysis.harms, keys)
     rewrites = _rekey(analysis.rewrites, keys) if len(analysis.rewrites.columns) else analysis.rewrites
     summary = summary_rows(sentences, terms, harms)
-    # As for documents (framing.after_map): hundreds of groups would make a grid of events × groups, nearly all
-    # of it omissions.
-    many = len(corpus.documents) > FULL_GRID_LIMIT
-    if many:
-        warn(None, f"more than {FULL_GRID_LIMIT} groups by {column}: group_event_comparison.csv lists only the "
-                   "events each group covers and group_omissions.csv stays empty; group by a column with fewer "
-                   "values to see what groups leave out")
+    # As for documents: hundreds of groups would make a grid of events × groups, nearly all of it omissions.
+    many = sparse_grid(len(corpus.documents), "group", by=f" by {column}", prefix="group_",
+                       advice="group by a column with fewer values to see what groups leave out")
     comparison = align.event_comparison(align.Events(members, labels), summary.sentences,
                                         scores=summary.sentences, terms=summary.terms, covered_only=many)
     pairs = _group_pairs(analysis.pairs, keys, rank)

@@ -138,7 +138,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     view = choose_view(metadata, group_by)
     if pair is not None:
         _check_pair(pair, view, metadata)
-    if view.chosen_by == "size" and view.kind != "documents":
+    if view.switched:
         warn(None, view.reason)
     jobs = jobs or auto_jobs(len(metadata), n_characters, engine)
     bar = tqdm(total=len(metadata), desc="reading and scoring", unit="doc", disable=None if progress else True,

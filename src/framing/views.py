@@ -46,6 +46,11 @@ class View(NamedTuple):
     chosen_by: Literal["user", "size"]
     reason: str
 
+    @property
+    def switched(self) -> bool:
+        """Whether the run is not shown side by side because of its size: the terminal and the report say why."""
+        return self.chosen_by == "size" and self.kind != "documents"
+
 
 class Measure(NamedTuple):
     """A per-document measure of ``documents.csv`` shown in the spread view: column, label, how to print it."""

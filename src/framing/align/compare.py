@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from ..errors import require_columns
+from ..errors import require_columns, warn
 from .columns import COMPARISON_COLUMNS, OMISSION_COLUMNS, WORD_CHOICE_COLUMNS, empty_table
 
 if TYPE_CHECKING:  # only named: importing the grouping would import scikit-learn into every figure's process
@@ -19,6 +19,17 @@ if TYPE_CHECKING:  # only named: importing the grouping would import scikit-lear
 # Beyond this many documents (or groups) the events × documents grid is left sparse (``covered_only``), and the
 # omissions read from it empty: 300 outlets × 5,000 events made 1.5 million rows of omissions (176 MB).
 FULL_GRID_LIMIT = 50
+
+
+def sparse_grid(n_units: int, unit: str, *, advice: str, by: str = "", prefix: str = "") -> bool:
+    """Whether the events × ``unit`` grid of ``n_units`` documents or groups is left sparse (more than
+    :data:`FULL_GRID_LIMIT`; pass the answer as ``covered_only``); if so, warns once, naming the tables
+    (``{prefix}event_comparison.csv``, ``{prefix}omissions.csv``) and ending with ``advice``."""
+    if n_units <= FULL_GRID_LIMIT:
+        return False
+    warn(None, f"more than {FULL_GRID_LIMIT} {unit}s{by}: {prefix}event_comparison.csv lists only the events each "
+               f"{unit} covers and {prefix}omissions.csv stays empty; {advice}")
+    return True
 
 
 def event_comparison(events: Events, sentences: pd.DataFrame, scores: pd.DataFrame | None = None,

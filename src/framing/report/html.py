@@ -203,7 +203,7 @@ def view_context(view: View, table_format: str = "csv") -> dict:
     ``<code>``; empty unless the view was chosen because of the corpus size) and ``notice_text`` (the same as
     plain text, for Markdown).
     """
-    text = in_format(view.reason, table_format) if view.chosen_by == "size" and view.kind != "documents" else ""
+    text = in_format(view.reason, table_format) if view.switched else ""
     return {"kind": view.kind, "group_by": view.group_by, "notice_text": text, "notice": _code_names(text)}
 
 

@@ -71,7 +71,7 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
         # another view, so the figures choose again. The run's own view was announced when it was chosen
         # (framing.pipeline.analyze); a new one is announced here.
         analysis = replace(analysis, view=view, word_shift_pair=None, word_shift=None)
-        if view.chosen_by == "size" and view.kind != "documents":
+        if view.switched:
             warn(None, view.reason)
     # Folders above --out that this call creates are removed again if it fails: nothing is left behind.
     created = [folder for folder in (out_dir.parent, *out_dir.parent.parents) if not folder.exists()]
