@@ -176,6 +176,47 @@ def test_nul_row_can_be_skipped(tmp_path):
     assert [r["doc_id"] for r in records] == ["a"]
 
 
+# --- a quote never closed ------------------------------------------------------------------------------------
+
+def test_a_stray_opening_quote_is_refused_instead_of_swallowing_the_later_rows(tmp_path):
+    # csv's non-strict reader would return rows a1 and a2, a2's text holding every later line (a3 … a5).
+    path = tmp_path / "c.csv"
+    path.write_text('id,text\na1,"First.\n\nSecond."\na2,"He said it\na3,Third.\na4,Fourth.\na5,Fifth.\n',
+                    encoding="utf-8")
+    with pytest.raises(FramingError, match=r"c\.csv: row 3 \(line 5\): a cell opened with a quote \(\"\) is "
+                                           r"never closed, .* to the end of the file"):
+        list(read_records(path))
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\n\n\n", "\r\n"])
+def test_closed_quotes_at_the_end_of_the_file_are_read(tmp_path, ending):
+    path = tmp_path / "c.csv"
+    text = f'id,text\na1,One.\na2,"Two lines,\nclosed."{ending}'
+    path.write_bytes(text.replace("\n", "\r\n").encode() if ending == "\r\n" else text.encode())
+    records = list(read_records(path))
+    assert [r["doc_id"] for r in records] == ["a1", "a2"]
+    assert records[1]["raw_text"].replace("\r\n", "\n") == "Two lines,\nclosed."
+
+
+def test_a_quote_inside_an_unquoted_cell_is_text(tmp_path):
+    # Only a quote that opens a cell starts a quoted cell; one inside is text (as spreadsheets read it).
+    path = tmp_path / "c.csv"
+    path.write_text('id,text\na1,He said "no.\na2,Two.\n', encoding="utf-8")
+    assert [r["raw_text"] for r in read_records(path)] == ['He said "no.', "Two."]
+
+
+def test_an_unclosed_quote_in_the_last_row_stops_the_run_before_scoring(tmp_path):
+    rows = "".join(f"a{i},Sentence number {i} is here.\n" for i in range(300))
+    path = tmp_path / "export.csv"
+    path.write_text("id,text\n" + rows + 'a300,"Never closed.\n', encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(out), "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "export.csv: row 302 (line 302): a cell opened with a quote" in result.stderr
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
 # --- 8. encodings and separators ---------------------------------------------------------------------------------
 
 def test_cp1252_csv_is_read_like_a_cp1252_txt(tmp_path):

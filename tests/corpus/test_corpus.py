@@ -275,6 +275,9 @@ def test_toml_manifest(tmp_path):
         ("doc_id,file\na,a.txt\na,b.txt\n", r"manifest\.csv:3: duplicate doc_id 'a'"),
         ("doc_id,file,kind\na,a.txt,blog\n", r"manifest\.csv:2: unknown kind 'blog'"),
         ("doc_id,file\na,../outside.txt\n", r"outside the manifest's folder"),
+        # Without the check, rows b and c were read as a's title and the folder's files went unlisted.
+        ('doc_id,file,title\na,a.txt,"Strike\nb,b.txt,B\nc,c.txt,C\n',
+         r"manifest\.csv:2: a cell opened with a quote \(\"\) is never closed"),
     ],
 )
 def test_bad_manifests_are_refused_with_the_line(tmp_path, manifest, message):

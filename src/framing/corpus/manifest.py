@@ -11,6 +11,7 @@ from typing import Literal, NamedTuple, get_args
 import pandas as pd
 
 from ..errors import input_error
+from .csv_lines import UNCLOSED_QUOTE, RowLines
 from .encoding import decode_text
 from .paths import MentionedIn, is_inside, require_regular_file
 
@@ -69,14 +70,22 @@ def read_manifest(path: Path) -> pd.DataFrame:
 
 
 def _read_manifest_csv(path: Path, text: str) -> list[ManifestRow]:
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    lines = RowLines(io.StringIO(text, newline=""))
+    reader = csv.DictReader(lines)
     try:
         header = reader.fieldnames or []
         missing = [column for column in MANIFEST_REQUIRED if column not in header]
         if missing:
             raise input_error(path, f"missing required column(s) {', '.join(missing)}; has {', '.join(header)}",
                               line=1)
-        return [ManifestRow(reader.line_num, row) for row in reader]
+        rows, first_line = [], reader.line_num + 1
+        for row in reader:
+            if lines.ended_inside_row:
+                raise input_error(path, UNCLOSED_QUOTE, line=first_line)
+            rows.append(ManifestRow(reader.line_num, row))
+            lines.row_done()
+            first_line = reader.line_num + 1
+        return rows
     except csv.Error as error:
         raise input_error(path, f"not a readable CSV file: {error}", line=reader.line_num) from None
 

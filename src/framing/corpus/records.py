@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from ..errors import FramingWarning, input_error, warn
+from .csv_lines import UNCLOSED_QUOTE, RowLines
 from .encoding import Encoding, stream_encoding
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
@@ -94,8 +95,9 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     ------
     FramingError
         Missing columns (naming the ones the file has, with a hint when the file looks separated by another
-        character), a column name given twice, an empty text, a repeated id, a NUL character or a JSON
-        object or list as the text or id (with the row number), a malformed JSON line, or not a regular file.
+        character), a column name given twice, a quoted cell never closed, an empty text, a repeated id, a NUL
+        character or a JSON object or list as the text or id (with the row number), a malformed JSON line, or not
+        a regular file.
     """
     path = Path(path)
     require_regular_file(path, "corpus file")
@@ -149,16 +151,22 @@ def _csv_rows(path: Path, encoding: Encoding, wanted: list[str]) -> Iterator[tup
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
         with path.open(encoding=encoding, newline="") as handle:
-            reader = csv.DictReader(handle)
+            lines = RowLines(handle)
+            reader = csv.DictReader(lines)
             if not reader.fieldnames:
                 raise input_error(path, "the corpus file is empty (no header row)")
             _refuse_repeated_columns(path, reader.fieldnames, wanted)
             # DictReader's line_num counts physical lines; a text cell with line breaks spans several, so count
             # rows the way a spreadsheet does instead.
+            first_line = reader.line_num + 1
             for number, row in enumerate(reader, start=2):
+                if lines.ended_inside_row:
+                    raise input_error(path, f"row {number} (line {first_line}): {UNCLOSED_QUOTE}")
                 if None in row:
                     raise input_error(path, f"row {number} has more cells than the header "
                                             f"({len(reader.fieldnames)} columns){_delimiter_hint(path, encoding)}")
+                lines.row_done()
+                first_line = reader.line_num + 1
                 yield number, row
     except csv.Error as error:
         raise input_error(path, f"not a readable CSV file: {error}") from None
