@@ -7,6 +7,7 @@ left beside it. Usable input: a ``warning: <file>: …`` line and a correct resu
 """
 
 import fcntl
+import gzip
 import json
 import os
 import pty
@@ -100,6 +101,14 @@ def test_pdf_renamed_txt(tmp_path, out):
 def test_word_document_renamed_txt(tmp_path, out, content, problem):
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "essay.txt": content})
     assert_refused(analyze(folder, "--out", out), out, f"essay.txt: {problem}", "save it as Plain Text (.txt)")
+
+
+def test_gzipped_document_is_refused_with_the_advice_to_decompress(tmp_path, out):
+    folder = corpus_folder(tmp_path, {"a.txt": PLAIN})
+    packed = folder / "b.txt.gz"
+    packed.write_bytes(gzip.compress(PLAIN.encode()))
+    assert_refused(analyze(folder / "a.txt", packed, "--out", out), out,
+                   "b.txt.gz: is gzip-compressed; decompress it first (gunzip)", ".csv.gz or .jsonl.gz")
 
 
 def test_binary_file_renamed_txt(tmp_path, out):

@@ -105,6 +105,8 @@ def test_a_string_that_looks_like_a_path_is_not_taken_for_a_text():
     """A mistyped file name in a list of paths must not be analysed as a one-line text."""
     with pytest.raises(FramingError, match="no such file or folder"):
         framing.analyze(["my articles/a.txt", "my articles/b.txt"])
+    with pytest.raises(FramingError, match=r"my export\.csv\.gz: corpus file not found"):
+        framing.analyze(["my export.csv.gz"])
 
 
 def test_paths_still_work(two_documents):

@@ -252,7 +252,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                              "sentiment differs most.")
 @_common_options
 def analyze(paths, out_dir, pair, **options):
-    """Analyse documents (files or folders of .txt/.md) and write tables, figures and a report to --out.
+    """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .jsonl, also gzipped) and write
+    tables, figures and a report to --out.
 
     \b
     Writes documents.csv, measures.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more;

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .arguments import PATH_TYPES, comma_separated
 from .corpus.reading import TEXT_SUFFIXES
-from .corpus.records import TABLE_SUFFIXES, RowSource, row_record
+from .corpus.records import RowSource, row_record, table_suffix
 from .errors import input_error
 
 # A string longer than this is never a path (and asking the file system about it would fail).
@@ -172,8 +172,9 @@ def _is_text(value) -> bool:
     if _exists(value) or not any(character.isspace() for character in stripped):
         return False
     one_line = "\n" not in stripped
-    suffix = Path(stripped).suffix.lower() if one_line else ""
-    return not (suffix in (*TEXT_SUFFIXES, *TABLE_SUFFIXES) or stripped.endswith(("/", os.sep)))
+    names_a_file = one_line and (Path(stripped).suffix.lower() in TEXT_SUFFIXES
+                                 or table_suffix(stripped) is not None)
+    return not (names_a_file or stripped.endswith(("/", os.sep)))
 
 
 def _exists(value: str) -> bool:

@@ -1,12 +1,13 @@
 """Corpus tables: CSV and JSON Lines read row by row, bad rows named by their row number."""
 
+import gzip
 import json
 import warnings
 
 import pytest
 
 from framing.errors import FramingError, FramingWarning
-from framing.corpus.records import checked_table, is_table, read_records
+from framing.corpus.records import checked_table, is_table, read_records, table_suffix
 
 
 def write_csv(path, rows, header="id,outlet,text"):
@@ -112,7 +113,47 @@ def test_rows_are_streamed_not_read_up_front(tmp_path):
 
 def test_is_table_knows_the_suffixes(tmp_path):
     assert is_table(tmp_path / "a.csv") and is_table(tmp_path / "a.JSONL") and is_table(tmp_path / "a.ndjson")
-    assert not is_table(tmp_path / "a.txt")
+    assert is_table(tmp_path / "a.csv.gz") and is_table(tmp_path / "export.2020.JSONL.GZ")
+    assert not is_table(tmp_path / "a.txt") and not is_table(tmp_path / "a.gz") and not is_table(tmp_path / "a.txt.gz")
+    assert table_suffix("export.2020.csv.gz") == ".csv" and table_suffix("a.tar.gz") is None
+
+
+def gzipped(path):
+    packed = path.with_name(path.name + ".gz")
+    packed.write_bytes(gzip.compress(path.read_bytes()))
+    return packed
+
+
+def test_gzipped_tables_give_the_records_of_the_plain_ones(tmp_path):
+    csv_path = write_csv(tmp_path / "c.csv", [("a1", "x", "First paragraph.\n\nSecond paragraph."),
+                                              ("a2", "y", "\"Quoted\", she said.")])
+    jsonl_path = write_jsonl(tmp_path / "c.jsonl", [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}])
+    for path in (csv_path, jsonl_path):
+        plain, packed = list(read_records(path)), list(read_records(gzipped(path)))
+        assert [(r["doc_id"], r["raw_text"], r["sha256"]) for r in packed] == \
+            [(r["doc_id"], r["raw_text"], r["sha256"]) for r in plain]
+        assert packed[1]["path"].endswith(path.name + ".gz:" + ("row 3" if path.suffix == ".csv" else "line 2"))
+    assert checked_table(gzipped(csv_path)).n_characters == 35 + 19
+
+
+def test_a_gzipped_table_is_decoded_by_the_rule_of_a_plain_one(tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_bytes("id,text\na,He called it a \u201cmassacre\u201d.\n".encode("cp1252"))
+    with pytest.warns(FramingWarning, match=r"c\.csv\.gz: not valid UTF-8; read as cp1252"):
+        assert next(read_records(gzipped(path)))["raw_text"] == "He called it a \u201cmassacre\u201d."
+
+
+def test_a_gz_that_is_not_gzip_or_is_cut_short_is_refused(tmp_path):
+    plain = write_csv(tmp_path / "c.csv", [(f"a{i}", "x", f"Sentence {i} of the export.") for i in range(2000)])
+    named = tmp_path / "named.csv.gz"
+    named.write_bytes(plain.read_bytes())
+    with pytest.raises(FramingError, match=r"named\.csv\.gz: is named \.gz but is not gzip-compressed; rename"):
+        list(read_records(named))
+    cut = tmp_path / "cut.csv.gz"
+    cut.write_bytes(gzipped(plain).read_bytes()[:-200])
+    with pytest.raises(FramingError, match=r"cut\.csv\.gz: is a damaged or incomplete gzip file \(Compressed file "
+                                           r"ended"):
+        checked_table(cut)
 
 
 def test_checked_table_keeps_each_documents_metadata_and_counts_characters(tmp_path):

@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import codecs
 import difflib
+import gzip
+import io
+import zlib
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import BinaryIO, Literal, NamedTuple, TextIO
 
 import ftfy
 
@@ -23,6 +26,7 @@ from ..errors import input_error, warn
 
 Encoding = Literal["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
 UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+GZIP_MAGIC = b"\x1f\x8b"
 # Bytes per read when a streamed file's encoding is decided (the whole file is checked, a chunk at a time).
 CHUNK_BYTES = 1 << 20
 
@@ -57,10 +61,41 @@ def decode_text(path: Path, data: bytes) -> DecodedText:
     return DecodedText(data.decode(encoding), encoding)
 
 
+def open_bytes(path: Path) -> BinaryIO:
+    """``path`` opened for reading bytes; a ``.gz`` file's decompressed bytes (large exports travel compressed,
+    and decompressing as it is read keeps the streaming)."""
+    return gzip.open(path, "rb") if is_gzipped(path) else path.open("rb")
+
+
+def open_text(path: Path, encoding: Encoding, *, newline: str | None = None) -> TextIO:
+    """``path`` opened for reading text in ``encoding``, decompressed as it is read when it is a ``.gz``."""
+    if is_gzipped(path):
+        return io.TextIOWrapper(open_bytes(path), encoding=encoding, newline=newline)
+    return path.open(encoding=encoding, newline=newline)
+
+
+def is_gzipped(path: Path) -> bool:
+    return path.suffix.lower() == ".gz"
+
+
 def stream_encoding(path: Path) -> Encoding:
     """The encoding to stream ``path`` with (a corpus table too large to hold twice), by the same rule as
-    :func:`decode_text`: the file is read once, a chunk at a time, before its rows are."""
+    :func:`decode_text`: the file is read once, a chunk at a time, before its rows are. A ``.gz`` file is read
+    decompressed; one that is not gzip, or is cut short, is refused here, before its rows are read."""
+    if not is_gzipped(path):
+        return _stream_encoding(path)
     with path.open("rb") as handle:
+        if handle.read(2) != GZIP_MAGIC:
+            raise input_error(path, "is named .gz but is not gzip-compressed; rename it without the .gz")
+    try:
+        return _stream_encoding(path)
+    except (OSError, EOFError, zlib.error) as error:
+        raise input_error(path, f"is a damaged or incomplete gzip file ({error}); compress or download it "
+                                "again") from None
+
+
+def _stream_encoding(path: Path) -> Encoding:
+    with open_bytes(path) as handle:
         start = handle.read(len(codecs.BOM_UTF8))
         if start.startswith(UTF16_MARKS):
             return "utf-16"  # checked as it is read; a broken one fails there

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import input_error
-from .encoding import Encoding, decode_text
+from .encoding import GZIP_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
 from .paths import is_inside, require_regular_file
 
@@ -100,6 +100,8 @@ NOT_TEXT_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"{\\rtf", "is an RTF document, not plain text; save it as Plain Text (.txt)"),
     (b"PK\x03\x04", "is a ZIP archive (a .docx, .odt or .pages file?), not text; save it as Plain Text (.txt)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an old Word file (.doc), not text; save it as Plain Text (.txt)"),
+    (GZIP_MAGIC, "is gzip-compressed; decompress it first (gunzip); a corpus table may be given compressed, "
+                  "named .csv.gz or .jsonl.gz"),
 )
 
 

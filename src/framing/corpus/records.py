@@ -24,20 +24,29 @@ from typing import Literal, NamedTuple
 
 from ..errors import FramingWarning, input_error, warn
 from .csv_lines import UNCLOSED_QUOTE, RowLines
-from .encoding import Encoding, stream_encoding
+from .encoding import Encoding, is_gzipped, open_text, stream_encoding
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
 
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")  # each also gzip-compressed, with ".gz" after it
 # Articles longer than this are almost always a whole page or feed pasted into one cell; csv's default limit
 # (128 KiB) is too small for long-form articles, so raise it to something that still catches runaway fields.
 MAX_FIELD_CHARS = 50_000_000
 
 
 def is_table(path: str | Path) -> bool:
-    """True for a file whose suffix marks a corpus table (``.csv``, ``.jsonl``, ``.ndjson``)."""
+    """True for a file whose suffix marks a corpus table (``.csv``, ``.jsonl``, ``.ndjson``, each also
+    followed by ``.gz``)."""
     path = Path(path)
-    return path.suffix.lower() in TABLE_SUFFIXES and not path.is_dir()
+    return table_suffix(path) is not None and not path.is_dir()
+
+
+def table_suffix(path: str | Path) -> str | None:
+    """The table format a file's name gives (``.csv``, ``.jsonl``, ``.ndjson``; ``export.csv.gz`` is ``.csv``),
+    or ``None``."""
+    path = Path(path)
+    suffix = (path.with_suffix("") if is_gzipped(path) else path).suffix.lower()
+    return suffix if suffix in TABLE_SUFFIXES else None
 
 
 # What a record holds beside its id and metadata: left out of checked_table's rows, which are kept for every row.
@@ -103,7 +112,7 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     require_regular_file(path, "corpus file")
     encoding = stream_encoding(path)
     wanted = _unique([id_column, text_column, *meta_columns])
-    is_csv = path.suffix.lower() == ".csv"
+    is_csv = table_suffix(path) == ".csv"
     rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted) if is_csv
                                  else _json_rows(path, encoding))
     source = RowSource(path, shown_path(path), "row" if is_csv else "line")
@@ -150,7 +159,7 @@ class RowSource(NamedTuple):
 def _csv_rows(path: Path, encoding: Encoding, wanted: list[str]) -> Iterator[tuple[int, dict]]:
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        with path.open(encoding=encoding, newline="") as handle:
+        with open_text(path, encoding, newline="") as handle:
             lines = RowLines(handle)
             reader = csv.DictReader(lines)
             if not reader.fieldnames:
@@ -191,7 +200,7 @@ def _delimiter_hint(path: Path, encoding: Encoding) -> str:
     """A hint when the file looks separated by another character than a comma (Excel in many locales writes
     ``;``), else nothing."""
     try:
-        with path.open(encoding=encoding, newline="") as handle:
+        with open_text(path, encoding, newline="") as handle:
             sample = "".join(itertools.islice(handle, SNIFF_LINES))
         delimiter = csv.Sniffer().sniff(sample, delimiters="," + "".join(DELIMITERS)).delimiter
     except (csv.Error, OSError, UnicodeDecodeError):
@@ -203,7 +212,7 @@ def _delimiter_hint(path: Path, encoding: Encoding) -> str:
 
 
 def _json_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
-    with path.open(encoding=encoding) as handle:
+    with open_text(path, encoding) as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
@@ -235,7 +244,7 @@ def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding)
     missing = [name for name in wanted if name not in row]
     if missing:
         have = ", ".join(map(str, row)) or "none"
-        hint = _delimiter_hint(path, encoding) if path.suffix.lower() == ".csv" else ""
+        hint = _delimiter_hint(path, encoding) if table_suffix(path) == ".csv" else ""
         raise input_error(path, f"no column {', '.join(repr(m) for m in missing)} (columns: {have}); "
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
 
