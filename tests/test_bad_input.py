@@ -111,6 +111,19 @@ def test_gzipped_document_is_refused_with_the_advice_to_decompress(tmp_path, out
                    "b.txt.gz: is gzip-compressed; decompress it first (gunzip)", ".csv.gz or .jsonl.gz")
 
 
+@pytest.mark.parametrize(("name", "problem"), [
+    ("export.json", "is JSON; framing reads a corpus table as JSON Lines"),
+    ("export.xlsx", "is a spreadsheet, not text; save it as CSV (UTF-8) and give the .csv, or in Python pass the "
+                    "DataFrame to framing.analyze (pandas.read_excel(...))"),
+    ("export.xls", "is a spreadsheet, not text"),
+    ("export.parquet", "is a Parquet or Arrow file, not text; save it as CSV (UTF-8)"),
+])
+def test_a_table_in_another_format_is_not_read_as_one_text(tmp_path, out, name, problem):
+    # Any other named file is read as plain text: a JSON array of 10,000 articles became one document.
+    folder = corpus_folder(tmp_path, {"a.txt": PLAIN, name: '[{"id": "a1", "text": "' + PLAIN.strip() + '"}]'})
+    assert_refused(analyze(folder / "a.txt", folder / name, "--out", out), out, f"{name}: {problem}")
+
+
 def test_binary_file_renamed_txt(tmp_path, out):
     rng = random.Random(1)
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(rng.randrange(256) for _ in range(4000))

@@ -254,15 +254,34 @@ def test_utf16_csv_is_read(tmp_path):
         assert next(read_records(path))["raw_text"] == "caf\u00e9 talks."
 
 
-@pytest.mark.parametrize(("separator", "name"), [(";", "';'"), ("\t", "tab"), ("|", "'|'")])
-def test_other_separators_get_a_hint(tmp_path, separator, name):
+SEPARATED = "id{0}text{0}outlet\na1{0}He said, so it rained.{0}Bugle\na2{0}Officials met.{0}Planet\n"
+
+
+@pytest.mark.parametrize(("separator", "advice"), [
+    (";", "looks like ';'-separated; framing reads comma-separated CSV"),
+    ("\t", "looks like tab-separated; framing reads a .csv as comma-separated — name it .tsv"),
+    ("|", "looks like '|'-separated; framing reads comma-separated CSV")])
+def test_other_separators_get_a_hint(tmp_path, separator, advice):
     # The reported case: a comma in a text makes "more cells than the header" (which has one column).
     path = tmp_path / "c.csv"
-    path.write_text(f"id{separator}text{separator}outlet\na1{separator}He said, so it rained.{separator}Bugle\n"
-                    f"a2{separator}Officials met.{separator}Planet\n", encoding="utf-8")
-    with pytest.raises(FramingError, match=r"row 2 has more cells than the header \(1 columns\); looks like "
-                                           f"{re.escape(name)}-separated; framing reads comma-separated CSV"):
+    path.write_text(SEPARATED.format(separator), encoding="utf-8")
+    with pytest.raises(FramingError, match=r"row 2 has more cells than the header \(1 columns\); "
+                                           + re.escape(advice)):
         list(read_records(path))
+
+
+def test_a_tsv_is_read_as_tab_separated(tmp_path):
+    path = tmp_path / "c.tsv"
+    path.write_text(SEPARATED.format("\t"), encoding="utf-8")
+    records = list(read_records(path, meta_columns=("outlet",)))
+    assert [(r["doc_id"], r["raw_text"], r["outlet"]) for r in records] == [
+        ("a1", "He said, so it rained.", "Bugle"), ("a2", "Officials met.", "Planet")]
+    assert records[1]["path"].endswith("c.tsv:row 3")
+    path.write_text("id\ttext\na1\tOne.\tstray\n", encoding="utf-8")
+    with pytest.raises(FramingError) as error:  # a .tsv gets no separator hint
+        list(read_records(path))
+    assert "row 2 has more cells than the header (2 columns)" in str(error.value)
+    assert "separated" not in str(error.value)
 
 
 def test_semicolon_csv_without_commas_gets_the_hint_with_the_missing_columns(tmp_path):

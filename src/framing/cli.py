@@ -125,7 +125,7 @@ def _common_options(function):
                      help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
         click.option("--text-column", default="text", show_default=True,
-                     help="Corpus table (.csv/.jsonl): the column holding each article's text."),
+                     help="Corpus table (.csv/.tsv/.jsonl): the column holding each article's text."),
         click.option("--id-column", default="id", show_default=True,
                      help="Corpus table: the column holding each article's unique id."),
         click.option("--meta-columns", default="",
@@ -252,8 +252,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                              "sentiment differs most.")
 @_common_options
 def analyze(paths, out_dir, pair, **options):
-    """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .jsonl, also gzipped) and write
-    tables, figures and a report to --out.
+    """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .tsv, .jsonl, also gzipped) and
+    write tables, figures and a report to --out.
 
     \b
     Writes documents.csv, measures.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more;

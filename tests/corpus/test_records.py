@@ -113,7 +113,7 @@ def test_rows_are_streamed_not_read_up_front(tmp_path):
 
 def test_is_table_knows_the_suffixes(tmp_path):
     assert is_table(tmp_path / "a.csv") and is_table(tmp_path / "a.JSONL") and is_table(tmp_path / "a.ndjson")
-    assert is_table(tmp_path / "a.csv.gz") and is_table(tmp_path / "export.2020.JSONL.GZ")
+    assert is_table(tmp_path / "a.csv.gz") and is_table(tmp_path / "export.2020.JSONL.GZ") and is_table("a.tsv")
     assert not is_table(tmp_path / "a.txt") and not is_table(tmp_path / "a.gz") and not is_table(tmp_path / "a.txt.gz")
     assert table_suffix("export.2020.csv.gz") == ".csv" and table_suffix("a.tar.gz") is None
 

@@ -50,9 +50,31 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
                     require_regular_file(file)
             files.extend(found)
         else:
+            _refuse_other_formats(path)
             require_regular_file(path)
             files.append(path)
     return FoundFiles(files, manifest)
+
+
+# Files named on the command line are read as plain text whatever their suffix (a .text, a .html, a file without
+# one), except formats that hold a table or a document framing does not read: a JSON array or an .xlsx export
+# read as one article's text would give a wrong analysis without a word.
+_SAVE_AS_CSV = ("save it as CSV (UTF-8) and give the .csv, or in Python pass the DataFrame to framing.analyze "
+                "(pandas.{reader}(...))")
+OTHER_FORMATS: dict[str, str] = {
+    ".json": "is JSON; framing reads a corpus table as JSON Lines (one object per line, .jsonl) or CSV: convert "
+             "it, e.g. jq -c '.[]' export.json > export.jsonl",
+    **{suffix: "is a spreadsheet, not text; " + _SAVE_AS_CSV.format(reader="read_excel")
+       for suffix in (".xlsx", ".xlsm", ".xls", ".ods")},
+    **{suffix: "is a Parquet or Arrow file, not text; " + _SAVE_AS_CSV.format(reader=reader)
+       for suffix, reader in ((".parquet", "read_parquet"), (".feather", "read_feather"))},
+}
+
+
+def _refuse_other_formats(path: Path) -> None:
+    problem = OTHER_FORMATS.get(path.suffix.lower())
+    if problem is not None:
+        raise input_error(path, problem)
 
 
 def _refuse_link_out_of(folder: Path, file: Path) -> None:

@@ -28,22 +28,24 @@ from .encoding import Encoding, is_gzipped, open_text, stream_encoding
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
 
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")  # each also gzip-compressed, with ".gz" after it
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")  # each also gzip-compressed, with ".gz" after it
+# Separated values: each suffix's separator; ".csv" is comma-separated (another separator gets a hint).
+SEPARATORS = {".csv": ",", ".tsv": "\t"}
 # Articles longer than this are almost always a whole page or feed pasted into one cell; csv's default limit
 # (128 KiB) is too small for long-form articles, so raise it to something that still catches runaway fields.
 MAX_FIELD_CHARS = 50_000_000
 
 
 def is_table(path: str | Path) -> bool:
-    """True for a file whose suffix marks a corpus table (``.csv``, ``.jsonl``, ``.ndjson``, each also
-    followed by ``.gz``)."""
+    """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, each
+    also followed by ``.gz``)."""
     path = Path(path)
     return table_suffix(path) is not None and not path.is_dir()
 
 
 def table_suffix(path: str | Path) -> str | None:
-    """The table format a file's name gives (``.csv``, ``.jsonl``, ``.ndjson``; ``export.csv.gz`` is ``.csv``),
-    or ``None``."""
+    """The table format a file's name gives (one of :data:`TABLE_SUFFIXES`; ``export.csv.gz`` is ``.csv``), or
+    ``None``."""
     path = Path(path)
     suffix = (path.with_suffix("") if is_gzipped(path) else path).suffix.lower()
     return suffix if suffix in TABLE_SUFFIXES else None
@@ -112,8 +114,9 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     require_regular_file(path, "corpus file")
     encoding = stream_encoding(path)
     wanted = _unique([id_column, text_column, *meta_columns])
-    is_csv = table_suffix(path) == ".csv"
-    rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted) if is_csv
+    separator = SEPARATORS.get(table_suffix(path))
+    is_csv = separator is not None
+    rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted, separator) if is_csv
                                  else _json_rows(path, encoding))
     source = RowSource(path, shown_path(path), "row" if is_csv else "line")
     seen: dict[str, int] = {}
@@ -156,12 +159,12 @@ class RowSource(NamedTuple):
     skip_hint: str = "pass --skip-bad-rows"
 
 
-def _csv_rows(path: Path, encoding: Encoding, wanted: list[str]) -> Iterator[tuple[int, dict]]:
+def _csv_rows(path: Path, encoding: Encoding, wanted: list[str], separator: str) -> Iterator[tuple[int, dict]]:
     csv.field_size_limit(MAX_FIELD_CHARS)
     try:
         with open_text(path, encoding, newline="") as handle:
             lines = RowLines(handle)
-            reader = csv.DictReader(lines)
+            reader = csv.DictReader(lines, delimiter=separator)
             if not reader.fieldnames:
                 raise input_error(path, "the corpus file is empty (no header row)")
             _refuse_repeated_columns(path, reader.fieldnames, wanted)
@@ -198,7 +201,9 @@ SNIFF_LINES = 20
 
 def _delimiter_hint(path: Path, encoding: Encoding) -> str:
     """A hint when the file looks separated by another character than a comma (Excel in many locales writes
-    ``;``), else nothing."""
+    ``;``), else nothing (nothing for a ``.tsv``, whose separator is a tab)."""
+    if table_suffix(path) != ".csv":
+        return ""
     try:
         with open_text(path, encoding, newline="") as handle:
             sample = "".join(itertools.islice(handle, SNIFF_LINES))
@@ -207,6 +212,8 @@ def _delimiter_hint(path: Path, encoding: Encoding) -> str:
         return ""
     if delimiter not in DELIMITERS:
         return ""
+    if delimiter == "\t":
+        return "; looks like tab-separated; framing reads a .csv as comma-separated — name it .tsv"
     return (f"; looks like {DELIMITERS[delimiter]}-separated; framing reads comma-separated CSV — save it as "
             "CSV with commas (or as JSON Lines)")
 
@@ -244,7 +251,7 @@ def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding)
     missing = [name for name in wanted if name not in row]
     if missing:
         have = ", ".join(map(str, row)) or "none"
-        hint = _delimiter_hint(path, encoding) if table_suffix(path) == ".csv" else ""
+        hint = _delimiter_hint(path, encoding)
         raise input_error(path, f"no column {', '.join(repr(m) for m in missing)} (columns: {have}); "
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
 
