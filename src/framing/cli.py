@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .errors import FramingError, FramingWarning
 from .signals import terminate_as_interrupt
+from .warning_digest import WarningDigest
 
 # When the process ends, the interpreter runs full garbage collections over every object still alive: half a
 # second after a 1,000-article run, all of it after the last file was written. Objects frozen at exit (atexit runs
@@ -21,15 +22,24 @@ from .signals import terminate_as_interrupt
 atexit.register(gc.freeze)
 
 
+# The warnings of this invocation: a few of each kind shown, the rest counted (framing.warning_digest).
+_DIGEST = WarningDigest()
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     if issubclass(category, FramingWarning):
-        # Through tqdm, which lifts an open progress line and draws it again below the warning: printed plainly,
-        # a warning raised while a stage runs ("writing tables") was glued to the end of that stage's line.
-        from tqdm import tqdm
-
-        tqdm.write(f"warning: {message}", file=sys.stderr)
+        _write_warnings(_DIGEST.lines_for(message))
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
+
+
+def _write_warnings(lines: list[str]) -> None:
+    # Through tqdm, which lifts an open progress line and draws it again below the warning: printed plainly, a
+    # warning raised while a stage runs ("writing tables") was glued to the end of that stage's line.
+    from tqdm import tqdm
+
+    for line in lines:
+        tqdm.write(line, file=sys.stderr)
 
 
 class FramingGroup(click.Group):
@@ -37,6 +47,8 @@ class FramingGroup(click.Group):
     SIGTERM into the path Ctrl-C takes ("Aborted!", exit status 1, nothing left behind)."""
 
     def invoke(self, ctx):
+        global _DIGEST
+        _DIGEST = WarningDigest()
         warnings.showwarning = _show_warning
         try:
             with terminate_as_interrupt():
@@ -234,7 +246,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                                 exact_alignment=exact_alignment)
         # The pair travels in the analysis (analyze checked it and computed its contributions).
         written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
-                                 jobs=jobs, early=early)
+                                 jobs=jobs, early=early, run_warnings=_DIGEST.record)
+    _write_warnings(_DIGEST.summary())
     click.echo(f"wrote {len(written)} files to {out_dir} ({len(analysis.corpus.documents)} documents, "
                f"{len(analysis.sentences)} sentences, {len(analysis.terms)} loaded-term hits, "
                f"{analysis.event_labels.shape[0]} events)")

@@ -15,7 +15,16 @@ class FramingError(Exception):
 
 
 class FramingWarning(UserWarning):
-    """Input that was used, but not as-is (fallback encoding, stripped markup, duplicate lines...)."""
+    """Input that was used, but not as-is (fallback encoding, stripped markup, duplicate lines...).
+
+    ``where`` names the file, row or document it is about (``None`` for the run as a whole) and ``problem`` says
+    what, so that warnings of one kind about many documents can be counted rather than each shown
+    (:mod:`framing.warning_digest`); ``str()`` is the whole message, ``<where>: <problem>``."""
+
+    def __init__(self, message: str, *, where: str | None = None, problem: str | None = None):
+        super().__init__(message)
+        self.where = where
+        self.problem = message if problem is None else problem
 
 
 def input_error(path: str | Path | None, problem: str, *, line: int | None = None) -> FramingError:
@@ -29,7 +38,8 @@ def input_error(path: str | Path | None, problem: str, *, line: int | None = Non
 def warn(path: str | Path | None, message: str) -> None:
     """Emit a :class:`FramingWarning` naming the file."""
     prefix = f"{path}: " if path is not None else ""
-    warnings.warn(f"{prefix}{message}", FramingWarning, stacklevel=3)
+    where = None if path is None else str(path)
+    warnings.warn(FramingWarning(f"{prefix}{message}", where=where, problem=message), stacklevel=3)
 
 
 def require_columns(table, columns, what: str) -> None:

@@ -9,6 +9,7 @@ summary, :mod:`framing.executor` decides where the per-document map runs. Nothin
 from __future__ import annotations
 
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -149,6 +150,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs)
         scored = []
         for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
+            for message in result.warnings:
+                warnings.warn(message, stacklevel=2)
             scored.append(result)
             bar.update(len(result.corpus.documents))
         bar.close()
@@ -230,13 +233,26 @@ class ScoredBatch:
     harms: pd.DataFrame  # harm expressions with construction, agent, victim, voice (AgencyTables.harms)
     mentions: pd.DataFrame  # actor mentions per document (ActorTables.mentions), merged into actors after the map
     rewrites: pd.DataFrame  # sentences with authorial loaded terms in neutral words (scorers.rewrites)
+    warnings: tuple[Warning, ...] = ()  # raised while scoring the batch, in order (see score_batch)
 
 
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True,
                 actors: tuple = ()) -> ScoredBatch:
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere.
-    ``actors``: the user's actors file, read (:func:`framing.scorers.actors.read_actors_file`)."""
+    ``actors``: the user's actors file, read (:func:`framing.scorers.actors.read_actors_file`).
+
+    The warnings raised while scoring (a document that looks like HTML, or not like English) travel with the
+    batch, and :func:`analyze` raises them again as the batch arrives: printed by the worker that raised them,
+    they came in no set order and past any count the run keeps of them (:mod:`framing.warning_digest`)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        scored = _scored_batch(documents, lexicon=lexicon, with_contributions=with_contributions, actors=actors)
+    return replace(scored, warnings=tuple(warning.message for warning in caught))
+
+
+def _scored_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool, actors: tuple
+                  ) -> ScoredBatch:
     from .scorers.actors import ActorFinder
     from .scorers.agency import Agency
     from .scorers.attribution import Attribution

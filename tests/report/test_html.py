@@ -297,6 +297,29 @@ def test_how_to_read_and_provenance(seeds, seed_report, seed_html):
     assert run["lexicon"]["sha256"][:12] in shown
 
 
+def test_the_runs_warnings_are_listed_by_kind_in_both_reports(seeds, tmp_path):
+    from framing.report.html import warning_kinds
+
+    recorded = [{"where": None, "problem": "300 documents are too many to show side by side"},
+                *({"where": f"export.csv:row {row}", "problem": f"looks like HTML: removed {row} tags"}
+                  for row in range(2, 6)),
+                {"where": "b.txt", "problem": "not valid UTF-8; read as cp1252"}]
+    assert warning_kinds(recorded) == [
+        {"count": 1, "first": "300 documents are too many to show side by side"},
+        {"count": 4, "first": "export.csv:row 2: looks like HTML: removed 2 tags"},
+        {"count": 1, "first": "b.txt: not valid UTF-8; read as cp1252"}]
+    (tmp_path / "figures").mkdir()
+    write_report(tmp_path, seeds, run={"warnings": recorded})
+    shown = Page((tmp_path / "report.html").read_text(encoding="utf-8")).all_text
+    assert "Warnings" in shown and "4 like this: export.csv:row 2: looks like HTML: removed 2 tags" in shown
+    markdown = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "- 4 like this: export.csv:row 2: looks like HTML: removed 2 tags\n" in markdown
+    assert "- b.txt: not valid UTF-8; read as cp1252\n" in markdown
+    # No warnings, no section.
+    write_report(tmp_path, seeds, run={"warnings": []})
+    assert "Warnings" not in Page((tmp_path / "report.html").read_text(encoding="utf-8")).all_text
+
+
 def test_markdown_report(seeds, seed_report):
     text = (seed_report / "report.md").read_text(encoding="utf-8")
     assert "| Measure | " + " | ".join(seeds.order) + " |" in text

@@ -67,10 +67,10 @@ _CHILD_MAKERS: dict[str, Callable] = {}
 
 class Drawn(NamedTuple):
     """What drawing one figure left: the files saved (none when it had nothing to show) and the warnings raised
-    while drawing it, as ``(category, message)``."""
+    while drawing it."""
 
     paths: list[Path]
-    warnings: list[tuple[type[Warning], str]]
+    warnings: list[Warning]
 
 
 def drawing_workers(jobs: int | None, n_sentences: int) -> int:
@@ -202,7 +202,7 @@ def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
         figure = drawn(stem, make)
         paths = [] if figure is None else save_figure(figure, figure_dir / stem, formats=FIGURE_FORMATS)
     release_freed_memory()  # the figure's tables and its rendering
-    return Drawn(paths, [(warning.category, str(warning.message)) for warning in caught])
+    return Drawn(paths, [warning.message for warning in caught])
 
 
 def _draw_inherited(stem: str, figure_dir: Path) -> Drawn:
@@ -228,8 +228,8 @@ def _raised_again(drawn_by_stem: dict[str, Drawn]) -> list[Path]:
     """Raise each figure's warnings again, in stem order, and return the saved paths in stem order."""
     paths = []
     for drawn in drawn_by_stem.values():
-        for category, message in drawn.warnings:
-            warnings.warn(message, category, stacklevel=2)
+        for message in drawn.warnings:
+            warnings.warn(message, stacklevel=2)
         paths += drawn.paths
     return paths
 

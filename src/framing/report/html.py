@@ -286,7 +286,8 @@ def figure_caption(info, view: View | None) -> str:
 
 
 def provenance(run: dict) -> dict:
-    """``run.json`` reshaped for the footer: inputs, lexicon, options, versions (missing parts empty)."""
+    """``run.json`` reshaped for the footer: inputs, lexicon, options, versions, warnings by kind (missing parts
+    empty)."""
     versions = dict(run.get("versions", {}))
     return {
         "framing": versions.pop("framing", "unknown"),
@@ -295,5 +296,20 @@ def provenance(run: dict) -> dict:
         "inputs": [{**item, "sha256_short": str(item.get("sha256", ""))[:12]} for item in run.get("inputs", [])],
         "lexicon": run.get("lexicon", {}),
         "options": run.get("options", {}),
+        "warning_kinds": warning_kinds(run.get("warnings", [])),
     }
+
+
+def warning_kinds(recorded: list[dict]) -> list[dict]:
+    """The run's warnings (``run.json``'s ``warnings``) by kind (:func:`framing.warning_digest.kind_of`), in the
+    order each kind first came: ``count`` and the first of the kind as ``first`` (``<where>: <problem>``)."""
+    from ..warning_digest import kind_of
+
+    kinds: dict[str, dict] = {}
+    for entry in recorded:
+        problem = str(entry.get("problem", ""))
+        where = entry.get("where")
+        kind = kinds.setdefault(kind_of(problem), {"count": 0, "first": f"{where}: {problem}" if where else problem})
+        kind["count"] += 1
+    return list(kinds.values())
 

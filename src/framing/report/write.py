@@ -10,6 +10,7 @@ import json
 import platform
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
@@ -44,7 +45,8 @@ PACKAGES = ("framing", "nltk", "vaderSentiment", "pandas", "numpy", "matplotlib"
 
 def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tuple[str, str] | None = None,
                    table_format: str = "csv", progress: bool = False, jobs: int | None = None,
-                   early: EarlyFigures | None = None) -> list[Path]:
+                   early: EarlyFigures | None = None, run_warnings: Callable[[], list[dict]] | None = None
+                   ) -> list[Path]:
     """Write every table, every figure and ``run.json`` of an :class:`~framing.tables.Analysis`, atomically.
 
     Files: ``documents.csv, sentences.csv, terms.csv, events.csv, contributions.csv`` (the contract), plus
@@ -59,7 +61,10 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
     How the files reach ``out_dir``, and what is refused, is described in :mod:`framing.report.outdir`.
     ``jobs``: processes that draw the figures while the tables are written (default one per core; see
     :mod:`framing.report.drawing`); ``early``: the figures started while the run aligned, used when they were
-    drawn for the view the run is written in. Returns the written paths, sorted.
+    drawn for the view the run is written in. ``run_warnings``: called when ``run.json`` is written, the run's
+    warnings until then (:meth:`framing.warning_digest.WarningDigest.record`), listed in it as ``warnings``
+    (the command line passes them; without it ``run.json`` has no ``warnings``). Returns the written paths,
+    sorted.
     """
     check_format(table_format)  # a missing extra is refused before anything is drawn
     out_dir = prepare_out_dir(out_dir)
@@ -82,7 +87,7 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
         # failure, Ctrl-C included. Beside --out, so that renames into place stay on one file system.
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir.parent))
         outputs = _write_staging(staging, analysis, view, options=options, pair=pair, table_format=table_format,
-                                 progress=progress, jobs=jobs, early=early)
+                                 progress=progress, jobs=jobs, early=early, run_warnings=run_warnings)
         written = move_into_place(staging, out_dir, outputs)
     finally:
         # After a rename into place there is nothing left to remove; after a failure, the staging folder goes,
@@ -97,7 +102,8 @@ def write_analysis(out_dir: Path, analysis: Analysis, *, options: dict, pair: tu
 
 
 def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pair: tuple[str, str] | None,
-                   table_format: str, progress: bool, jobs: int | None, early: EarlyFigures | None) -> list[str]:
+                   table_format: str, progress: bool, jobs: int | None, early: EarlyFigures | None,
+                   run_warnings: Callable[[], list[dict]] | None) -> list[str]:
     """Write every output of the run into ``staging`` and return their relative paths, sorted (``outputs``)."""
     from ..groups import shown_analysis
     from .html import write_report
@@ -128,6 +134,8 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     outputs = sorted([*table_files, *(f"{FIGURE_DIR}/{path.name}" for path in figures), REPORT_HTML, REPORT_MD,
                       RUN_JSON])
     record = {**run_record(analysis, options), "outputs": outputs}
+    if run_warnings is not None:
+        record["warnings"] = run_warnings()
     (staging / RUN_JSON).write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     with stage("writing the report", progress):
         write_report(staging, shown, view=view, run=record, table_format=table_format)
