@@ -70,6 +70,8 @@ def test_a_dataframe_row_is_checked_like_a_csv_row():
      r"^the DataFrame has no column 'body' \(columns: id, text\); choose them with text_column= / id_column= / "
      r"meta_columns=$"),
     (pd.DataFrame({"text": ["x y"]}), {"meta_columns": ["outlet", "year"]}, r"no column 'outlet', 'year'"),
+    (pd.DataFrame({"Text": ["x y"]}), {}, r"no column 'text' \(columns: Text\); .* meta_columns=; did you mean "
+                                           r"'Text' for 'text' \(the names differ in case or spaces\)\?$"),
     (pd.DataFrame({"text": []}), {}, r"^the DataFrame has no rows$"),
     ({}, {}, r"^no texts given: the mapping is empty$"),
     ([], {}, r"^no paths given"),

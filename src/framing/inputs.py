@@ -21,7 +21,7 @@ import pandas as pd
 
 from .arguments import PATH_TYPES, comma_separated
 from .corpus.reading import TEXT_SUFFIXES
-from .corpus.records import RowSource, row_record, table_suffix
+from .corpus.records import RowSource, near_columns, row_record, table_suffix
 from .errors import input_error
 
 # A string longer than this is never a path (and asking the file system about it would fail).
@@ -113,7 +113,7 @@ def _frame_records(frame: pd.DataFrame, options: TableOptions) -> list[dict]:
     if missing:
         raise input_error(None, f"the DataFrame has no column {', '.join(map(repr, missing))} (columns: "
                                 f"{', '.join(map(str, frame.columns)) or 'none'}); choose them with text_column= / "
-                                "id_column= / meta_columns=")
+                                f"id_column= / meta_columns={near_columns(missing, frame.columns)}")
     repeated = [name for name in wanted if (frame.columns == name).sum() > 1]
     if repeated:
         raise input_error(None, f"the DataFrame has column {repeated[0]!r} more than once; rename all but one")

@@ -71,6 +71,17 @@ def test_missing_columns_are_named_with_the_ones_present(tmp_path):
         list(read_records(path))
 
 
+@pytest.mark.parametrize(("header", "hint"), [
+    ("ID,outlet,Text", "did you mean 'ID' for 'id', 'Text' for 'text' (the names differ in case or spaces)?"),
+    ("id, outlet, text", "did you mean ' text' for 'text' (the names differ in case or spaces)?"),
+])
+def test_a_column_that_differs_only_in_case_or_spaces_is_suggested(tmp_path, header, hint):
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", "One.")], header=header)
+    with pytest.raises(FramingError) as error:
+        list(read_records(path))
+    assert str(error.value).endswith(hint)
+
+
 def test_jsonl_reads_objects_and_names_the_bad_line(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", [{"id": 1, "text": "One.", "outlet": "A"},
                                                {"id": 2, "text": "Two.", "outlet": "B"}])

@@ -251,9 +251,23 @@ def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding)
     missing = [name for name in wanted if name not in row]
     if missing:
         have = ", ".join(map(str, row)) or "none"
-        hint = _delimiter_hint(path, encoding)
+        hint = near_columns(missing, row) or _delimiter_hint(path, encoding)
         raise input_error(path, f"no column {', '.join(repr(m) for m in missing)} (columns: {have}); "
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
+
+
+def near_columns(missing: list[str], columns) -> str:
+    """A hint naming the columns that differ from a missing one only in case or surrounding spaces (an export's
+    ``ID, Text`` or ``id, text`` with a space after the comma, which the column list hides), else nothing."""
+    def key(name) -> str:
+        return str(name).strip().casefold()
+
+    near = [(column, name) for name in missing for column in columns
+            if key(column) == key(name) and column != name]
+    if not near:
+        return ""
+    return ("; did you mean " + ", ".join(f"{column!r} for {name!r}" for column, name in near)
+            + " (the names differ in case or spaces)?")
 
 
 def row_record(source: RowSource, number, row: dict, *, text_column: str, id_column: str,
