@@ -163,6 +163,23 @@ def test_jsonl_key_given_twice_is_refused(tmp_path):
         list(read_records(path))
 
 
+def test_json_given_as_json_lines_gets_the_conversion(tmp_path):
+    rows = [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}]
+    path = tmp_path / "c.jsonl"
+    path.write_text(json.dumps(rows) + "\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"c\.jsonl:1: holds a JSON array, not one object per line \(JSON Lines\); "
+                                           r"convert it, e\.g\. jq -c '\.\[\]' c\.jsonl > lines\.jsonl"):
+        list(read_records(path))
+    path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"c\.jsonl:1: not valid JSON \(Expecting value, column 2\); the file looks "
+                                           r"like JSON written over many lines"):
+        list(read_records(path))
+    path.write_text('{"id": "a1", "text": "One."}\n{"id": "a2", "text": \n', encoding="utf-8")
+    with pytest.raises(FramingError) as error:  # a broken line of JSON Lines gets no such hint
+        list(read_records(path))
+    assert str(error.value).endswith("c.jsonl:2: not valid JSON (Expecting value, column 22)")
+
+
 def test_nul_in_a_csv_cell_is_refused_with_the_row(tmp_path):
     path = write_csv(tmp_path / "c.csv", [("a", "x", "Fine."), ("b", "x", "The regime\x00 fell.")])
     with pytest.raises(FramingError, match=r"row 3: 'text' holds a NUL character"):

@@ -224,16 +224,29 @@ def _json_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
             if not line.strip():
                 continue
             try:
-                row = json.loads(line, object_pairs_hook=_refuse_repeated_keys)
+                # Without its line break, so that a line cut short is reported at its end, not as "column 1".
+                row = json.loads(line.rstrip("\r\n"), object_pairs_hook=_refuse_repeated_keys)
             except json.JSONDecodeError as error:
-                raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno})",
+                raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno}){_spread_hint(line)}",
                                   line=number) from None
             except _RepeatedKey as repeated:
                 raise input_error(path, f"key {repeated.args[0]!r} appears twice in one object; keep one",
                                   line=number) from None
+            if isinstance(row, list):
+                raise input_error(path, "holds a JSON array, not one object per line (JSON Lines); convert it, "
+                                        f"e.g. jq -c '.[]' {path.name} > lines.jsonl", line=number)
             if not isinstance(row, dict):
                 raise input_error(path, "each line must be one JSON object ({...})", line=number)
             yield number, row
+
+
+def _spread_hint(line: str) -> str:
+    """A hint for a line that opens or closes a bracket alone: JSON written over many lines (pretty-printed), not
+    one object per line."""
+    if line.strip() not in ("[", "{", "]", "}", "},", "[{", "}]"):
+        return ""
+    return ("; the file looks like JSON written over many lines, not JSON Lines (one object per line): convert it, "
+            "e.g. jq -c '.[]' for an array of objects")
 
 
 class _RepeatedKey(Exception):
