@@ -312,4 +312,3 @@ def warning_kinds(recorded: list[dict]) -> list[dict]:
         kind = kinds.setdefault(kind_of(problem), {"count": 0, "first": f"{where}: {problem}" if where else problem})
         kind["count"] += 1
     return list(kinds.values())
-
