@@ -34,30 +34,31 @@ def test_a_kind_is_the_problem_without_its_numbers_names_or_place():
 
 def test_three_of_a_kind_are_shown_then_one_note_then_nothing():
     digest = WarningDigest()
-    lines = [digest.lines_for(raised(f"x.csv:row {row}", f"looks like HTML: removed {row} tags"))
-             for row in range(2, 9)]
-    assert lines[:3] == [[f"warning: x.csv:row {row}: looks like HTML: removed {row} tags"] for row in (2, 3, 4)]
-    assert lines[3] == ["warning: more warnings like “looks like HTML: removed 2 tags” follow; they are counted, "
-                        "not shown (run.json lists every warning)"]
-    assert lines[4:] == [[], [], []]
+    warned = [raised(f"x.csv:row {row}", f"looks like HTML: removed {row} tags") for row in range(2, 9)]
+    shown = [digest.shown(message) for message in warned]
+    assert shown[:3] == [[message] for message in warned[:3]]
+    assert shown[3] == ["more warnings like “looks like HTML: removed 2 tags” follow; they are counted, not shown "
+                        "(run.json lists every warning)"]
+    assert shown[4:] == [[], [], []]
     # Another kind is shown in full though the first kind is being counted.
-    assert digest.lines_for(raised(None, "the view changed")) == ["warning: the view changed"]
-    assert digest.summary() == ["warning: 7 warnings in all like “looks like HTML: removed 2 tags” (4 not shown; "
-                                "run.json lists every warning)"]
+    view = raised(None, "the view changed")
+    assert digest.shown(view) == [view]
+    assert digest.summary() == ["7 warnings in all like “looks like HTML: removed 2 tags” (4 not shown; run.json "
+                                "lists every warning)"]
 
 
 def test_no_summary_when_every_warning_was_shown():
     digest = WarningDigest()
     for row in range(3):
-        digest.lines_for(raised(f"x.csv:row {row}", "looks like HTML"))
+        digest.shown(raised(f"x.csv:row {row}", "looks like HTML"))
     assert digest.summary() == []
 
 
 def test_the_record_keeps_every_warning_in_order_and_no_absolute_path(tmp_path):
     digest = WarningDigest(shown_per_kind=1)
-    digest.lines_for(raised(tmp_path / "export.csv", "row 2: empty 'text' (document 'a'); skipped"))
-    digest.lines_for(raised(None, "more than 50 documents"))
-    digest.lines_for("a plain string")
+    digest.shown(raised(tmp_path / "export.csv", "row 2: empty 'text' (document 'a'); skipped"))
+    digest.shown(raised(None, "more than 50 documents"))
+    digest.shown("a plain string")
     assert digest.record() == [
         {"where": "export.csv", "problem": "row 2: empty 'text' (document 'a'); skipped"},
         {"where": None, "problem": "more than 50 documents"},
@@ -67,7 +68,7 @@ def test_the_record_keeps_every_warning_in_order_and_no_absolute_path(tmp_path):
 
 def test_a_long_problem_is_cut_in_the_lines_about_its_kind():
     digest = WarningDigest(shown_per_kind=0)
-    (line,) = digest.lines_for(raised("a.txt", "looks like HTML " + "x" * 200))
+    (line,) = digest.shown(raised("a.txt", "looks like HTML " + "x" * 200))
     assert "“looks like HTML xxx" in line and "x…”" in line and len(line) < 200
 
 

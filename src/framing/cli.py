@@ -28,18 +28,18 @@ _DIGEST = WarningDigest()
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
     if issubclass(category, FramingWarning):
-        _write_warnings(_DIGEST.lines_for(message))
+        _write_warnings(_DIGEST.shown(message))
     else:
         sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
-def _write_warnings(lines: list[str]) -> None:
+def _write_warnings(messages: list) -> None:
     # Through tqdm, which lifts an open progress line and draws it again below the warning: printed plainly, a
     # warning raised while a stage runs ("writing tables") was glued to the end of that stage's line.
     from tqdm import tqdm
 
-    for line in lines:
-        tqdm.write(line, file=sys.stderr)
+    for message in messages:
+        tqdm.write(f"warning: {message}", file=sys.stderr)
 
 
 class FramingGroup(click.Group):

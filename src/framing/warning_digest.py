@@ -28,7 +28,7 @@ def kind_of(message: Warning | str) -> str:
 
 
 class WarningDigest:
-    """Decides what the command line prints for each warning of a run, and remembers them all."""
+    """Decides what the command line shows of each warning of a run, and remembers them all."""
 
     def __init__(self, shown_per_kind: int = SHOWN_PER_KIND):
         self._shown_per_kind = shown_per_kind
@@ -36,25 +36,24 @@ class WarningDigest:
         self._first: dict[str, Warning | str] = {}
         self._all: list[Warning | str] = []
 
-    def lines_for(self, message: Warning | str) -> list[str]:
-        """The lines to print for ``message`` now: the warning itself while its kind has been shown fewer than
+    def shown(self, message: Warning | str) -> list[Warning | str]:
+        """What to show for ``message`` now: the warning itself while its kind has been shown fewer than
         ``shown_per_kind`` times; once, a line saying that more of its kind will be counted; then nothing."""
         self._all.append(message)
         kind = kind_of(message)
         self._first.setdefault(kind, message)
         count = self._counts[kind] = self._counts.get(kind, 0) + 1
         if count <= self._shown_per_kind:
-            return [f"warning: {message}"]
+            return [message]
         if count == self._shown_per_kind + 1:
-            first = _quoted(self._first[kind])
-            return [f"warning: more warnings like “{first}” follow; they are counted, not shown (run.json lists "
-                    "every warning)"]
+            return [f"more warnings like “{_quoted(self._first[kind])}” follow; they are counted, not shown "
+                    "(run.json lists every warning)"]
         return []
 
     def summary(self) -> list[str]:
         """One line per kind of which some were not shown: how many there were in all. Empty when every warning
         was shown."""
-        return [f"warning: {count:,} warnings in all like “{_quoted(self._first[kind])}” "
+        return [f"{count:,} warnings in all like “{_quoted(self._first[kind])}” "
                 f"({count - self._shown_per_kind:,} not shown; run.json lists every warning)"
                 for kind, count in self._counts.items() if count > self._shown_per_kind]
 
