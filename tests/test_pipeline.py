@@ -138,6 +138,29 @@ def test_grouping_needs_a_metadata_column(corpus_csv):
         analyze(corpus_csv, group_by="outlet")
 
 
+def test_groups_spelt_two_ways_are_named_before_any_document_is_scored(monkeypatch):
+    import framing.pipeline
+    from framing.errors import FramingWarning
+
+    monkeypatch.setattr(framing.pipeline, "score_batch", lambda *a, **k: pytest.fail("scored before the warning"))
+    frame = pd.DataFrame({"text": ["The talks resumed on Monday."] * 5,
+                          "outlet": ["BBC", "bbc", "The Sun", "the  sun ", "Reuters"]})
+    with pytest.warns(FramingWarning, match=r"^--group-by outlet: 'BBC' and 'bbc'; 'The Sun' and 'the  sun' differ "
+                                            r"only in case or spaces and are compared as separate groups"):
+        with pytest.raises(pytest.fail.Exception):
+            analyze(frame, meta_columns=["outlet"], group_by="outlet")
+
+
+def test_groups_spelt_alike_get_no_warning():
+    import warnings
+
+    from framing.pipeline import _warn_near_groups
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _warn_near_groups(["BBC", "The Sun", "Reuters", "(no outlet)"], "outlet")
+
+
 def test_cli_reads_a_table_and_compares_outlets(corpus_csv, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["analyze", str(corpus_csv), "--meta-columns", "outlet", "--group-by",

@@ -400,6 +400,21 @@ def _check_group_column(documents: pd.DataFrame, group_by: str | None) -> None:
         raise input_error(None, f"cannot group by {group_by!r}: not a metadata column with values (have "
                                 f"{', '.join(metadata)}; a corpus table needs it in --meta-columns, files need "
                                 "it in the manifest)")
+    _warn_near_groups(pd.unique(group_of(documents, group_by)), group_by)
+
+
+def _warn_near_groups(groups, group_by: str) -> None:
+    """Name the groups that differ only in case or inner spaces ("BBC" and "bbc"; an export that spelt one outlet
+    two ways): each is compared as a group of its own, which the user may not mean."""
+    by_key: dict[str, list[str]] = {}
+    for group in groups:
+        by_key.setdefault(" ".join(str(group).split()).casefold(), []).append(str(group))
+    alike = [names for names in by_key.values() if len(names) > 1]
+    if alike:
+        shown = "; ".join(" and ".join(repr(name) for name in names) for names in alike[:5])
+        more = f" (and {len(alike) - 5} more such sets)" if len(alike) > 5 else ""
+        warn(None, f"--group-by {group_by}: {shown}{more} differ only in case or spaces and are compared as "
+                   "separate groups; write each alike in the data to make them one")
 
 
 def events_beside(paths) -> Path | None:
