@@ -161,6 +161,27 @@ def test_groups_spelt_alike_get_no_warning():
         _warn_near_groups(["BBC", "The Sun", "Reuters", "(no outlet)"], "outlet")
 
 
+def test_documents_that_repeat_another_are_named_once():
+    from framing.errors import FramingWarning
+
+    texts = {f"d{i}": f"The talks resumed on Monday in city number {i}. Officials gave no date." for i in range(8)}
+    texts.update({f"copy{i}": texts[f"d{i}"] for i in range(7)})
+    with pytest.warns(FramingWarning) as caught:
+        analysis = analyze(texts)
+    repeated = [str(w.message) for w in caught if "same text" in str(w.message)]
+    assert repeated == ["7 document(s) have the same text as an earlier one (copy0 = d0, copy1 = d1, copy2 = d2, "
+                        "copy3 = d3, copy4 = d4, and 2 more); each is analysed and counted as a document of its "
+                        "own: drop the repeats if they are one article given twice"]
+    assert len(analysis.documents) == 15
+    import warnings
+
+    from framing.pipeline import _warn_repeated_documents
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        _warn_repeated_documents(pd.DataFrame({"doc_id": ["a", "b"], "sha256": ["1f", "2e"]}))
+
+
 def test_cli_reads_a_table_and_compares_outlets(corpus_csv, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["analyze", str(corpus_csv), "--meta-columns", "outlet", "--group-by",

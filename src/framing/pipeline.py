@@ -158,6 +158,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         with stage("collecting scores and naming actors", progress):  # about 3 s at 10,000 articles
             corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
             del scored
+            _warn_repeated_documents(corpus.documents)
             release_freed_memory()  # the batches as they came from the workers
             terms, named = named_actors(terms, mentions, actor_specs)
         timings["documents"] = time.perf_counter() - clock
@@ -378,6 +379,20 @@ def _concatenate(scored: list[ScoredBatch]):
               for name in ("sentences", "terms", "contributions", "sources", "spans", "harms", "mentions",
                            "rewrites")]
     return (corpus, *tables)
+
+
+def _warn_repeated_documents(documents: pd.DataFrame) -> None:
+    """Say, once, which documents repeat another's text byte for byte (same SHA-256): an export that holds an
+    article twice counts its sentences, terms and sources twice in every summary across documents."""
+    repeats = documents[documents["sha256"].duplicated(keep="first")]
+    if repeats.empty:
+        return
+    first = documents.drop_duplicates("sha256").set_index("sha256")["doc_id"]
+    shown = ", ".join(f"{doc_id} = {first[sha]}" for doc_id, sha in
+                      zip(repeats["doc_id"].head(5), repeats["sha256"].head(5)))
+    more = f", and {len(repeats) - 5:,} more" if len(repeats) > 5 else ""
+    warn(None, f"{len(repeats):,} document(s) have the same text as an earlier one ({shown}{more}); each is "
+               "analysed and counted as a document of its own: drop the repeats if they are one article given twice")
 
 
 def _warn_unsummarised(documents: pd.DataFrame, sentences: pd.DataFrame, sections) -> None:
