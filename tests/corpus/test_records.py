@@ -82,6 +82,18 @@ def test_a_column_that_differs_only_in_case_or_spaces_is_suggested(tmp_path, hea
     assert str(error.value).endswith(hint)
 
 
+def test_a_text_of_exactly_excels_cell_limit_is_named_as_probably_cut(tmp_path):
+    long = ("The talks resumed on Monday. " * 1200)
+    path = write_csv(tmp_path / "c.csv", [("a1", "x", long[:32_767]), ("a2", "x", long[:32_766]),
+                                          ("a3", "x", long[:32_768])])
+    with pytest.warns(FramingWarning) as caught:
+        records = list(read_records(path))
+    assert len(records) == 3
+    assert [str(w.message) for w in caught] == [
+        f"{path}: row 2: the text is exactly 32,767 characters, Excel's limit for a cell: it was probably cut when the "
+        "table was saved from Excel"]
+
+
 def test_jsonl_reads_objects_and_names_the_bad_line(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", [{"id": 1, "text": "One.", "outlet": "A"},
                                                {"id": 2, "text": "Two.", "outlet": "B"}])

@@ -34,6 +34,8 @@ SEPARATORS = {".csv": ",", ".tsv": "\t"}
 # Articles longer than this are almost always a whole page or feed pasted into one cell; csv's default limit
 # (128 KiB) is too small for long-form articles, so raise it to something that still catches runaway fields.
 MAX_FIELD_CHARS = 50_000_000
+# Excel keeps at most this many characters in a cell and cuts the rest without a word when it saves.
+EXCEL_CELL_CHARS = 32_767
 
 
 def is_table(path: str | Path) -> bool:
@@ -307,6 +309,9 @@ def row_record(source: RowSource, number, row: dict, *, text_column: str, id_col
             return None
         raise input_error(source.path, f"{problem} (fix the row, or {source.skip_hint})")
     seen[doc_id] = number
+    if len(text) == EXCEL_CELL_CHARS:
+        warn(source.path, f"{where}: the text is exactly {EXCEL_CELL_CHARS:,} characters, Excel's limit for a cell: "
+                          "it was probably cut when the table was saved from Excel")
     record = {column: "" for column in METADATA_COLUMNS}
     record.update(doc_id=doc_id, title=doc_id, kind="unknown")
     for column in meta_columns:

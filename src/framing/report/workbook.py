@@ -22,13 +22,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corpus.records import EXCEL_CELL_CHARS
 from ..errors import warn
 from .formula_cells import neutralise_formulas
 
 WORKBOOK = "framing.xlsx"
 # Excel's limits: rows per sheet (the header takes one), characters per cell, characters per sheet name.
 MAX_SHEET_ROWS = 1_048_576
-MAX_CELL_CHARS = 32_767
+MAX_CELL_CHARS = EXCEL_CELL_CHARS
 MAX_SHEET_NAME = 31
 # Characters XML 1.0 cannot hold, which a sheet therefore cannot either (the C0 controls but tab and line breaks).
 ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
