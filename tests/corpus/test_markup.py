@@ -5,6 +5,7 @@ import warnings
 import pytest
 
 from framing.corpus import clean_text, html_to_text, looks_like_html
+from framing.errors import FramingWarning
 
 
 @pytest.mark.parametrize("text", [
@@ -41,3 +42,24 @@ def test_markup_with_layout_still_joins_wrapped_lines():
     text = "<p>The ministry said the talks\nwould resume.</p><p>Officials gave no date.</p>"
     paragraphs = [part for part in html_to_text(text).text.split("\n") if part]
     assert paragraphs == ["The ministry said the talks would resume.", "Officials gave no date."]
+
+
+def test_text_escaped_for_html_is_decoded_with_a_warning_and_a_removal():
+    # Reported (feeds and API exports): quotation marks written &quot; were no quotation, so quoted labels were
+    # read as the writer's own.
+    text = "Trump&#39;s aides called it &quot;a terrorist regime&quot; on Monday. AT&T; and R&D stay &c.\n"
+    with pytest.warns(FramingWarning, match=r"^notes\.txt: holds HTML character references \(&quot; 2, &#39; 1\): "
+                                            r"decoded to the characters they name"):
+        cleaned = clean_text(text, path="notes.txt")
+    assert cleaned.text.startswith("Trump's aides called it \"a terrorist regime\" on Monday. AT&T; and R&D stay &c.")
+    removals = cleaned.removals.to_dict("records")
+    assert [(r["kind"], r["text"]) for r in removals] == [
+        ("markup", "HTML character references: 3 decoded (&quot; 2, &#39; 1)")]
+
+
+def test_text_without_character_references_is_left_alone():
+    text = "AT&T; said R&D costs rose & fell; see p. 3 &c.\n"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cleaned = clean_text(text)
+    assert cleaned.text == text.strip() and cleaned.removals.empty

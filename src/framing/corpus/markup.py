@@ -9,6 +9,7 @@ into prose) keeps the text's own line breaks: they are then the only paragraph s
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -91,6 +92,22 @@ class _HtmlText(HTMLParser):
             self.pieces.append(re.sub(r"[^\S\r\n]+" if self.keep_lines else r"\s+", " ", data))
 
 
+def _decoded_references(raw: str, path: str | Path | None) -> tuple[str, str | None]:
+    """Text from a feed or an API export often comes escaped for HTML without any tag. Left so, a quotation
+    marked ``&quot;…&quot;`` was no quotation, and ``Trump&#39;s`` no possessive: the words quoted were read as
+    the writer's own. Only references that name a character are decoded (``AT&T;`` stays)."""
+    found = Counter(match.group() for match in _HTML_ENTITY.finditer(raw)
+                    if html.unescape(match.group()) != match.group())
+    if not found:
+        return raw, None
+    text = _HTML_ENTITY.sub(lambda match: html.unescape(match.group()) if match.group() in found else match.group(),
+                            raw)
+    common = ", ".join(f"{reference} {count}" for reference, count in found.most_common(4))
+    warn(path, f"holds HTML character references ({common}): decoded to the characters they name (see "
+               "removals.csv); the text was escaped for a web page")
+    return text, f"HTML character references: {sum(found.values())} decoded ({common})"
+
+
 class StrippedHtml(NamedTuple):
     """What :func:`html_to_text` returns: the visible text and counts of what was removed."""
 
@@ -119,9 +136,11 @@ def html_to_text(html: str) -> StrippedHtml:
 
 
 def strip_markup(raw: str, path: str | Path | None) -> tuple[str, str | None]:
-    """``(text, summary)``: HTML reduced to its visible text with a warning, or the raw text and ``None``."""
+    """``(text, summary)``: HTML reduced to its visible text with a warning; text escaped for HTML without
+    being a page (``Trump&#39;s``, ``&quot;terrorist&quot;``) with its character references decoded, with a
+    warning; else the raw text and ``None``."""
     if not looks_like_html(raw):
-        return raw, None
+        return _decoded_references(raw, path)
     stripped = html_to_text(raw)
     warn(path, f"looks like HTML: removed {sum(stripped.tags.values())} tags and kept the text (block tags as "
                "paragraph breaks, see removals.csv); save the page as plain text to silence this")
