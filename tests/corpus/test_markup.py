@@ -48,13 +48,20 @@ def test_text_escaped_for_html_is_decoded_with_a_warning_and_a_removal():
     # Reported (feeds and API exports): quotation marks written &quot; were no quotation, so quoted labels were
     # read as the writer's own.
     text = "Trump&#39;s aides called it &quot;a terrorist regime&quot; on Monday. AT&T; and R&D stay &c.\n"
-    with pytest.warns(FramingWarning, match=r"^notes\.txt: holds HTML character references \(&quot; 2, &#39; 1\): "
-                                            r"decoded to the characters they name"):
+    with pytest.warns(FramingWarning, match=r"^notes\.txt: holds 3 HTML character reference\(s\), codes such as "
+                                            r"&amp; for &: decoded to the characters they name \(removals\.csv "
+                                            r"lists them\)"):
         cleaned = clean_text(text, path="notes.txt")
     assert cleaned.text.startswith("Trump's aides called it \"a terrorist regime\" on Monday. AT&T; and R&D stay &c.")
     removals = cleaned.removals.to_dict("records")
     assert [(r["kind"], r["text"]) for r in removals] == [
         ("markup", "HTML character references: 3 decoded (&quot; 2, &#39; 1)")]
+
+
+def test_text_escaped_twice_is_decoded_twice():
+    with pytest.warns(FramingWarning, match="holds 3 HTML character reference"):  # as written, once escaped
+        cleaned = clean_text("Skadden, Arps, Slate, Meagher &amp;amp; Flom said &amp;quot;no&amp;quot;.\n")
+    assert cleaned.text == 'Skadden, Arps, Slate, Meagher & Flom said "no".'
 
 
 def test_text_without_character_references_is_left_alone():

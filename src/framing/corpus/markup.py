@@ -26,6 +26,8 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);", re.IGNORECASE)
+# Rounds of decoding for text escaped more than once (&amp;amp;quot; is three).
+MAX_ESCAPES = 3
 # Fewer tags than this is a text that talks about HTML ("use <b> for bold"), not a web page.
 MIN_HTML_TAGS = 3
 # What prose naming tags ("use <b>, <i> and <p>") never holds: a closing tag, attributes, a self-closing "/>".
@@ -95,17 +97,29 @@ class _HtmlText(HTMLParser):
 def _decoded_references(raw: str, path: str | Path | None) -> tuple[str, str | None]:
     """Text from a feed or an API export often comes escaped for HTML without any tag. Left so, a quotation
     marked ``&quot;…&quot;`` was no quotation, and ``Trump&#39;s`` no possessive: the words quoted were read as
-    the writer's own. Only references that name a character are decoded (``AT&T;`` stays)."""
-    found = Counter(match.group() for match in _HTML_ENTITY.finditer(raw)
-                    if html.unescape(match.group()) != match.group())
+    the writer's own. Only references that name a character are decoded (``AT&T;`` stays); text escaped twice
+    (``&amp;amp;``, as in the NYT sentences of VADER's data) is decoded twice."""
+    found = _named_characters(raw)
     if not found:
         return raw, None
-    text = _HTML_ENTITY.sub(lambda match: html.unescape(match.group()) if match.group() in found else match.group(),
-                            raw)
+    text = raw
+    for _ in range(MAX_ESCAPES):
+        named = _named_characters(text)
+        if not named:
+            break
+        text = _HTML_ENTITY.sub(lambda match: html.unescape(match.group()) if match.group() in named
+                                else match.group(), text)
     common = ", ".join(f"{reference} {count}" for reference, count in found.most_common(4))
-    warn(path, f"holds HTML character references ({common}): decoded to the characters they name (see "
-               "removals.csv); the text was escaped for a web page")
+    # The warning counts them and removals.csv names them: one kind of warning, however they differ.
+    warn(path, f"holds {sum(found.values())} HTML character reference(s), codes such as &amp; for &: decoded to the "
+               "characters they name (removals.csv lists them); the text was escaped for a web page")
     return text, f"HTML character references: {sum(found.values())} decoded ({common})"
+
+
+def _named_characters(text: str) -> Counter:
+    """The character references of ``text`` that name a character, with their counts."""
+    return Counter(match.group() for match in _HTML_ENTITY.finditer(text)
+                   if html.unescape(match.group()) != match.group())
 
 
 class StrippedHtml(NamedTuple):
