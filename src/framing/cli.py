@@ -138,8 +138,9 @@ def _common_options(function):
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
         click.option("--text-column", default="text", show_default=True,
                      help="Corpus table (.csv/.tsv/.jsonl): the column holding each article's text."),
-        click.option("--id-column", default="id", show_default=True,
-                     help="Corpus table: the column holding each article's unique id."),
+        click.option("--id-column", default=None,
+                     help="Corpus table: the column holding each article's unique id [default: id; when the table "
+                          "has no id column, each article is named by its row: row2, row3, …]."),
         click.option("--meta-columns", default="",
                      help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published."),
         click.option("--skip-bad-rows", is_flag=True,

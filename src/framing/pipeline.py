@@ -327,7 +327,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
             raise input_error(manifest, "a corpus table carries its own metadata (--meta-columns); "
                                         "--manifest is for folders of files")
         options = table or TableOptions()
-        reading = dict(text_column=options.text_column, id_column=options.id_column or "id",
+        reading = dict(text_column=options.text_column, id_column=options.id_column,
                        meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
         checked = checked_table(tables[0], **reading)
         return DocumentBatches(chunks(read_records(tables[0], **reading)),

@@ -94,6 +94,22 @@ def test_a_text_of_exactly_excels_cell_limit_is_named_as_probably_cut(tmp_path):
         "table was saved from Excel"]
 
 
+def test_a_table_without_ids_names_each_document_by_its_row(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("x", "One."), ("y", "  "), ("z", "Three.")], header="outlet,text")
+    with pytest.warns(FramingWarning) as caught:
+        records = list(read_records(path, meta_columns=("outlet",), skip_bad_rows=True))
+    assert [(r["doc_id"], r["outlet"]) for r in records] == [("row2", "x"), ("row4", "z")]  # row 3 skipped
+    assert str(caught[0].message) == (f"{path}: has no 'id' column: each document is named by its row (row2, row3, "
+                                      "…); pass --id-column to name them by a column")
+    assert checked_table(path, meta_columns=("outlet",), skip_bad_rows=True).metadata[1]["doc_id"] == "row4"
+    jsonl = write_jsonl(tmp_path / "c.jsonl", [{"text": "One."}, {"text": "Two."}])
+    with pytest.warns(FramingWarning, match=r"named by its line \(line1, line2, …\)"):
+        assert [r["doc_id"] for r in read_records(jsonl)] == ["line1", "line2"]
+    # A column named on purpose must be there.
+    with pytest.raises(FramingError, match=r"no column 'id' \(columns: outlet, text\)"):
+        list(read_records(path, id_column="id"))
+
+
 def test_jsonl_reads_objects_and_names_the_bad_line(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", [{"id": 1, "text": "One.", "outlet": "A"},
                                                {"id": 2, "text": "Two.", "outlet": "B"}])

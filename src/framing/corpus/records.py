@@ -83,14 +83,16 @@ def checked_table(path: str | Path, **options) -> CheckedTable:
     return CheckedTable(metadata, n_characters)
 
 
-def read_records(path: str | Path, *, text_column: str = "text", id_column: str = "id",
+def read_records(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
                  meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False) -> Iterator[dict]:
     """Stream the articles of a CSV or JSON Lines corpus file.
 
     Parameters
     ----------
     text_column, id_column
-        Columns (keys) holding the article text and a unique id.
+        Columns (keys) holding the article text and a unique id. ``id_column=None``: ``id``, or, when the table
+        has no ``id`` column, each document named by its row (``row2, row3, …``; ``line1, …`` in JSON Lines; a
+        row's number does not change when another is skipped), with a warning.
     meta_columns
         Further columns to keep as document metadata (e.g. ``outlet``, ``published``); ``title, outlet, kind,
         published, source, notes`` fill the standard columns, any other name becomes an extra column.
@@ -115,6 +117,8 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     path = Path(path)
     require_regular_file(path, "corpus file")
     encoding = stream_encoding(path)
+    numbered_if_missing = id_column is None
+    id_column = id_column or "id"
     wanted = _unique([id_column, text_column, *meta_columns])
     separator = SEPARATORS.get(table_suffix(path))
     is_csv = separator is not None
@@ -122,13 +126,23 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
                                  else _json_rows(path, encoding))
     source = RowSource(path, shown_path(path), "row" if is_csv else "line")
     seen: dict[str, int] = {}
-    checked = False
+    checked, numbered = False, False
     for number, row in rows:
         if not checked:
-            _check_columns(path, row, wanted, encoding)
+            # Not when a column is "id" but for case or spaces ("ID"): that one is meant, and the error says so.
+            numbered = (numbered_if_missing and id_column not in row and id_column not in meta_columns
+                        and not near_columns([id_column], row))
+            _check_columns(path, row, [name for name in wanted if not (numbered and name == id_column)], encoding)
+            if numbered:
+                # As a DataFrame without ids gets doc1, doc2, …: a class's spreadsheet of texts often has no ids.
+                warn(path, f"has no {id_column!r} column: each document is named by its {source.row_word} "
+                           f"({source.row_word}{number}, {source.row_word}{number + 1}, …); pass --id-column to name "
+                           "them by a column")
             checked = True
+        if numbered:
+            row = {**row, id_column: f"{source.row_word}{number}"}
         record = row_record(source, number, row, text_column=text_column, id_column=id_column,
-                         meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows)
+                            meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows)
         if record is not None:
             yield record
     if not checked:
