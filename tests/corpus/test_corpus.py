@@ -253,6 +253,40 @@ def test_folder_without_manifest_uses_file_names_and_unknown_kind(tmp_path):
     assert set(docs["kind"]) == {"unknown"}
 
 
+def outlet_folders(root: Path) -> Path:
+    """A corpus laid out one folder per outlet, as archives and class projects often are."""
+    for outlet, names in {"bbc": ["a", "b"], "sun": ["c"], ".git": ["d"]}.items():
+        (root / outlet).mkdir(parents=True)
+        for name in names:
+            (root / outlet / f"{name}.txt").write_text("The talks resumed on Monday.")
+    out = root / "framing-out"  # an earlier run's --out inside the corpus folder: its report.md is no document
+    out.mkdir()
+    (out / "report.md").write_text("# Report")
+    (out / "run.json").write_text("{}")
+    return root
+
+
+def test_a_folder_of_outlet_folders_names_them_instead_of_reading_nothing(tmp_path):
+    root = outlet_folders(tmp_path / "corpus")
+    with pytest.raises(FramingError, match=r"corpus: folder has no \.txt or \.md files; its subfolders bbc, sun hold 3 "
+                                           r"\.txt/\.md files, which are not read \(only a folder's own files are\): "
+                                           r"name the subfolders to read them, e\.g\. framing analyze .*corpus/bbc "
+                                           r".*corpus/sun$"):
+        load_documents([root])
+
+
+def test_subfolders_beside_documents_are_named_in_a_warning(tmp_path):
+    root = outlet_folders(tmp_path / "corpus")
+    (root / "top.txt").write_text("The regime fell.")
+    with pytest.warns(FramingWarning, match=r"its subfolders bbc, sun hold 3 \.txt/\.md files, which are not read"):
+        assert load_documents([root])["doc_id"].tolist() == ["top"]
+    # A manifest says what is read, subfolders included: no warning.
+    (root / "manifest.csv").write_text("doc_id,file\ntop,top.txt\na,bbc/a.txt\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_documents([root])["doc_id"].tolist() == ["top", "a"]
+
+
 def test_manifest_is_used_automatically_from_the_folder(tmp_path):
     write_manifest(tmp_path, "doc_id,file,kind,outlet\nwire,a.txt,wire,AP\nop,b.txt,opinion,Times\n")
     docs = load_documents([tmp_path])

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from ..errors import input_error
+from ..errors import input_error, warn
 from .encoding import GZIP_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
 from .paths import is_inside, require_regular_file
@@ -40,10 +40,14 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
         if path.is_dir():
             own_manifest = next((path / name for name in MANIFEST_NAMES if (path / name).exists()), None)
             manifest = manifest or own_manifest
-            found = sorted(p for p in path.iterdir() if p.suffix.lower() in TEXT_SUFFIXES
-                           and not p.is_dir() and p.name.lower() != "readme.md")
+            found = _documents_in(path)
+            # A manifest may list files in subfolders: then it, not the layout, says what is read.
+            unread = _unread_subfolders(path) if own_manifest is None else {}
             if not found:
-                raise input_error(path, "folder has no .txt or .md files")
+                raise input_error(path, "folder has no .txt or .md files" + "".join(
+                    f"; {hint}" for hint in [_subfolder_hint(path, unread)] if hint))
+            if unread:
+                warn(path, _subfolder_hint(path, unread))
             if own_manifest is None:  # else the manifest says which files are documents, and checks those
                 for file in found:
                     _refuse_link_out_of(path, file)
@@ -75,6 +79,35 @@ def _refuse_other_formats(path: Path) -> None:
     problem = OTHER_FORMATS.get(path.suffix.lower())
     if problem is not None:
         raise input_error(path, problem)
+
+
+def _documents_in(folder: Path) -> list[Path]:
+    """A folder's documents: its own ``.txt``/``.md`` files (not a ``README.md``), sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES
+                  and not p.is_dir() and p.name.lower() != "readme.md")
+
+
+def _unread_subfolders(folder: Path) -> dict[str, int]:
+    """The folder's subfolders (one level down) that hold documents, with how many: a corpus laid out one folder
+    per outlet is otherwise read as its top level alone, without a word. A subfolder holding a framing run's
+    ``run.json`` (an ``--out`` inside the corpus folder) and hidden ones are not documents."""
+    unread = {}
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if not (sub / "run.json").exists():
+            count = sum(1 for _ in _documents_in(sub))
+            if count:
+                unread[sub.name] = count
+    return unread
+
+
+def _subfolder_hint(folder: Path, unread: dict[str, int]) -> str:
+    if not unread:
+        return ""
+    names = list(unread)
+    shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+    example = " ".join(str(folder / name) for name in names[:2]) + (" …" if len(names) > 2 else "")
+    return (f"its subfolders {shown} hold {sum(unread.values()):,} .txt/.md files, which are not read (only a "
+            f"folder's own files are): name the subfolders to read them, e.g. framing analyze {example}")
 
 
 def _refuse_link_out_of(folder: Path, file: Path) -> None:
