@@ -93,10 +93,12 @@ def _unread_subfolders(folder: Path) -> dict[str, int]:
     ``run.json`` (an ``--out`` inside the corpus folder) and hidden ones are not documents."""
     unread = {}
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        if not (sub / "run.json").exists():
-            count = sum(1 for _ in _documents_in(sub))
-            if count:
-                unread[sub.name] = count
+        try:
+            count = 0 if (sub / "run.json").exists() else len(_documents_in(sub))
+        except OSError:  # a subfolder this user may not list is no corpus of theirs
+            continue
+        if count:
+            unread[sub.name] = count
     return unread
 
 
