@@ -117,6 +117,7 @@ def test_gzipped_document_is_refused_with_the_advice_to_decompress(tmp_path, out
                     "DataFrame to framing.analyze (pandas.read_excel(...))"),
     ("export.xls", "is a spreadsheet, not text"),
     ("export.parquet", "is a Parquet or Arrow file, not text; save it as CSV (UTF-8)"),
+    ("essays.zip", "is a ZIP archive; unzip it and give the folder (or the files inside)"),
 ])
 def test_a_table_in_another_format_is_not_read_as_one_text(tmp_path, out, name, problem):
     # Any other named file is read as plain text: a JSON array of 10,000 articles became one document.

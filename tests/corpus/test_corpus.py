@@ -287,6 +287,19 @@ def test_subfolders_beside_documents_are_named_in_a_warning(tmp_path):
         assert load_documents([root])["doc_id"].tolist() == ["top", "a"]
 
 
+def test_a_folder_of_word_files_names_them(tmp_path):
+    for name in ("essay1.docx", "essay2.docx", "notes.pdf"):
+        (tmp_path / name).write_bytes(b"PK\x03\x04")
+    with pytest.raises(FramingError, match=r"folder has no \.txt or \.md files; it holds 2 \.docx, 1 \.pdf file\(s\), "
+                                           r"which are not read: save them as Plain Text \(\.txt\)$"):
+        load_documents([tmp_path])
+    (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
+    (tmp_path / "page.html").write_text("<p>The talks resumed.</p>")
+    with pytest.warns(FramingWarning, match=r"it holds 2 \.docx, 1 \.html, 1 \.pdf file\(s\), which are not read: save "
+                                            r"them as Plain Text \(\.txt\); a web page \(\.html\) may also be given"):
+        assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
+
+
 def test_manifest_is_used_automatically_from_the_folder(tmp_path):
     write_manifest(tmp_path, "doc_id,file,kind,outlet\nwire,a.txt,wire,AP\nop,b.txt,opinion,Times\n")
     docs = load_documents([tmp_path])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -41,13 +42,12 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
             own_manifest = next((path / name for name in MANIFEST_NAMES if (path / name).exists()), None)
             manifest = manifest or own_manifest
             found = _documents_in(path)
-            # A manifest may list files in subfolders: then it, not the layout, says what is read.
-            unread = _unread_subfolders(path) if own_manifest is None else {}
+            # A manifest says what is read (subfolders' files too); without one, say what a folder scan passes over.
+            hints = [] if own_manifest is not None else _unread_hints(path)
             if not found:
-                raise input_error(path, "folder has no .txt or .md files" + "".join(
-                    f"; {hint}" for hint in [_subfolder_hint(path, unread)] if hint))
-            if unread:
-                warn(path, _subfolder_hint(path, unread))
+                raise input_error(path, "; ".join(["folder has no .txt or .md files", *hints]))
+            for hint in hints:
+                warn(path, hint)
             if own_manifest is None:  # else the manifest says which files are documents, and checks those
                 for file in found:
                     _refuse_link_out_of(path, file)
@@ -72,6 +72,7 @@ OTHER_FORMATS: dict[str, str] = {
        for suffix in (".xlsx", ".xlsm", ".xls", ".ods")},
     **{suffix: "is a Parquet or Arrow file, not text; " + _SAVE_AS_CSV.format(reader=reader)
        for suffix, reader in ((".parquet", "read_parquet"), (".feather", "read_feather"))},
+    ".zip": "is a ZIP archive; unzip it and give the folder (or the files inside)",
 }
 
 
@@ -85,6 +86,29 @@ def _documents_in(folder: Path) -> list[Path]:
     """A folder's documents: its own ``.txt``/``.md`` files (not a ``README.md``), sorted by name."""
     return sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES
                   and not p.is_dir() and p.name.lower() != "readme.md")
+
+
+# Documents in formats a folder scan passes over: named, so that a folder of Word files is not just "empty" and
+# a folder of .txt and .docx files is not read in half without a word.
+UNREAD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", ".htm")
+
+
+def _unread_hints(folder: Path) -> list[str]:
+    """What a scan of ``folder`` leaves unread, each as one sentence: its subfolders' documents, and its own
+    files in other document formats."""
+    hints = []
+    unread = _unread_subfolders(folder)
+    if unread:
+        hints.append(_subfolder_hint(folder, unread))
+    other = Counter(p.suffix.lower() for p in folder.iterdir() if p.suffix.lower() in UNREAD_SUFFIXES
+                    and not p.is_dir())
+    if other:
+        ordered = sorted(other.items(), key=lambda item: (-item[1], item[0]))
+        counts = ", ".join(f"{count:,} {suffix}" for suffix, count in ordered)
+        pages = "; a web page (.html) may also be given by name, its markup stripped" if {".html", ".htm"} & set(
+            other) else ""
+        hints.append(f"it holds {counts} file(s), which are not read: save them as Plain Text (.txt){pages}")
+    return hints
 
 
 def _unread_subfolders(folder: Path) -> dict[str, int]:
