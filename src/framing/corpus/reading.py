@@ -30,7 +30,9 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
     Refuses (before reading anything) anything named or found that is not a regular file (reading a FIFO
     would block the run forever) and a folder's symbolic link that leads outside it, as a manifest's row
     naming it would be. A folder with its own manifest leaves these checks to :func:`read_manifest`, which
-    makes them for the files it lists (the others are not read).
+    makes them for the files it lists (the others are not read); one without names what its scan passes over
+    (documents in subfolders, Word, PDF or HTML files): in the error when it holds no document, else in a
+    warning. A named file in a format that is not text (a JSON array, a workbook, a ZIP archive) is refused.
     """
     files: list[Path] = []
     manifest = None
@@ -105,8 +107,9 @@ def _unread_hints(folder: Path) -> list[str]:
     if other:
         ordered = sorted(other.items(), key=lambda item: (-item[1], item[0]))
         counts = ", ".join(f"{count:,} {suffix}" for suffix, count in ordered)
-        pages = "; a web page (.html) may also be given by name, its markup stripped" if {".html", ".htm"} & set(
-            other) else ""
+        pages = ""
+        if other.keys() & {".html", ".htm"}:
+            pages = "; a web page (.html) may also be given by name, its markup stripped"
         hints.append(f"it holds {counts} file(s), which are not read: save them as Plain Text (.txt){pages}")
     return hints
 
@@ -127,8 +130,6 @@ def _unread_subfolders(folder: Path) -> dict[str, int]:
 
 
 def _subfolder_hint(folder: Path, unread: dict[str, int]) -> str:
-    if not unread:
-        return ""
     names = list(unread)
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     example = " ".join(str(folder / name) for name in names[:2]) + (" …" if len(names) > 2 else "")
