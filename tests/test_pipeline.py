@@ -182,6 +182,27 @@ def test_documents_that_repeat_another_are_named_once():
         _warn_repeated_documents(pd.DataFrame({"doc_id": ["a", "b"], "sha256": ["1f", "2e"]}))
 
 
+def test_a_headline_column_fills_the_headline_section_in_workers_and_from_a_dataframe(tmp_path):
+    frame = pd.DataFrame({"id": [f"a{i}" for i in range(4)],
+                          "title": ["Iran vows revenge!", "Strike kills general", "", "Talks resume"],
+                          "text": ["The regime said it would retaliate. Officials gave no date."] * 4})
+    path = tmp_path / "titled.csv"
+    frame.to_csv(path, index=False)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(path), "--headline-column", "title", "--out", str(out),
+                                       "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    sentences = pd.read_csv(out / "sentences.csv")
+    headlines = sentences[sentences["section"] == "headline"]
+    assert headlines[["doc_id", "text"]].values.tolist() == [
+        ["a0", "Iran vows revenge!"], ["a1", "Strike kills general"], ["a3", "Talks resume"]]
+    assert (out / "figures" / "11_headline_vs_body.png").exists()
+    assert "headline_first" not in pd.read_csv(out / "documents.csv").columns
+    assert json.loads((out / "run.json").read_text())["options"]["headline_column"] == "title"
+    from_memory = analyze(frame, headline_column="title").sentences
+    assert from_memory.loc[from_memory["section"] == "headline", "text"].tolist() == headlines["text"].tolist()
+
+
 def test_cli_reads_a_table_and_compares_outlets(corpus_csv, tmp_path):
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["analyze", str(corpus_csv), "--meta-columns", "outlet", "--group-by",

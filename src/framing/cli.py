@@ -141,6 +141,9 @@ def _common_options(function):
         click.option("--id-column", default=None,
                      help="Corpus table: the column holding each article's unique id [default: id; when the table "
                           "has no id column, each article is named by its row: row2, row3, …]."),
+        click.option("--headline-column", default=None,
+                     help="Corpus table: a column holding each article's headline (e.g. title), read as its first "
+                          "paragraph in the headline section (figure 11: headline vs body)."),
         click.option("--meta-columns", default="",
                      help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published."),
         click.option("--skip-bad-rows", is_flag=True,
@@ -211,7 +214,7 @@ def _draw_without_a_display() -> None:
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,
          text_column, id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
-         table_format, exact_alignment):
+         table_format, exact_alignment, headline_column):
     _draw_without_a_display()
     from .arguments import comma_separated
     from .pipeline import events_beside
@@ -232,6 +235,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
                "extend_lexicon": extend_lexicon, "events": events_file, "actors": actors_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
+               "headline_column": headline_column,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
                "contributions": "none" if no_contributions else contributions, "format": table_format,
                "exact_alignment": exact_alignment}
@@ -244,7 +248,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                                 progress=True, group_by=group_by or None, jobs=jobs, engine=engine,
                                 contributions="none" if no_contributions else contributions, pair=pair,
                                 actors=actors_file, before_alignment=early.start,
-                                exact_alignment=exact_alignment)
+                                exact_alignment=exact_alignment, headline_column=headline_column)
         # The pair travels in the analysis (analyze checked it and computed its contributions).
         written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
                                  jobs=jobs, early=early, run_warnings=_DIGEST.record)

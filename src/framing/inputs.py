@@ -37,26 +37,30 @@ FRAME_SOURCE = RowSource("DataFrame", "DataFrame", "index", SKIP_HINT)
 class TableOptions:
     """How to read a corpus table (``.csv`` / ``.jsonl``) or a DataFrame: see
     :func:`framing.corpus.records.read_records`. ``id_column=None``: ``id`` for a file (as on the command line);
-    for a DataFrame its ``id`` column when it has one, else the ids ``doc1, doc2, …`` in row order."""
+    for a DataFrame its ``id`` column when it has one, else the ids ``doc1, doc2, …`` in row order.
+    ``headline_column``: a column holding each article's headline, read as its first paragraph (``headline``)."""
 
     text_column: str = "text"
     id_column: str | None = None
     meta_columns: tuple[str, ...] = ()
     skip_bad_rows: bool = False
+    headline_column: str | None = None
 
 
 def table_options(table: TableOptions | None, *, text_column: str = "text", id_column: str | None = None,
-                  meta_columns=(), skip_bad_rows: bool = False) -> TableOptions:
+                  meta_columns=(), skip_bad_rows: bool = False, headline_column: str | None = None) -> TableOptions:
     """The options given as keywords, or the older ``table=TableOptions(...)``; not both."""
-    keywords = TableOptions(text_column, id_column, comma_separated(meta_columns, "meta_columns"), skip_bad_rows)
+    keywords = TableOptions(text_column, id_column, comma_separated(meta_columns, "meta_columns"), skip_bad_rows,
+                            headline_column)
     if table is None:
         return keywords
     if keywords != TableOptions():
         raise input_error(None, "give the corpus table's columns either as keywords (text_column=, id_column=, "
-                                "meta_columns=, skip_bad_rows=) or as table=TableOptions(...), not both")
+                                "meta_columns=, skip_bad_rows=, headline_column=) or as table=TableOptions(...), "
+                                "not both")
     # Its meta columns checked like the keyword's: a string is split at commas, not into letters.
     return TableOptions(table.text_column, table.id_column, comma_separated(table.meta_columns, "meta_columns"),
-                        table.skip_bad_rows)
+                        table.skip_bad_rows, table.headline_column)
 
 
 def in_memory_records(documents, options: TableOptions) -> list[dict] | None:
@@ -108,7 +112,8 @@ def _records(source: RowSource, numbered, options: TableOptions) -> list[dict]:
 def _frame_records(frame: pd.DataFrame, options: TableOptions) -> list[dict]:
     """Records of a DataFrame's rows, named by their index labels in messages."""
     id_column = options.id_column or ("id" if "id" in frame.columns else None)
-    wanted = list(dict.fromkeys(name for name in (id_column, options.text_column, *options.meta_columns) if name))
+    wanted = list(dict.fromkeys(name for name in (id_column, options.text_column, options.headline_column,
+                                                  *options.meta_columns) if name))
     missing = [name for name in wanted if name not in frame.columns]
     if missing:
         raise input_error(None, f"the DataFrame has no column {', '.join(map(repr, missing))} (columns: "
@@ -129,7 +134,8 @@ def _frame_records(frame: pd.DataFrame, options: TableOptions) -> list[dict]:
     for label, row in zip(frame.index, cells.to_dict("records")):
         record = row_record(FRAME_SOURCE, label, {name: _plain(value) for name, value in row.items()},
                             text_column=options.text_column, id_column=id_column,
-                            meta_columns=options.meta_columns, seen=seen, skip_bad_rows=options.skip_bad_rows)
+                            meta_columns=options.meta_columns, seen=seen, skip_bad_rows=options.skip_bad_rows,
+                            headline_column=options.headline_column)
         if record is not None:
             records.append(record)
     return _non_empty(records, FRAME_SOURCE)

@@ -59,7 +59,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
             actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None,
-            exact_alignment: bool = False) -> Analysis:
+            exact_alignment: bool = False, headline_column: str | None = None) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -74,11 +74,13 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         row); or texts in memory: a list of strings (doc_ids ``doc1, doc2, …``), a ``{doc_id: text}`` mapping,
         or a pandas DataFrame with one document per row (see :mod:`framing.inputs`). Every document is read and
         checked before any is scored; a corpus table is streamed twice, never held whole.
-    text_column, id_column, meta_columns, skip_bad_rows
-        For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; a
-        DataFrame without one gets ``doc1, doc2, …``) and the metadata to keep (a list, or ``"a,b"`` as on the
-        command line), and whether a bad row is skipped with a warning instead of refused. ``table`` is the
-        older way to give the same (a :class:`TableOptions`).
+    text_column, id_column, meta_columns, skip_bad_rows, headline_column
+        For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; without
+        one, a DataFrame gets ``doc1, doc2, …`` and a table's rows ``row2, row3, …``) and the metadata to keep (a
+        list, or ``"a,b"`` as on the command line), and whether a bad row is skipped with a warning instead of
+        refused; ``headline_column``, a column holding each article's headline (an export's ``title``), read as
+        the document's first paragraph in the ``headline`` section (figure 11 compares it with the body).
+        ``table`` is the older way to give the same (a :class:`TableOptions`).
     sections
         The sentences that summaries, alignment and figures 1–6 use (default: body): names, ``"body,bullet"``
         as on the command line, or ``None`` / ``"all"``; every sentence is scored and kept in
@@ -121,7 +123,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     sections = section_choice(sections)
     pair = pair_choice(pair)
     table = table_options(table, text_column=text_column, id_column=id_column, meta_columns=meta_columns,
-                          skip_bad_rows=skip_bad_rows)
+                          skip_bad_rows=skip_bad_rows, headline_column=headline_column)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     records = in_memory_records(documents, table)
@@ -328,7 +330,8 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
                                         "--manifest is for folders of files")
         options = table or TableOptions()
         reading = dict(text_column=options.text_column, id_column=options.id_column,
-                       meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows)
+                       meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows,
+                       headline_column=options.headline_column)
         checked = checked_table(tables[0], **reading)
         return DocumentBatches(chunks(read_records(tables[0], **reading)),
                                pd.DataFrame.from_records(checked.metadata), checked.n_characters)

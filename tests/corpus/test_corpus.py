@@ -300,6 +300,22 @@ def test_a_folder_of_word_files_names_them(tmp_path):
         assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
 
 
+def test_a_headline_given_as_such_is_labelled_headline_whatever_its_punctuation():
+    from framing.corpus import clean_documents
+
+    from framing.corpus.manifest import METADATA_COLUMNS
+
+    documents = pd.DataFrame({"doc_id": ["a", "b"], "path": ["a", "b"], "headline_first": [True, False],
+                              "raw_text": ["Iran vows revenge!\n\nThe regime said so. It fell.",
+                                           "Iran vows revenge!\n\nThe regime said so. It fell."],
+                              "sha256": ["0", "1"], "encoding": "utf-8",
+                              **{column: "" for column in METADATA_COLUMNS if column != "doc_id"}})
+    corpus = clean_documents(documents)
+    sections = corpus.paragraphs.groupby("doc_id")["section"].first()
+    assert sections.to_dict() == {"a": "headline", "b": "body"}  # "!" ends a sentence: no headline by itself
+    assert "headline_first" not in corpus.documents.columns and "headline_first" in documents.columns
+
+
 def test_manifest_is_used_automatically_from_the_folder(tmp_path):
     write_manifest(tmp_path, "doc_id,file,kind,outlet\nwire,a.txt,wire,AP\nop,b.txt,opinion,Times\n")
     docs = load_documents([tmp_path])

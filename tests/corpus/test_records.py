@@ -1,6 +1,7 @@
 """Corpus tables: CSV and JSON Lines read row by row, bad rows named by their row number."""
 
 import gzip
+import hashlib
 import json
 import warnings
 
@@ -108,6 +109,18 @@ def test_a_table_without_ids_names_each_document_by_its_row(tmp_path):
     # A column named on purpose must be there.
     with pytest.raises(FramingError, match=r"no column 'id' \(columns: outlet, text\)"):
         list(read_records(path, id_column="id"))
+
+
+def test_a_headline_column_becomes_the_first_paragraph(tmp_path):
+    path = write_csv(tmp_path / "c.csv", [("a1", "Iran vows\nrevenge!", "The regime said so."),
+                                          ("a2", "  ", "No title.")], header="id,title,text")
+    first, second = read_records(path, headline_column="title")
+    assert first["raw_text"] == "Iran vows revenge!\n\nThe regime said so." and first["headline_first"]
+    assert second["raw_text"] == "No title." and not second["headline_first"]
+    assert first["sha256"] == hashlib.sha256(first["raw_text"].encode()).hexdigest()
+    assert "headline_first" not in checked_table(path, headline_column="title").metadata[0]
+    with pytest.raises(FramingError, match=r"no column 'headline' \(columns: id, title, text\)"):
+        list(read_records(path, headline_column="headline"))
 
 
 def test_jsonl_reads_objects_and_names_the_bad_line(tmp_path):

@@ -27,8 +27,9 @@ from .tables import DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, REMOVAL_COLUMNS, Cleane
 
 def clean_documents(documents: pd.DataFrame) -> Corpus:
     """Clean documents read by :func:`~framing.corpus.load_documents` (or :mod:`framing.corpus.records`): needs
-    ``doc_id, path`` and ``raw_text``; every other column is kept as metadata, the standard ones first. See
-    :class:`Corpus`.
+    ``doc_id, path`` and ``raw_text``; every other column is kept as metadata, the standard ones first, but
+    ``headline_first`` (true where ``raw_text`` starts with a table's headline cell, whose paragraph is then
+    labelled ``headline``). See :class:`Corpus`.
 
     The paragraph and removal tables are built once for the whole batch from plain rows: building two
     DataFrames and sorting one per document cost more than cleaning a one-sentence document.
@@ -37,8 +38,12 @@ def clean_documents(documents: pd.DataFrame) -> Corpus:
     paragraph_rows: list[tuple] = []
     removal_rows: list[tuple] = []
     n_paragraphs: Counter = Counter()
-    for doc_id, raw, path in zip(documents["doc_id"], documents["raw_text"], documents["path"]):
-        cleaned = _clean(raw, path)
+    headline_first = (documents["headline_first"].fillna(False).astype(bool) if "headline_first" in documents
+                      else pd.Series(False, index=documents.index))
+    documents = documents.drop(columns="headline_first", errors="ignore")
+    for doc_id, raw, path, headline in zip(documents["doc_id"], documents["raw_text"], documents["path"],
+                                           headline_first):
+        cleaned = _clean(raw, path, headline_first=headline)
         texts.append(cleaned.text)
         paragraph_rows.extend((doc_id, *row) for row in cleaned.paragraphs)
         removal_rows.extend((doc_id, *row) for row in cleaned.removals)
@@ -112,8 +117,9 @@ class _SplitText(NamedTuple):
     duplicates: list[_Duplicate]
 
 
-def _clean(raw: str, path: str | Path | None) -> _CleanedRows:
-    """Everything :func:`clean_text` does, without building tables."""
+def _clean(raw: str, path: str | Path | None, *, headline_first: bool = False) -> _CleanedRows:
+    """Everything :func:`clean_text` does, without building tables. ``headline_first``: the first paragraph is
+    a headline given as such (a table's headline cell), whatever its punctuation."""
     raw, markup = strip_markup(raw, path)
     text = normalise_line_breaks(raw)
     # Section labels and hard-wrap joining read final punctuation; without any, every line is a body sentence.
@@ -121,6 +127,9 @@ def _clean(raw: str, path: str | Path | None) -> _CleanedRows:
     if not punctuated and _worth_a_warning(text):
         warn(path, "has no sentence punctuation (. ! ?); each line is read as one body sentence")
     paragraphs, duplicates = _split_paragraphs(text, punctuated=punctuated)
+    if headline_first and paragraphs:
+        # Before the labels, which relabel body paragraphs only: so never cut as infobox residue either.
+        paragraphs[0] = paragraphs[0]._replace(section="headline")
     if punctuated:
         paragraphs = label_sections(paragraphs)
     if not paragraphs:

@@ -54,7 +54,7 @@ def table_suffix(path: str | Path) -> str | None:
 
 
 # What a record holds beside its id and metadata: left out of checked_table's rows, which are kept for every row.
-NOT_METADATA = ("raw_text", "path", "sha256", "encoding")
+NOT_METADATA = ("raw_text", "path", "sha256", "encoding", "headline_first")
 
 
 class CheckedTable(NamedTuple):
@@ -84,7 +84,8 @@ def checked_table(path: str | Path, **options) -> CheckedTable:
 
 
 def read_records(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
-                 meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False) -> Iterator[dict]:
+                 meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False,
+                 headline_column: str | None = None) -> Iterator[dict]:
     """Stream the articles of a CSV or JSON Lines corpus file.
 
     Parameters
@@ -99,12 +100,17 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     skip_bad_rows
         Skip a bad row (no text or id, a repeated id, a cell that cannot be text) with a warning, instead of
         stopping with an error.
+    headline_column
+        A column holding each article's headline (an export's ``title``): put before the text as its first
+        paragraph, which the cleaner labels ``headline`` whatever its punctuation (``headline_first``). An empty
+        cell adds nothing.
 
     Yields
     ------
     dict with ``doc_id, title, outlet, kind, published, source, notes`` (plus any extra metadata column),
     ``path`` (``file:row N``, the file named as in :func:`~framing.corpus.paths.shown_path`), ``sha256`` (of
-    the text's UTF-8 bytes), ``encoding`` and ``raw_text``.
+    ``raw_text``'s UTF-8 bytes), ``encoding``, ``raw_text`` and ``headline_first`` (whether ``raw_text`` starts
+    with the headline cell).
 
     Raises
     ------
@@ -119,7 +125,7 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     encoding = stream_encoding(path)
     numbered_if_missing = id_column is None
     id_column = id_column or "id"
-    wanted = _unique([id_column, text_column, *meta_columns])
+    wanted = _unique([id_column, text_column, headline_column, *meta_columns])
     separator = SEPARATORS.get(table_suffix(path))
     is_csv = separator is not None
     rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted, separator) if is_csv
@@ -142,7 +148,8 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         if numbered:
             row = {**row, id_column: f"{source.row_word}{number}"}
         record = row_record(source, number, row, text_column=text_column, id_column=id_column,
-                            meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows)
+                            meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows,
+                            headline_column=headline_column)
         if record is not None:
             yield record
     if not checked:
@@ -300,15 +307,16 @@ def near_columns(missing: list[str], columns) -> str:
 
 
 def row_record(source: RowSource, number, row: dict, *, text_column: str, id_column: str,
-               meta_columns: tuple[str, ...], seen: dict, skip_bad_rows: bool) -> dict | None:
+               meta_columns: tuple[str, ...], seen: dict, skip_bad_rows: bool,
+               headline_column: str | None = None) -> dict | None:
     """One row as a document record (see :func:`read_records`), or ``None`` for a bad row skipped with a
     warning; a bad row not skipped raises :class:`~framing.errors.FramingError` naming it (``number``). ``seen``
     maps each doc_id used so far to its row and is updated. Shared by corpus files and in-memory tables."""
     where = f"{source.row_word} {number}"
     text = _as_text(row.get(text_column))
     doc_id = _as_text(row.get(id_column)).strip()
-    problem = _cell_problem(row, (id_column, text_column, *meta_columns), text_column=text_column,
-                            id_column=id_column)
+    problem = _cell_problem(row, (id_column, text_column, *meta_columns, *filter(None, [headline_column])),
+                            text_column=text_column, id_column=id_column)
     if problem:
         problem = f"{where}: {problem}"
     elif not doc_id:
@@ -330,8 +338,12 @@ def row_record(source: RowSource, number, row: dict, *, text_column: str, id_col
     record.update(doc_id=doc_id, title=doc_id, kind="unknown")
     for column in meta_columns:
         record[column] = _as_text(row.get(column)).strip()
+    # One line: a headline cell's line breaks are layout, and its own paragraph must stay one.
+    headline = " ".join(_as_text(row.get(headline_column)).split()) if headline_column else ""
+    if headline:
+        text = f"{headline}\n\n{text}"
     record.update(path=f"{source.shown}:{where}", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                  encoding="utf-8", raw_text=text)
+                  encoding="utf-8", raw_text=text, headline_first=bool(headline))
     return record
 
 
