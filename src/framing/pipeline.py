@@ -23,6 +23,7 @@ from .arguments import one_of, pair_choice, path_list, section_choice
 from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
                         unaligned_tables)
 from .corpus import Corpus, clean_documents, load_documents
+from .corpus.records import spelling_key
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
@@ -426,7 +427,7 @@ def _warn_near_groups(groups, group_by: str) -> None:
     two ways): each is compared as a group of its own, which the user may not mean."""
     by_key: dict[str, list[str]] = {}
     for group in groups:
-        by_key.setdefault(" ".join(str(group).split()).casefold(), []).append(str(group))
+        by_key.setdefault(spelling_key(group), []).append(str(group))
     alike = [names for names in by_key.values() if len(names) > 1]
     if alike:
         shown = "; ".join(" and ".join(repr(name) for name in names) for names in alike[:5])

@@ -63,6 +63,18 @@ class WarningDigest:
         return [{"where": _where(message), "problem": _problem(message)} for message in self._all]
 
 
+def warning_kinds(recorded: list[dict]) -> list[dict]:
+    """Recorded warnings (:meth:`WarningDigest.record`, ``run.json``'s ``warnings``) by kind, in the order each
+    kind first came: ``count`` and the first of the kind as ``first`` (``<where>: <problem>``)."""
+    kinds: dict[str, dict] = {}
+    for entry in recorded:
+        problem = str(entry.get("problem", ""))
+        where = entry.get("where")
+        kind = kinds.setdefault(kind_of(problem), {"count": 0, "first": f"{where}: {problem}" if where else problem})
+        kind["count"] += 1
+    return list(kinds.values())
+
+
 def _problem(message: Warning | str) -> str:
     return str(getattr(message, "problem", None) or message)
 

@@ -4,14 +4,25 @@ The reader asks for another line before a row is complete only inside a quoted c
 then gives back what it has as the row's last cell, without a word (its non-strict mode, which spreadsheets'
 exports need: ``"a" b`` is read as ``a b``). So one stray opening quote would turn every later row into one
 cell's text: a corpus of 10,000 rows into a few hundred documents, or a manifest's later rows into one title,
-with nothing said. Whoever reads through :class:`RowLines` checks ``ended_inside_row`` after each row.
+with nothing said. :meth:`RowLines.rows` reads a csv reader's rows and raises :class:`UnclosedQuote` for one
+the file ended inside.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 UNCLOSED_QUOTE = ('a cell opened with a quote (") is never closed, so every line after it, to the end of the '
                   'file, would be read as that one cell; close the quote, or write a quote inside a quoted cell '
                   'as two ("")')
+
+
+class UnclosedQuote(Exception):
+    """A row the file ended inside a quoted cell of; ``line`` is the physical line the row starts on."""
+
+    def __init__(self, line: int):
+        super().__init__(f"line {line}: {UNCLOSED_QUOTE}")
+        self.line = line
 
 
 class RowLines:
@@ -39,3 +50,14 @@ class RowLines:
 
     def row_done(self) -> None:
         self._lines_in_row = 0
+
+    def rows(self, reader) -> Iterator:
+        """The rows of ``reader`` (a csv reader over these lines, its header already read), in order; raises
+        :class:`UnclosedQuote` for a row the file ended inside."""
+        first_line = reader.line_num + 1
+        for row in reader:
+            if self.ended_inside_row:
+                raise UnclosedQuote(first_line)
+            self.row_done()
+            yield row
+            first_line = reader.line_num + 1

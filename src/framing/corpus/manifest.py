@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple, get_args
 import pandas as pd
 
 from ..errors import input_error
-from .csv_lines import UNCLOSED_QUOTE, RowLines
+from .csv_lines import UNCLOSED_QUOTE, RowLines, UnclosedQuote
 from .encoding import decode_text
 from .paths import MentionedIn, is_inside, require_regular_file
 
@@ -78,14 +78,9 @@ def _read_manifest_csv(path: Path, text: str) -> list[ManifestRow]:
         if missing:
             raise input_error(path, f"missing required column(s) {', '.join(missing)}; has {', '.join(header)}",
                               line=1)
-        rows, first_line = [], reader.line_num + 1
-        for row in reader:
-            if lines.ended_inside_row:
-                raise input_error(path, UNCLOSED_QUOTE, line=first_line)
-            rows.append(ManifestRow(reader.line_num, row))
-            lines.row_done()
-            first_line = reader.line_num + 1
-        return rows
+        return [ManifestRow(reader.line_num, row) for row in lines.rows(reader)]
+    except UnclosedQuote as unclosed:
+        raise input_error(path, UNCLOSED_QUOTE, line=unclosed.line) from None
     except csv.Error as error:
         raise input_error(path, f"not a readable CSV file: {error}", line=reader.line_num) from None
 

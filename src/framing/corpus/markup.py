@@ -102,13 +102,13 @@ def _decoded_references(raw: str, path: str | Path | None) -> tuple[str, str | N
     found = _named_characters(raw)
     if not found:
         return raw, None
-    text = raw
+    text, named = raw, found
     for _ in range(MAX_ESCAPES):
+        text = _HTML_ENTITY.sub(lambda match: html.unescape(match.group()) if match.group() in named
+                                else match.group(), text)
         named = _named_characters(text)
         if not named:
             break
-        text = _HTML_ENTITY.sub(lambda match: html.unescape(match.group()) if match.group() in named
-                                else match.group(), text)
     common = ", ".join(f"{reference} {count}" for reference, count in found.most_common(4))
     # The warning counts them and removals.csv names them: one kind of warning, however they differ.
     warn(path, f"holds {sum(found.values())} HTML character reference(s), codes such as &amp; for &: decoded to the "

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from ..errors import FramingWarning, input_error, warn
-from .csv_lines import UNCLOSED_QUOTE, RowLines
+from .csv_lines import UNCLOSED_QUOTE, RowLines, UnclosedQuote
 from .encoding import Encoding, is_gzipped, open_text, stream_encoding
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
@@ -193,16 +193,15 @@ def _csv_rows(path: Path, encoding: Encoding, wanted: list[str], separator: str)
             _refuse_repeated_columns(path, reader.fieldnames, wanted)
             # DictReader's line_num counts physical lines; a text cell with line breaks spans several, so count
             # rows the way a spreadsheet does instead.
-            first_line = reader.line_num + 1
-            for number, row in enumerate(reader, start=2):
-                if lines.ended_inside_row:
-                    raise input_error(path, f"row {number} (line {first_line}): {UNCLOSED_QUOTE}")
+            number = 1
+            for number, row in enumerate(lines.rows(reader), start=2):
                 if None in row:
                     raise input_error(path, f"row {number} has more cells than the header "
                                             f"({len(reader.fieldnames)} columns){_delimiter_hint(path, encoding)}")
-                lines.row_done()
-                first_line = reader.line_num + 1
                 yield number, row
+    except UnclosedQuote as unclosed:
+        # The row after the last one read (row 2 when none was).
+        raise input_error(path, f"row {number + 1} (line {unclosed.line}): {UNCLOSED_QUOTE}") from None
     except csv.Error as error:
         raise input_error(path, f"not a readable CSV file: {error}") from None
 
@@ -292,14 +291,18 @@ def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding)
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
 
 
-def near_columns(missing: list[str], columns) -> str:
-    """A hint naming the columns that differ from a missing one only in case or surrounding spaces (an export's
-    ``ID, Text`` or ``id, text`` with a space after the comma, which the column list hides), else nothing."""
-    def key(name) -> str:
-        return str(name).strip().casefold()
+def spelling_key(name) -> str:
+    """What is left of a name once case and spaces are set aside: two names with one key differ only in those
+    (``ID`` and ``id``, ``BBC`` and ``bbc``, ``the  sun`` and ``The Sun``)."""
+    return " ".join(str(name).split()).casefold()
 
+
+def near_columns(missing: list[str], columns) -> str:
+    """A hint naming the columns that differ from a missing one only in case or spaces (:func:`spelling_key`:
+    an export's ``ID, Text`` or ``id, text`` with a space after the comma, which the column list hides), else
+    nothing."""
     near = [(column, name) for name in missing for column in columns
-            if key(column) == key(name) and column != name]
+            if spelling_key(column) == spelling_key(name) and column != name]
     if not near:
         return ""
     return ("; did you mean " + ", ".join(f"{column!r} for {name!r}" for column, name in near)

@@ -25,6 +25,7 @@ from ..figures.registry import FIGURES
 from ..figures.style import category_label, lighten, palette
 from ..lexicons import CATEGORIES
 from ..views import View, choose_view
+from ..warning_digest import warning_kinds
 from .accuracy import accuracy, accuracy_rows
 from .format import cell_text, markdown_escape, number
 from .labels import LABELS_FIGURE, labels_context
@@ -298,17 +299,3 @@ def provenance(run: dict) -> dict:
         "options": run.get("options", {}),
         "warning_kinds": warning_kinds(run.get("warnings", [])),
     }
-
-
-def warning_kinds(recorded: list[dict]) -> list[dict]:
-    """The run's warnings (``run.json``'s ``warnings``) by kind (:func:`framing.warning_digest.kind_of`), in the
-    order each kind first came: ``count`` and the first of the kind as ``first`` (``<where>: <problem>``)."""
-    from ..warning_digest import kind_of
-
-    kinds: dict[str, dict] = {}
-    for entry in recorded:
-        problem = str(entry.get("problem", ""))
-        where = entry.get("where")
-        kind = kinds.setdefault(kind_of(problem), {"count": 0, "first": f"{where}: {problem}" if where else problem})
-        kind["count"] += 1
-    return list(kinds.values())
