@@ -219,6 +219,24 @@ def test_cli_reads_a_table_and_compares_outlets(corpus_csv, tmp_path):
     assert run["options"]["group_by"] == "outlet" and "jobs" not in run["options"]
 
 
+def test_cli_compares_a_corpus_laid_out_one_folder_per_outlet(corpus_rows, tmp_path):
+    # As a class collects articles: corpus/<outlet>/<story>.txt, the same story names in every folder.
+    corpus = tmp_path / "corpus"
+    for k, row in enumerate(corpus_rows):
+        folder = corpus / row["outlet"].lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"story{k // 3:02d}.txt").write_text(row["text"], encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["analyze", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "compare them by folder (3 groups)" in " ".join(result.output.split())
+    documents = pd.read_csv(out / "documents.csv")
+    assert len(documents) == N_ARTICLES
+    assert documents["doc_id"].head(2).tolist() == ["bugle/story00", "bugle/story01"]
+    assert documents.groupby("folder").size().to_dict() == {"bugle": 8, "planet": 8, "sentinel": 8}
+    assert pd.read_csv(out / "groups.csv")["doc_id"].tolist() == ["bugle", "planet", "sentinel"]
+
+
 def test_cli_bad_row_gives_its_number_and_writes_nothing(tmp_path):
     table = tmp_path / "bad.csv"
     table.write_text("id,text\na,One sentence.\nb,\n", encoding="utf-8")
@@ -397,7 +415,7 @@ def test_a_corpus_too_large_to_show_side_by_side_says_so_before_any_document_is_
         with pytest.raises(Scored):
             analyze(texts, jobs=1)
     notices = [str(w.message) for w in caught if issubclass(w.category, FramingWarning)]
-    assert notices == ["13 documents are too many to show side by side (at most 12) and no outlet or kind column "
-                       "sorts them into a few groups, so figures show each measure's spread across documents and "
+    assert notices == ["13 documents are too many to show side by side (at most 12) and no outlet, kind or folder "
+                       "column sorts them into a few groups, so figures show each measure's spread across documents and "
                        "name the most extreme ones. Give metadata and --group-by to compare groups; every "
                        "per-document number is in documents.csv."]

@@ -17,6 +17,9 @@ def documents(n: int, **columns) -> pd.DataFrame:
     (documents(12, outlet=["a", "b"]), None, "documents", None, "size"),
     (documents(13, outlet=["a", "b", "c"]), None, "groups", "outlet", "size"),
     (documents(13, outlet=["a"], kind=["wire", "tabloid"]), None, "groups", "kind", "size"),  # one outlet only
+    # Files in one folder per outlet, kind unknown: the folder sorts them.
+    (documents(13, kind=["unknown"], folder=["bbc", "sun"]), None, "groups", "folder", "size"),
+    (documents(13, outlet=["a", "b"], folder=["bbc", "sun"]), None, "groups", "outlet", "size"),
     (documents(200, outlet=[f"o{i}" for i in range(40)]), None, "spread", None, "size"),  # too many outlets
     (documents(200), None, "spread", None, "size"),
     (documents(5, outlet=["a", "b"]), "outlet", "groups", "outlet", "user"),

@@ -271,7 +271,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
 @_common_options
 def analyze(paths, out_dir, pair, **options):
     """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .tsv, .jsonl, also gzipped) and
-    write tables, figures and a report to --out.
+    write tables, figures and a report to --out. A folder of subfolders (one per outlet) is read as its
+    subfolders, each document's folder a metadata column (--group-by folder).
 
     \b
     Writes documents.csv, measures.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more;
@@ -282,6 +283,7 @@ def analyze(paths, out_dir, pair, **options):
     Example:
       framing analyze seeds --out framing-out
       framing analyze my_articles/ --manifest my_articles/manifest.csv --sections body,bullet
+      framing analyze class_corpus/ --group-by folder      # class_corpus/bbc/*.txt, class_corpus/sun/*.txt
       framing analyze export.csv --text-column text --id-column id --meta-columns outlet,published \\
           --group-by outlet --jobs 2
     """

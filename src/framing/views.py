@@ -5,7 +5,7 @@ Beyond :data:`MANY_DOCUMENTS` they cannot be read, and their cost grows with the
 without ``--group-by`` switches to a view made for many documents:
 
 * ``groups`` — when the metadata has a column that sorts the documents into a few groups (``outlet``, then
-  ``kind``: 2 to :data:`MANY_DOCUMENTS` distinct values), figures and report compare those groups;
+  ``kind``, then ``folder``: 2 to :data:`MANY_DOCUMENTS` distinct values), figures and report compare those groups;
 * ``spread`` — otherwise the documents are points in a distribution (one per document, per measure), and the
   most extreme documents are named; every per-document number stays in ``documents.csv``.
 
@@ -24,7 +24,7 @@ from .errors import input_error
 #: The largest number of documents drawn side by side (one panel, bar or column each).
 MANY_DOCUMENTS = 12
 #: Metadata columns tried, in order, for grouping a large corpus when the user did not say.
-GROUP_COLUMNS = ("outlet", "kind")
+GROUP_COLUMNS = ("outlet", "kind", "folder")
 #: Documents named at each end of a measure in the spread view.
 EXTREMES = 5
 
@@ -105,9 +105,9 @@ def choose_view(documents: pd.DataFrame, group_by: str | None = None) -> View:
                         f"and report compare them by {column} ({distinct} groups). Choose another column with "
                         "--group-by; every per-document number is in documents.csv.")
     return View("spread", None, n, "size",
-                f"{n:,} documents are too many to show side by side (at most {MANY_DOCUMENTS}) and no outlet or "
-                "kind column sorts them into a few groups, so figures show each measure's spread across documents "
-                "and name the most extreme ones. Give metadata and --group-by to compare groups; every "
+                f"{n:,} documents are too many to show side by side (at most {MANY_DOCUMENTS}) and no outlet, "
+                "kind or folder column sorts them into a few groups, so figures show each measure's spread across "
+                "documents and name the most extreme ones. Give metadata and --group-by to compare groups; every "
                 "per-document number is in documents.csv.")
 
 

@@ -21,6 +21,7 @@ from framing.corpus import (
 )
 from framing.corpus.language import _latin_letter_share
 from framing.corpus.paragraphs import _EDIT_START, _INLINE_EDITS
+from framing.corpus.reading import folder_labels
 
 from ..conftest import SEEDS
 
@@ -204,11 +205,14 @@ def test_missing_path_is_refused(tmp_path):
 
 def test_two_files_with_the_same_doc_id_are_refused(tmp_path):
     (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     (tmp_path / "a" / "story.txt").write_text("One sentence.")
-    (tmp_path / "b" / "story.md").write_text("Another sentence.")
+    (tmp_path / "a" / "story.md").write_text("Another sentence.")
     with pytest.raises(FramingError, match="same doc_id 'story'"):
-        load_documents([tmp_path / "a", tmp_path / "b"])
+        load_documents([tmp_path / "a"])
+    # In two folders, the folder tells them apart.
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "story.md").rename(tmp_path / "b" / "story.md")
+    assert load_documents([tmp_path / "a", tmp_path / "b"])["doc_id"].tolist() == ["a/story", "b/story"]
 
 
 def test_cp1252_file_is_read_with_a_warning(tmp_path):
@@ -266,25 +270,86 @@ def outlet_folders(root: Path) -> Path:
     return root
 
 
-def test_a_folder_of_outlet_folders_names_them_instead_of_reading_nothing(tmp_path):
+def test_a_folder_of_outlet_folders_is_read_as_its_subfolders(tmp_path):
     root = outlet_folders(tmp_path / "corpus")
-    with pytest.raises(FramingError, match=r"corpus: folder has no \.txt or \.md files; its subfolders bbc, sun hold 3 "
-                                           r"\.txt/\.md files, which are not read \(only a folder's own files are\): "
-                                           r"name the subfolders to read them, e\.g\. framing analyze .*corpus/bbc "
-                                           r".*corpus/sun$"):
-        load_documents([root])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = load_documents([root])
+    # Hidden folders and an earlier run's --out are no documents; the folder is a metadata column.
+    assert table[["doc_id", "folder", "path", "kind"]].values.tolist() == [
+        ["a", "bbc", "bbc/a.txt", "unknown"], ["b", "bbc", "bbc/b.txt", "unknown"], ["c", "sun", "sun/c.txt", "unknown"]]
+
+
+def test_files_of_the_same_name_in_two_folders_are_told_apart_by_folder(tmp_path):
+    root = outlet_folders(tmp_path / "corpus")
+    (root / "sun" / "a.txt").write_text("The talks failed on Tuesday.")
+    table = load_documents([root])
+    assert table[["doc_id", "title", "folder"]].values.tolist() == [
+        ["bbc/a", "bbc/a", "bbc"], ["bbc/b", "bbc/b", "bbc"], ["sun/a", "sun/a", "sun"], ["sun/c", "sun/c", "sun"]]
+    # The same through the folders named one by one, and through their files named one by one (a shell glob).
+    assert load_documents([root / "bbc", root / "sun"])["doc_id"].tolist() == ["bbc/a", "bbc/b", "sun/a", "sun/c"]
+    assert load_documents(sorted((root / "sun").glob("*.txt")) + [root / "bbc" / "a.txt"])[
+        "doc_id"].tolist() == ["sun/a", "sun/c", "bbc/a"]
+    # Within one folder, names are unique already: no folder column, doc_ids as before.
+    assert "folder" not in load_documents([root / "sun"]).columns
 
 
 def test_subfolders_beside_documents_are_named_in_a_warning(tmp_path):
     root = outlet_folders(tmp_path / "corpus")
     (root / "top.txt").write_text("The regime fell.")
-    with pytest.warns(FramingWarning, match=r"its subfolders bbc, sun hold 3 \.txt/\.md files, which are not read"):
+    with pytest.warns(FramingWarning, match=r"its subfolders bbc, sun hold 3 \.txt/\.md files, which are not read "
+                                            r"beside the folder's own: name the folder and its subfolders to read "
+                                            r"them all \(each document's folder is then a metadata column, folder\), "
+                                            r"e\.g\. framing analyze .*corpus .*corpus/bbc .*corpus/sun$"):
         assert load_documents([root])["doc_id"].tolist() == ["top"]
+    # As the warning says: the folder and its subfolders, each document labelled by its own folder.
+    table = load_documents([root, root / "bbc", root / "sun"])
+    assert table[["doc_id", "folder"]].values.tolist() == [["top", "corpus"], ["a", "bbc"], ["b", "bbc"],
+                                                          ["c", "sun"]]
     # A manifest says what is read, subfolders included: no warning.
     (root / "manifest.csv").write_text("doc_id,file\ntop,top.txt\na,bbc/a.txt\n")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert load_documents([root])["doc_id"].tolist() == ["top", "a"]
+
+
+def test_a_manifest_may_list_only_documents_in_subfolders(tmp_path):
+    root = outlet_folders(tmp_path / "corpus")
+    (root / "manifest.csv").write_text("doc_id,file,outlet\na,bbc/a.txt,BBC\nc,sun/c.txt,The Sun\n")
+    table = load_documents([root])
+    assert table[["doc_id", "outlet", "path", "folder"]].values.tolist() == [["a", "BBC", "bbc/a.txt", "bbc"],
+                                                                            ["c", "The Sun", "sun/c.txt", "sun"]]
+
+
+def test_folders_named_together_are_each_read_with_their_own_manifest_or_without(tmp_path):
+    # Before, the first folder's manifest decided alone and the other folders' documents were not read.
+    for name, manifest in (("a", "doc_id,file,outlet\nx,x.txt,Planet\n"), ("b", "doc_id,file,outlet\ny,y.txt,Bugle\n"),
+                           ("c", None)):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{'y' if name == 'b' else 'x'}.txt").write_text("The talks resumed on Monday.")
+        if manifest:
+            (tmp_path / name / "manifest.csv").write_text(manifest)
+    table = load_documents([tmp_path / "a", tmp_path / "b", tmp_path / "c"])
+    # c's x.txt, known by its name alone, would repeat a's doc_id x: its folder tells it apart.
+    assert table[["doc_id", "outlet", "folder", "path"]].values.tolist() == [
+        ["x", "Planet", "a", "x.txt"], ["y", "Bugle", "b", "y.txt"], ["c/x", "", "c", "x.txt"]]
+    (tmp_path / "b" / "manifest.csv").write_text("doc_id,file\nx,y.txt\n")
+    with pytest.raises(FramingError, match="two files give the same doc_id 'x'"):
+        load_documents([tmp_path / "a", tmp_path / "b"])
+
+
+def test_folder_labels_name_folders_from_their_common_ancestor(tmp_path):
+    a, b = tmp_path / "a" / "bbc", tmp_path / "b" / "bbc"
+    assert folder_labels([a / "x.txt", a / "y.txt"]) is None
+    assert folder_labels([a / "x.txt", b / "y.txt", a / "z.txt"]) == ["a/bbc", "b/bbc", "a/bbc"]
+    assert folder_labels([tmp_path / "top.txt", a / "x.txt"]) == [tmp_path.name, "a/bbc"]
+
+
+def test_a_folder_with_neither_documents_nor_document_subfolders_is_refused(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-")
+    with pytest.raises(FramingError, match=r"folder has no \.txt or \.md files; it holds 1 \.pdf file\(s\)"):
+        load_documents([tmp_path])
 
 
 def test_a_folder_of_word_files_names_them(tmp_path):

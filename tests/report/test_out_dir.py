@@ -402,6 +402,19 @@ def test_out_equal_to_the_input_folder_is_refused(tmp_path, two_documents):
     assert sorted(path.name for path in two_documents.iterdir()) == ["denial.txt", "talks.txt"]
 
 
+def test_out_equal_to_an_outlet_subfolder_read_is_refused(tmp_path):
+    # corpus/ holds only corpus/bbc and corpus/sun, so it is read as those: --out corpus/bbc would leave a run.json
+    # there, and the next run would pass over bbc's articles as an earlier run's output.
+    for outlet in ("bbc", "sun"):
+        (tmp_path / "corpus" / outlet).mkdir(parents=True)
+        (tmp_path / "corpus" / outlet / "a.txt").write_text("The talks resumed on Monday.")
+    corpus = tmp_path / "corpus"
+    with pytest.raises(FramingError, match=r"--out is the input folder '.*corpus/bbc': the next run would read"):
+        framing.report.prepare_out_dir(corpus / "bbc", inputs=[corpus])
+    assert framing.report.prepare_out_dir(corpus / "out", inputs=[corpus]) == corpus / "out"
+    assert framing.report.prepare_out_dir(corpus / "bbc" / "out", inputs=[corpus]) == corpus / "bbc" / "out"
+
+
 def test_out_in_a_subfolder_of_the_input_folder_is_allowed(two_documents):
     # A folder's documents are those at its top level: the run's files in a subfolder are never read.
     assert framing.report.prepare_out_dir(two_documents / "out", inputs=[two_documents]) == two_documents / "out"

@@ -11,7 +11,7 @@ from ..errors import input_error
 from .cleaning import clean_documents
 from .manifest import MANIFEST_NAMES, METADATA_COLUMNS, read_manifest
 from .paths import shown_path
-from .reading import find_files, read_text_file
+from .reading import NamedPath, find_files, folder_labels, read_text_file
 from .tables import Corpus
 
 
@@ -21,24 +21,56 @@ def list_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     A folder holding ``manifest.csv`` or ``manifest.toml`` uses it automatically, as does a set of files named
     one by one from a folder that has one. With a manifest, exactly the documents it lists are taken (of named
     files, those it lists, the others with default metadata); without one, every ``.txt``/``.md`` file is a
-    document whose ``doc_id`` is its file name without suffix and whose kind is ``unknown``.
+    document whose ``doc_id`` is its file name without suffix (its folder and name, ``bbc/story1``, when files
+    in two folders share a name) and whose kind is ``unknown``. Several paths with a folder's own manifest
+    among them are each read as they would be alone (``--manifest`` given applies to the whole run instead).
 
     Returns
     -------
-    DataFrame with ``doc_id, file`` (the path to read), ``title, outlet, kind, published, source, notes`` and
-    ``path``: how outputs name the file (see :func:`shown_paths`).
+    DataFrame with ``doc_id, file`` (the path to read), ``title, outlet, kind, published, source, notes``,
+    ``path`` (how outputs name the file: see :func:`shown_paths`) and ``folder`` (only when the files lie in two
+    or more folders: each one's folder, as :func:`~framing.corpus.reading.folder_labels` names it).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    files, found_manifest = find_files(paths)
-    manifest_path = Path(manifest) if manifest is not None else found_manifest
-    if manifest_path is None:
-        manifest_path = _sibling_manifest(paths)
-    if manifest_path is not None:
-        table = _select_listed(read_manifest(manifest_path), paths, files, manifest_path)
-        return table.assign(path=shown_paths(table["file"], paths, manifest_path))
-    table = _unlisted_rows(files)
-    table["path"] = shown_paths(table["file"], paths)
+    found = find_files(paths)
+    if manifest is None and len(found.named) > 1 and found.manifest is not None:
+        # Several paths, a folder with a manifest among them: each is read as it would be alone, so that one
+        # folder's manifest does not leave the other paths' documents unread.
+        table = pd.concat([_rows_of(item) for item in found.named], ignore_index=True)
+    else:
+        manifest_path = Path(manifest) if manifest is not None else (found.manifest or _sibling_manifest(paths))
+        if manifest_path is not None:
+            table = _select_listed(read_manifest(manifest_path), paths, found.files, manifest_path)
+            table = table.assign(path=shown_paths(table["file"], paths, manifest_path))
+        else:
+            table = _unlisted_rows(found.files)
+            table["path"] = shown_paths(table["file"], paths)
+    return _told_apart(table)
+
+
+def _rows_of(named: NamedPath) -> pd.DataFrame:
+    """The rows one named path gives on its own: its manifest's, or its files' by name."""
+    if named.manifest is not None:
+        table = read_manifest(named.manifest)
+        return table.assign(path=shown_paths(table["file"], [named.path], named.manifest))
+    table = _unlisted_rows(named.files)
+    return table.assign(path=shown_paths(table["file"], [named.path]))
+
+
+def _told_apart(table: pd.DataFrame) -> pd.DataFrame:
+    """The documents with a ``folder`` column when their files lie in several folders, and, when two files known
+    by their name alone would share a ``doc_id``, every such file's ``doc_id`` prefixed by its folder
+    (``bbc/story1``); a ``doc_id`` still given twice is refused."""
+    unlisted = table.pop(_UNLISTED) if _UNLISTED in table.columns else pd.Series(False, index=table.index)
+    unlisted = unlisted.fillna(False).astype(bool)
+    folders = folder_labels([Path(file) for file in table["file"]])
+    if folders is not None:
+        table["folder"] = folders
+        if table["doc_id"].duplicated(keep=False)[unlisted].any():
+            prefixed = table["folder"] + "/" + table["doc_id"]
+            table["doc_id"] = prefixed.where(unlisted, table["doc_id"])
+            table["title"] = table["title"].where(~unlisted, table["doc_id"])
     duplicated = table["doc_id"].duplicated(keep=False)
     if duplicated.any():
         clash = table.loc[duplicated, "file"].astype(str).tolist()
@@ -52,8 +84,9 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
 
     Returns
     -------
-    DataFrame with ``doc_id, title, outlet, kind, published, source, notes, path, sha256`` (of the file's
-    bytes), ``encoding`` (how they were decoded) and ``raw_text``.
+    DataFrame with ``doc_id, title, outlet, kind, published, source, notes`` (``folder`` too, when the files
+    lie in several folders), ``path, sha256`` (of the file's bytes), ``encoding`` (how they were decoded) and
+    ``raw_text``.
     """
     rows = []
     for record in list_documents(paths, manifest=manifest).to_dict("records"):
@@ -74,12 +107,17 @@ def shown_paths(files, paths: list[str | Path], manifest: Path | None = None) ->
     return [shown_path(file, folders) for file in files]
 
 
+# Marks the rows of files no manifest describes, known by their name alone, until :func:`_told_apart`.
+_UNLISTED = "_unlisted"
+
+
 def _unlisted_rows(files: list[Path]) -> pd.DataFrame:
     """Rows for files no manifest describes: the file name as ``doc_id`` and title, kind ``unknown``."""
-    table = pd.DataFrame({"doc_id": [f.stem for f in files], "file": files})
+    table = pd.DataFrame({"doc_id": [file.stem for file in files], "file": files})
     for column in METADATA_COLUMNS:
         table[column] = ""
     table["title"], table["kind"] = table["doc_id"], "unknown"
+    table[_UNLISTED] = True
     return table
 
 

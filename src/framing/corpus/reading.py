@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -16,50 +17,98 @@ from .paths import is_inside, require_regular_file
 TEXT_SUFFIXES = (".txt", ".md")
 
 
+class NamedPath(NamedTuple):
+    """One path the user named, as :func:`find_files` found it: the path, the manifest of a folder that has one,
+    and the text files it gives (a folder's sorted by name; with a manifest, the folder's own, for reference)."""
+
+    path: Path
+    manifest: Path | None
+    files: list[Path]
+
+
 class FoundFiles(NamedTuple):
-    """What :func:`find_files` returns: the text files in the order given (a folder's sorted by name) and the
-    manifest found in a named folder, if any."""
+    """What :func:`find_files` returns: the text files in the order given, the first manifest found in a named
+    folder (if any), and what each named path gave (``named``: :class:`NamedPath`, in order)."""
 
     files: list[Path]
     manifest: Path | None
+    named: tuple[NamedPath, ...] = ()
 
 
 def find_files(paths: list[str | Path]) -> FoundFiles:
-    """Expand folders into their ``.txt``/``.md`` files; also return the manifest found in a folder.
+    """Expand folders into their ``.txt``/``.md`` files; also return the manifests found in folders.
 
-    Refuses (before reading anything) anything named or found that is not a regular file (reading a FIFO
-    would block the run forever) and a folder's symbolic link that leads outside it, as a manifest's row
-    naming it would be. A folder with its own manifest leaves these checks to :func:`read_manifest`, which
-    makes them for the files it lists (the others are not read); one without names what its scan passes over
-    (documents in subfolders, Word, PDF or HTML files): in the error when it holds no document, else in a
-    warning. A named file in a format that is not text (a JSON array, a workbook, a ZIP archive) is refused.
+    A folder holding no document of its own but subfolders that do (a corpus laid out one folder per outlet) is
+    read as those subfolders, one level down, each in turn (:func:`folder_labels` then tells the documents
+    apart by folder). Refuses (before reading anything) anything named or found that is not a regular file
+    (reading a FIFO would block the run forever) and a folder's symbolic link that leads outside it, as a
+    manifest's row naming it would be. A folder with its own manifest leaves these checks to
+    :func:`read_manifest`, which makes them for the files it lists (the others are not read); one without names
+    what its scan passes over (documents in subfolders beside its own, Word, PDF or HTML files): in the error
+    when it holds no document, else in a warning. A named file in a format that is not text (a JSON array, a
+    workbook, a ZIP archive) is refused.
     """
-    files: list[Path] = []
-    manifest = None
+    named = []
     for raw in paths:
         path = Path(raw)
         if not path.exists():
             raise input_error(path, "no such file or folder")
         if path.is_dir():
             own_manifest = next((path / name for name in MANIFEST_NAMES if (path / name).exists()), None)
-            manifest = manifest or own_manifest
-            found = _documents_in(path)
-            # A manifest says what is read (subfolders' files too); without one, say what a folder scan passes over.
-            hints = [] if own_manifest is not None else _unread_hints(path)
-            if not found:
-                raise input_error(path, "; ".join(["folder has no .txt or .md files", *hints]))
-            for hint in hints:
-                warn(path, hint)
-            if own_manifest is None:  # else the manifest says which files are documents, and checks those
-                for file in found:
-                    _refuse_link_out_of(path, file)
-                    require_regular_file(file)
-            files.extend(found)
+            # With a manifest, the manifest says which files are documents (subfolders' too) and checks those.
+            files = _documents_in(path) if own_manifest is not None else _scanned(path)
+            named.append(NamedPath(path, own_manifest, files))
         else:
             _refuse_other_formats(path)
             require_regular_file(path)
-            files.append(path)
-    return FoundFiles(files, manifest)
+            named.append(NamedPath(path, None, [path]))
+    manifest = next((item.manifest for item in named if item.manifest is not None), None)
+    return FoundFiles([file for item in named for file in item.files], manifest, tuple(named))
+
+
+def _scanned(folder: Path) -> list[Path]:
+    """A folder's documents without a manifest: its own, else its subfolders' (one level down); what the scan
+    passes over is named (an error when nothing is left to read)."""
+    found = _documents_in(folder)
+    subfolders = [] if found else _document_subfolders(folder)
+    hints = _unread_hints(folder, subfolders=not subfolders)
+    for subfolder in subfolders:
+        found += _documents_in(subfolder)
+        hints += _unread_hints(subfolder)
+    if not found:
+        raise input_error(folder, "; ".join(["folder has no .txt or .md files", *hints]))
+    for hint in hints:
+        warn(folder, hint)
+    for file in found:
+        _refuse_link_out_of(folder, file)
+        require_regular_file(file)
+    return found
+
+
+def scanned_folders(folder: Path) -> list[Path]:
+    """The folders whose files a scan of ``folder`` (without a manifest) reads: itself, or its subfolders when it
+    holds no document of its own."""
+    return [folder] if _documents_in(folder) else (_document_subfolders(folder) or [folder])
+
+
+def _document_subfolders(folder: Path) -> list[Path]:
+    return [folder / name for name in _unread_subfolders(folder)]
+
+
+def folder_labels(files: list[Path]) -> list[str] | None:
+    """Each file's folder, named as the user laid the corpus out (``bbc``, ``sun``; ``a/bbc`` and ``b/bbc`` when
+    two folders share a name): the path from the folders' common ancestor. ``None`` when every file lies in one
+    folder, where the label would say nothing."""
+    parents = [Path(os.path.abspath(file)).parent for file in files]
+    distinct = set(parents)
+    if len(distinct) < 2:
+        return None
+    common = Path(os.path.commonpath(list(distinct)))
+    label = {parent: parent.relative_to(common).as_posix() for parent in distinct}
+    # A named folder that also holds another's documents' folder (corpus and corpus/bbc) is "." from their
+    # common ancestor: its own name says which it is.
+    label = {parent: parent.name if name == "." else name for parent, name in label.items()}
+    return [label[parent] for parent in parents]
 
 
 # Files named on the command line are read as plain text whatever their suffix (a .text, a .html, a file without
@@ -95,11 +144,11 @@ def _documents_in(folder: Path) -> list[Path]:
 UNREAD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", ".htm")
 
 
-def _unread_hints(folder: Path) -> list[str]:
-    """What a scan of ``folder`` leaves unread, each as one sentence: its subfolders' documents, and its own
-    files in other document formats."""
+def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
+    """What a scan of ``folder`` leaves unread, each as one sentence: its subfolders' documents (unless
+    ``subfolders`` is false: they are read), and its own files in other document formats."""
     hints = []
-    unread = _unread_subfolders(folder)
+    unread = _unread_subfolders(folder) if subfolders else {}
     if unread:
         hints.append(_subfolder_hint(folder, unread))
     other = Counter(p.suffix.lower() for p in folder.iterdir() if p.suffix.lower() in UNREAD_SUFFIXES
@@ -132,9 +181,11 @@ def _unread_subfolders(folder: Path) -> dict[str, int]:
 def _subfolder_hint(folder: Path, unread: dict[str, int]) -> str:
     names = list(unread)
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
-    example = " ".join(str(folder / name) for name in names[:2]) + (" …" if len(names) > 2 else "")
-    return (f"its subfolders {shown} hold {sum(unread.values()):,} .txt/.md files, which are not read (only a "
-            f"folder's own files are): name the subfolders to read them, e.g. framing analyze {example}")
+    example = " ".join(str(p) for p in [folder, *(folder / name for name in names[:2])]) + (
+        " …" if len(names) > 2 else "")
+    return (f"its subfolders {shown} hold {sum(unread.values()):,} .txt/.md files, which are not read beside the "
+            f"folder's own: name the folder and its subfolders to read them all (each document's folder is then a "
+            f"metadata column, folder), e.g. framing analyze {example}")
 
 
 def _refuse_link_out_of(folder: Path, file: Path) -> None:

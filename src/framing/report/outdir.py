@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..corpus.reading import scanned_folders
 from ..errors import input_error
 
 RUN_JSON = "run.json"
@@ -75,13 +76,15 @@ def prepare_out_dir(out_dir: Path, *, inputs: Sequence[str | Path] = ()) -> Path
 
 
 def _refuse_input_folder(out_dir: Path, inputs: Sequence[str | Path]) -> None:
-    """An input folder as ``--out`` would make the next run read this run's ``report.md`` as a document. A
-    folder below an input folder is fine: a folder's documents are only those at its top level."""
-    for folder in (Path(path) for path in inputs):
-        if folder.is_dir() and folder.resolve() == out_dir.resolve():
-            raise input_error(out_dir, f"--out is the input folder {str(folder)!r}: the next run would read "
-                                       f"this run's {REPORT_MD} as a document; choose a folder outside it (or a "
-                                       "subfolder)")
+    """An input folder as ``--out`` would make the next run read this run's ``report.md`` as a document (or,
+    for a subfolder read as an outlet's, pass over the whole subfolder as an earlier run's output). A folder
+    below the folders read is fine: a folder's documents are only those at its top level."""
+    for folder in (Path(path) for path in inputs if Path(path).is_dir()):
+        for read in scanned_folders(folder):
+            if read.resolve() == out_dir.resolve():
+                raise input_error(out_dir, f"--out is the input folder {str(read)!r}: the next run would read "
+                                           f"this run's {REPORT_MD} as a document; choose a folder outside it (or "
+                                           "a subfolder)")
 
 
 def check_writable(out_dir: Path) -> None:
