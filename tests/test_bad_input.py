@@ -113,9 +113,9 @@ def test_gzipped_document_is_refused_with_the_advice_to_decompress(tmp_path, out
 
 @pytest.mark.parametrize(("name", "problem"), [
     ("export.json", "is JSON; framing reads a corpus table as JSON Lines"),
-    ("export.xlsx", "is a spreadsheet, not text; save it as CSV (UTF-8) and give the .csv, or in Python pass the "
-                    "DataFrame to framing.analyze (pandas.read_excel(...))"),
-    ("export.xls", "is a spreadsheet, not text"),
+    ("export.ods", "is a spreadsheet framing does not read; save it as .xlsx (Excel) or as CSV (UTF-8) and give "
+                   "that, or in Python pass the DataFrame to framing.analyze (pandas.read_excel(...))"),
+    ("export.xls", "is a spreadsheet framing does not read; save it as .xlsx"),
     ("export.parquet", "is a Parquet or Arrow file, not text; save it as CSV (UTF-8)"),
     ("essays.zip", "is a ZIP archive; unzip it and give the folder (or the files inside)"),
 ])
@@ -123,6 +123,18 @@ def test_a_table_in_another_format_is_not_read_as_one_text(tmp_path, out, name, 
     # Any other named file is read as plain text: a JSON array of 10,000 articles became one document.
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN, name: '[{"id": "a1", "text": "' + PLAIN.strip() + '"}]'})
     assert_refused(analyze(folder / "a.txt", folder / name, "--out", out), out, f"{name}: {problem}")
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    (b"id,text\na1,The talks resumed.\n", "is not an Excel workbook (an .xlsx file is a ZIP archive; this one is not)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "is a password-protected workbook or an old .xls renamed .xlsx"),
+])
+def test_a_workbook_that_is_not_one_is_refused_with_what_to_do(tmp_path, out, content, problem):
+    # A CSV renamed .xlsx (web exports do this), or an encrypted workbook.
+    path = tmp_path / "export.xlsx"
+    path.write_bytes(content)
+    assert_refused(analyze(path, "--out", out), out, f"export.xlsx: {problem}",
+                   "save it again from the spreadsheet as .xlsx, or as CSV (UTF-8)")
 
 
 def test_binary_file_renamed_txt(tmp_path, out):

@@ -76,6 +76,15 @@ def test_jsonl_gives_the_same_tables_as_csv(single, corpus_jsonl):
         pd.testing.assert_frame_equal(getattr(single, name), getattr(other, name), obj=name)
 
 
+def test_an_excel_workbook_gives_the_same_tables_as_csv(single, corpus_rows, tmp_path):
+    path = tmp_path / "corpus.xlsx"
+    pd.DataFrame(corpus_rows).to_excel(path, index=False)
+    other = analyze(path, table=TableOptions(meta_columns=("outlet",)), group_by="outlet")
+    for name in ("sentences", "terms", "pairs", "events"):
+        pd.testing.assert_frame_equal(getattr(single, name), getattr(other, name), obj=name)
+    assert other.corpus.documents["path"].iloc[0] == "corpus.xlsx:row 2"
+
+
 def test_two_worker_processes_give_identical_tables(single, corpus_csv):
     assert_same_tables(single, analyze(corpus_csv, table=TableOptions(meta_columns=("outlet",)),
                                        group_by="outlet", jobs=2))

@@ -119,8 +119,9 @@ _SAVE_AS_CSV = ("save it as CSV (UTF-8) and give the .csv, or in Python pass the
 OTHER_FORMATS: dict[str, str] = {
     ".json": "is JSON; framing reads a corpus table as JSON Lines (one object per line, .jsonl) or CSV: convert "
              "it, e.g. jq -c '.[]' export.json > export.jsonl",
-    **{suffix: "is a spreadsheet, not text; " + _SAVE_AS_CSV.format(reader="read_excel")
-       for suffix in (".xlsx", ".xlsm", ".xls", ".ods")},
+    **{suffix: "is a spreadsheet framing does not read; save it as .xlsx (Excel) or as CSV (UTF-8) and give "
+               "that, or in Python pass the DataFrame to framing.analyze (pandas.read_excel(...))"
+       for suffix in (".xls", ".ods")},
     **{suffix: "is a Parquet or Arrow file, not text; " + _SAVE_AS_CSV.format(reader=reader)
        for suffix, reader in ((".parquet", "read_parquet"), (".feather", "read_feather"))},
     ".zip": "is a ZIP archive; unzip it and give the folder (or the files inside)",

@@ -1,4 +1,4 @@
-"""Documents from a corpus export: one CSV or JSON Lines file with one article per row.
+"""Documents from a corpus export: one CSV, JSON Lines or Excel file with one article per row.
 
 News archives (Media Cloud, GDELT full-text exports, a spreadsheet kept by a class) hand over thousands of
 articles as one table, not as thousands of files. :func:`read_records` streams such a file row by row — it never
@@ -6,7 +6,7 @@ holds the whole table — and yields the same records :func:`framing.corpus.load
 everything after reading is shared.
 
 Row numbers in messages are those a spreadsheet shows: the CSV header is row 1, the first article row 2; in JSON
-Lines, the line number. The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252 with a
+Lines, the line number. A workbook's first sheet is read as a CSV would be (:mod:`.workbook_rows`). The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252 with a
 warning); a cell that could not be text (a NUL character, a JSON object or list as the text or id) and a column
 name given twice are refused with the row, so nothing is analysed that is not what the user meant.
 """
@@ -27,6 +27,7 @@ from .csv_lines import UNCLOSED_QUOTE, RowLines, UnclosedQuote
 from .encoding import Encoding, is_gzipped, open_text, stream_encoding
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
+from .workbook_rows import WORKBOOK_SUFFIXES, workbook_rows
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")  # each also gzip-compressed, with ".gz" after it
 # Separated values: each suffix's separator; ".csv" is comma-separated (another separator gets a hint).
@@ -40,15 +41,17 @@ EXCEL_CELL_CHARS = 32_767
 
 def is_table(path: str | Path) -> bool:
     """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, each
-    also followed by ``.gz``)."""
+    also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``)."""
     path = Path(path)
     return table_suffix(path) is not None and not path.is_dir()
 
 
 def table_suffix(path: str | Path) -> str | None:
-    """The table format a file's name gives (one of :data:`TABLE_SUFFIXES`; ``export.csv.gz`` is ``.csv``), or
-    ``None``."""
+    """The table format a file's name gives (one of :data:`TABLE_SUFFIXES` — ``export.csv.gz`` is ``.csv`` — or
+    of :data:`~framing.corpus.workbook_rows.WORKBOOK_SUFFIXES`), or ``None``."""
     path = Path(path)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        return path.suffix.lower()
     suffix = (path.with_suffix("") if is_gzipped(path) else path).suffix.lower()
     return suffix if suffix in TABLE_SUFFIXES else None
 
@@ -86,7 +89,7 @@ def checked_table(path: str | Path, **options) -> CheckedTable:
 def read_records(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
                  meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False,
                  headline_column: str | None = None) -> Iterator[dict]:
-    """Stream the articles of a CSV or JSON Lines corpus file.
+    """Stream the articles of a CSV, TSV, JSON Lines or Excel corpus file.
 
     Parameters
     ----------
@@ -122,15 +125,11 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     """
     path = Path(path)
     require_regular_file(path, "corpus file")
-    encoding = stream_encoding(path)
     numbered_if_missing = id_column is None
     id_column = id_column or "id"
     wanted = _unique([id_column, text_column, headline_column, *meta_columns])
-    separator = SEPARATORS.get(table_suffix(path))
-    is_csv = separator is not None
-    rows = _undecodable_as_error(path, encoding, _csv_rows(path, encoding, wanted, separator) if is_csv
-                                 else _json_rows(path, encoding))
-    source = RowSource(path, shown_path(path), "row" if is_csv else "line")
+    encoding, rows = _table_rows(path, wanted)
+    source = RowSource(path, shown_path(path), "line" if table_suffix(path) in (".jsonl", ".ndjson") else "row")
     seen: dict[str, int] = {}
     checked, numbered = False, False
     for number, row in rows:
@@ -156,6 +155,17 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         raise input_error(path, "the corpus file holds no rows")
     if not seen:
         raise input_error(path, "no row has any text")
+
+
+def _table_rows(path: Path, wanted: list[str]) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
+    """How the file is decoded, and its ``(number, row)`` pairs, by its format."""
+    suffix = table_suffix(path)
+    if suffix in WORKBOOK_SUFFIXES:
+        return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted))
+    encoding = stream_encoding(path)
+    separator = SEPARATORS.get(suffix)
+    rows = _csv_rows(path, encoding, wanted, separator) if separator is not None else _json_rows(path, encoding)
+    return encoding, _undecodable_as_error(path, encoding, rows)
 
 
 def _undecodable_as_error(path: Path, encoding: Encoding, rows: Iterator) -> Iterator:

@@ -1,0 +1,90 @@
+"""The rows of an Excel workbook (``.xlsx``, ``.xlsm``) given as a corpus table: a class's spreadsheet of articles
+read as it is, without a round trip through CSV (where Excel's CSV export picks the locale's separator and a
+legacy encoding in many installations).
+
+The first sheet is read, row 1 as the header, as :func:`pandas.read_excel` does by default; formulas give the
+values Excel last computed. Rows are streamed by openpyxl's read-only mode (the optional ``xlsx`` extra), so a
+large workbook is parsed row by row — though openpyxl holds the workbook's shared strings (the texts) in memory
+while it reads, as the file does on disk.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ..errors import input_error, warn
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+# An .xlsx is a ZIP archive; these first bytes are an OLE2 file instead: a password-protected workbook (Excel
+# encrypts into OLE2) or an old binary .xls renamed.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_SAVE_AGAIN = "save it again from the spreadsheet as .xlsx, or as CSV (UTF-8)"
+
+
+def workbook_rows(path: Path, check_header: Callable[[list[str]], None]) -> Iterator[tuple[int, dict]]:
+    """``(row number, {column: value})`` for every row of the first sheet below the header, numbered as the
+    spreadsheet shows them (the header is row 1); rows with no value at all are passed over. ``check_header``
+    is called with the header's names first (to refuse a column given twice).
+
+    Values are as openpyxl reads them — text, whole numbers as ``int``, other numbers as ``float`` — except
+    dates and times, given as ISO text (``2020-01-03``; with the time when it is not midnight), so that a
+    ``published`` column reads as it looks. Cells under a column without a header are not read."""
+    workbook = _opened(path)
+    try:
+        sheets = workbook.worksheets
+        if not sheets:
+            raise input_error(path, "the workbook has no sheet of cells")
+        if len(sheets) > 1:
+            others = ", ".join(repr(sheet.title) for sheet in sheets[1:4]) + (" …" if len(sheets) > 4 else "")
+            warn(path, f"has {len(sheets)} sheets; framing reads the first, {sheets[0].title!r} (not {others}): "
+                       "move the articles' sheet to the front, or save that sheet as CSV")
+        rows = sheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None or all(value is None for value in header):
+            raise input_error(path, f"the first sheet, {sheets[0].title!r}, is empty (no header row)")
+        names = [None if value is None else str(_plain(value)).strip() for value in header]
+        check_header([name for name in names if name is not None])
+        for number, values in enumerate(rows, start=2):
+            if all(value is None for value in values):
+                continue
+            yield number, {name: _plain(value) for name, value in zip(names, values) if name is not None}
+    finally:
+        workbook.close()
+
+
+def _opened(path: Path):
+    """The workbook opened for streaming, or one clear message: openpyxl missing, or not a workbook."""
+    try:
+        import openpyxl
+        from openpyxl.utils.exceptions import InvalidFileException
+    except ImportError:
+        raise input_error(path, "reading an Excel workbook needs openpyxl: pip install 'framing[xlsx]', or save "
+                                "the sheet as CSV (UTF-8)") from None
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    if start.startswith(_OLE2_MAGIC):
+        raise input_error(path, "is a password-protected workbook or an old .xls renamed .xlsx; remove the "
+                                f"password, or {_SAVE_AGAIN}")
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except zipfile.BadZipFile:
+        problem = "is not an Excel workbook (an .xlsx file is a ZIP archive; this one is not)"
+    except KeyError:
+        problem = "is a ZIP archive but not an Excel workbook (it holds no workbook part)"
+    except (InvalidFileException, ValueError, OSError) as error:
+        problem = f"is not a readable Excel workbook ({error})"
+    raise input_error(path, f"{problem}; {_SAVE_AGAIN}")
+
+
+def _plain(value):
+    """A cell's value as a CSV or JSON row would hold it: dates and times as ISO text."""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, datetime.timedelta):
+        return str(value)
+    return value
