@@ -112,7 +112,6 @@ def test_gzipped_document_is_refused_with_the_advice_to_decompress(tmp_path, out
 
 
 @pytest.mark.parametrize(("name", "problem"), [
-    ("export.json", "is JSON; framing reads a corpus table as JSON Lines"),
     ("export.ods", "is a spreadsheet framing does not read; save it as .xlsx (Excel) or as CSV (UTF-8) and give "
                    "that, or in Python pass the DataFrame to framing.analyze (pandas.read_excel(...))"),
     ("export.xls", "is a spreadsheet framing does not read; save it as .xlsx"),

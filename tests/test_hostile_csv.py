@@ -163,17 +163,21 @@ def test_jsonl_key_given_twice_is_refused(tmp_path):
         list(read_records(path))
 
 
-def test_json_given_as_json_lines_gets_the_conversion(tmp_path):
+def test_json_given_as_json_lines_is_told_to_be_named_json(tmp_path):
     rows = [{"id": "a1", "text": "One."}, {"id": "a2", "text": "Two."}]
     path = tmp_path / "c.jsonl"
     path.write_text(json.dumps(rows) + "\n", encoding="utf-8")
-    with pytest.raises(FramingError, match=r"c\.jsonl:1: holds a JSON array, not one object per line \(JSON Lines\); "
-                                           r"convert it, e\.g\. jq -c '\.\[\]' c\.jsonl > lines\.jsonl"):
+    with pytest.raises(FramingError, match=r"c\.jsonl:1: holds a JSON array, not one object per line \(JSON Lines\): "
+                                           r"name the file \.json to read it as one$"):
         list(read_records(path))
     path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     with pytest.raises(FramingError, match=r"c\.jsonl:1: not valid JSON \(Expecting value, column 2\); the file looks "
-                                           r"like JSON written over many lines"):
+                                           r"like JSON written over many lines, not JSON Lines \(one object per line\): "
+                                           r"name it \.json$"):
         list(read_records(path))
+    # As the messages say: the same file named .json is read.
+    renamed = path.rename(tmp_path / "c.json")
+    assert [record["doc_id"] for record in read_records(renamed)] == ["a1", "a2"]
     path.write_text('{"id": "a1", "text": "One."}\n{"id": "a2", "text": \n', encoding="utf-8")
     with pytest.raises(FramingError) as error:  # a broken line of JSON Lines gets no such hint
         list(read_records(path))

@@ -137,7 +137,7 @@ def _common_options(function):
                      help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
         click.option("--text-column", default="text", show_default=True,
-                     help="Corpus table (.csv/.tsv/.jsonl/.xlsx): the column holding each article's text."),
+                     help="Corpus table (.csv/.tsv/.jsonl/.json/.xlsx): the column holding each article's text."),
         click.option("--id-column", default=None,
                      help="Corpus table: the column holding each article's unique id [default: id; when the table "
                           "has no id column, each article is named by its row: row2, row3, …]."),
@@ -145,7 +145,8 @@ def _common_options(function):
                      help="Corpus table: a column holding each article's headline (e.g. title), read as its first "
                           "paragraph in the headline section (figure 11: headline vs body)."),
         click.option("--meta-columns", default="",
-                     help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published."),
+                     help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published "
+                          "(source.name: a JSON article's nested key)."),
         click.option("--skip-bad-rows", is_flag=True,
                      help="Corpus table: skip rows with no text or a repeated id (with a warning) instead of "
                           "stopping."),
@@ -270,7 +271,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                              "sentiment differs most.")
 @_common_options
 def analyze(paths, out_dir, pair, **options):
-    """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .tsv, .jsonl, also gzipped, or
+    """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .tsv, .jsonl, .json, also gzipped, or
     an Excel .xlsx) and write tables, figures and a report to --out. A folder of subfolders (one per outlet) is
     read as its subfolders, each document's folder a metadata column (--group-by folder).
 

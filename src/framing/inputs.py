@@ -1,10 +1,10 @@
 """What :func:`framing.analyze` accepts as documents: paths, or texts already in memory.
 
-Files and folders (and one corpus table, ``.csv`` / ``.tsv`` / ``.jsonl`` / ``.xlsx``) go to :mod:`framing.corpus`
-as before. Texts held in memory — a list of strings, a ``{doc_id: text}`` mapping, a pandas DataFrame — become the
-same records a corpus table's rows become (:func:`framing.corpus.records.row_record`), so they pass the same checks
-(an empty text, a repeated id, a NUL character, a cell that is not text) and the same cleaning; nothing is written
-to disk.
+Files and folders (and one corpus table: ``.csv``, ``.tsv``, ``.jsonl``, ``.json``, ``.xlsx``) go to
+:mod:`framing.corpus` as before. Texts held in memory — a list of strings, a ``{doc_id: text}`` mapping, a pandas
+DataFrame — become the same records a corpus table's rows become (:func:`framing.corpus.records.row_record`), so
+they pass the same checks (an empty text, a repeated id, a NUL character, a cell that is not text) and the same
+cleaning; nothing is written to disk.
 
 A string is read as a path when it names an existing file or folder, or looks like one (a single word, or ending
 in a document suffix or a slash); any other string in a list is a text. A single string is always a path: a text
@@ -36,7 +36,7 @@ FRAME_SOURCE = RowSource("DataFrame", "DataFrame", "index", SKIP_HINT)
 
 @dataclass(frozen=True)
 class TableOptions:
-    """How to read a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``) or a DataFrame: see
+    """How to read a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.json``, ``.xlsx``) or a DataFrame: see
     :func:`framing.corpus.records.read_records`. ``id_column=None``: ``id`` for a file (as on the command line);
     for a DataFrame its ``id`` column when it has one, else the ids ``doc1, doc2, …`` in row order.
     ``headline_column``: a column holding each article's headline, read as its first paragraph (``headline``)."""

@@ -71,10 +71,11 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     Parameters
     ----------
     documents
-        Files and folders of ``.txt``/``.md`` documents, or one ``.csv`` / ``.tsv`` / ``.jsonl`` / ``.xlsx`` corpus
-        table (read row by row); or texts in memory: a list of strings (doc_ids ``doc1, doc2, …``), a ``{doc_id:
-        text}`` mapping, or a pandas DataFrame with one document per row (see :mod:`framing.inputs`). Every
-        document is read and checked before any is scored; a corpus table is streamed twice, never held whole.
+        Files and folders of ``.txt``/``.md`` documents, or one ``.csv``/``.tsv``/``.jsonl``/``.json``/``.xlsx``
+        corpus table (read row by row); or texts in memory: a list of strings (doc_ids ``doc1, doc2, …``), a
+        ``{doc_id: text}`` mapping, or a pandas DataFrame with one document per row (see :mod:`framing.inputs`).
+        Every document is read and checked before any is scored; a corpus table is streamed twice, never held whole
+        (a ``.json`` document is parsed whole, each time).
     text_column, id_column, meta_columns, skip_bad_rows, headline_column
         For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; without
         one, a DataFrame gets ``doc1, doc2, …`` and a table's rows ``row2, row3, …``) and the metadata to keep (a
@@ -324,8 +325,8 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     tables = [p for p in paths if is_table(p)]
     if tables:
         if len(paths) != 1:
-            raise input_error(tables[0], "give one corpus table (.csv, .tsv, .jsonl, .xlsx) on its own, or files "
-                                         "and folders of .txt/.md documents, not both")
+            raise input_error(tables[0], "give one corpus table (.csv, .tsv, .jsonl, .json, .xlsx) on its own, or "
+                                         "files and folders of .txt/.md documents, not both")
         if manifest is not None:
             raise input_error(manifest, "a corpus table carries its own metadata (--meta-columns); "
                                         "--manifest is for folders of files")

@@ -117,8 +117,6 @@ def folder_labels(files: list[Path]) -> list[str] | None:
 _SAVE_AS_CSV = ("save it as CSV (UTF-8) and give the .csv, or in Python pass the DataFrame to framing.analyze "
                 "(pandas.{reader}(...))")
 OTHER_FORMATS: dict[str, str] = {
-    ".json": "is JSON; framing reads a corpus table as JSON Lines (one object per line, .jsonl) or CSV: convert "
-             "it, e.g. jq -c '.[]' export.json > export.jsonl",
     **{suffix: "is a spreadsheet framing does not read; save it as .xlsx (Excel) or as CSV (UTF-8) and give "
                "that, or in Python pass the DataFrame to framing.analyze (pandas.read_excel(...))"
        for suffix in (".xls", ".ods")},

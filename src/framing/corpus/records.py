@@ -1,4 +1,4 @@
-"""Documents from a corpus export: one CSV, JSON Lines or Excel file with one article per row.
+"""Documents from a corpus export: one CSV, JSON or Excel file with one article per row.
 
 News archives (Media Cloud, GDELT full-text exports, a spreadsheet kept by a class) hand over thousands of
 articles as one table, not as thousands of files. :func:`read_records` streams such a file row by row — it never
@@ -6,7 +6,8 @@ holds the whole table — and yields the same records :func:`framing.corpus.load
 everything after reading is shared.
 
 Row numbers in messages are those a spreadsheet shows: the CSV header is row 1, the first article row 2; in JSON
-Lines, the line number. A workbook's first sheet is read as a CSV would be (:mod:`.workbook_rows`). The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252 with a
+Lines, the line number; in a JSON list, the item's (:mod:`.json_rows`). A workbook's first sheet is read as a CSV
+would be (:mod:`.workbook_rows`). The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252 with a
 warning); a cell that could not be text (a NUL character, a JSON object or list as the text or id) and a column
 name given twice are refused with the row, so nothing is analysed that is not what the user meant.
 """
@@ -25,23 +26,26 @@ from typing import Literal, NamedTuple
 from ..errors import FramingWarning, input_error, warn
 from .csv_lines import UNCLOSED_QUOTE, RowLines, UnclosedQuote
 from .encoding import Encoding, is_gzipped, open_text, stream_encoding
+from .json_rows import json_document_rows, json_lines_rows
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
 from .workbook_rows import WORKBOOK_SUFFIXES, workbook_rows
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")  # each also gzip-compressed, with ".gz" after it
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")  # each also gzip-compressed, with ".gz" after it
 # Separated values: each suffix's separator; ".csv" is comma-separated (another separator gets a hint).
 SEPARATORS = {".csv": ",", ".tsv": "\t"}
 # Articles longer than this are almost always a whole page or feed pasted into one cell; csv's default limit
 # (128 KiB) is too small for long-form articles, so raise it to something that still catches runaway fields.
 MAX_FIELD_CHARS = 50_000_000
+# What messages and the ``path`` column call a table's rows: a line of JSON Lines, an item of a JSON list.
+ROW_WORDS = {".jsonl": "line", ".ndjson": "line", ".json": "item"}
 # Excel keeps at most this many characters in a cell and cuts the rest without a word when it saves.
 EXCEL_CELL_CHARS = 32_767
 
 
 def is_table(path: str | Path) -> bool:
-    """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, each
-    also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``)."""
+    """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.json``,
+    each also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``)."""
     path = Path(path)
     return table_suffix(path) is not None and not path.is_dir()
 
@@ -89,17 +93,18 @@ def checked_table(path: str | Path, **options) -> CheckedTable:
 def read_records(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
                  meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False,
                  headline_column: str | None = None) -> Iterator[dict]:
-    """Stream the articles of a CSV, TSV, JSON Lines or Excel corpus file.
+    """Stream the articles of a CSV, TSV, JSON Lines, JSON or Excel corpus file.
 
     Parameters
     ----------
     text_column, id_column
         Columns (keys) holding the article text and a unique id. ``id_column=None``: ``id``, or, when the table
-        has no ``id`` column, each document named by its row (``row2, row3, …``; ``line1, …`` in JSON Lines; a
-        row's number does not change when another is skipped), with a warning.
+        has no ``id`` column, each document named by its row (``row2, row3, …``; ``line1, …`` in JSON Lines,
+        ``item1, …`` in a JSON list; a row's number does not change when another is skipped), with a warning.
     meta_columns
-        Further columns to keep as document metadata (e.g. ``outlet``, ``published``); ``title, outlet, kind,
-        published, source, notes`` fill the standard columns, any other name becomes an extra column.
+        Further columns to keep as document metadata (e.g. ``outlet``, ``published``; ``source.name`` for a JSON
+        object's nested key); ``title, outlet, kind, published, source, notes`` fill the standard columns, any
+        other name becomes an extra column.
     skip_bad_rows
         Skip a bad row (no text or id, a repeated id, a cell that cannot be text) with a warning, instead of
         stopping with an error.
@@ -120,7 +125,7 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     FramingError
         Missing columns (naming the ones the file has, with a hint when the file looks separated by another
         character), a column name given twice, a quoted cell never closed, an empty text, a repeated id, a NUL
-        character or a JSON object or list as the text or id (with the row number), a malformed JSON line, or not
+        character or a JSON object or list as the text or id (with the row number), malformed JSON, or not
         a regular file.
     """
     path = Path(path)
@@ -129,7 +134,7 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     id_column = id_column or "id"
     wanted = _unique([id_column, text_column, headline_column, *meta_columns])
     encoding, rows = _table_rows(path, wanted)
-    source = RowSource(path, shown_path(path), "line" if table_suffix(path) in (".jsonl", ".ndjson") else "row")
+    source = RowSource(path, shown_path(path), ROW_WORDS.get(table_suffix(path), "row"))
     seen: dict[str, int] = {}
     checked, numbered = False, False
     for number, row in rows:
@@ -164,7 +169,10 @@ def _table_rows(path: Path, wanted: list[str]) -> tuple[Encoding, Iterator[tuple
         return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted))
     encoding = stream_encoding(path)
     separator = SEPARATORS.get(suffix)
-    rows = _csv_rows(path, encoding, wanted, separator) if separator is not None else _json_rows(path, encoding)
+    if separator is not None:
+        rows = _csv_rows(path, encoding, wanted, separator)
+    else:
+        rows = json_document_rows(path, encoding) if suffix == ".json" else json_lines_rows(path, encoding)
     return encoding, _undecodable_as_error(path, encoding, rows)
 
 
@@ -248,48 +256,6 @@ def _delimiter_hint(path: Path, encoding: Encoding) -> str:
         return "; looks like tab-separated; framing reads a .csv as comma-separated — name it .tsv"
     return (f"; looks like {DELIMITERS[delimiter]}-separated; framing reads comma-separated CSV — save it as "
             "CSV with commas (or as JSON Lines)")
-
-
-def _json_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
-    with open_text(path, encoding) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                # Without its line break, so that a line cut short is reported at its end, not as "column 1".
-                row = json.loads(line.rstrip("\r\n"), object_pairs_hook=_refuse_repeated_keys)
-            except json.JSONDecodeError as error:
-                raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno}){_spread_hint(line)}",
-                                  line=number) from None
-            except _RepeatedKey as repeated:
-                raise input_error(path, f"key {repeated.args[0]!r} appears twice in one object; keep one",
-                                  line=number) from None
-            if isinstance(row, list):
-                raise input_error(path, "holds a JSON array, not one object per line (JSON Lines); convert it, "
-                                        f"e.g. jq -c '.[]' {path.name} > lines.jsonl", line=number)
-            if not isinstance(row, dict):
-                raise input_error(path, "each line must be one JSON object ({...})", line=number)
-            yield number, row
-
-
-def _spread_hint(line: str) -> str:
-    """A hint for a line that opens or closes a bracket alone: JSON written over many lines (pretty-printed), not
-    one object per line."""
-    if line.strip() not in ("[", "{", "]", "}", "},", "[{", "}]"):
-        return ""
-    return ("; the file looks like JSON written over many lines, not JSON Lines (one object per line): convert it, "
-            "e.g. jq -c '.[]' for an array of objects")
-
-
-class _RepeatedKey(Exception):
-    """A JSON object with the same key twice (json keeps the last without a word)."""
-
-
-def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
-    row = dict(pairs)
-    if len(row) != len(pairs):
-        raise _RepeatedKey(next(key for index, (key, _) in enumerate(pairs) if key in dict(pairs[:index])))
-    return row
 
 
 def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding) -> None:

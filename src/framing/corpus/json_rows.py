@@ -1,0 +1,127 @@
+"""The rows of a JSON corpus table: JSON Lines (one object per line, streamed) or one JSON document holding a list
+of articles, as news APIs return them (``[{...}, …]``, or ``{"status": "ok", "articles": [{...}, …]}``).
+
+A JSON document is parsed whole (the standard library has no streaming parser): memory grows with the file, as it
+does for the scored tables, and each of the two passes over a table parses it again. An article's nested objects
+give dotted columns too (``{"source": {"name": "BBC"}}`` has the column ``source.name``), as
+:func:`pandas.json_normalize` names them, so that ``--meta-columns source.name`` reaches them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..errors import input_error
+from .encoding import Encoding, open_text
+
+# How deep the list of articles may lie inside the document: {"articles": [...]} and
+# {"articles": {"results": [...]}} (Event Registry) are found; anything deeper is a structure to extract first.
+LIST_DEPTH = 2
+
+
+def json_lines_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
+    """``(line number, object)`` for every non-blank line of a JSON Lines file."""
+    with open_text(path, encoding) as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                # Without its line break, so that a line cut short is reported at its end, not as "column 1".
+                row = json.loads(line.rstrip("\r\n"), object_pairs_hook=_refuse_repeated_keys)
+            except json.JSONDecodeError as error:
+                raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno}){_spread_hint(line)}",
+                                  line=number) from None
+            except _RepeatedKey as repeated:
+                raise input_error(path, _repeated_message(repeated), line=number) from None
+            if isinstance(row, list):
+                raise input_error(path, "holds a JSON array, not one object per line (JSON Lines): name the file "
+                                        ".json to read it as one", line=number)
+            if not isinstance(row, dict):
+                raise input_error(path, "each line must be one JSON object ({...})", line=number)
+            yield number, _flattened(row)
+
+
+def json_document_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
+    """``(item number, object)`` for every article of the list a JSON document holds (numbered from 1)."""
+    with open_text(path, encoding) as handle:
+        try:
+            document = json.load(handle, object_pairs_hook=_refuse_repeated_keys)
+        except json.JSONDecodeError as error:
+            lines = ("; it looks like JSON Lines (one object per line): name the file .jsonl"
+                     if error.msg == "Extra data" and error.colno == 1 else "")
+            raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno}){lines}",
+                              line=error.lineno) from None
+        except _RepeatedKey as repeated:
+            raise input_error(path, _repeated_message(repeated)) from None
+    articles = _article_list(path, document)
+    for number, item in enumerate(articles, start=1):
+        if not isinstance(item, dict):
+            raise input_error(path, f"item {number} of the list is not a JSON object ({{...}}) but "
+                                    f"{type(item).__name__ if item is not None else 'null'}")
+        yield number, _flattened(item)
+
+
+def _article_list(path: Path, document) -> list:
+    """The list of articles: the document itself, or the one list of objects inside it (at most
+    :data:`LIST_DEPTH` keys down); otherwise one message saying what the document holds."""
+    if isinstance(document, list):
+        return document
+    if not isinstance(document, dict):
+        raise input_error(path, "holds a single JSON value, not a list of articles")
+    found = dict(_object_lists(document, "", LIST_DEPTH))
+    if len(found) == 1:
+        return next(iter(found.values()))
+    if not found:
+        raise input_error(path, f"holds a JSON object with no list of articles in it (keys: "
+                                f"{', '.join(map(str, document)) or 'none'}); framing reads a list of objects, one "
+                                "per article")
+    keys = ", ".join(found)
+    first = next(iter(found))
+    raise input_error(path, f"holds several lists of objects ({keys}); framing reads one list of articles: "
+                            f"extract it, e.g. jq -c '.{first}[]' {path.name} > articles.jsonl")
+
+
+def _object_lists(node: dict, prefix: str, depth: int) -> Iterator[tuple[str, list]]:
+    for key, value in node.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            yield name, value
+        elif isinstance(value, dict) and depth > 1:
+            yield from _object_lists(value, f"{name}.", depth - 1)
+
+
+def _flattened(row: dict, prefix: str = "") -> dict:
+    """The article with its nested objects' values also as dotted columns (``source`` and ``source.name``): the
+    object itself stays, so that one given as the text or id is refused as an object, not as a missing column."""
+    flat = {}
+    for key, value in row.items():
+        name = f"{prefix}{key}"
+        flat[name] = value
+        if isinstance(value, dict):
+            flat.update(_flattened(value, f"{name}."))
+    return flat
+
+
+def _spread_hint(line: str) -> str:
+    """A hint for a line that opens or closes a bracket alone: JSON written over many lines (pretty-printed), not
+    one object per line."""
+    if line.strip() not in ("[", "{", "]", "}", "},", "[{", "}]"):
+        return ""
+    return "; the file looks like JSON written over many lines, not JSON Lines (one object per line): name it .json"
+
+
+class _RepeatedKey(Exception):
+    """A JSON object with the same key twice (json keeps the last without a word)."""
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
+    row = dict(pairs)
+    if len(row) != len(pairs):
+        raise _RepeatedKey(next(key for index, (key, _) in enumerate(pairs) if key in dict(pairs[:index])))
+    return row
+
+
+def _repeated_message(repeated: _RepeatedKey) -> str:
+    return f"key {repeated.args[0]!r} appears twice in one object; keep one"
