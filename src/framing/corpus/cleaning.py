@@ -1,7 +1,8 @@
 """The cleaner: one document's raw text to paragraphs with sections, and every removal recorded.
 
 Data flow: :func:`clean_documents` (a batch, as read by :func:`~framing.corpus.load_documents`) or
-:func:`clean_text` (one text) → markup stripped (:mod:`.markup`) → line breaks normalised → blocks of lines →
+:func:`clean_text` (one text) → a header of metadata taken out, its title the headline (:mod:`.front_matter`) →
+markup stripped (:mod:`.markup`) → line breaks normalised → blocks of lines →
 paragraphs cleaned inline, repeats dropped (:mod:`.paragraphs`) → sections labelled (:mod:`.sections`) → one
 text with offsets → the English check (:mod:`.language`). The dirt is evidence: Wikipedia's citation markers are
 attribution, a tabloid's doubled captions are layout, so nothing is dropped silently — every removal and
@@ -19,6 +20,7 @@ import pandas as pd
 
 from ..errors import input_error, warn
 from .language import warn_unless_english
+from .front_matter import read_front_matter
 from .markup import strip_markup
 from .paragraphs import WORD, Paragraph, SeenParagraphs, clean_paragraph, is_caption_block, paragraph_blocks
 from .sections import label_sections
@@ -120,6 +122,12 @@ class _SplitText(NamedTuple):
 def _clean(raw: str, path: str | Path | None, *, headline_first: bool = False) -> _CleanedRows:
     """Everything :func:`clean_text` does, without building tables. ``headline_first``: the first paragraph is
     a headline given as such (a table's headline cell), whatever its punctuation."""
+    header = None if headline_first else read_front_matter(raw)
+    if header is not None:
+        # The header's title is the headline; the rest of the header is metadata (read with the file), not text.
+        title = " ".join(header.fields.get("title", "").split())
+        raw = f"{title}\n\n{raw[header.end:]}" if title else raw[header.end:]
+        headline_first = bool(title)
     raw, markup = strip_markup(raw, path)
     text = normalise_line_breaks(raw)
     # Section labels and hard-wrap joining read final punctuation; without any, every line is a body sentence.
@@ -134,9 +142,10 @@ def _clean(raw: str, path: str | Path | None, *, headline_first: bool = False) -
         paragraphs = label_sections(paragraphs)
     if not paragraphs:
         raise input_error(path, "has no text left after cleaning")
-    if markup:
-        first = paragraphs[0]
-        paragraphs[0] = first._replace(removals=[Removal(0, "markup", markup, 0), *first.removals])
+    leading = [Removal(0, kind, text, 0) for kind, text in (
+        ("front_matter", header.block.strip() if header is not None else ""), ("markup", markup)) if text]
+    if leading:
+        paragraphs[0] = paragraphs[0]._replace(removals=[*leading, *paragraphs[0].removals])
     cleaned = _assemble(paragraphs, duplicates)
     warn_unless_english(cleaned.text, path)
     return cleaned

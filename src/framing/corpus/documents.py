@@ -9,6 +9,7 @@ import pandas as pd
 from ..arguments import path_list
 from ..errors import input_error
 from .cleaning import clean_documents
+from .front_matter import EXTRA_KEYS, read_front_matter
 from .manifest import MANIFEST_NAMES, METADATA_COLUMNS, read_manifest
 from .paths import shown_path
 from .reading import NamedPath, find_files, folder_labels, read_text_file
@@ -86,14 +87,31 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     -------
     DataFrame with ``doc_id, title, outlet, kind, published, source, notes`` (``folder`` too, when the files
     lie in several folders), ``path, sha256`` (of the file's bytes), ``encoding`` (how they were decoded) and
-    ``raw_text``.
+    ``raw_text``. A text's header (:mod:`.front_matter`) fills the metadata the manifest left empty, and adds
+    the columns of :data:`~framing.corpus.front_matter.EXTRA_KEYS` it has.
     """
     rows = []
     for record in list_documents(paths, manifest=manifest).to_dict("records"):
         file = read_text_file(Path(record.pop("file")))
         record.update(sha256=file.sha256, encoding=file.encoding, raw_text=file.text)
-        rows.append(record)
-    return pd.DataFrame.from_records(rows)
+        rows.append(_with_header_metadata(record))
+    table = pd.DataFrame.from_records(rows)
+    # A header's own columns (author, …) are empty, not missing, for documents without one.
+    extra = [column for column in EXTRA_KEYS if column in table.columns]
+    table[extra] = table[extra].fillna("")
+    return table
+
+
+def _with_header_metadata(record: dict) -> dict:
+    """The record with the metadata its text's header (front matter) gives, where the manifest gave none: a
+    title that is only the doc_id counts as none."""
+    header = read_front_matter(record["raw_text"])
+    if header is not None:
+        for column, value in header.metadata().items():
+            given = record.get(column) or ""
+            if not given or (column == "title" and given == record["doc_id"]):
+                record[column] = value
+    return record
 
 
 def shown_paths(files, paths: list[str | Path], manifest: Path | None = None) -> list[str]:

@@ -15,7 +15,7 @@ Section = Literal["headline", "bullet", "body", "caption", "subhead"]
 SECTIONS: tuple[str, ...] = get_args(Section)
 RemovalKind = Literal[
     "citation", "duplicate", "infobox", "bullet_marker", "quote_normalised", "space_normalised", "invisible",
-    "space_inserted", "sentence_break", "markup", "mojibake_repaired",
+    "space_inserted", "sentence_break", "markup", "mojibake_repaired", "front_matter",
 ]
 
 DOCUMENT_COLUMNS = [
@@ -49,7 +49,8 @@ class Corpus:
         after a full stop), ``sentence_break`` (a boundary with no punctuation, e.g. ``front He was``) and
         ``markup`` (a pasted web page's HTML: one row per document counting the tags and entities removed) and
         ``mojibake_repaired`` (text decoded wrongly before it was pasted, e.g. ``â€™`` for ``’``, put right by
-        ftfy; ``text`` is the garbled original).
+        ftfy; ``text`` is the garbled original) and ``front_matter`` (a header of ``key: value`` lines between
+        ``---`` lines, as scrapers write it: its title became the headline, its fields the metadata).
         ``text`` is what was there; ``position`` is the offset in the cleaned text where it was.
     """
 
