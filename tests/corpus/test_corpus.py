@@ -553,3 +553,29 @@ def test_listing_documents_reads_no_text(tmp_path, monkeypatch):
     listed = list_documents([tmp_path / "a.txt"])
     assert listed[["doc_id", "outlet", "kind"]].values.tolist() == [["story", "Wire", "unknown"]]
     assert Path(listed["file"].iloc[0]) == (tmp_path / "a.txt").resolve()
+
+
+def test_a_folder_holding_a_corpus_table_says_to_name_it(tmp_path):
+    (tmp_path / "export.csv").write_text("id,text\na1,The talks resumed.\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"folder has no \.txt or \.md files; it holds the corpus table\(s\) "
+                                           r"export\.csv, which a folder scan does not read: give a table by name to "
+                                           r"read its rows as documents, e\.g\. framing analyze .*export\.csv$"):
+        load_documents([tmp_path])
+    (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
+    with pytest.warns(FramingWarning, match=r"it holds the corpus table\(s\) export\.csv"):
+        assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
+    # A manifest is no corpus table.
+    (tmp_path / "export.csv").unlink()
+    (tmp_path / "manifest.csv").write_text("doc_id,file\na,a.txt\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_documents([tmp_path])
+
+
+def test_a_folder_of_one_json_file_per_article_gets_the_way_to_combine_them(tmp_path):
+    for number in range(3):  # as news-please writes them
+        (tmp_path / f"article{number}.json").write_text('{"title": "Talks", "maintext": "The talks resumed."}')
+    with pytest.raises(FramingError, match=r"it holds 3 \.json files, which are not read: for one article per file, "
+                                           r"combine them into JSON Lines first, e\.g\. jq -c \. .*/\*\.json > "
+                                           r"articles\.jsonl$"):
+        load_documents([tmp_path])

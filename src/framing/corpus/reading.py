@@ -13,6 +13,7 @@ from ..errors import input_error, warn
 from .encoding import GZIP_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
 from .paths import is_inside, require_regular_file
+from .records import table_suffix
 
 TEXT_SUFFIXES = (".txt", ".md")
 
@@ -44,9 +45,9 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
     (reading a FIFO would block the run forever) and a folder's symbolic link that leads outside it, as a
     manifest's row naming it would be. A folder with its own manifest leaves these checks to
     :func:`read_manifest`, which makes them for the files it lists (the others are not read); one without names
-    what its scan passes over (documents in subfolders beside its own, Word, PDF or HTML files): in the error
-    when it holds no document, else in a warning. A named file in a format that is not text (a JSON array, a
-    workbook, a ZIP archive) is refused.
+    what its scan passes over (documents in subfolders beside its own, corpus tables, Word, PDF or HTML files):
+    in the error when it holds no document, else in a warning. A named file in a format that is neither text nor
+    a corpus table (an old spreadsheet, a Parquet file, a ZIP archive) is refused.
     """
     named = []
     for raw in paths:
@@ -145,13 +146,16 @@ UNREAD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", "
 
 def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
     """What a scan of ``folder`` leaves unread, each as one sentence: its subfolders' documents (unless
-    ``subfolders`` is false: they are read), and its own files in other document formats."""
+    ``subfolders`` is false: they are read), its corpus tables, and its own files in other document formats."""
     hints = []
     unread = _unread_subfolders(folder) if subfolders else {}
     if unread:
         hints.append(_subfolder_hint(folder, unread))
-    other = Counter(p.suffix.lower() for p in folder.iterdir() if p.suffix.lower() in UNREAD_SUFFIXES
-                    and not p.is_dir())
+    files = [p for p in folder.iterdir() if not p.is_dir()]
+    tables = sorted(p for p in files if table_suffix(p) is not None and p.name.lower() not in MANIFEST_NAMES)
+    if tables:
+        hints.append(_table_hint(folder, tables))
+    other = Counter(p.suffix.lower() for p in files if p.suffix.lower() in UNREAD_SUFFIXES)
     if other:
         ordered = sorted(other.items(), key=lambda item: (-item[1], item[0]))
         counts = ", ".join(f"{count:,} {suffix}" for suffix, count in ordered)
@@ -160,6 +164,18 @@ def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
             pages = "; a web page (.html) may also be given by name, its markup stripped"
         hints.append(f"it holds {counts} file(s), which are not read: save them as Plain Text (.txt){pages}")
     return hints
+
+
+def _table_hint(folder: Path, tables: list[Path]) -> str:
+    """A folder's corpus tables are read only when named: a folder of one JSON file per article (as news-please
+    writes them) is a corpus to combine first."""
+    json_files = [table for table in tables if table_suffix(table) == ".json"]
+    if len(json_files) > 1:
+        return (f"it holds {len(json_files):,} .json files, which are not read: for one article per file, combine "
+                f"them into JSON Lines first, e.g. jq -c . {folder}/*.json > articles.jsonl")
+    names = ", ".join(table.name for table in tables[:3]) + (" …" if len(tables) > 3 else "")
+    return (f"it holds the corpus table(s) {names}, which a folder scan does not read: give a table by name to "
+            f"read its rows as documents, e.g. framing analyze {tables[0]}")
 
 
 def _unread_subfolders(folder: Path) -> dict[str, int]:
