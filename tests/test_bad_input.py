@@ -79,7 +79,28 @@ PLAIN = "The regime said the talks would resume. Officials gave no date.\n"
 
 def test_empty_file(tmp_path, out):
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "empty.txt": b""})
-    assert_refused(analyze(folder, "--out", out), out, "empty.txt: is empty")
+    assert_refused(analyze(folder, "--out", out), out, "empty.txt: is empty (remove the file, or skip the files that "
+                                                       "cannot be read: --skip-bad-rows, or skip_bad_rows=True")
+
+
+def test_files_that_cannot_be_read_are_skipped_when_asked(tmp_path, out):
+    # A scraped folder holds a few failed pages: empty files, a PDF saved as .txt.
+    folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "b.txt": PLAIN.replace("regime", "government"), "empty.txt": b"",
+                                      "paper.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"})
+    result = analyze(folder, "--out", out, "--skip-bad-files")
+    assert result.exit_code == 0, result.output
+    assert "warning: " + str(folder / "empty.txt") + ": is empty; skipped" in result.stderr
+    assert "paper.txt: is a PDF, not text; export it to .txt first (e.g. `pdftotext`); skipped" in result.stderr
+    assert pd.read_csv(out / "documents.csv")["doc_id"].tolist() == ["a", "b"]
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert [warning["problem"] for warning in run["warnings"]][:2] == [
+        "is empty; skipped", "is a PDF, not text; export it to .txt first (e.g. `pdftotext`); skipped"]
+    # Nothing left to read: refused, and --out untouched.
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_bytes(b"")
+    result = analyze(folder, "--out", tmp_path / "out2", "--skip-bad-rows")
+    assert result.exit_code == 1 and "none of the 4 files could be read as a document" in result.stderr
+    assert not (tmp_path / "out2").exists()
 
 
 def test_whitespace_only_file(tmp_path, out):

@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from framing.cli import main
+from framing.errors import FramingError, FramingWarning
 from framing.groups import group_view
 from framing.pipeline import TableOptions, analyze
 
@@ -112,8 +113,6 @@ def test_group_view_sums_the_documents_of_each_outlet(single):
 
 
 def test_more_groups_than_the_grid_limit_list_only_covered_events_and_no_omissions(single, monkeypatch):
-    from framing import FramingWarning
-
     full = group_view(single)
     assert (full.comparison["n_sentences"] == 0).any() and len(full.omissions) > 0
     monkeypatch.setattr("framing.align.compare.FULL_GRID_LIMIT", 2)  # three outlets: as 300 would be against 50
@@ -141,16 +140,12 @@ def test_group_pairs_are_the_same_by_table_or_by_search_and_for_any_string_stora
 
 
 def test_grouping_needs_a_metadata_column(corpus_csv):
-    from framing.errors import FramingError
-
     with pytest.raises(FramingError, match="cannot group by 'outlet': not a metadata column with values"):
         analyze(corpus_csv, group_by="outlet")
 
 
 def test_groups_spelt_two_ways_are_named_before_any_document_is_scored(monkeypatch):
     import framing.pipeline
-    from framing.errors import FramingWarning
-
     monkeypatch.setattr(framing.pipeline, "score_batch", lambda *a, **k: pytest.fail("scored before the warning"))
     frame = pd.DataFrame({"text": ["The talks resumed on Monday."] * 5,
                           "outlet": ["BBC", "bbc", "The Sun", "the  sun ", "Reuters"]})
@@ -171,8 +166,6 @@ def test_groups_spelt_alike_get_no_warning():
 
 
 def test_documents_that_repeat_another_are_named_once():
-    from framing.errors import FramingWarning
-
     texts = {f"d{i}": f"The talks resumed on Monday in city number {i}. Officials gave no date." for i in range(8)}
     texts.update({f"copy{i}": texts[f"d{i}"] for i in range(7)})
     with pytest.warns(FramingWarning) as caught:
@@ -306,8 +299,6 @@ def test_many_documents_without_metadata_get_the_spread_view_and_the_pair_only(c
 
 def test_an_unknown_pair_or_group_column_is_refused_before_any_document_is_scored(corpus_csv, monkeypatch):
     import framing.pipeline
-    from framing.errors import FramingError
-
     def never(*args, **kwargs):
         raise AssertionError("a document was scored before the options were checked")
 
@@ -393,8 +384,6 @@ def test_a_streamed_table_is_counted_first_and_batched_by_characters_too(tmp_pat
 
 def test_a_bad_row_at_the_end_of_a_table_stops_the_run_before_any_document_is_scored(tmp_path, monkeypatch):
     import framing.pipeline as pipeline
-    from framing.errors import FramingError
-
     scored = []
     monkeypatch.setattr(pipeline, "score_batch", lambda batch, **_: scored.append(batch))
     table = tmp_path / "corpus.csv"
@@ -409,8 +398,6 @@ def test_a_corpus_too_large_to_show_side_by_side_says_so_before_any_document_is_
     import warnings
 
     import framing.pipeline as pipeline
-    from framing.errors import FramingWarning
-
     class Scored(Exception):
         pass
 
@@ -428,3 +415,22 @@ def test_a_corpus_too_large_to_show_side_by_side_says_so_before_any_document_is_
                        "column sorts them into a few groups, so figures show each measure's spread across documents and "
                        "name the most extreme ones. Give metadata and --group-by to compare groups; every "
                        "per-document number is in documents.csv."]
+
+
+def test_a_row_the_cleaner_leaves_without_text_is_refused_or_skipped(tmp_path):
+    # Citation markers and tags only: nothing is left to score. Before, --skip-bad-rows did not skip it and the
+    # run stopped when its batch was cleaned.
+    path = tmp_path / "t.csv"
+    path.write_text('id,text\na1,The talks resumed on Monday.\na2,[1][2]\na3,"<p><br/></p>"\n'
+                    'a4,The talks failed on Tuesday.\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyze", str(path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and not (tmp_path / "out").exists()
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: t.csv:row 3: has no text left after cleaning (only markup, citation markers or bullet glyphs) (fix the "
+        "row or file, or skip such documents: --skip-bad-rows, skip_bad_rows=True in Python)")
+    with pytest.warns(FramingWarning, match=r"row 3: has no text left after cleaning .*; skipped"):
+        analysis = analyze(path, skip_bad_rows=True, jobs=2)
+    assert analysis.documents["doc_id"].tolist() == ["a1", "a4"]
+    path.write_text("id,text\na2,[1][2]\n", encoding="utf-8")
+    with pytest.raises(FramingError, match="no document is left to analyse: each was skipped"):
+        analyze(path, skip_bad_rows=True, jobs=1)

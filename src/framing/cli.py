@@ -147,9 +147,9 @@ def _common_options(function):
         click.option("--meta-columns", default="",
                      help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published "
                           "(source.name: a JSON article's nested key)."),
-        click.option("--skip-bad-rows", is_flag=True,
-                     help="Corpus table: skip rows with no text or a repeated id (with a warning) instead of "
-                          "stopping."),
+        click.option("--skip-bad-rows", "--skip-bad-files", "skip_bad_rows", is_flag=True,
+                     help="Skip, with a warning, instead of stopping: a corpus table's rows with no text or a "
+                          "repeated id; a folder's files that cannot be read (empty, binary, a PDF named .txt)."),
         click.option("--group-by",
                      help="Compare groups of documents in the figures and report, by this metadata column "
                           "(e.g. outlet). Tables stay per document."),

@@ -80,7 +80,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; without
         one, a DataFrame gets ``doc1, doc2, …`` and a table's rows ``row2, row3, …``) and the metadata to keep (a
         list, or ``"a,b"`` as on the command line), and whether a bad row is skipped with a warning instead of
-        refused; ``headline_column``, a column holding each article's headline (an export's ``title``), read as
+        refused (of files and folders: a file that cannot be read, such as an empty one); ``headline_column``, a column holding each article's headline (an export's ``title``), read as
         the document's first paragraph in the ``headline`` section (figure 11 compares it with the body).
         ``table`` is the older way to give the same (a :class:`TableOptions`).
     sections
@@ -151,7 +151,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     # One pool for every map of the run, started while this process is still small (see worker_pool).
     with worker_pool(jobs, engine) as pool:
         # Contributions are made in the map only when every sentence needs them; else once the view is known.
-        work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs)
+        work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs,
+                       skip_empty=table.skip_bad_rows)
         scored = []
         for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
             for message in result.warnings:
@@ -162,6 +163,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         with stage("collecting scores and naming actors", progress):  # about 3 s at 10,000 articles
             corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
             del scored
+            if corpus.documents.empty:
+                raise input_error(None, "no document is left to analyse: each was skipped (see the warnings above)")
             _warn_repeated_documents(corpus.documents)
             release_freed_memory()  # the batches as they came from the workers
             terms, named = named_actors(terms, mentions, actor_specs)
@@ -242,29 +245,31 @@ class ScoredBatch:
 
 
 def score_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool = True,
-                actors: tuple = ()) -> ScoredBatch:
+                actors: tuple = (), skip_empty: bool = False) -> ScoredBatch:
     """Clean, split and score a batch of documents (``doc_id, path, raw_text`` and metadata, as from
     :func:`framing.corpus.load_documents`). Each document is scored on its own, so batches can run anywhere.
-    ``actors``: the user's actors file, read (:func:`framing.scorers.actors.read_actors_file`).
+    ``actors``: the user's actors file, read (:func:`framing.scorers.actors.read_actors_file`); ``skip_empty``:
+    a document the cleaner leaves without text is skipped with a warning instead of refused.
 
     The warnings raised while scoring (a document that looks like HTML, or not like English) travel with the
     batch, and :func:`analyze` raises them again as the batch arrives: printed by the worker that raised them,
     they came in no set order and past any count the run keeps of them (:mod:`framing.warning_digest`)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        scored = _scored_batch(documents, lexicon=lexicon, with_contributions=with_contributions, actors=actors)
+        scored = _scored_batch(documents, lexicon=lexicon, with_contributions=with_contributions, actors=actors,
+                               skip_empty=skip_empty)
     return replace(scored, warnings=tuple(warning.message for warning in caught))
 
 
-def _scored_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool, actors: tuple
-                  ) -> ScoredBatch:
+def _scored_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributions: bool, actors: tuple,
+                  skip_empty: bool = False) -> ScoredBatch:
     from .scorers.actors import ActorFinder
     from .scorers.agency import Agency
     from .scorers.attribution import Attribution
     from .scorers.rewrites import NeutralRewriter
     from .scorers.sentiment import SentimentScorer
 
-    corpus = clean_documents(documents)
+    corpus = clean_documents(documents, skip_empty=skip_empty)
     table = split_sentences(corpus)
     scored, words = SentimentScorer(with_contributions=with_contributions)(table)
     attributed, sources, spans = Attribution()(table, corpus.documents[["doc_id", "text"]])
@@ -337,7 +342,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
         checked = checked_table(tables[0], **reading)
         return DocumentBatches(chunks(read_records(tables[0], **reading)),
                                pd.DataFrame.from_records(checked.metadata), checked.n_characters)
-    documents = load_documents(paths, manifest=manifest)
+    documents = load_documents(paths, manifest=manifest, skip_bad_files=(table or TableOptions()).skip_bad_rows)
     lengths = documents["raw_text"].str.len().tolist()
     ranges = _chunks(range(len(documents)), sizes, size_of=lengths.__getitem__)
     return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges),

@@ -27,11 +27,12 @@ from .sections import label_sections
 from .tables import DOCUMENT_COLUMNS, PARAGRAPH_COLUMNS, REMOVAL_COLUMNS, CleanedText, Corpus, Removal
 
 
-def clean_documents(documents: pd.DataFrame) -> Corpus:
+def clean_documents(documents: pd.DataFrame, *, skip_empty: bool = False) -> Corpus:
     """Clean documents read by :func:`~framing.corpus.load_documents` (or :mod:`framing.corpus.records`): needs
     ``doc_id, path`` and ``raw_text``; every other column is kept as metadata, the standard ones first, but
     ``headline_first`` (true where ``raw_text`` starts with a table's headline cell, whose paragraph is then
-    labelled ``headline``). See :class:`Corpus`.
+    labelled ``headline``). See :class:`Corpus`. A document with no text left after cleaning (only markup,
+    citation markers or bullet glyphs) is refused, or with ``skip_empty`` left out with a warning.
 
     The paragraph and removal tables are built once for the whole batch from plain rows: building two
     DataFrames and sorting one per document cost more than cleaning a one-sentence document.
@@ -43,14 +44,24 @@ def clean_documents(documents: pd.DataFrame) -> Corpus:
     headline_first = (documents["headline_first"].fillna(False).astype(bool) if "headline_first" in documents
                       else pd.Series(False, index=documents.index))
     documents = documents.drop(columns="headline_first", errors="ignore")
+    kept = []
     for doc_id, raw, path, headline in zip(documents["doc_id"], documents["raw_text"], documents["path"],
                                            headline_first):
-        cleaned = _clean(raw, path, headline_first=headline)
+        try:
+            cleaned = _clean(raw, path, headline_first=headline)
+        except _NothingLeft:
+            if not skip_empty:
+                raise input_error(path, f"{NOTHING_LEFT} (fix the row or file, or skip such documents: "
+                                        "--skip-bad-rows, skip_bad_rows=True in Python)") from None
+            warn(path, f"{NOTHING_LEFT}; skipped")
+            kept.append(False)
+            continue
+        kept.append(True)
         texts.append(cleaned.text)
         paragraph_rows.extend((doc_id, *row) for row in cleaned.paragraphs)
         removal_rows.extend((doc_id, *row) for row in cleaned.removals)
         n_paragraphs[doc_id] += len(cleaned.paragraphs)
-    documents = documents.drop(columns="raw_text").assign(text=texts)
+    documents = documents[kept].drop(columns="raw_text").assign(text=texts)
     documents["n_paragraphs"] = documents["doc_id"].map(n_paragraphs).astype(int)
     extra = [column for column in documents.columns if column not in DOCUMENT_COLUMNS]
     return Corpus(
@@ -58,6 +69,13 @@ def clean_documents(documents: pd.DataFrame) -> Corpus:
         paragraphs=pd.DataFrame(paragraph_rows, columns=PARAGRAPH_COLUMNS),
         removals=_removal_table(removal_rows),
     )
+
+
+NOTHING_LEFT = "has no text left after cleaning (only markup, citation markers or bullet glyphs)"
+
+
+class _NothingLeft(Exception):
+    """A document the cleaner left without a paragraph: refused or skipped by the caller."""
 
 
 def _removal_table(rows: list[tuple]) -> pd.DataFrame:
@@ -91,7 +109,10 @@ def clean_text(raw: str, *, path: str | Path | None = None) -> CleanedText:
     CleanedText(text, paragraphs, removals): ``paragraphs`` has ``para_id, section, start, end``; ``removals``
     has ``para_id, kind, text, position`` (see :class:`Corpus`), ordered by ``position`` then ``para_id``.
     """
-    cleaned = _clean(raw, path)
+    try:
+        cleaned = _clean(raw, path)
+    except _NothingLeft:
+        raise input_error(path, NOTHING_LEFT) from None
     return CleanedText(cleaned.text,
                        pd.DataFrame(cleaned.paragraphs, columns=["para_id", "section", "start", "end"]),
                        pd.DataFrame(cleaned.removals, columns=["para_id", "kind", "text", "position"]))
@@ -141,7 +162,7 @@ def _clean(raw: str, path: str | Path | None, *, headline_first: bool = False) -
     if punctuated:
         paragraphs = label_sections(paragraphs)
     if not paragraphs:
-        raise input_error(path, "has no text left after cleaning")
+        raise _NothingLeft()
     leading = [Removal(0, kind, text, 0) for kind, text in (
         ("front_matter", header.block.strip() if header is not None else ""), ("markup", markup)) if text]
     if leading:

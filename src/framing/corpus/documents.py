@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..arguments import path_list
-from ..errors import input_error
+from ..errors import FramingError, input_error, warn
 from .cleaning import clean_documents
 from .front_matter import EXTRA_KEYS, read_front_matter
 from .manifest import MANIFEST_NAMES, METADATA_COLUMNS, read_manifest
@@ -80,8 +80,14 @@ def _told_apart(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def load_documents(paths: list[str | Path], *, manifest: str | Path | None = None) -> pd.DataFrame:
+def load_documents(paths: list[str | Path], *, manifest: str | Path | None = None,
+                   skip_bad_files: bool = False) -> pd.DataFrame:
     """Read the documents :func:`list_documents` finds (each file once: its bytes are hashed and decoded).
+
+    A file that cannot be read as a document (empty, whitespace only, binary, a PDF or Word file renamed
+    ``.txt``) stops the run, before any document is scored, with the way to skip it; with ``skip_bad_files`` it
+    is left out with a warning instead (a scraped folder of 10,000 articles holds a few empty files), unless no
+    document is left.
 
     Returns
     -------
@@ -91,15 +97,32 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     the columns of :data:`~framing.corpus.front_matter.EXTRA_KEYS` it has.
     """
     rows = []
-    for record in list_documents(paths, manifest=manifest).to_dict("records"):
-        file = read_text_file(Path(record.pop("file")))
+    listed = list_documents(paths, manifest=manifest).to_dict("records")
+    for record in listed:
+        path = Path(record.pop("file"))
+        try:
+            file = read_text_file(path)
+        except FramingError as error:
+            if len(listed) == 1:
+                raise
+            if not skip_bad_files:
+                raise FramingError(f"{error} ({SKIP_FILES_HINT})") from None
+            warn(path, f"{str(error).removeprefix(f'{path}: ')}; skipped")
+            continue
         record.update(sha256=file.sha256, encoding=file.encoding, raw_text=file.text)
         rows.append(_with_header_metadata(record))
+    if not rows:
+        raise input_error(None, f"none of the {len(listed):,} files could be read as a document (see the "
+                                "warnings above)")
     table = pd.DataFrame.from_records(rows)
     # A header's own columns (author, …) are empty, not missing, for documents without one.
     extra = [column for column in EXTRA_KEYS if column in table.columns]
     table[extra] = table[extra].fillna("")
     return table
+
+
+SKIP_FILES_HINT = ("remove the file, or skip the files that cannot be read: --skip-bad-rows, or skip_bad_rows=True "
+                   "in Python")
 
 
 def _with_header_metadata(record: dict) -> dict:
