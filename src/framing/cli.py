@@ -144,6 +144,8 @@ def _common_options(function):
         click.option("--headline-column", default=None,
                      help="Corpus table: a column holding each article's headline (e.g. title), read as its first "
                           "paragraph in the headline section (figure 11: headline vs body)."),
+        click.option("--sheet", default=None,
+                     help="Excel workbook: the sheet holding the articles, by name (default: the first)."),
         click.option("--meta-columns", default="",
                      help="Corpus table: comma-separated columns kept as metadata, e.g. outlet,published "
                           "(source.name: a JSON article's nested key)."),
@@ -215,7 +217,7 @@ def _draw_without_a_display() -> None:
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,
          text_column, id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
-         table_format, exact_alignment, headline_column):
+         table_format, exact_alignment, headline_column, sheet):
     _draw_without_a_display()
     from .arguments import comma_separated
     from .pipeline import events_beside
@@ -236,7 +238,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
                "extend_lexicon": extend_lexicon, "events": events_file, "actors": actors_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
-               "headline_column": headline_column,
+               "headline_column": headline_column, "sheet": sheet,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
                "contributions": "none" if no_contributions else contributions, "format": table_format,
                "exact_alignment": exact_alignment}
@@ -249,7 +251,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                                 progress=True, group_by=group_by or None, jobs=jobs, engine=engine,
                                 contributions="none" if no_contributions else contributions, pair=pair,
                                 actors=actors_file, before_alignment=early.start,
-                                exact_alignment=exact_alignment, headline_column=headline_column)
+                                exact_alignment=exact_alignment, headline_column=headline_column, sheet=sheet)
         # The pair travels in the analysis (analyze checked it and computed its contributions).
         written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
                                  jobs=jobs, early=early, run_warnings=_DIGEST.record)

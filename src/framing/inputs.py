@@ -39,29 +39,33 @@ class TableOptions:
     """How to read a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.json``, ``.xlsx``) or a DataFrame: see
     :func:`framing.corpus.records.read_records`. ``id_column=None``: ``id`` for a file (as on the command line);
     for a DataFrame its ``id`` column when it has one, else the ids ``doc1, doc2, …`` in row order.
-    ``headline_column``: a column holding each article's headline, read as its first paragraph (``headline``)."""
+    ``headline_column``: a column holding each article's headline, read as its first paragraph (``headline``).
+    ``sheet``: the sheet of an Excel workbook to read (default: its first)."""
 
     text_column: str = "text"
     id_column: str | None = None
     meta_columns: tuple[str, ...] = ()
     skip_bad_rows: bool = False
     headline_column: str | None = None
+    sheet: str | None = None
 
 
 def table_options(table: TableOptions | None, *, text_column: str = "text", id_column: str | None = None,
-                  meta_columns=(), skip_bad_rows: bool = False, headline_column: str | None = None) -> TableOptions:
+                  meta_columns=(), skip_bad_rows: bool = False, headline_column: str | None = None,
+                  sheet: str | None = None) -> TableOptions:
     """The options given as keywords, or the older ``table=TableOptions(...)``; not both."""
     keywords = TableOptions(text_column, id_column, comma_separated(meta_columns, "meta_columns"), skip_bad_rows,
-                            headline_column)
+                            headline_column, sheet)
     if table is None:
         return keywords
     if keywords != TableOptions():
         raise input_error(None, "give the corpus table's columns either as keywords (text_column=, id_column=, "
-                                "meta_columns=, skip_bad_rows=, headline_column=) or as table=TableOptions(...), "
+                                "meta_columns=, skip_bad_rows=, headline_column=, sheet=) or as "
+                                "table=TableOptions(...), "
                                 "not both")
     # Its meta columns checked like the keyword's: a string is split at commas, not into letters.
     return TableOptions(table.text_column, table.id_column, comma_separated(table.meta_columns, "meta_columns"),
-                        table.skip_bad_rows, table.headline_column)
+                        table.skip_bad_rows, table.headline_column, table.sheet)
 
 
 def in_memory_records(documents, options: TableOptions) -> list[dict] | None:
@@ -72,6 +76,14 @@ def in_memory_records(documents, options: TableOptions) -> list[dict] | None:
     single string naming no file or folder, a list mixing texts and paths, a DataFrame lacking a named column,
     an empty mapping or DataFrame, or a bad row (as a corpus table's).
     """
+    records = _records_in_memory(documents, options)
+    if records is not None and options.sheet is not None:
+        raise input_error(None, f"sheet={options.sheet!r} names a sheet of an Excel workbook given as the corpus "
+                                "table; texts in memory have none")
+    return records
+
+
+def _records_in_memory(documents, options: TableOptions) -> list[dict] | None:
     if isinstance(documents, pd.DataFrame):
         return _frame_records(documents, options)
     if isinstance(documents, Mapping):

@@ -60,7 +60,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
             actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None,
-            exact_alignment: bool = False, headline_column: str | None = None) -> Analysis:
+            exact_alignment: bool = False, headline_column: str | None = None, sheet: str | None = None) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -82,6 +82,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         list, or ``"a,b"`` as on the command line), and whether a bad row is skipped with a warning instead of
         refused (of files and folders: a file that cannot be read, such as an empty one); ``headline_column``, a column holding each article's headline (an export's ``title``), read as
         the document's first paragraph in the ``headline`` section (figure 11 compares it with the body).
+    sheet
+        The sheet of an Excel workbook given as the corpus table (default: the first).
         ``table`` is the older way to give the same (a :class:`TableOptions`).
     sections
         The sentences that summaries, alignment and figures 1–6 use (default: body): names, ``"body,bullet"``
@@ -125,7 +127,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     sections = section_choice(sections)
     pair = pair_choice(pair)
     table = table_options(table, text_column=text_column, id_column=id_column, meta_columns=meta_columns,
-                          skip_bad_rows=skip_bad_rows, headline_column=headline_column)
+                          skip_bad_rows=skip_bad_rows, headline_column=headline_column, sheet=sheet)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
     records = in_memory_records(documents, table)
@@ -338,10 +340,13 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
         options = table or TableOptions()
         reading = dict(text_column=options.text_column, id_column=options.id_column,
                        meta_columns=options.meta_columns, skip_bad_rows=options.skip_bad_rows,
-                       headline_column=options.headline_column)
+                       headline_column=options.headline_column, sheet=options.sheet)
         checked = checked_table(tables[0], **reading)
         return DocumentBatches(chunks(read_records(tables[0], **reading)),
                                pd.DataFrame.from_records(checked.metadata), checked.n_characters)
+    if table is not None and table.sheet is not None:
+        raise input_error(None, f"--sheet {table.sheet!r} names a sheet of an Excel workbook given as the corpus "
+                                "table (.xlsx); files and folders of documents have none")
     documents = load_documents(paths, manifest=manifest, skip_bad_files=(table or TableOptions()).skip_bad_rows)
     lengths = documents["raw_text"].str.len().tolist()
     ranges = _chunks(range(len(documents)), sizes, size_of=lengths.__getitem__)

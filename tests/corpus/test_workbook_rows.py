@@ -66,11 +66,50 @@ def test_a_formula_gives_the_value_excel_computed(tmp_path):
     assert next(read_records(path, meta_columns=("outlet",)))["outlet"] == "BBC"
 
 
-def test_only_the_first_sheet_is_read_and_the_others_are_named(tmp_path):
+def test_the_first_sheet_is_read_unless_another_is_named(tmp_path):
     path = workbook(tmp_path / "book.xlsx", [["id", "text"], ["a1", TEXT]], more_sheets=["Notes", "Codes"])
     with pytest.warns(FramingWarning, match=r"book\.xlsx: has 3 sheets; framing reads the first, 'Articles' "
-                                            r"\(not 'Notes', 'Codes'\): move the articles' sheet to the front"):
+                                            r"\(not 'Notes', 'Codes'\): name another with --sheet \(sheet= in "
+                                            r"Python\)$"):
         assert [r["doc_id"] for r in read_records(path)] == ["a1"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # named: no warning
+        assert [r["doc_id"] for r in read_records(path, sheet="Articles")] == ["a1"]
+    with pytest.raises(FramingError, match=r"book\.xlsx: has no sheet 'Nope' \(sheets: 'Articles', 'Notes', "
+                                           r"'Codes'\)"):
+        list(read_records(path, sheet="Nope"))
+
+
+def test_a_first_sheet_without_the_articles_names_the_others(tmp_path):
+    # A class's workbook often opens with a sheet of instructions; the warning about other sheets is not shown
+    # when the check pass stops the run, so the error says it.
+    book = openpyxl.Workbook()
+    book.active.title = "README"
+    book.active.append(["Articles are on the next sheet."])
+    articles = book.create_sheet("Articles")
+    articles.append(["id", "text"])
+    articles.append(["a1", TEXT])
+    book.save(tmp_path / "class.xlsx")
+    with pytest.raises(FramingError, match=r"class\.xlsx: the corpus file holds no rows; read from the first sheet, "
+                                           r"'README': name another with --sheet \('Articles'\)$"):
+        checked_table(tmp_path / "class.xlsx")
+    assert checked_table(tmp_path / "class.xlsx", sheet="Articles").n_characters == len(TEXT)
+
+
+def test_a_sheet_is_refused_for_what_is_no_workbook(tmp_path):
+    from framing import analyze
+
+    (tmp_path / "t.csv").write_text(f"id,text\na1,{TEXT}\n", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"t\.csv: --sheet 'A' names a sheet of an Excel workbook \(\.xlsx\); this "
+                                           r"is not one"):
+        analyze(tmp_path / "t.csv", sheet="A")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(FramingError, match=r"--sheet 'A' names a sheet of an Excel workbook given as the corpus "
+                                           r"table \(\.xlsx\); files and folders of documents have none"):
+        analyze(tmp_path / "a.txt", sheet="A")
+    with pytest.raises(FramingError, match=r"sheet='A' names a sheet of an Excel workbook given as the corpus table; "
+                                           r"texts in memory have none"):
+        analyze(pd.DataFrame({"text": [TEXT]}), sheet="A")
 
 
 def test_a_missing_column_is_named_with_the_columns_the_sheet_has(tmp_path):
@@ -84,7 +123,7 @@ def test_a_column_given_twice_and_an_empty_sheet_are_refused(tmp_path):
     path = workbook(tmp_path / "twice.xlsx", [["id", "text", "text"], ["a1", TEXT, "other"]])
     with pytest.raises(FramingError, match=r"row 1: column 'text' appears 2 times \(columns 2, 3\)"):
         list(read_records(path))
-    with pytest.raises(FramingError, match=r"empty\.xlsx: the first sheet, 'Articles', is empty \(no header row\)"):
+    with pytest.raises(FramingError, match=r"empty\.xlsx: the sheet 'Articles' is empty \(no header row\)$"):
         list(read_records(workbook(tmp_path / "empty.xlsx", [])))
     with pytest.raises(FramingError, match=r"header\.xlsx: the corpus file holds no rows"):
         list(read_records(workbook(tmp_path / "header.xlsx", [["id", "text"]])))

@@ -2,11 +2,11 @@
 
 Data flow: :func:`clean_documents` (a batch, as read by :func:`~framing.corpus.load_documents`) or
 :func:`clean_text` (one text) → a header of metadata taken out, its title the headline (:mod:`.front_matter`) →
-markup stripped (:mod:`.markup`) → line breaks normalised → blocks of lines →
-paragraphs cleaned inline, repeats dropped (:mod:`.paragraphs`) → sections labelled (:mod:`.sections`) → one
-text with offsets → the English check (:mod:`.language`). The dirt is evidence: Wikipedia's citation markers are
-attribution, a tabloid's doubled captions are layout, so nothing is dropped silently — every removal and
-normalisation is a row of ``Corpus.removals``.
+markup stripped (:mod:`.markup`) → line breaks normalised → blocks of lines → paragraphs cleaned inline, repeats
+dropped (:mod:`.paragraphs`) → sections labelled (:mod:`.sections`) → one text with offsets → the English check
+(:mod:`.language`). The dirt is evidence: Wikipedia's citation markers are attribution, a tabloid's doubled
+captions are layout, so nothing is dropped silently — every removal and normalisation is a row of
+``Corpus.removals``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import input_error, warn
-from .language import warn_unless_english
 from .front_matter import read_front_matter
+from .language import warn_unless_english
 from .markup import strip_markup
 from .paragraphs import WORD, Paragraph, SeenParagraphs, clean_paragraph, is_caption_block, paragraph_blocks
 from .sections import label_sections

@@ -1,15 +1,15 @@
 """Documents from a corpus export: one CSV, JSON or Excel file with one article per row.
 
-News archives (Media Cloud, GDELT full-text exports, a spreadsheet kept by a class) hand over thousands of
-articles as one table, not as thousands of files. :func:`read_records` streams such a file row by row — it never
-holds the whole table — and yields the same records :func:`framing.corpus.load_documents` makes from files, so
-everything after reading is shared.
+News archives (Media Cloud, GDELT full-text exports, a spreadsheet kept by a class) hand over thousands of articles
+as one table, not as thousands of files. :func:`read_records` streams such a file row by row — it never holds the
+whole table, but for a JSON document, which is parsed whole — and yields the same records
+:func:`framing.corpus.load_documents` makes from files, so everything after reading is shared.
 
 Row numbers in messages are those a spreadsheet shows: the CSV header is row 1, the first article row 2; in JSON
 Lines, the line number; in a JSON list, the item's (:mod:`.json_rows`). A workbook's first sheet is read as a CSV
-would be (:mod:`.workbook_rows`). The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252 with a
-warning); a cell that could not be text (a NUL character, a JSON object or list as the text or id) and a column
-name given twice are refused with the row, so nothing is analysed that is not what the user meant.
+would be (:mod:`.workbook_rows`). The file is decoded like a document (:mod:`.encoding`: not UTF-8 means cp1252
+with a warning); a cell that could not be text (a NUL character, a JSON object or list as the text or id) and a
+column name given twice are refused with the row, so nothing is analysed that is not what the user meant.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .encoding import Encoding, is_gzipped, open_text, stream_encoding
 from .json_rows import json_document_rows, json_lines_rows
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
-from .workbook_rows import WORKBOOK_SUFFIXES, workbook_rows
+from .workbook_rows import WORKBOOK_SUFFIXES, other_sheets_hint, workbook_rows
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")  # each also gzip-compressed, with ".gz" after it
 # Separated values: each suffix's separator; ".csv" is comma-separated (another separator gets a hint).
@@ -92,7 +92,7 @@ def checked_table(path: str | Path, **options) -> CheckedTable:
 
 def read_records(path: str | Path, *, text_column: str = "text", id_column: str | None = None,
                  meta_columns: tuple[str, ...] = (), skip_bad_rows: bool = False,
-                 headline_column: str | None = None) -> Iterator[dict]:
+                 headline_column: str | None = None, sheet: str | None = None) -> Iterator[dict]:
     """Stream the articles of a CSV, TSV, JSON Lines, JSON or Excel corpus file.
 
     Parameters
@@ -112,6 +112,8 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         A column holding each article's headline (an export's ``title``): put before the text as its first
         paragraph, which the cleaner labels ``headline`` whatever its punctuation (``headline_first``). An empty
         cell adds nothing.
+    sheet
+        An Excel workbook's sheet to read, by name (default: the first); only for a workbook.
 
     Yields
     ------
@@ -133,7 +135,7 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     numbered_if_missing = id_column is None
     id_column = id_column or "id"
     wanted = _unique([id_column, text_column, headline_column, *meta_columns])
-    encoding, rows = _table_rows(path, wanted)
+    encoding, rows = _table_rows(path, wanted, sheet)
     source = RowSource(path, shown_path(path), ROW_WORDS.get(table_suffix(path), "row"))
     seen: dict[str, int] = {}
     checked, numbered = False, False
@@ -142,7 +144,8 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
             # Not when a column is "id" but for case or spaces ("ID"): that one is meant, and the error says so.
             numbered = (numbered_if_missing and id_column not in row and id_column not in meta_columns
                         and not near_columns([id_column], row))
-            _check_columns(path, row, [name for name in wanted if not (numbered and name == id_column)], encoding)
+            _check_columns(path, row, [name for name in wanted if not (numbered and name == id_column)], encoding,
+                           sheet)
             if numbered:
                 # As a DataFrame without ids gets doc1, doc2, …: a class's spreadsheet of texts often has no ids.
                 warn(path, f"has no {id_column!r} column: each document is named by its {source.row_word} "
@@ -157,16 +160,19 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         if record is not None:
             yield record
     if not checked:
-        raise input_error(path, "the corpus file holds no rows")
+        raise input_error(path, f"the corpus file holds no rows{other_sheets_hint(path, sheet)}")
     if not seen:
-        raise input_error(path, "no row has any text")
+        raise input_error(path, f"no row has any text{other_sheets_hint(path, sheet)}")
 
 
-def _table_rows(path: Path, wanted: list[str]) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
+def _table_rows(path: Path, wanted: list[str], sheet: str | None) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
     """How the file is decoded, and its ``(number, row)`` pairs, by its format."""
     suffix = table_suffix(path)
     if suffix in WORKBOOK_SUFFIXES:
-        return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted))
+        return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted),
+                                      sheet=sheet)
+    if sheet is not None:
+        raise input_error(path, f"--sheet {sheet!r} names a sheet of an Excel workbook (.xlsx); this is not one")
     encoding = stream_encoding(path)
     separator = SEPARATORS.get(suffix)
     if separator is not None:
@@ -258,11 +264,11 @@ def _delimiter_hint(path: Path, encoding: Encoding) -> str:
             "CSV with commas (or as JSON Lines)")
 
 
-def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding) -> None:
+def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding, sheet: str | None) -> None:
     missing = [name for name in wanted if name not in row]
     if missing:
         have = ", ".join(map(str, row)) or "none"
-        hint = near_columns(missing, row) or _delimiter_hint(path, encoding)
+        hint = near_columns(missing, row) or _delimiter_hint(path, encoding) or other_sheets_hint(path, sheet)
         raise input_error(path, f"no column {', '.join(repr(m) for m in missing)} (columns: {have}); "
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
 

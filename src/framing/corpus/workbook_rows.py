@@ -2,8 +2,8 @@
 read as it is, without a round trip through CSV (where Excel's CSV export picks the locale's separator and a
 legacy encoding in many installations).
 
-The first sheet is read, row 1 as the header, as :func:`pandas.read_excel` does by default; formulas give the
-values Excel last computed. Rows are streamed by openpyxl's read-only mode (the optional ``xlsx`` extra), so a
+The first sheet is read (or the one ``--sheet`` names), row 1 as the header, as :func:`pandas.read_excel` does
+by default; formulas give the values Excel last computed. Rows are streamed by openpyxl's read-only mode (the optional ``xlsx`` extra), so a
 large workbook is parsed row by row — though openpyxl holds the workbook's shared strings (the texts) in memory
 while it reads, as the file does on disk.
 """
@@ -24,27 +24,23 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AGAIN = "save it again from the spreadsheet as .xlsx, or as CSV (UTF-8)"
 
 
-def workbook_rows(path: Path, check_header: Callable[[list[str]], None]) -> Iterator[tuple[int, dict]]:
-    """``(row number, {column: value})`` for every row of the first sheet below the header, numbered as the
-    spreadsheet shows them (the header is row 1); rows with no value at all are passed over. ``check_header``
-    is called with the header's names first (to refuse a column given twice).
+def workbook_rows(path: Path, check_header: Callable[[list[str]], None], *, sheet: str | None = None
+                  ) -> Iterator[tuple[int, dict]]:
+    """``(row number, {column: value})`` for every row of the sheet named ``sheet`` (by default the first) below
+    the header, numbered as the spreadsheet shows them (the header is row 1); rows with no value at all are
+    passed over. ``check_header`` is called with the header's names first (to refuse a column given twice).
 
     Values are as openpyxl reads them — text, whole numbers as ``int``, other numbers as ``float`` — except
     dates and times, given as ISO text (``2020-01-03``; with the time when it is not midnight), so that a
     ``published`` column reads as it looks. Cells under a column without a header are not read."""
     workbook = _opened(path)
     try:
-        sheets = workbook.worksheets
-        if not sheets:
-            raise input_error(path, "the workbook has no sheet of cells")
-        if len(sheets) > 1:
-            others = ", ".join(repr(sheet.title) for sheet in sheets[1:4]) + (" …" if len(sheets) > 4 else "")
-            warn(path, f"has {len(sheets)} sheets; framing reads the first, {sheets[0].title!r} (not {others}): "
-                       "move the articles' sheet to the front, or save that sheet as CSV")
-        rows = sheets[0].iter_rows(values_only=True)
+        chosen = _chosen_sheet(path, workbook.worksheets, sheet)
+        rows = chosen.iter_rows(values_only=True)
         header = next(rows, None)
         if header is None or all(value is None for value in header):
-            raise input_error(path, f"the first sheet, {sheets[0].title!r}, is empty (no header row)")
+            others = [] if sheet is not None else [other.title for other in workbook.worksheets[1:]]
+            raise input_error(path, f"the sheet {chosen.title!r} is empty (no header row){_others(others)}")
         names = [None if value is None else str(_plain(value)).strip() for value in header]
         check_header([name for name in names if name is not None])
         for number, values in enumerate(rows, start=2):
@@ -53,6 +49,42 @@ def workbook_rows(path: Path, check_header: Callable[[list[str]], None]) -> Iter
             yield number, {name: _plain(value) for name, value in zip(names, values) if name is not None}
     finally:
         workbook.close()
+
+
+def other_sheets_hint(path: Path, sheet: str | None) -> str:
+    """For a message about the first sheet of a workbook with several, the others' names and how to choose one
+    (the warning that says so is not shown when the table's first pass stops the run); else nothing."""
+    if sheet is not None or path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return ""
+    workbook = _opened(path)
+    try:
+        titles = [chosen.title for chosen in workbook.worksheets]
+    finally:
+        workbook.close()
+    return _others(titles[1:], first=titles[0])
+
+
+def _others(titles: list[str], first: str | None = None) -> str:
+    if not titles:
+        return ""
+    read = f"; read from the first sheet, {first!r}:" if first is not None else ";"
+    return f"{read} name another with --sheet ({', '.join(map(repr, titles))})"
+
+
+def _chosen_sheet(path: Path, sheets: list, name: str | None):
+    """The sheet named ``name``, or the first (saying so when there are others)."""
+    titles = [sheet.title for sheet in sheets]
+    if not sheets:
+        raise input_error(path, "the workbook has no sheet of cells")
+    if name is not None:
+        if name not in titles:
+            raise input_error(path, f"has no sheet {name!r} (sheets: {', '.join(map(repr, titles))})")
+        return sheets[titles.index(name)]
+    if len(sheets) > 1:
+        others = ", ".join(map(repr, titles[1:4])) + (" …" if len(titles) > 4 else "")
+        warn(path, f"has {len(sheets)} sheets; framing reads the first, {titles[0]!r} (not {others}): name "
+                   "another with --sheet (sheet= in Python)")
+    return sheets[0]
 
 
 def _opened(path: Path):
