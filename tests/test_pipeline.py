@@ -155,16 +155,6 @@ def test_groups_spelt_two_ways_are_named_before_any_document_is_scored(monkeypat
             analyze(frame, meta_columns=["outlet"], group_by="outlet")
 
 
-def test_groups_spelt_alike_get_no_warning():
-    import warnings
-
-    from framing.pipeline import _warn_near_groups
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        _warn_near_groups(["BBC", "The Sun", "Reuters", "(no outlet)"], "outlet")
-
-
 def test_documents_that_repeat_another_are_named_once():
     texts = {f"d{i}": f"The talks resumed on Monday in city number {i}. Officials gave no date." for i in range(8)}
     texts.update({f"copy{i}": texts[f"d{i}"] for i in range(7)})
@@ -175,13 +165,6 @@ def test_documents_that_repeat_another_are_named_once():
                         "copy3 = d3, copy4 = d4, and 2 more); each is analysed and counted as a document of its "
                         "own: drop the repeats if they are one article given twice"]
     assert len(analysis.documents) == 15
-    import warnings
-
-    from framing.pipeline import _warn_repeated_documents
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        _warn_repeated_documents(pd.DataFrame({"doc_id": ["a", "b"], "sha256": ["1f", "2e"]}))
 
 
 def test_a_headline_column_fills_the_headline_section_in_workers_and_from_a_dataframe(tmp_path):

@@ -23,7 +23,7 @@ from .arguments import one_of, pair_choice, path_list, section_choice
 from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
                         unaligned_tables)
 from .corpus import Corpus, clean_documents, load_documents
-from .corpus.records import spelling_key
+from .data_checks import warn_near_groups, warn_recurring_sentences, warn_repeated_documents, warn_unsummarised
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
@@ -167,13 +167,14 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             del scored
             if corpus.documents.empty:
                 raise input_error(None, "no document is left to analyse: each was skipped (see the warnings above)")
-            _warn_repeated_documents(corpus.documents)
+            warn_repeated_documents(corpus.documents)
+            warn_recurring_sentences(sentences)
             release_freed_memory()  # the batches as they came from the workers
             terms, named = named_actors(terms, mentions, actor_specs)
         timings["documents"] = time.perf_counter() - clock
         clock = time.perf_counter()
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
-        _warn_unsummarised(corpus.documents, sentences, sections)
+        warn_unsummarised(corpus.documents, sentences, sections)
         summary = summary_rows(sentences, terms, harms)
         # The summaries and the word-shift pair need no alignment: made first, so that the workers compute the
         # pair's word contributions while this process aligns.
@@ -396,30 +397,6 @@ def _concatenate(scored: list[ScoredBatch]):
     return (corpus, *tables)
 
 
-def _warn_repeated_documents(documents: pd.DataFrame) -> None:
-    """Say, once, which documents repeat another's text byte for byte (same SHA-256): an export that holds an
-    article twice counts its sentences, terms and sources twice in every summary across documents."""
-    repeats = documents[documents["sha256"].duplicated(keep="first")]
-    if repeats.empty:
-        return
-    first = documents.drop_duplicates("sha256").set_index("sha256")["doc_id"]
-    shown = ", ".join(f"{doc_id} = {first[sha]}" for doc_id, sha in
-                      zip(repeats["doc_id"].head(5), repeats["sha256"].head(5)))
-    more = f", and {len(repeats) - 5:,} more" if len(repeats) > 5 else ""
-    warn(None, f"{len(repeats):,} document(s) have the same text as an earlier one ({shown}{more}); each is "
-               "analysed and counted as a document of its own: drop the repeats if they are one article given twice")
-
-
-def _warn_unsummarised(documents: pd.DataFrame, sentences: pd.DataFrame, sections) -> None:
-    """Name each document none of whose sentences is in ``sections``: its summaries are empty (NaN)."""
-    # Distinct ids first: isin on Arrow text turns every value into a Python string (1.6 s at 10,000 articles).
-    summarised = sentences.loc[sentences["in_summary"], "doc_id"].drop_duplicates()
-    empty = documents.loc[~documents["doc_id"].isin(summarised), "path"]
-    wanted = f"{', '.join(sections)} sentences" if sections is not None else "sentences"
-    for path in empty:
-        warn(path, f"has no {wanted} (see the section column of sentences.csv), so its summaries are empty")
-
-
 def _check_group_column(documents: pd.DataFrame, group_by: str | None) -> None:
     """``--group-by`` names a metadata column of ``documents`` (:class:`DocumentBatches`' ``metadata``) that
     has a value somewhere."""
@@ -430,21 +407,7 @@ def _check_group_column(documents: pd.DataFrame, group_by: str | None) -> None:
         raise input_error(None, f"cannot group by {group_by!r}: not a metadata column with values (have "
                                 f"{', '.join(metadata)}; a corpus table needs it in --meta-columns, files need "
                                 "it in the manifest)")
-    _warn_near_groups(pd.unique(group_of(documents, group_by)), group_by)
-
-
-def _warn_near_groups(groups, group_by: str) -> None:
-    """Name the groups that differ only in case or inner spaces ("BBC" and "bbc"; an export that spelt one outlet
-    two ways): each is compared as a group of its own, which the user may not mean."""
-    by_key: dict[str, list[str]] = {}
-    for group in groups:
-        by_key.setdefault(spelling_key(group), []).append(str(group))
-    alike = [names for names in by_key.values() if len(names) > 1]
-    if alike:
-        shown = "; ".join(" and ".join(repr(name) for name in names) for names in alike[:5])
-        more = f" (and {len(alike) - 5} more such sets)" if len(alike) > 5 else ""
-        warn(None, f"--group-by {group_by}: {shown}{more} differ only in case or spaces and are compared as "
-                   "separate groups; write each alike in the data to make them one")
+    warn_near_groups(pd.unique(group_of(documents, group_by)), group_by)
 
 
 def events_beside(paths) -> Path | None:
