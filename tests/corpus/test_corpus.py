@@ -579,3 +579,16 @@ def test_a_folder_of_one_json_file_per_article_gets_the_way_to_combine_them(tmp_
                                            r"combine them into JSON Lines first, e\.g\. jq -c \. .*/\*\.json > "
                                            r"articles\.jsonl$"):
         load_documents([tmp_path])
+
+
+def test_documents_nested_deeper_are_pointed_to(tmp_path):
+    # As news archives store them: by date, then site.
+    (tmp_path / "data" / "2020" / "01" / "bbc").mkdir(parents=True)
+    (tmp_path / "data" / "2020" / "01" / "bbc" / "a.txt").write_text("The talks resumed on Monday.")
+    with pytest.raises(FramingError, match=r"data: folder has no \.txt or \.md files; its documents lie deeper "
+                                           r"\(e\.g\. in .*data/2020/01/bbc\), and only a folder's own files or its "
+                                           r"subfolders' are read: name the folders that hold them"):
+        load_documents([tmp_path / "data"])
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    with pytest.raises(FramingError, match=r"empty: folder has no \.txt or \.md files$"):
+        load_documents([tmp_path / "empty"])

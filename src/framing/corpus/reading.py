@@ -77,6 +77,10 @@ def _scanned(folder: Path) -> list[Path]:
         found += _documents_in(subfolder)
         hints += _unread_hints(subfolder)
     if not found:
+        deeper = _deeper_documents(folder)
+        if deeper is not None:
+            hints.append(f"its documents lie deeper (e.g. in {deeper}), and only a folder's own files or its "
+                         "subfolders' are read: name the folders that hold them, or list the files in a manifest")
         raise input_error(folder, "; ".join(["folder has no .txt or .md files", *hints]))
     for hint in hints:
         warn(folder, hint)
@@ -176,6 +180,29 @@ def _table_hint(folder: Path, tables: list[Path]) -> str:
     names = ", ".join(table.name for table in tables[:3]) + (" …" if len(tables) > 3 else "")
     return (f"it holds the corpus table(s) {names}, which a folder scan does not read: give a table by name to "
             f"read its rows as documents, e.g. framing analyze {tables[0]}")
+
+
+# How far down a folder without documents is searched for some, to say where they are (news archives nest them
+# by date and site: data/2020/01/03/bbc.co.uk/…).
+DEEPER_LEVELS = 6
+
+
+def _deeper_documents(folder: Path) -> Path | None:
+    """The first folder below ``folder`` (beyond one level, up to :data:`DEEPER_LEVELS`) holding documents."""
+    level = [folder]
+    for _ in range(DEEPER_LEVELS):
+        level = sorted(sub for parent in level for sub in _listed_subfolders(parent))
+        for sub in level:
+            if _documents_in(sub) and not (sub / "run.json").exists():
+                return sub
+    return None
+
+
+def _listed_subfolders(folder: Path) -> list[Path]:
+    try:
+        return [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    except OSError:
+        return []
 
 
 def _unread_subfolders(folder: Path) -> dict[str, int]:
