@@ -137,7 +137,8 @@ def _common_options(function):
                      help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
         click.option("--text-column", default="text", show_default=True,
-                     help="Corpus table (.csv/.tsv/.jsonl/.json/.xlsx): the column holding each article's text."),
+                     help="Corpus table (.csv/.tsv/.jsonl/.json/.xlsx, or a folder of .json files): the column holding each "
+                          "article's text."),
         click.option("--id-column", default=None,
                      help="Corpus table: the column holding each article's unique id [default: id; when the table "
                           "has no id column, each article is named by its row: row2, row3, …]."),
@@ -274,8 +275,9 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
 @_common_options
 def analyze(paths, out_dir, pair, **options):
     """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .tsv, .jsonl, .json, also gzipped, or
-    an Excel .xlsx) and write tables, figures and a report to --out. A folder of subfolders (one per outlet) is
-    read as its subfolders, each document's folder a metadata column (--group-by folder).
+    an Excel .xlsx, or a folder of .json files, one article each) and write tables, figures and a report to --out.
+    A folder of subfolders (one per outlet) is read as its subfolders, each document's folder a metadata column
+    (--group-by folder).
 
     \b
     Writes documents.csv, measures.csv, sentences.csv, terms.csv, events.csv, contributions.csv (and more;

@@ -319,6 +319,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
     check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
     so that a bad row stops the run before any work and no table is ever held whole."""
+    from .corpus.reading import is_json_folder
     from .corpus.records import NOT_METADATA, checked_table, is_table, read_records
 
     sizes = _BatchSizes(batch_size, batch_characters, least_characters)
@@ -330,7 +331,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     if records is not None:
         metadata = pd.DataFrame.from_records(records).drop(columns=list(NOT_METADATA), errors="ignore")
         return DocumentBatches(chunks(records), metadata, sum(len(record["raw_text"]) for record in records))
-    tables = [p for p in paths if is_table(p)]
+    tables = [p for p in paths if is_table(p) or is_json_folder(p)]
     if tables:
         if len(paths) != 1:
             raise input_error(tables[0], "give one corpus table (.csv, .tsv, .jsonl, .json, .xlsx) on its own, or "

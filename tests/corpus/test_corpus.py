@@ -572,13 +572,14 @@ def test_a_folder_holding_a_corpus_table_says_to_name_it(tmp_path):
         load_documents([tmp_path])
 
 
-def test_a_folder_of_one_json_file_per_article_gets_the_way_to_combine_them(tmp_path):
-    for number in range(3):  # as news-please writes them
+def test_json_files_beside_documents_are_named(tmp_path):
+    # Alone in a folder they are a corpus table (corpus/test_json_rows.py); beside documents, the documents win.
+    (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
+    for number in range(3):
         (tmp_path / f"article{number}.json").write_text('{"title": "Talks", "maintext": "The talks resumed."}')
-    with pytest.raises(FramingError, match=r"it holds 3 \.json files, which are not read: for one article per file, "
-                                           r"combine them into JSON Lines first, e\.g\. jq -c \. .*/\*\.json > "
-                                           r"articles\.jsonl$"):
-        load_documents([tmp_path])
+    with pytest.warns(FramingWarning, match=r"it holds 3 \.json files, which are not read beside its documents: "
+                                            r"give the JSON files, one article each, a folder of their own"):
+        assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
 
 
 def test_documents_nested_deeper_are_pointed_to(tmp_path):

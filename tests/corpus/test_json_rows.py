@@ -3,6 +3,7 @@
 import gzip
 import json
 
+import pandas as pd
 import pytest
 
 from framing import FramingError, FramingWarning
@@ -53,7 +54,7 @@ def test_a_json_list_gives_the_records_of_the_same_rows_as_json_lines(tmp_path):
 def test_gzipped_json_and_ids_by_item(tmp_path):
     path = tmp_path / "t.json.gz"
     path.write_bytes(gzip.compress(json.dumps([{"text": TEXT}, {"text": "Two."}]).encode("utf-8")))
-    with pytest.warns(FramingWarning, match=r"has no 'id' column: each document is named by its item \(item1, item2"):
+    with pytest.warns(FramingWarning, match=r"has no 'id' column: each document is named by its item \(item1, item2, …\)"):
         assert [r["doc_id"] for r in read_records(path)] == ["item1", "item2"]
 
 
@@ -87,3 +88,79 @@ def test_json_lines_named_json_is_told_to_be_named_jsonl(tmp_path):
     with pytest.raises(FramingError, match=r"t\.json:2: not valid JSON \(Extra data, column 1\); it looks like JSON "
                                            r"Lines \(one object per line\): name the file \.jsonl$"):
         list(read_records(path))
+
+
+def news_please_folder(root):
+    """Articles as news-please stores them: one JSON file each, by date and site; beside them, an earlier run's
+    output and a hidden folder."""
+    for site, name, text in (("bbc.co.uk", "a", TEXT), ("bbc.co.uk", "b", "The talks failed."),
+                             ("thesun.co.uk", "c", "Mullahs vow revenge.")):
+        folder = root / "2020" / "01" / "03" / site
+        folder.mkdir(parents=True, exist_ok=True)
+        write_json(folder / f"{name}.json", {"title": name.upper(), "maintext": text, "source_domain": site,
+                                             "authors": ["A. Writer"]})
+    (root / "out").mkdir()
+    write_json(root / "out" / "run.json", {"outputs": []})
+    write_json(root / "out" / "stray.json", {"maintext": "Not an article."})
+    (root / ".cache").mkdir()
+    write_json(root / ".cache" / "x.json", {"maintext": "Not an article either."})
+    return root
+
+
+def test_a_folder_of_json_files_is_read_one_article_per_file(tmp_path):
+    from framing.corpus.reading import is_json_folder
+
+    root = news_please_folder(tmp_path / "data")
+    assert is_json_folder(root)
+    with pytest.warns(FramingWarning, match=r"has no 'id' column: each document is named by its file "
+                                            r"\(2020/01/03/bbc\.co\.uk/a, …\)"):
+        records = list(read_records(root, text_column="maintext", meta_columns=("source_domain",)))
+    assert [(r["doc_id"], r["path"], r["source_domain"]) for r in records] == [
+        ("2020/01/03/bbc.co.uk/a", "data/2020/01/03/bbc.co.uk/a.json", "bbc.co.uk"),
+        ("2020/01/03/bbc.co.uk/b", "data/2020/01/03/bbc.co.uk/b.json", "bbc.co.uk"),
+        ("2020/01/03/thesun.co.uk/c", "data/2020/01/03/thesun.co.uk/c.json", "thesun.co.uk")]
+    # The text column missing: the longest text of the first article is named.
+    with pytest.raises(FramingError, match=r"no column 'text' \(columns: title, maintext\); "
+                                           r".*the first row's longest text is in 'maintext' \(--text-column "
+                                           r"maintext\)$"):
+        write_json(root / "2020" / "01" / "03" / "bbc.co.uk" / "a.json", {"title": "A", "maintext": TEXT * 3})
+        list(read_records(root, id_column="title"))
+
+
+def test_a_json_file_of_a_folder_may_hold_a_page_of_results(tmp_path):
+    write_json(tmp_path / "page1.json", [{"id": "a1", "text": TEXT}, {"id": "a2", "text": "Two."}])
+    write_json(tmp_path / "page2.json", [{"id": "a3", "text": "Three."}])
+    assert [(r["doc_id"], r["path"]) for r in read_records(tmp_path)] == [
+        ("a1", f"{tmp_path.name}/page1.json #1"), ("a2", f"{tmp_path.name}/page1.json #2"),
+        ("a3", f"{tmp_path.name}/page2.json #1")]
+    (tmp_path / "page3.json").write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(FramingError, match=r"page3\.json: item 1 of the list is not a JSON object"):
+        list(read_records(tmp_path))
+
+
+def test_a_folder_with_documents_or_a_manifest_is_no_json_folder(tmp_path):
+    from framing.corpus.reading import is_json_folder
+
+    write_json(tmp_path / "a.json", {"text": TEXT})
+    (tmp_path / "notes.txt").write_text(TEXT, encoding="utf-8")
+    assert not is_json_folder(tmp_path)
+    (tmp_path / "notes.txt").unlink()
+    (tmp_path / "manifest.csv").write_text("doc_id,file\n", encoding="utf-8")
+    assert not is_json_folder(tmp_path)
+    assert not is_json_folder(tmp_path / "a.json")
+
+
+def test_the_command_line_reads_a_folder_of_json_files(tmp_path):
+    from click.testing import CliRunner
+
+    from framing.cli import main
+
+    root = news_please_folder(tmp_path / "data")
+    out = tmp_path / "results"
+    result = CliRunner().invoke(main, ["analyze", str(root), "--text-column", "maintext", "--headline-column",
+                                       "title", "--meta-columns", "source_domain", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    documents = pd.read_csv(out / "documents.csv")
+    assert documents["source_domain"].tolist() == ["bbc.co.uk", "bbc.co.uk", "thesun.co.uk"]
+    sentences = pd.read_csv(out / "sentences.csv")
+    assert sentences.loc[sentences["sent_id"] == 1, "section"].tolist() == ["headline"] * 3

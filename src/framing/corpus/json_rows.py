@@ -1,5 +1,6 @@
-"""The rows of a JSON corpus table: JSON Lines (one object per line, streamed) or one JSON document holding a list
-of articles, as news APIs return them (``[{...}, …]``, or ``{"status": "ok", "articles": [{...}, …]}``).
+"""The rows of a JSON corpus table: JSON Lines (one object per line, streamed), one JSON document holding a list
+of articles, as news APIs return them (``[{...}, …]``, or ``{"status": "ok", "articles": [{...}, …]}``), or a
+folder of JSON files, one article each, as scrapers write them (news-please, trafilatura's ``--json``).
 
 A JSON document is parsed whole (the standard library has no streaming parser): memory grows with the file, as it
 does for the scored tables, and each of the two passes over a table parses it again. An article's nested objects
@@ -125,3 +126,53 @@ def _refuse_repeated_keys(pairs: list[tuple[str, object]]) -> dict:
 
 def _repeated_message(repeated: _RepeatedKey) -> str:
     return f"key {repeated.args[0]!r} appears twice in one object; keep one"
+
+
+# How far down a folder of JSON files is searched: news archives nest them by date and site
+# (news-please: data/2020/01/03/bbc.co.uk/<article>.json).
+JSON_FOLDER_LEVELS = 6
+
+
+def json_files_in(folder: Path) -> list[Path]:
+    """The ``.json`` files of ``folder`` and its subfolders (at most :data:`JSON_FOLDER_LEVELS` down), sorted by
+    path; hidden folders and a framing run's output folder (which holds a ``run.json``) passed over."""
+    found, level = [], [folder]
+    for _ in range(JSON_FOLDER_LEVELS):
+        below = []
+        for parent in level:
+            if parent != folder and (parent / "run.json").exists():
+                continue
+            try:
+                entries = list(parent.iterdir())
+            except OSError:  # a folder this user may not list is no corpus of theirs
+                continue
+            found += [p for p in entries if p.suffix.lower() == ".json" and p.is_file() and p.name != "run.json"]
+            below += [p for p in entries if p.is_dir() and not p.name.startswith(".")]
+        level = below
+    return sorted(found)
+
+
+def json_folder_rows(folder: Path) -> Iterator[tuple[str, dict]]:
+    """``(name, article)`` for every article of a folder of JSON files: a file holding one object is one article
+    (named by its path in the folder, ``bbc/a.json``); a file holding a list, such as one page of an API's
+    results, gives each of its objects (``page1.json #3``). An object inside an article (its ``comments``) is
+    never taken for a list of articles."""
+    for path in json_files_in(folder):
+        name = path.relative_to(folder).as_posix()
+        try:
+            document = json.loads(path.read_bytes(), object_pairs_hook=_refuse_repeated_keys)
+        except json.JSONDecodeError as error:
+            raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno})", line=error.lineno) from None
+        except UnicodeDecodeError:
+            raise input_error(path, "is not UTF-8 text, as JSON must be; save it as UTF-8") from None
+        except _RepeatedKey as repeated:
+            raise input_error(path, _repeated_message(repeated)) from None
+        if isinstance(document, dict):
+            yield name, _flattened(document)
+        elif isinstance(document, list):
+            for number, item in enumerate(document, start=1):
+                if not isinstance(item, dict):
+                    raise input_error(path, f"item {number} of the list is not a JSON object ({{...}})")
+                yield f"{name} #{number}", _flattened(item)
+        else:
+            raise input_error(path, "holds a single JSON value, not an article (an object) or a list of them")

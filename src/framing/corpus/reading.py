@@ -13,6 +13,7 @@ from ..errors import input_error, warn
 from .encoding import GZIP_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
 from .paths import is_inside, require_regular_file
+from .json_rows import json_files_in
 from .records import table_suffix
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -88,6 +89,16 @@ def _scanned(folder: Path) -> list[Path]:
         _refuse_link_out_of(folder, file)
         require_regular_file(file)
     return found
+
+
+def is_json_folder(path: str | Path) -> bool:
+    """Whether ``path`` is a folder read as a corpus table of JSON files, one article each
+    (:func:`~framing.corpus.json_rows.json_folder_rows`): it holds ``.json`` files (down to six levels) and no
+    document a folder scan reads, nor a manifest."""
+    folder = Path(path)
+    if not folder.is_dir() or any((folder / name).exists() for name in MANIFEST_NAMES):
+        return False
+    return not _documents_in(folder) and not _document_subfolders(folder) and bool(json_files_in(folder))
 
 
 def scanned_folders(folder: Path) -> list[Path]:
@@ -171,12 +182,12 @@ def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
 
 
 def _table_hint(folder: Path, tables: list[Path]) -> str:
-    """A folder's corpus tables are read only when named: a folder of one JSON file per article (as news-please
-    writes them) is a corpus to combine first."""
+    """A folder's corpus tables are read only when named; JSON files, one article each, only in a folder of their
+    own (where :func:`is_json_folder` reads them), not beside documents."""
     json_files = [table for table in tables if table_suffix(table) == ".json"]
     if len(json_files) > 1:
-        return (f"it holds {len(json_files):,} .json files, which are not read: for one article per file, combine "
-                f"them into JSON Lines first, e.g. jq -c . {folder}/*.json > articles.jsonl")
+        return (f"it holds {len(json_files):,} .json files, which are not read beside its documents: give the JSON "
+                "files, one article each, a folder of their own to read them")
     names = ", ".join(table.name for table in tables[:3]) + (" …" if len(tables) > 3 else "")
     return (f"it holds the corpus table(s) {names}, which a folder scan does not read: give a table by name to "
             f"read its rows as documents, e.g. framing analyze {tables[0]}")

@@ -26,7 +26,7 @@ from typing import Literal, NamedTuple
 from ..errors import FramingWarning, input_error, warn
 from .csv_lines import UNCLOSED_QUOTE, RowLines, UnclosedQuote
 from .encoding import Encoding, is_gzipped, open_text, stream_encoding
-from .json_rows import json_document_rows, json_lines_rows
+from .json_rows import json_document_rows, json_folder_rows, json_lines_rows
 from .manifest import METADATA_COLUMNS
 from .paths import require_regular_file, shown_path
 from .workbook_rows import WORKBOOK_SUFFIXES, other_sheets_hint, workbook_rows
@@ -131,12 +131,13 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         a regular file.
     """
     path = Path(path)
-    require_regular_file(path, "corpus file")
+    if not path.is_dir():  # a folder of JSON files, one article each, is read as a table too
+        require_regular_file(path, "corpus file")
     numbered_if_missing = id_column is None
     id_column = id_column or "id"
     wanted = _unique([id_column, text_column, headline_column, *meta_columns])
     encoding, rows = _table_rows(path, wanted, sheet)
-    source = RowSource(path, shown_path(path), ROW_WORDS.get(table_suffix(path), "row"))
+    source = RowSource(path, shown_path(path), "file" if path.is_dir() else ROW_WORDS.get(table_suffix(path), "row"))
     seen: dict[str, int] = {}
     checked, numbered = False, False
     for number, row in rows:
@@ -145,15 +146,16 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
             numbered = (numbered_if_missing and id_column not in row and id_column not in meta_columns
                         and not near_columns([id_column], row))
             _check_columns(path, row, [name for name in wanted if not (numbered and name == id_column)], encoding,
-                           sheet)
+                           sheet, text_column)
             if numbered:
                 # As a DataFrame without ids gets doc1, doc2, …: a class's spreadsheet of texts often has no ids.
+                first = (_numbered_id(source, number) if source.row_word == "file"
+                         else f"{_numbered_id(source, number)}, {_numbered_id(source, number + 1)}")
                 warn(path, f"has no {id_column!r} column: each document is named by its {source.row_word} "
-                           f"({source.row_word}{number}, {source.row_word}{number + 1}, …); pass --id-column to name "
-                           "them by a column")
+                           f"({first}, …); pass --id-column to name them by a column")
             checked = True
         if numbered:
-            row = {**row, id_column: f"{source.row_word}{number}"}
+            row = {**row, id_column: _numbered_id(source, number)}
         record = row_record(source, number, row, text_column=text_column, id_column=id_column,
                             meta_columns=meta_columns, seen=seen, skip_bad_rows=skip_bad_rows,
                             headline_column=headline_column)
@@ -165,8 +167,19 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
         raise input_error(path, f"no row has any text{other_sheets_hint(path, sheet)}")
 
 
+def _numbered_id(source: RowSource, number) -> str:
+    """A document's id from its place: ``row2``, ``line1``, ``item1``; a file's name without ``.json``."""
+    if source.row_word == "file":
+        return str(number).replace(".json #", "#").removesuffix(".json")
+    return f"{source.row_word}{number}"
+
+
 def _table_rows(path: Path, wanted: list[str], sheet: str | None) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
-    """How the file is decoded, and its ``(number, row)`` pairs, by its format."""
+    """How the file is decoded, and its ``(number, row)`` pairs, by its format (a folder: of JSON files)."""
+    if path.is_dir():
+        if sheet is not None:
+            raise input_error(path, f"--sheet {sheet!r} names a sheet of an Excel workbook (.xlsx); this is a folder")
+        return "utf-8", json_folder_rows(path)
     suffix = table_suffix(path)
     if suffix in WORKBOOK_SUFFIXES:
         return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted),
@@ -202,7 +215,7 @@ class RowSource(NamedTuple):
 
     path: Path | str
     shown: str
-    row_word: Literal["row", "line", "item", "index"]
+    row_word: Literal["row", "line", "item", "index", "file"]
     skip_hint: str = "pass --skip-bad-rows"
 
 
@@ -264,13 +277,29 @@ def _delimiter_hint(path: Path, encoding: Encoding) -> str:
             "CSV with commas (or as JSON Lines)")
 
 
-def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding, sheet: str | None) -> None:
+def _check_columns(path: Path, row: dict, wanted: list[str], encoding: Encoding, sheet: str | None,
+                   text_column: str) -> None:
     missing = [name for name in wanted if name not in row]
     if missing:
         have = ", ".join(map(str, row)) or "none"
-        hint = near_columns(missing, row) or _delimiter_hint(path, encoding) or other_sheets_hint(path, sheet)
+        hint = (near_columns(missing, row) or _delimiter_hint(path, encoding) or other_sheets_hint(path, sheet)
+                or (_longest_text_hint(row) if text_column in missing else ""))
         raise input_error(path, f"no column {', '.join(repr(m) for m in missing)} (columns: {have}); "
                                 f"choose them with --text-column / --id-column / --meta-columns{hint}")
+
+
+# A cell this long is prose, not a title or a name: the likely text column of an export that calls it otherwise.
+PROSE_CHARS = 200
+
+
+def _longest_text_hint(row: dict) -> str:
+    """Name the column holding the first row's longest text, when it is long enough to be an article (news-please
+    calls it ``maintext``, News API ``content``, other exports ``body``)."""
+    texts = {name: value for name, value in row.items() if isinstance(value, str) and len(value) >= PROSE_CHARS}
+    if not texts:
+        return ""
+    name = max(texts, key=lambda column: len(texts[column]))
+    return f"; the first row's longest text is in {name!r} (--text-column {name})"
 
 
 def spelling_key(name) -> str:
@@ -327,7 +356,9 @@ def row_record(source: RowSource, number, row: dict, *, text_column: str, id_col
     headline = " ".join(_as_text(row.get(headline_column)).split()) if headline_column else ""
     if headline:
         text = f"{headline}\n\n{text}"
-    record.update(path=f"{source.shown}:{where}", sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    # A folder's article is named by its file, as a file of a folder of documents is.
+    shown = f"{source.shown}/{number}" if source.row_word == "file" else f"{source.shown}:{where}"
+    record.update(path=shown, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                   encoding="utf-8", raw_text=text, headline_first=bool(headline))
     return record
 
