@@ -47,21 +47,33 @@ def json_lines_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]
 def json_document_rows(path: Path, encoding: Encoding) -> Iterator[tuple[int, dict]]:
     """``(item number, object)`` for every article of the list a JSON document holds (numbered from 1)."""
     with open_text(path, encoding) as handle:
-        try:
-            document = json.load(handle, object_pairs_hook=_refuse_repeated_keys)
-        except json.JSONDecodeError as error:
-            lines = ("; it looks like JSON Lines (one object per line): name the file .jsonl"
-                     if error.msg == "Extra data" and error.colno == 1 else "")
-            raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno}){lines}",
-                              line=error.lineno) from None
-        except _RepeatedKey as repeated:
-            raise input_error(path, _repeated_message(repeated)) from None
-    articles = _article_list(path, document)
-    for number, item in enumerate(articles, start=1):
-        if not isinstance(item, dict):
-            raise input_error(path, f"item {number} of the list is not a JSON object ({{...}}) but "
-                                    f"{type(item).__name__ if item is not None else 'null'}")
-        yield number, _flattened(item)
+        document = _parsed(path, handle.read())
+    for number, item in enumerate(_article_list(path, document), start=1):
+        yield number, _article(path, number, item)
+
+
+def _parsed(path: Path, data: str | bytes):
+    """One JSON document (bytes are decoded as JSON's standard says: UTF-8, or UTF-16/32 by their marks), or one
+    message: where it is not JSON (with the name that reads JSON Lines), not UTF-8, or repeats a key."""
+    try:
+        return json.loads(data, object_pairs_hook=_refuse_repeated_keys)
+    except json.JSONDecodeError as error:
+        lines = ("; it looks like JSON Lines (one object per line): name the file .jsonl"
+                 if error.msg == "Extra data" and error.colno == 1 else "")
+        raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno}){lines}",
+                          line=error.lineno) from None
+    except UnicodeDecodeError:
+        raise input_error(path, "is not UTF-8 text, as JSON must be; save it as UTF-8") from None
+    except _RepeatedKey as repeated:
+        raise input_error(path, _repeated_message(repeated)) from None
+
+
+def _article(path: Path, number: int, item) -> dict:
+    """An item of a list of articles, flattened; anything but an object is refused with its place."""
+    if not isinstance(item, dict):
+        raise input_error(path, f"item {number} of the list is not a JSON object ({{...}}) but "
+                                f"{type(item).__name__ if item is not None else 'null'}")
+    return _flattened(item)
 
 
 def _article_list(path: Path, document) -> list:
@@ -159,20 +171,11 @@ def json_folder_rows(folder: Path) -> Iterator[tuple[str, dict]]:
     never taken for a list of articles."""
     for path in json_files_in(folder):
         name = path.relative_to(folder).as_posix()
-        try:
-            document = json.loads(path.read_bytes(), object_pairs_hook=_refuse_repeated_keys)
-        except json.JSONDecodeError as error:
-            raise input_error(path, f"not valid JSON ({error.msg}, column {error.colno})", line=error.lineno) from None
-        except UnicodeDecodeError:
-            raise input_error(path, "is not UTF-8 text, as JSON must be; save it as UTF-8") from None
-        except _RepeatedKey as repeated:
-            raise input_error(path, _repeated_message(repeated)) from None
+        document = _parsed(path, path.read_bytes())
         if isinstance(document, dict):
             yield name, _flattened(document)
         elif isinstance(document, list):
             for number, item in enumerate(document, start=1):
-                if not isinstance(item, dict):
-                    raise input_error(path, f"item {number} of the list is not a JSON object ({{...}})")
-                yield f"{name} #{number}", _flattened(item)
+                yield f"{name} #{number}", _article(path, number, item)
         else:
             raise input_error(path, "holds a single JSON value, not an article (an object) or a list of them")
