@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from framing import FramingWarning, analyze
-from framing.data_checks import warn_near_groups, warn_recurring_sentences, warn_repeated_documents
+from framing.data_checks import recurring_sentences, warn_near_groups, warn_repeated_documents
 
 
 def silent(check, *args):
@@ -38,8 +38,24 @@ def test_sentences_in_many_documents_are_named_with_their_counts():
         "2 sentence(s) recur word for word in 10 or more of the 30 documents (“Sign up for our daily newsletter to "
         "get the top stories.” (12); “Follow us on Twitter and Facebook.” (12)): wire copy that outlets share, or "
         "page furniture a scraper kept (newsletter, share and follow lines), which alignment groups as the most "
-        "covered events and every measure counts as text: remove furniture from the texts before the run"]
+        "covered events and every measure counts as text: remove furniture from the texts before the run, or pass "
+        "--exclude-recurring (exclude_recurring=True in Python) to leave such sentences out of the summaries, "
+        "alignment and figures"]
     assert len(analysis.documents) == 30  # named, not removed
+    furniture = analysis.sentences["text"].str.startswith(("Sign up", "Follow us"))
+    assert furniture.sum() == 24 and analysis.sentences.loc[furniture, "in_summary"].all()
+
+
+def test_recurring_sentences_can_be_left_out_of_summaries_and_alignment():
+    texts = {f"a{number:02d}": article(number, furniture=number < 12) for number in range(30)}
+    with pytest.warns(FramingWarning, match=r"\(newsletter, share and follow lines\), left out of the summaries, "
+                                            r"alignment and figures \(--exclude-recurring\); sentences\.csv keeps "
+                                            r"them, with in_summary false$"):
+        analysis = analyze(texts, jobs=1, exclude_recurring=True)
+    furniture = analysis.sentences["text"].str.startswith(("Sign up", "Follow us"))
+    assert furniture.sum() == 24 and not analysis.sentences.loc[furniture, "in_summary"].any()
+    assert analysis.sentences.loc[furniture, "event_id"].fillna("").eq("").all()  # no event made of them
+    assert analysis.documents.set_index("doc_id").loc[["a00", "a29"], "n_sentences"].tolist() == [2, 2]
 
 
 @pytest.mark.parametrize(("n_documents", "in_documents", "words", "named"), [
@@ -56,5 +72,6 @@ def test_what_counts_as_recurring(n_documents, in_documents, words, named):
     sentences = pd.DataFrame(rows, columns=["doc_id", "text", "n_words"])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        warn_recurring_sentences(sentences)
+        flagged = recurring_sentences(sentences)
     assert bool(caught) == named
+    assert flagged.tolist() == [False] * n_documents + [named] * in_documents

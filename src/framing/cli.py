@@ -145,6 +145,9 @@ def _common_options(function):
         click.option("--headline-column", default=None,
                      help="Corpus table: a column holding each article's headline (e.g. title), read as its first "
                           "paragraph in the headline section (figure 11: headline vs body)."),
+        click.option("--exclude-recurring", is_flag=True,
+                     help="Leave sentences found word for word in 10%% of the documents (newsletter and share lines "
+                          "a scraper kept, or wire copy) out of the summaries, alignment and figures."),
         click.option("--sheet", default=None,
                      help="Excel workbook: the sheet holding the articles, by name (default: the first)."),
         click.option("--meta-columns", default="",
@@ -218,7 +221,7 @@ def _draw_without_a_display() -> None:
 
 def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events_file, actors_file, sections,
          text_column, id_column, meta_columns, skip_bad_rows, group_by, jobs, engine, contributions, no_contributions,
-         table_format, exact_alignment, headline_column, sheet):
+         table_format, exact_alignment, headline_column, sheet, exclude_recurring):
     _draw_without_a_display()
     from .arguments import comma_separated
     from .pipeline import events_beside
@@ -239,7 +242,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     options = {"paths": [str(p) for p in paths], "manifest": manifest, "lexicon": lexicon_file,
                "extend_lexicon": extend_lexicon, "events": events_file, "actors": actors_file, "sections": sections,
                "pair": ",".join(pair) if pair else None, "text_column": text_column, "id_column": id_column,
-               "headline_column": headline_column, "sheet": sheet,
+               "headline_column": headline_column, "sheet": sheet, "exclude_recurring": exclude_recurring,
                "meta_columns": meta_columns, "skip_bad_rows": skip_bad_rows, "group_by": group_by,
                "contributions": "none" if no_contributions else contributions, "format": table_format,
                "exact_alignment": exact_alignment}
@@ -252,7 +255,8 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                                 progress=True, group_by=group_by or None, jobs=jobs, engine=engine,
                                 contributions="none" if no_contributions else contributions, pair=pair,
                                 actors=actors_file, before_alignment=early.start,
-                                exact_alignment=exact_alignment, headline_column=headline_column, sheet=sheet)
+                                exact_alignment=exact_alignment, headline_column=headline_column, sheet=sheet,
+                                exclude_recurring=exclude_recurring)
         # The pair travels in the analysis (analyze checked it and computed its contributions).
         written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
                                  jobs=jobs, early=early, run_warnings=_DIGEST.record)

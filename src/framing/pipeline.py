@@ -23,7 +23,7 @@ from .arguments import one_of, pair_choice, path_list, section_choice
 from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
                         unaligned_tables)
 from .corpus import Corpus, clean_documents, load_documents
-from .data_checks import warn_near_groups, warn_recurring_sentences, warn_repeated_documents, warn_unsummarised
+from .data_checks import recurring_sentences, warn_near_groups, warn_repeated_documents, warn_unsummarised
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
@@ -60,7 +60,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             group_by: str | None = None, jobs: int | None = None, engine: Engine = "local",
             contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
             actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None,
-            exact_alignment: bool = False, headline_column: str | None = None, sheet: str | None = None) -> Analysis:
+            exact_alignment: bool = False, headline_column: str | None = None, sheet: str | None = None,
+            exclude_recurring: bool = False) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -84,6 +85,10 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         the document's first paragraph in the ``headline`` section (figure 11 compares it with the body).
     sheet
         The sheet of an Excel workbook given as the corpus table (default: the first).
+    exclude_recurring
+        Leave the sentences found word for word in 10% of the documents (page furniture a scraper kept, or wire
+        copy; :func:`framing.data_checks.recurring_sentences`) out of the summaries, alignment and figures, as
+        sentences outside ``sections`` are; ``sentences`` keeps them with ``in_summary`` false.
         ``table`` is the older way to give the same (a :class:`TableOptions`).
     sections
         The sentences that summaries, alignment and figures 1–6 use (default: body): names, ``"body,bullet"``
@@ -168,12 +173,14 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             if corpus.documents.empty:
                 raise input_error(None, "no document is left to analyse: each was skipped (see the warnings above)")
             warn_repeated_documents(corpus.documents)
-            warn_recurring_sentences(sentences)
+            recurring = recurring_sentences(sentences, excluded=exclude_recurring)
             release_freed_memory()  # the batches as they came from the workers
             terms, named = named_actors(terms, mentions, actor_specs)
         timings["documents"] = time.perf_counter() - clock
         clock = time.perf_counter()
         sentences["in_summary"] = True if sections is None else sentences["section"].isin(list(sections))
+        if exclude_recurring:
+            sentences["in_summary"] &= ~recurring
         warn_unsummarised(corpus.documents, sentences, sections)
         summary = summary_rows(sentences, terms, harms)
         # The summaries and the word-shift pair need no alignment: made first, so that the workers compute the
