@@ -42,6 +42,11 @@ def test_rows_are_read_with_spreadsheet_numbers_dates_as_iso_and_numbers_as_ids(
     assert is_table(path) and checked_table(path).n_characters == len(TEXT) + len("The talks failed.")
 
 
+def test_a_table_that_starts_lower_down_keeps_the_spreadsheets_row_numbers(tmp_path):
+    path = workbook(tmp_path / "lower.xlsx", [[], [], ["id", "text"], ["a1", TEXT]])
+    assert [(r["doc_id"], r["path"]) for r in read_records(path)] == [("a1", "lower.xlsx:row 4")]
+
+
 def test_a_workbook_gives_the_records_of_the_same_table_as_csv(tmp_path):
     table = pd.DataFrame({"id": ["a1", "a2", "a3"], "outlet": ["BBC", "Sun", "BBC"],
                           "text": [TEXT, "Line one.\nLine two, with \"quotes\" and a comma.", "@newsdesk wrote: talks resumed."]})

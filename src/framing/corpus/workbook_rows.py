@@ -2,8 +2,9 @@
 read as it is, without a round trip through CSV (where Excel's CSV export picks the locale's separator and a
 legacy encoding in many installations).
 
-The first sheet is read (or the one ``--sheet`` names), row 1 as the header, as :func:`pandas.read_excel` does
-by default; formulas give the values Excel last computed. Rows are streamed by openpyxl's read-only mode (the optional ``xlsx`` extra), so a
+The first sheet is read (or the one ``--sheet`` names), its first row with a value as the header (row 1, as
+:func:`pandas.read_excel` reads it, unless the table starts lower down); formulas give the values Excel last
+computed. Rows are streamed by openpyxl's read-only mode (the optional ``xlsx`` extra), so a
 large workbook is parsed row by row — though openpyxl holds the workbook's shared strings (the texts) in memory
 while it reads, as the file does on disk.
 """
@@ -27,8 +28,8 @@ _SAVE_AGAIN = "save it again from the spreadsheet as .xlsx, or as CSV (UTF-8)"
 def workbook_rows(path: Path, check_header: Callable[[list[str]], None], *, sheet: str | None = None
                   ) -> Iterator[tuple[int, dict]]:
     """``(row number, {column: value})`` for every row of the sheet named ``sheet`` (by default the first) below
-    the header, numbered as the spreadsheet shows them (the header is row 1); rows with no value at all are
-    passed over. ``check_header`` is called with the header's names first (to refuse a column given twice).
+    the header (its first row with a value), numbered as the spreadsheet shows them; rows with no value at all
+    are passed over. ``check_header`` is called with the header's names first (to refuse a column given twice).
 
     Values are as openpyxl reads them — text, whole numbers as ``int``, other numbers as ``float`` — except
     dates and times, given as ISO text (``2020-01-03``; with the time when it is not midnight), so that a
@@ -36,14 +37,16 @@ def workbook_rows(path: Path, check_header: Callable[[list[str]], None], *, shee
     workbook = _opened(path)
     try:
         chosen = _chosen_sheet(path, workbook.worksheets, sheet)
-        rows = chosen.iter_rows(values_only=True)
-        header = next(rows, None)
-        if header is None or all(value is None for value in header):
+        # Blank rows above the header (a sheet that starts lower down) are passed over.
+        rows = enumerate(chosen.iter_rows(values_only=True), start=1)
+        _, header = next(((number, values) for number, values in rows
+                          if any(value is not None for value in values)), (None, None))
+        if header is None:
             others = [] if sheet is not None else [other.title for other in workbook.worksheets[1:]]
             raise input_error(path, f"the sheet {chosen.title!r} is empty (no header row){_others(others)}")
         names = [None if value is None else str(_plain(value)).strip() for value in header]
         check_header([name for name in names if name is not None])
-        for number, values in enumerate(rows, start=2):
+        for number, values in rows:
             if all(value is None for value in values):
                 continue
             yield number, {name: _plain(value) for name, value in zip(names, values) if name is not None}
