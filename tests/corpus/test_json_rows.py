@@ -164,3 +164,16 @@ def test_the_command_line_reads_a_folder_of_json_files(tmp_path):
     assert documents["source_domain"].tolist() == ["bbc.co.uk", "bbc.co.uk", "thesun.co.uk"]
     sentences = pd.read_csv(out / "sentences.csv")
     assert sentences.loc[sentences["sent_id"] == 1, "section"].tolist() == ["headline"] * 3
+
+
+def test_a_json_file_cut_short_is_refused_or_skipped(tmp_path):
+    root = news_please_folder(tmp_path / "data")
+    cut = root / "2020" / "01" / "03" / "bbc.co.uk" / "z.json"
+    cut.write_text('{"title": "Z", "maintext": "The talks', encoding="utf-8")  # a scraper stopped mid-write
+    with pytest.raises(FramingError, match=r"z\.json:1: not valid JSON \(Unterminated string starting at, column "
+                                           r"\d+\) \(fix or remove the file, or pass --skip-bad-rows\)$"):
+        list(read_records(root, text_column="maintext", id_column="title"))
+    with pytest.warns(FramingWarning, match=r"z\.json: line 1: not valid JSON \(Unterminated string starting at, "
+                                            r"column \d+\); skipped$"):
+        records = list(read_records(root, text_column="maintext", id_column="title", skip_bad_rows=True))
+    assert [record["doc_id"] for record in records] == ["A", "B", "C"]

@@ -11,10 +11,11 @@ give dotted columns too (``{"source": {"name": "BBC"}}`` has the column ``source
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import input_error
+from ..errors import FramingError, input_error, warn
 from .encoding import Encoding, open_text
 
 # How deep the list of articles may lie inside the document: {"articles": [...]} and
@@ -164,14 +165,23 @@ def json_files_in(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def json_folder_rows(folder: Path) -> Iterator[tuple[str, dict]]:
+def json_folder_rows(folder: Path, *, skip_bad_files: bool = False) -> Iterator[tuple[str, dict]]:
     """``(name, article)`` for every article of a folder of JSON files: a file holding one object is one article
     (named by its path in the folder, ``bbc/a.json``); a file holding a list, such as one page of an API's
     results, gives each of its objects (``page1.json #3``). An object inside an article (its ``comments``) is
-    never taken for a list of articles."""
+    never taken for a list of articles. A file that is not JSON (one a scraper was stopped while writing) is
+    refused, or with ``skip_bad_files`` skipped with a warning."""
     for path in json_files_in(folder):
         name = path.relative_to(folder).as_posix()
-        document = _parsed(path, path.read_bytes())
+        try:
+            document = _parsed(path, path.read_bytes())
+        except FramingError as error:
+            if not skip_bad_files:
+                raise FramingError(f"{error} (fix or remove the file, or pass --skip-bad-rows)") from None
+            # "<path>:3: not valid JSON …" said of the file: "line 3: not valid JSON …; skipped".
+            problem = re.sub(r"^:(\d+): ", r"line \1: ", str(error).removeprefix(str(path))).removeprefix(": ")
+            warn(path, f"{problem}; skipped")
+            continue
         if isinstance(document, dict):
             yield name, _flattened(document)
         elif isinstance(document, list):

@@ -136,7 +136,7 @@ def read_records(path: str | Path, *, text_column: str = "text", id_column: str 
     numbered_if_missing = id_column is None
     id_column = id_column or "id"
     wanted = _unique([id_column, text_column, headline_column, *meta_columns])
-    encoding, rows = _table_rows(path, wanted, sheet)
+    encoding, rows = _table_rows(path, wanted, sheet, skip_bad_rows)
     source = RowSource(path, shown_path(path), "file" if path.is_dir() else ROW_WORDS.get(table_suffix(path), "row"))
     seen: dict[str, int] = {}
     checked, numbered = False, False
@@ -174,12 +174,13 @@ def _numbered_id(source: RowSource, number) -> str:
     return f"{source.row_word}{number}"
 
 
-def _table_rows(path: Path, wanted: list[str], sheet: str | None) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
+def _table_rows(path: Path, wanted: list[str], sheet: str | None, skip_bad_rows: bool
+                ) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
     """How the file is decoded, and its ``(number, row)`` pairs, by its format (a folder: of JSON files)."""
     if path.is_dir():
         if sheet is not None:
             raise input_error(path, f"--sheet {sheet!r} names a sheet of an Excel workbook (.xlsx); this is a folder")
-        return "utf-8", json_folder_rows(path)
+        return "utf-8", json_folder_rows(path, skip_bad_files=skip_bad_rows)
     suffix = table_suffix(path)
     if suffix in WORKBOOK_SUFFIXES:
         return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted),
