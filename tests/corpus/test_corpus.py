@@ -593,3 +593,13 @@ def test_documents_nested_deeper_are_pointed_to(tmp_path):
     (tmp_path / "empty" / "sub").mkdir(parents=True)
     with pytest.raises(FramingError, match=r"empty: folder has no \.txt or \.md files$"):
         load_documents([tmp_path / "empty"])
+
+
+def test_an_outlet_subfolder_with_its_own_manifest_is_read_with_it(tmp_path):
+    # A class keeps one folder per outlet; one group also wrote a manifest for theirs.
+    root = outlet_folders(tmp_path / "corpus")
+    (root / "bbc" / "manifest.csv").write_text("doc_id,file,outlet,kind\nbbc-a,a.txt,BBC News,broadsheet\n")
+    table = load_documents([root])
+    # The manifest decides which of bbc's files are read (a, not b) and gives them its metadata.
+    assert table[["doc_id", "outlet", "kind", "folder", "path"]].values.tolist() == [
+        ["bbc-a", "BBC News", "broadsheet", "bbc", "bbc/a.txt"], ["c", "", "unknown", "sun", "sun/c.txt"]]

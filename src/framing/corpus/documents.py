@@ -35,7 +35,8 @@ def list_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     if isinstance(paths, (str, Path)):
         paths = [paths]
     found = find_files(paths)
-    if manifest is None and len(found.named) > 1 and found.manifest is not None:
+    several = len(found.named) > 1 or found.named[0].base is not None  # paths, or a folder's subfolders
+    if manifest is None and several and found.manifest is not None:
         # Several paths, a folder with a manifest among them: each is read as it would be alone, so that one
         # folder's manifest does not leave the other paths' documents unread.
         table = pd.concat([_rows_of(item) for item in found.named], ignore_index=True)
@@ -51,12 +52,10 @@ def list_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
 
 
 def _rows_of(named: NamedPath) -> pd.DataFrame:
-    """The rows one named path gives on its own: its manifest's, or its files' by name."""
-    if named.manifest is not None:
-        table = read_manifest(named.manifest)
-        return table.assign(path=shown_paths(table["file"], [named.path], named.manifest))
-    table = _unlisted_rows(named.files)
-    return table.assign(path=shown_paths(table["file"], [named.path]))
+    """The rows one named path (or a named folder's subfolder) gives on its own: its manifest's, or its files'
+    by name; paths shown from the folder the user named (a manifest lists files inside its own folder)."""
+    table = read_manifest(named.manifest) if named.manifest is not None else _unlisted_rows(named.files)
+    return table.assign(path=shown_paths(table["file"], [named.base or named.path]))
 
 
 def _told_apart(table: pd.DataFrame) -> pd.DataFrame:

@@ -20,12 +20,15 @@ TEXT_SUFFIXES = (".txt", ".md")
 
 
 class NamedPath(NamedTuple):
-    """One path the user named, as :func:`find_files` found it: the path, the manifest of a folder that has one,
-    and the text files it gives (a folder's sorted by name; with a manifest, the folder's own, for reference)."""
+    """One path the user named, as :func:`find_files` found it — or one subfolder of a named folder read as its
+    subfolders — : the path, the manifest of a folder that has one, the text files it gives (a folder's sorted by
+    name; with a manifest, the folder's own, for reference), and for a subfolder the named folder (``base``:
+    outputs name its files from there, ``bbc/a.txt``)."""
 
     path: Path
     manifest: Path | None
     files: list[Path]
+    base: Path | None = None
 
 
 class FoundFiles(NamedTuple):
@@ -41,8 +44,8 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
     """Expand folders into their ``.txt``/``.md`` files; also return the manifests found in folders.
 
     A folder holding no document of its own but subfolders that do (a corpus laid out one folder per outlet) is
-    read as those subfolders, one level down, each in turn (:func:`folder_labels` then tells the documents
-    apart by folder). Refuses (before reading anything) anything named or found that is not a regular file
+    read as those subfolders, one level down, each in turn and with its own manifest if it has one
+    (:func:`folder_labels` then tells the documents apart by folder). Refuses (before reading anything) anything named or found that is not a regular file
     (reading a FIFO would block the run forever) and a folder's symbolic link that leads outside it, as a
     manifest's row naming it would be. A folder with its own manifest leaves these checks to
     :func:`read_manifest`, which makes them for the files it lists (the others are not read); one without names
@@ -56,10 +59,9 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
         if not path.exists():
             raise input_error(path, "no such file or folder")
         if path.is_dir():
-            own_manifest = next((path / name for name in MANIFEST_NAMES if (path / name).exists()), None)
+            own_manifest = _own_manifest(path)
             # With a manifest, the manifest says which files are documents (subfolders' too) and checks those.
-            files = _documents_in(path) if own_manifest is not None else _scanned(path)
-            named.append(NamedPath(path, own_manifest, files))
+            named += [NamedPath(path, own_manifest, _documents_in(path))] if own_manifest else _scanned(path)
         else:
             _refuse_other_formats(path)
             require_regular_file(path)
@@ -68,16 +70,23 @@ def find_files(paths: list[str | Path]) -> FoundFiles:
     return FoundFiles([file for item in named for file in item.files], manifest, tuple(named))
 
 
-def _scanned(folder: Path) -> list[Path]:
-    """A folder's documents without a manifest: its own, else its subfolders' (one level down); what the scan
-    passes over is named (an error when nothing is left to read)."""
+def _own_manifest(folder: Path) -> Path | None:
+    return next((folder / name for name in MANIFEST_NAMES if (folder / name).exists()), None)
+
+
+def _scanned(folder: Path) -> list[NamedPath]:
+    """A folder without a manifest: its own documents, else its subfolders' (one level down), each subfolder with
+    its own manifest if it has one; what the scan passes over is named (an error when nothing is left to read)."""
     found = _documents_in(folder)
     subfolders = [] if found else _document_subfolders(folder)
     hints = _unread_hints(folder, subfolders=not subfolders)
+    parts = [NamedPath(folder, None, found)] if found else []
     for subfolder in subfolders:
-        found += _documents_in(subfolder)
-        hints += _unread_hints(subfolder)
-    if not found:
+        manifest = _own_manifest(subfolder)
+        parts.append(NamedPath(subfolder, manifest, _documents_in(subfolder), base=folder))
+        if manifest is None:  # else the manifest says which of its files are read
+            hints += _unread_hints(subfolder)
+    if not parts:
         deeper = _deeper_documents(folder)
         if deeper is not None:
             hints.append(f"its documents lie deeper (e.g. in {deeper}), and only a folder's own files or its "
@@ -85,10 +94,11 @@ def _scanned(folder: Path) -> list[Path]:
         raise input_error(folder, "; ".join(["folder has no .txt or .md files", *hints]))
     for hint in hints:
         warn(folder, hint)
-    for file in found:
-        _refuse_link_out_of(folder, file)
-        require_regular_file(file)
-    return found
+    for part in parts:
+        for file in part.files if part.manifest is None else ():
+            _refuse_link_out_of(folder, file)
+            require_regular_file(file)
+    return parts
 
 
 def is_json_folder(path: str | Path) -> bool:
