@@ -137,8 +137,8 @@ def _common_options(function):
                      help="Sections the summaries and figures use: comma-separated headline, bullet, body, "
                           "caption, subhead, or 'all'. Every sentence is scored and kept in sentences.csv."),
         click.option("--text-column", default="text", show_default=True,
-                     help="Corpus table (.csv/.tsv/.jsonl/.json/.xlsx, or a folder of .json files): the column holding each "
-                          "article's text."),
+                     help="Corpus table (.csv/.tsv/.jsonl/.json/.xlsx, or a folder of .json files): the column "
+                          "holding each article's text."),
         click.option("--id-column", default=None,
                      help="Corpus table: the column holding each article's unique id [default: id; when the table "
                           "has no id column, each article is named by its row: row2, row3, …]."),

@@ -61,8 +61,7 @@ def table_options(table: TableOptions | None, *, text_column: str = "text", id_c
     if keywords != TableOptions():
         raise input_error(None, "give the corpus table's columns either as keywords (text_column=, id_column=, "
                                 "meta_columns=, skip_bad_rows=, headline_column=, sheet=) or as "
-                                "table=TableOptions(...), "
-                                "not both")
+                                "table=TableOptions(...), not both")
     # Its meta columns checked like the keyword's: a string is split at commas, not into letters.
     return TableOptions(table.text_column, table.id_column, comma_separated(table.meta_columns, "meta_columns"),
                         table.skip_bad_rows, table.headline_column, table.sheet)

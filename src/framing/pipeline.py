@@ -81,15 +81,16 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         For a corpus table or a DataFrame: the columns holding the text, the unique id (default ``id``; without
         one, a DataFrame gets ``doc1, doc2, …`` and a table's rows ``row2, row3, …``) and the metadata to keep (a
         list, or ``"a,b"`` as on the command line), and whether a bad row is skipped with a warning instead of
-        refused (of files and folders: a file that cannot be read, such as an empty one); ``headline_column``, a column holding each article's headline (an export's ``title``), read as
-        the document's first paragraph in the ``headline`` section (figure 11 compares it with the body).
+        refused (of files and folders: a file that cannot be read, such as an empty one); ``headline_column``, a
+        column holding each article's headline (an export's ``title``), read as the document's first paragraph in
+        the ``headline`` section (figure 11 compares it with the body). ``table`` is the older way to give the
+        same (a :class:`TableOptions`).
     sheet
         The sheet of an Excel workbook given as the corpus table (default: the first).
     exclude_recurring
         Leave the sentences found word for word in 10% of the documents (page furniture a scraper kept, or wire
         copy; :func:`framing.data_checks.recurring_sentences`) out of the summaries, alignment and figures, as
         sentences outside ``sections`` are; ``sentences`` keeps them with ``in_summary`` false.
-        ``table`` is the older way to give the same (a :class:`TableOptions`).
     sections
         The sentences that summaries, alignment and figures 1–6 use (default: body): names, ``"body,bullet"``
         as on the command line, or ``None`` / ``"all"``; every sentence is scored and kept in
@@ -326,7 +327,6 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
     check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
     so that a bad row stops the run before any work and no table is ever held whole."""
-    from .corpus.reading import is_json_folder
     from .corpus.records import NOT_METADATA, checked_table, is_table, read_records
 
     sizes = _BatchSizes(batch_size, batch_characters, least_characters)
@@ -338,7 +338,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     if records is not None:
         metadata = pd.DataFrame.from_records(records).drop(columns=list(NOT_METADATA), errors="ignore")
         return DocumentBatches(chunks(records), metadata, sum(len(record["raw_text"]) for record in records))
-    tables = [p for p in paths if is_table(p) or is_json_folder(p)]
+    tables = [p for p in paths if is_table(p)]
     if tables:
         if len(paths) != 1:
             raise input_error(tables[0], "give one corpus table (.csv, .tsv, .jsonl, .json, .xlsx) on its own, or "

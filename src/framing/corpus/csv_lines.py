@@ -26,8 +26,9 @@ class UnclosedQuote(Exception):
 
 
 class RowLines:
-    """Iterate a text file's lines for ``csv.reader``; call :meth:`row_done` after each row read, and read
-    ``ended_inside_row``: true once the file ended while the reader still wanted the rest of a row."""
+    """A text file's lines for ``csv.reader``, counted per row: read the reader's rows through :meth:`rows`, which
+    knows from ``ended_inside_row`` (true once the file ended while the reader still wanted the rest of a row)
+    that the last row was never finished."""
 
     def __init__(self, lines):
         self._lines = iter(lines)

@@ -45,9 +45,13 @@ EXCEL_CELL_CHARS = 32_767
 
 def is_table(path: str | Path) -> bool:
     """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.json``,
-    each also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``)."""
+    each also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``) and for a folder of JSON files, one
+    article each (:func:`~framing.corpus.reading.is_json_folder`)."""
+    # Imported here: reading names the tables a folder scan passes over, so it imports this module.
+    from .reading import is_json_folder
+
     path = Path(path)
-    return table_suffix(path) is not None and not path.is_dir()
+    return is_json_folder(path) if path.is_dir() else table_suffix(path) is not None
 
 
 def table_suffix(path: str | Path) -> str | None:
@@ -177,16 +181,14 @@ def _numbered_id(source: RowSource, number) -> str:
 def _table_rows(path: Path, wanted: list[str], sheet: str | None, skip_bad_rows: bool
                 ) -> tuple[Encoding, Iterator[tuple[int, dict]]]:
     """How the file is decoded, and its ``(number, row)`` pairs, by its format (a folder: of JSON files)."""
+    suffix = None if path.is_dir() else table_suffix(path)
+    if sheet is not None and suffix not in WORKBOOK_SUFFIXES:
+        raise input_error(path, f"--sheet {sheet!r} names a sheet of an Excel workbook (.xlsx); this is not one")
     if path.is_dir():
-        if sheet is not None:
-            raise input_error(path, f"--sheet {sheet!r} names a sheet of an Excel workbook (.xlsx); this is a folder")
         return "utf-8", json_folder_rows(path, skip_bad_files=skip_bad_rows)
-    suffix = table_suffix(path)
     if suffix in WORKBOOK_SUFFIXES:
         return "utf-8", workbook_rows(path, lambda header: _refuse_repeated_columns(path, header, wanted),
                                       sheet=sheet)
-    if sheet is not None:
-        raise input_error(path, f"--sheet {sheet!r} names a sheet of an Excel workbook (.xlsx); this is not one")
     encoding = stream_encoding(path)
     separator = SEPARATORS.get(suffix)
     if separator is not None:
