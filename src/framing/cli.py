@@ -227,6 +227,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
     from .pipeline import events_beside
     from .pipeline import analyze as run_analysis
     from .report import EarlyFigures, prepare_out_dir, write_analysis
+    from .report.drawing import WRITING_MODULES
 
     chosen = _sections(sections)
     # Before any work: a refused --out (a file, an input folder, read-only, or a folder holding the user's own
@@ -256,7 +257,7 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                                 contributions="none" if no_contributions else contributions, pair=pair,
                                 actors=actors_file, before_alignment=early.start,
                                 exact_alignment=exact_alignment, headline_column=headline_column, sheet=sheet,
-                                exclude_recurring=exclude_recurring)
+                                exclude_recurring=exclude_recurring, imports_ahead=WRITING_MODULES)
         # The pair travels in the analysis (analyze checked it and computed its contributions).
         written = write_analysis(out_dir, analysis, options=options, table_format=table_format, progress=True,
                                  jobs=jobs, early=early, run_warnings=_DIGEST.record)
@@ -278,8 +279,9 @@ def _run(paths, *, out_dir, pair, manifest, lexicon_file, extend_lexicon, events
                              "sentiment differs most.")
 @_common_options
 def analyze(paths, out_dir, pair, **options):
-    """Analyse documents (files or folders of .txt/.md, or a corpus table: .csv, .tsv, .jsonl, .json, also gzipped, or
-    an Excel .xlsx, or a folder of .json files, one article each) and write tables, figures and a report to --out.
+    """Analyse documents (files or folders of .txt/.md/.docx, or a corpus table: .csv, .tsv, .jsonl, .json, also
+    gzipped, or an Excel .xlsx, or a folder of .json files, one article each) and write tables, figures and a
+    report to --out.
     A folder of subfolders (one per outlet) is read as its subfolders, each document's folder a metadata column
     (--group-by folder).
 

@@ -73,6 +73,10 @@ def map_batches(work: Callable[[Batch], Result], batches: Iterable[Batch], *, jo
             yield from in_order(lambda batch: own.submit(work, batch), batches, in_flight=2 * jobs)
 
 
+def _ready() -> None:
+    """Nothing: submitted to start a pool's workers."""
+
+
 def _worker_started() -> None:
     """In each worker, once: what it inherited from this process (modules, the lexicon) is set aside from garbage
     collection. Those objects live as long as the worker, yet each full collection walked them all again: 0.31 of a
@@ -85,7 +89,7 @@ def _worker_started() -> None:
 def worker_pool(jobs: int, engine: Engine) -> Iterator[ProcessPoolExecutor | None]:
     """Local worker processes for the maps of one run (``None`` for one process or Dask).
 
-    The workers start with the first map, while this process holds little more than the lexicon, and serve
+    The workers start at once, while this process holds little more than the lexicon, and serve
     every later map (word contributions, made beside the alignment; :func:`end_when_done` ends them after it).
     Forking a new pool once the corpus is in memory made each worker share the parent's gigabytes and copy them
     as Python touched their objects: at 10,000 articles the process tree's summed resident size went to 3.2 GB
@@ -96,6 +100,9 @@ def worker_pool(jobs: int, engine: Engine) -> Iterator[ProcessPoolExecutor | Non
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_started)
+    # Forked now, all of them (the fork context starts every worker at the first submit), so that a thread of
+    # this process may import beside the map (framing.imports_ahead) without a fork in its midst.
+    pool.submit(_ready)
     try:
         yield pool
     except BaseException:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -27,6 +27,7 @@ from .data_checks import recurring_sentences, warn_near_groups, warn_repeated_do
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
+from .imports_ahead import AFTER_MAP, ImportsAhead
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
@@ -61,7 +62,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
             contributions: ContributionMode = "auto", pair: tuple[str, str] | str | None = None,
             actors: str | Path | None = None, before_alignment: Callable[[Analysis], None] | None = None,
             exact_alignment: bool = False, headline_column: str | None = None, sheet: str | None = None,
-            exclude_recurring: bool = False) -> Analysis:
+            exclude_recurring: bool = False, imports_ahead: Sequence[str] = ()) -> Analysis:
     """Run the whole pipeline on files/folders, one corpus table, or texts held in memory, and return every
     table (see :class:`~framing.tables.Analysis`). Nothing is written to disk (``Analysis.write`` does that).
 
@@ -122,6 +123,10 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         omissions, word_choice``) are empty, whose sentences (every column, ``event_id`` last) have ``event_id``
         ``""``, with no word contributions made after the map and no word shift. What it starts runs beside the
         alignment (the CLI draws the figures that read none of those: :mod:`framing.report.drawing`).
+    imports_ahead
+        Modules the caller imports after the run (the CLI: the figures and the report), imported with the ones
+        the run needs after the map by a thread of this process while worker processes score
+        (:mod:`framing.imports_ahead`); nothing is imported ahead without workers.
     exact_alignment
         Compare every pair of sentences that share a word, however large the corpus. By default a corpus too
         large for that (about 1,700 articles of rarely repeated sentences) compares only the pairs whose less
@@ -162,11 +167,13 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs,
                        skip_empty=table.skip_bad_rows)
         scored = []
-        for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
-            for message in result.warnings:
-                warnings.warn(message, stacklevel=2)
-            scored.append(result)
-            bar.update(len(result.corpus.documents))
+        ahead = ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=pool is not None)
+        with ahead:
+            for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
+                for message in result.warnings:
+                    warnings.warn(message, stacklevel=2)
+                scored.append(result)
+                bar.update(len(result.corpus.documents))
         bar.close()
         with stage("collecting scores and naming actors", progress):  # about 3 s at 10,000 articles
             corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites = _concatenate(scored)
@@ -342,7 +349,7 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     if tables:
         if len(paths) != 1:
             raise input_error(tables[0], "give one corpus table (.csv, .tsv, .jsonl, .json, .xlsx) on its own, or "
-                                         "files and folders of .txt/.md documents, not both")
+                                         "files and folders of .txt/.md/.docx documents, not both")
         if manifest is not None:
             raise input_error(manifest, "a corpus table carries its own metadata (--meta-columns); "
                                         "--manifest is for folders of files")

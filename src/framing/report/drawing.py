@@ -21,6 +21,7 @@ early figure not yet begun, beside the tables, and moves the early files in.
 from __future__ import annotations
 
 import gc
+import importlib
 import multiprocessing
 import shutil
 import tempfile
@@ -35,6 +36,11 @@ from ..executor import available_cores, end_workers, stop_workers
 from ..heap import release_freed_memory
 from ..progress import steps
 from .outdir import FIGURE_FORMATS
+
+# What drawing the figures and writing the report import: matplotlib and the figure modules, jinja2. Imported by
+# this process before it forks children to draw (each would otherwise import matplotlib itself, about half a second
+# apiece), and by a run with worker processes already beside its map (framing.imports_ahead).
+WRITING_MODULES = ("framing.report.html", "framing.figures.build")
 
 # Above this many sentences in the run, the figures are drawn in this process (module docstring). 50,000 is
 # about 2,000 articles: a child then adds a few hundred MB of resident size, well under the 2 GB budget.
@@ -60,7 +66,7 @@ class FigureSource(NamedTuple):
 
 
 # What forked children draw from: set just before they are forked, so they inherit it, and cleared after. Each
-# child builds the makers itself, so that the process that forks them never imports matplotlib (half a second).
+# child builds the makers itself (the modules they come from are imported before the fork: WRITING_MODULES).
 _SOURCE: list[FigureSource] = []
 _CHILD_MAKERS: dict[str, Callable] = {}
 
@@ -177,6 +183,8 @@ def _forked(source: FigureSource, stems: list[str], figure_dir: Path, workers: i
             ) -> tuple[ProcessPoolExecutor, dict[str, Future]]:
     """Forked children drawing the figures ``stems`` of ``source`` into ``figure_dir``: the pool and each stem's
     future."""
+    for name in WRITING_MODULES:  # inherited by every child; the report imports them here anyway
+        importlib.import_module(name)
     _SOURCE.append(source)
     # Frozen objects are never traversed by a child's garbage collector, which would otherwise write to (and
     # so copy) every page of the parent's heap it inherited.

@@ -1,0 +1,75 @@
+import sys
+import time
+
+import pandas as pd
+import pytest
+
+from framing.imports_ahead import ImportsAhead
+from framing.pipeline import analyze
+
+
+@pytest.fixture
+def module_on_path(tmp_path, monkeypatch):
+    """A module no test has imported: ``name`` and a list that records, in the module, the thread importing it."""
+    def make(name: str, body: str = "") -> str:
+        (tmp_path / f"{name}.py").write_text(
+            "import threading\nIMPORTED_BY = threading.current_thread().name\n" + body, encoding="utf-8")
+        monkeypatch.syspath_prepend(str(tmp_path))
+        monkeypatch.delitem(sys.modules, name, raising=False)
+        return name
+    yield make
+
+
+def test_the_modules_are_imported_by_the_thread_before_the_block_ends(module_on_path):
+    name = module_on_path("ahead_slow", "import time\ntime.sleep(0.2)\n")
+    with ImportsAhead([name]):
+        pass  # leaving the block waits for the import
+    assert sys.modules[name].IMPORTED_BY == "framing-imports"
+
+
+def test_a_module_that_fails_to_import_is_left_to_fail_where_it_is_used(module_on_path):
+    broken = module_on_path("ahead_broken", "raise RuntimeError('broken on purpose')\n")
+    fine = module_on_path("ahead_fine")
+    with ImportsAhead([broken, fine]):
+        pass
+    assert broken not in sys.modules and fine in sys.modules
+    with pytest.raises(RuntimeError, match="broken on purpose"):
+        __import__(broken)
+
+
+def test_nothing_is_imported_when_disabled(module_on_path):
+    name = module_on_path("ahead_never")
+    with ImportsAhead([name], enabled=False):
+        pass
+    assert name not in sys.modules
+
+
+def test_an_error_in_the_block_is_not_held_up_by_the_imports(module_on_path):
+    name = module_on_path("ahead_slower", "import time\ntime.sleep(1.5)\n")
+    start = time.perf_counter()
+    with pytest.raises(KeyError), ImportsAhead([name]):
+        raise KeyError("the map failed")
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.fixture
+def corpus_csv(tmp_path):
+    path = tmp_path / "corpus.csv"
+    pd.DataFrame({"id": ["a", "b", "c"], "text": [
+        "Officials said the storm destroyed forty homes on Tuesday. Residents fled to the school.",
+        "The storm wrecked dozens of homes, residents told reporters. The school took them in.",
+        "A tropical storm reached the coast on Tuesday."]}).to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.slow
+def test_a_run_with_workers_imports_what_its_caller_asks_beside_the_map(module_on_path, corpus_csv):
+    asked = module_on_path("ahead_for_the_figures")
+    analyze(corpus_csv, jobs=2, contributions="none", imports_ahead=(asked,))
+    assert sys.modules[asked].IMPORTED_BY == "framing-imports"
+
+
+def test_a_run_in_one_process_imports_nothing_ahead(module_on_path, corpus_csv):
+    asked = module_on_path("ahead_not_needed")
+    analyze(corpus_csv, jobs=1, contributions="none", imports_ahead=(asked,))
+    assert asked not in sys.modules
