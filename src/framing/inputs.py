@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .arguments import PATH_TYPES, comma_separated
-from .corpus.reading import TEXT_SUFFIXES
+from .corpus.reading import DOCUMENT_SUFFIXES
 from .corpus.records import RowSource, near_columns, row_record, table_suffix
 from .errors import input_error
 
@@ -190,7 +190,7 @@ def _is_text(value) -> bool:
     if _exists(value) or not any(character.isspace() for character in stripped):
         return False
     one_line = "\n" not in stripped
-    names_a_file = one_line and (Path(stripped).suffix.lower() in TEXT_SUFFIXES
+    names_a_file = one_line and (Path(stripped).suffix.lower() in DOCUMENT_SUFFIXES
                                  or table_suffix(stripped) is not None)
     return not (names_a_file or stripped.endswith(("/", os.sep)))
 

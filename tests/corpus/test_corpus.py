@@ -297,7 +297,7 @@ def test_files_of_the_same_name_in_two_folders_are_told_apart_by_folder(tmp_path
 def test_subfolders_beside_documents_are_named_in_a_warning(tmp_path):
     root = outlet_folders(tmp_path / "corpus")
     (root / "top.txt").write_text("The regime fell.")
-    with pytest.warns(FramingWarning, match=r"its subfolders bbc, sun hold 3 \.txt/\.md files, which are not read "
+    with pytest.warns(FramingWarning, match=r"its subfolders bbc, sun hold 3 documents, which are not read "
                                             r"beside the folder's own: name the folder and its subfolders to read "
                                             r"them all \(each document's folder is then a metadata column, folder\), "
                                             r"e\.g\. framing analyze .*corpus .*corpus/bbc .*corpus/sun$"):
@@ -348,19 +348,19 @@ def test_folder_labels_name_folders_from_their_common_ancestor(tmp_path):
 def test_a_folder_with_neither_documents_nor_document_subfolders_is_refused(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-")
-    with pytest.raises(FramingError, match=r"folder has no \.txt or \.md files; it holds 1 \.pdf file\(s\)"):
+    with pytest.raises(FramingError, match=r"folder has no \.txt, \.md or \.docx files; it holds 1 \.pdf file\(s\)"):
         load_documents([tmp_path])
 
 
-def test_a_folder_of_word_files_names_them(tmp_path):
-    for name in ("essay1.docx", "essay2.docx", "notes.pdf"):
+def test_a_folder_of_files_in_other_document_formats_names_them(tmp_path):
+    for name in ("essay1.odt", "essay2.odt", "notes.pdf"):
         (tmp_path / name).write_bytes(b"PK\x03\x04")
-    with pytest.raises(FramingError, match=r"folder has no \.txt or \.md files; it holds 2 \.docx, 1 \.pdf file\(s\), "
-                                           r"which are not read: save them as Plain Text \(\.txt\)$"):
+    with pytest.raises(FramingError, match=r"folder has no \.txt, \.md or \.docx files; it holds 2 \.odt, 1 \.pdf "
+                                           r"file\(s\), which are not read: save them as Plain Text \(\.txt\)$"):
         load_documents([tmp_path])
     (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
     (tmp_path / "page.html").write_text("<p>The talks resumed.</p>")
-    with pytest.warns(FramingWarning, match=r"it holds 2 \.docx, 1 \.html, 1 \.pdf file\(s\), which are not read: save "
+    with pytest.warns(FramingWarning, match=r"it holds 2 \.odt, 1 \.html, 1 \.pdf file\(s\), which are not read: save "
                                             r"them as Plain Text \(\.txt\); a web page \(\.html\) may also be given"):
         assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
 
@@ -557,7 +557,7 @@ def test_listing_documents_reads_no_text(tmp_path, monkeypatch):
 
 def test_a_folder_holding_a_corpus_table_says_to_name_it(tmp_path):
     (tmp_path / "export.csv").write_text("id,text\na1,The talks resumed.\n", encoding="utf-8")
-    with pytest.raises(FramingError, match=r"folder has no \.txt or \.md files; it holds the corpus table\(s\) "
+    with pytest.raises(FramingError, match=r"folder has no \.txt, \.md or \.docx files; it holds the corpus table\(s\) "
                                            r"export\.csv, which a folder scan does not read: give a table by name to "
                                            r"read its rows as documents, e\.g\. framing analyze .*export\.csv$"):
         load_documents([tmp_path])
@@ -586,12 +586,12 @@ def test_documents_nested_deeper_are_pointed_to(tmp_path):
     # As news archives store them: by date, then site.
     (tmp_path / "data" / "2020" / "01" / "bbc").mkdir(parents=True)
     (tmp_path / "data" / "2020" / "01" / "bbc" / "a.txt").write_text("The talks resumed on Monday.")
-    with pytest.raises(FramingError, match=r"data: folder has no \.txt or \.md files; its documents lie deeper "
+    with pytest.raises(FramingError, match=r"data: folder has no \.txt, \.md or \.docx files; its documents lie deeper "
                                            r"\(e\.g\. in .*data/2020/01/bbc\), and only a folder's own files or its "
                                            r"subfolders' are read: name the folders that hold them"):
         load_documents([tmp_path / "data"])
     (tmp_path / "empty" / "sub").mkdir(parents=True)
-    with pytest.raises(FramingError, match=r"empty: folder has no \.txt or \.md files$"):
+    with pytest.raises(FramingError, match=r"empty: folder has no \.txt, \.md or \.docx files$"):
         load_documents([tmp_path / "empty"])
 
 

@@ -28,7 +28,7 @@ from .manifest import KINDS, MANIFEST_NAMES, MANIFEST_REQUIRED, METADATA_COLUMNS
 from .markup import MIN_HTML_TAGS, StrippedHtml, html_to_text, looks_like_html
 from .paragraphs import BULLET, CITATION, TERMINAL, WORD
 from .paths import MentionedIn, is_inside, require_regular_file, shown_path
-from .reading import NOT_TEXT_FORMATS, TEXT_SUFFIXES, Encoding, FoundFiles, TextFile, find_files, read_text_file
+from .reading import DOCUMENT_SUFFIXES, NOT_TEXT_FORMATS, Encoding, FoundFiles, TextFile, find_files, read_text_file
 from .sections import LEAD_SUBJECT, LEAD_VERB, PICTURE_CUE, RANKS
 from .tables import (
     DOCUMENT_COLUMNS,
@@ -43,10 +43,11 @@ from .tables import (
 )
 
 __all__ = [
-    "BULLET", "CITATION", "DOCUMENT_COLUMNS", "ENGLISH_FUNCTION_WORDS", "ENGLISH_MIN_SHARE", "KINDS",
+    "BULLET", "CITATION", "DOCUMENT_COLUMNS", "DOCUMENT_SUFFIXES", "ENGLISH_FUNCTION_WORDS", "ENGLISH_MIN_SHARE",
+    "KINDS",
     "LANGUAGE_MIN_LETTERS", "LANGUAGE_MIN_WORDS", "LANGUAGE_SAMPLE_WORDS", "LEAD_SUBJECT", "LEAD_VERB",
     "MANIFEST_NAMES", "MANIFEST_REQUIRED", "METADATA_COLUMNS", "MIN_HTML_TAGS", "NOT_TEXT_FORMATS",
-    "PARAGRAPH_COLUMNS", "PICTURE_CUE", "RANKS", "REMOVAL_COLUMNS", "SECTIONS", "TERMINAL", "TEXT_SUFFIXES", "WORD",
+    "PARAGRAPH_COLUMNS", "PICTURE_CUE", "RANKS", "REMOVAL_COLUMNS", "SECTIONS", "TERMINAL", "WORD",
     "CleanedText", "Corpus", "DecodedText", "DocumentKind", "Encoding", "EnglishShare", "FoundFiles", "MentionedIn",
     "Removal", "RemovalKind", "Section", "StrippedHtml", "TextFile",
     "clean_documents", "clean_text", "decode_text", "english_share", "find_files", "has_sentence_punctuation",

@@ -93,7 +93,8 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     DataFrame with ``doc_id, title, outlet, kind, published, source, notes`` (``folder`` too, when the files
     lie in several folders), ``path, sha256`` (of the file's bytes), ``encoding`` (how they were decoded) and
     ``raw_text``. A text's header (:mod:`.front_matter`) fills the metadata the manifest left empty, and adds
-    the columns of :data:`~framing.corpus.front_matter.EXTRA_KEYS` it has.
+    the columns of :data:`~framing.corpus.front_matter.EXTRA_KEYS` it has; a Word document's title paragraph
+    fills ``title`` so, and ``headline_first`` (true for those documents) has the cleaner label it the headline.
     """
     rows = []
     listed = list_documents(paths, manifest=manifest).to_dict("records")
@@ -109,6 +110,10 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
             warn(path, f"{str(error).removeprefix(f'{path}: ')}; skipped")
             continue
         record.update(sha256=file.sha256, encoding=file.encoding, raw_text=file.text)
+        if file.title:  # a Word document's title paragraph: the headline, and the title unless a manifest gave one
+            record["headline_first"] = True
+            if not record.get("title") or record["title"] == record["doc_id"]:
+                record["title"] = file.title
         rows.append(_with_header_metadata(record))
     if not rows:
         raise input_error(None, f"none of the {len(listed):,} files could be read as a document (see the "

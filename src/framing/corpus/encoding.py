@@ -24,9 +24,12 @@ import ftfy
 
 from ..errors import input_error, warn
 
-Encoding = Literal["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1"]
+# How a document's text was got from its bytes: a text encoding, or "docx" for a Word document's XML.
+Encoding = Literal["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "docx"]
 UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 GZIP_MAGIC = b"\x1f\x8b"
+# Password-protected Office files and the old binary .doc and .xls are OLE2 compound files, not ZIP archives.
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # Bytes per read when a streamed file's encoding is decided (the whole file is checked, a chunk at a time).
 CHUNK_BYTES = 1 << 20
 

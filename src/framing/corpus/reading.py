@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import input_error, warn
-from .encoding import GZIP_MAGIC, Encoding, decode_text
+from .encoding import GZIP_MAGIC, OLE2_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
 from .paths import is_inside, require_regular_file
 from .json_rows import json_files_in
 from .records import table_suffix
+from .word_files import WORD_SUFFIXES, is_word_document, read_word_file
 
-TEXT_SUFFIXES = (".txt", ".md")
+# Documents read from files: plain text and Markdown, and Word documents (framing.corpus.word_files).
+DOCUMENT_SUFFIXES = (".txt", ".md", *WORD_SUFFIXES)
 
 
 class NamedPath(NamedTuple):
@@ -91,7 +93,7 @@ def _scanned(folder: Path) -> list[NamedPath]:
         if deeper is not None:
             hints.append(f"its documents lie deeper (e.g. in {deeper}), and only a folder's own files or its "
                          "subfolders' are read: name the folders that hold them, or list the files in a manifest")
-        raise input_error(folder, "; ".join(["folder has no .txt or .md files", *hints]))
+        raise input_error(folder, "; ".join(["folder has no .txt, .md or .docx files", *hints]))
     for hint in hints:
         warn(folder, hint)
     for part in parts:
@@ -160,13 +162,13 @@ def _refuse_other_formats(path: Path) -> None:
 
 def _documents_in(folder: Path) -> list[Path]:
     """A folder's documents: its own ``.txt``/``.md`` files (not a ``README.md``), sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES
                   and not p.is_dir() and p.name.lower() != "readme.md")
 
 
 # Documents in formats a folder scan passes over: named, so that a folder of Word files is not just "empty" and
 # a folder of .txt and .docx files is not read in half without a word.
-UNREAD_SUFFIXES = (".docx", ".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", ".htm")
+UNREAD_SUFFIXES = (".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", ".htm")
 
 
 def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
@@ -246,7 +248,7 @@ def _subfolder_hint(folder: Path, unread: dict[str, int]) -> str:
     shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
     example = " ".join(str(p) for p in [folder, *(folder / name for name in names[:2])]) + (
         " …" if len(names) > 2 else "")
-    return (f"its subfolders {shown} hold {sum(unread.values()):,} .txt/.md files, which are not read beside the "
+    return (f"its subfolders {shown} hold {sum(unread.values()):,} documents, which are not read beside the "
             f"folder's own: name the folder and its subfolders to read them all (each document's folder is then a "
             f"metadata column, folder), e.g. framing analyze {example}")
 
@@ -259,25 +261,35 @@ def _refuse_link_out_of(folder: Path, file: Path) -> None:
 
 
 class TextFile(NamedTuple):
-    """What :func:`read_text_file` returns: the decoded text, how it was decoded and the SHA-256 of the bytes."""
+    """What :func:`read_text_file` returns: the decoded text, how it was decoded, the SHA-256 of the bytes and,
+    when the file marks its first paragraph as its title (a Word document's Title style), that title."""
 
     text: str
     encoding: Encoding
     sha256: str
+    title: str = ""
 
 
 def read_text_file(path: Path) -> TextFile:
     """Read a text file's bytes once, then hash and decode them.
 
     Decoded by :func:`~framing.corpus.encoding.decode_text` (UTF-8, UTF-16 with a mark, else cp1252 with a
-    warning). Anything but a regular file, and empty, whitespace-only and binary files are refused.
+    warning); a ``.docx`` file's paragraphs are read by :func:`~framing.corpus.word_files.read_word_file`.
+    Anything but a regular file, and empty, whitespace-only and binary files are refused.
     """
     if not path.exists():
         raise input_error(path, "no such file or folder")
     if path.is_dir():
-        raise input_error(path, "is a folder, expected a .txt or .md file")
+        raise input_error(path, "is a folder, expected a .txt, .md or .docx file")
     require_regular_file(path)
     data = path.read_bytes()
+    if path.suffix.lower() in WORD_SUFFIXES and data:
+        word = read_word_file(path, data)
+        if not word.text:
+            raise input_error(path, "is a Word document with no text in its paragraphs")
+        return TextFile(word.text, "docx", hashlib.sha256(data).hexdigest(), word.title)
+    if is_word_document(data):
+        raise input_error(path, "is a Word document (.docx) named otherwise; rename it .docx to read it as one")
     for magic, problem in NOT_TEXT_FORMATS:
         if data.startswith(magic):
             raise input_error(path, problem)
@@ -295,7 +307,7 @@ NOT_TEXT_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "is a PDF, not text; export it to .txt first (e.g. `pdftotext`)"),
     (b"{\\rtf", "is an RTF document, not plain text; save it as Plain Text (.txt)"),
     (b"PK\x03\x04", "is a ZIP archive (a .docx, .odt or .pages file?), not text; save it as Plain Text (.txt)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "is an old Word file (.doc), not text; save it as Plain Text (.txt)"),
+    (OLE2_MAGIC, "is an old Word file (.doc), not text; save it as Plain Text (.txt)"),
     (GZIP_MAGIC, "is gzip-compressed; decompress it first (gunzip); a corpus table may be given compressed, "
                   "named .csv.gz or .jsonl.gz"),
 )

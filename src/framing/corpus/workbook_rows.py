@@ -17,11 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..errors import input_error, warn
+from .encoding import OLE2_MAGIC
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-# An .xlsx is a ZIP archive; these first bytes are an OLE2 file instead: a password-protected workbook (Excel
-# encrypts into OLE2) or an old binary .xls renamed.
-_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AGAIN = "save it again from the spreadsheet as .xlsx, or as CSV (UTF-8)"
 
 
@@ -100,7 +98,7 @@ def _opened(path: Path):
                                 "the sheet as CSV (UTF-8)") from None
     with path.open("rb") as handle:
         start = handle.read(8)
-    if start.startswith(_OLE2_MAGIC):
+    if start.startswith(OLE2_MAGIC):
         raise input_error(path, "is a password-protected workbook or an old .xls renamed .xlsx; remove the "
                                 f"password, or {_SAVE_AGAIN}")
     try:
