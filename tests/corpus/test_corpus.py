@@ -603,3 +603,17 @@ def test_an_outlet_subfolder_with_its_own_manifest_is_read_with_it(tmp_path):
     # The manifest decides which of bbc's files are read (a, not b) and gives them its metadata.
     assert table[["doc_id", "outlet", "kind", "folder", "path"]].values.tolist() == [
         ["bbc-a", "BBC News", "broadsheet", "bbc", "bbc/a.txt"], ["c", "", "unknown", "sun", "sun/c.txt"]]
+
+
+def test_hidden_and_lock_files_are_passed_over_by_a_folder_scan(tmp_path):
+    (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
+    # macOS's companion of a file copied to a USB stick or zipped, and Word's lock file of an open document.
+    (tmp_path / "._a.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    (tmp_path / "~$essay.docx").write_bytes(b"\x05Owner")
+    (tmp_path / "._notes.pdf").write_bytes(b"\x00\x05\x16\x07")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FramingWarning)  # no hint about the hidden .pdf either
+        assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
+    # Named on their own, they are read as asked, and refused for what they are.
+    with pytest.raises(FramingError, match=r"\._a\.txt: looks like a binary file"):
+        load_documents([tmp_path / "._a.txt"])

@@ -104,6 +104,8 @@ def news_please_folder(root):
     write_json(root / "out" / "stray.json", {"maintext": "Not an article."})
     (root / ".cache").mkdir()
     write_json(root / ".cache" / "x.json", {"maintext": "Not an article either."})
+    # macOS's companion of a file copied to a USB stick or zipped: binary, hidden, no article.
+    (root / "2020" / "01" / "03" / "bbc.co.uk" / "._a.json").write_bytes(b"\x00\x05\x16\x07\x00\x02Mac OS X")
     return root
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import FramingError, input_error, warn
 from .encoding import Encoding, open_text
+from .paths import is_passed_over
 
 # How deep the list of articles may lie inside the document: {"articles": [...]} and
 # {"articles": {"results": [...]}} (Event Registry) are found; anything deeper is a structure to extract first.
@@ -148,7 +149,8 @@ JSON_FOLDER_LEVELS = 6
 
 def json_files_in(folder: Path) -> list[Path]:
     """The ``.json`` files of ``folder`` and its subfolders (at most :data:`JSON_FOLDER_LEVELS` down), sorted by
-    path; hidden folders and a framing run's output folder (which holds a ``run.json``) passed over."""
+    path; hidden files and folders (:func:`~framing.corpus.paths.is_passed_over`) and a framing run's output
+    folder (which holds a ``run.json``) passed over."""
     found, level = [], [folder]
     for _ in range(JSON_FOLDER_LEVELS):
         below = []
@@ -159,8 +161,9 @@ def json_files_in(folder: Path) -> list[Path]:
                 entries = list(parent.iterdir())
             except OSError:  # a folder this user may not list is no corpus of theirs
                 continue
-            found += [p for p in entries if p.suffix.lower() == ".json" and p.is_file() and p.name != "run.json"]
-            below += [p for p in entries if p.is_dir() and not p.name.startswith(".")]
+            found += [p for p in entries if p.suffix.lower() == ".json" and not is_passed_over(p) and p.is_file()
+                      and p.name != "run.json"]
+            below += [p for p in entries if p.is_dir() and not is_passed_over(p)]
         level = below
     return sorted(found)
 

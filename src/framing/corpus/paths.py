@@ -55,6 +55,13 @@ def _refusal(path: Path, problem: str, mentioned: MentionedIn | None):
     return input_error(mentioned.file, f"{mentioned.written!r} {problem}", line=mentioned.line)
 
 
+def is_passed_over(path: Path) -> bool:
+    """A file or folder a folder scan does not read: a hidden one (a name starting with "."; macOS writes a
+    ``._story.txt`` beside each file copied to a USB stick or zipped, which is no text), and an Office lock file
+    (``~$essay.docx``, there while the document is open in Word)."""
+    return path.name.startswith((".", "~$"))
+
+
 def is_inside(file: Path, folder: Path) -> bool:
     """Whether ``file``, with every symbolic link followed, lies in ``folder`` (or below it)."""
     return Path(file).resolve().is_relative_to(Path(folder).resolve())

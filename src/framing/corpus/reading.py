@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ..errors import input_error, warn
 from .encoding import GZIP_MAGIC, OLE2_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
-from .paths import is_inside, require_regular_file
+from .paths import is_inside, is_passed_over, require_regular_file
 from .json_rows import json_files_in
 from .records import table_suffix
 from .word_files import WORD_SUFFIXES, is_word_document, read_word_file
@@ -161,8 +161,9 @@ def _refuse_other_formats(path: Path) -> None:
 
 
 def _documents_in(folder: Path) -> list[Path]:
-    """A folder's documents: its own ``.txt``/``.md`` files (not a ``README.md``), sorted by name."""
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES
+    """A folder's documents: its own ``.txt``, ``.md`` and ``.docx`` files (not a ``README.md``, not hidden or
+    lock files: :func:`~framing.corpus.paths.is_passed_over`), sorted by name."""
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in DOCUMENT_SUFFIXES and not is_passed_over(p)
                   and not p.is_dir() and p.name.lower() != "readme.md")
 
 
@@ -178,7 +179,7 @@ def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
     unread = _unread_subfolders(folder) if subfolders else {}
     if unread:
         hints.append(_subfolder_hint(folder, unread))
-    files = [p for p in folder.iterdir() if not p.is_dir()]
+    files = [p for p in folder.iterdir() if not p.is_dir() and not is_passed_over(p)]
     tables = sorted(p for p in files if table_suffix(p) is not None and p.name.lower() not in MANIFEST_NAMES)
     if tables:
         hints.append(_table_hint(folder, tables))
@@ -223,7 +224,7 @@ def _deeper_documents(folder: Path) -> Path | None:
 
 def _listed_subfolders(folder: Path) -> list[Path]:
     try:
-        return [p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")]
+        return [p for p in folder.iterdir() if p.is_dir() and not is_passed_over(p)]
     except OSError:
         return []
 
@@ -233,7 +234,7 @@ def _unread_subfolders(folder: Path) -> dict[str, int]:
     per outlet is otherwise read as its top level alone, without a word. A subfolder holding a framing run's
     ``run.json`` (an ``--out`` inside the corpus folder) and hidden ones are not documents."""
     unread = {}
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not is_passed_over(p)):
         try:
             count = 0 if (sub / "run.json").exists() else len(_documents_in(sub))
         except OSError:  # a subfolder this user may not list is no corpus of theirs
