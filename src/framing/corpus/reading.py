@@ -287,7 +287,8 @@ def read_text_file(path: Path) -> TextFile:
     if path.suffix.lower() in WORD_SUFFIXES and data:
         word = read_word_file(path, data)
         if not word.text:
-            raise input_error(path, "is a Word document with no text in its paragraphs")
+            raise input_error(path, "is a Word document with no text in its paragraphs (a scanned page or a picture "
+                                    "of the article has none to read)")
         return TextFile(word.text, "docx", hashlib.sha256(data).hexdigest(), word.title)
     if is_word_document(data):
         raise input_error(path, "is a Word document (.docx) named otherwise; rename it .docx to read it as one")
