@@ -115,13 +115,14 @@ def test_pdf_renamed_txt(tmp_path, out):
 
 
 @pytest.mark.parametrize(("content", "problem"), [
-    (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml", "is a ZIP archive (a .docx, .odt"),
+    (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml", "is a ZIP archive (an .odt or .pages file?)"),
     (b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 The ministry said.}", "is an RTF document, not plain"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "is an old Word file (.doc), not text"),
 ])
 def test_word_document_renamed_txt(tmp_path, out, content, problem):
     folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "essay.txt": content})
-    assert_refused(analyze(folder, "--out", out), out, f"essay.txt: {problem}", "save it as Plain Text (.txt)")
+    assert_refused(analyze(folder, "--out", out), out, f"essay.txt: {problem}",
+                   "save it as Word (.docx) or Plain Text (.txt)")
 
 
 def test_gzipped_document_is_refused_with_the_advice_to_decompress(tmp_path, out):

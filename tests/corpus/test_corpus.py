@@ -356,13 +356,20 @@ def test_a_folder_of_files_in_other_document_formats_names_them(tmp_path):
     for name in ("essay1.odt", "essay2.odt", "notes.pdf"):
         (tmp_path / name).write_bytes(b"PK\x03\x04")
     with pytest.raises(FramingError, match=r"folder has no \.txt, \.md or \.docx files; it holds 2 \.odt, 1 \.pdf "
-                                           r"file\(s\), which are not read: save them as Plain Text \(\.txt\)$"):
+                                           r"file\(s\), which are not read: save them as Word \(\.docx\) or Plain "
+                                           r"Text \(\.txt\)$"):
         load_documents([tmp_path])
     (tmp_path / "a.txt").write_text("The talks resumed on Monday.")
     (tmp_path / "page.html").write_text("<p>The talks resumed.</p>")
     with pytest.warns(FramingWarning, match=r"it holds 2 \.odt, 1 \.html, 1 \.pdf file\(s\), which are not read: save "
-                                            r"them as Plain Text \(\.txt\); a web page \(\.html\) may also be given"):
+                                            r"them as Word \(\.docx\) or Plain Text \(\.txt\); a web page \(\.html\) "
+                                            r"may also be given"):
         assert load_documents([tmp_path])["doc_id"].tolist() == ["a"]
+    for name in ("essay1.odt", "essay2.odt"):
+        (tmp_path / name).unlink()
+    with pytest.warns(FramingWarning, match=r"it holds 1 \.html, 1 \.pdf file\(s\), which are not read: save them as "
+                                            r"Plain Text \(\.txt\); a web page"):  # not as Word: it keeps nothing more
+        load_documents([tmp_path])
 
 
 def test_a_headline_given_as_such_is_labelled_headline_whatever_its_punctuation():

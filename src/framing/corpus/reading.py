@@ -169,7 +169,8 @@ def _documents_in(folder: Path) -> list[Path]:
 
 # Documents in formats a folder scan passes over: named, so that a folder of Word files is not just "empty" and
 # a folder of .txt and .docx files is not read in half without a word.
-UNREAD_SUFFIXES = (".doc", ".odt", ".rtf", ".pages", ".pdf", ".html", ".htm")
+WORD_PROCESSOR_SUFFIXES = (".doc", ".odt", ".rtf", ".pages")
+UNREAD_SUFFIXES = (*WORD_PROCESSOR_SUFFIXES, ".pdf", ".html", ".htm")
 
 
 def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
@@ -190,7 +191,10 @@ def _unread_hints(folder: Path, *, subfolders: bool = True) -> list[str]:
         pages = ""
         if other.keys() & {".html", ".htm"}:
             pages = "; a web page (.html) may also be given by name, its markup stripped"
-        hints.append(f"it holds {counts} file(s), which are not read: save them as Plain Text (.txt){pages}")
+        # A word processor's own file keeps its title and lists when saved as Word; a PDF or a page only as text.
+        kept = other.keys() & set(WORD_PROCESSOR_SUFFIXES)
+        saved_as = "Word (.docx) or Plain Text (.txt)" if kept else "Plain Text (.txt)"
+        hints.append(f"it holds {counts} file(s), which are not read: save them as {saved_as}{pages}")
     return hints
 
 
@@ -307,9 +311,10 @@ def read_text_file(path: Path) -> TextFile:
 # otherwise be "read" as a text full of control words; the others would be refused as binary without advice.
 NOT_TEXT_FORMATS: tuple[tuple[bytes, str], ...] = (
     (b"%PDF-", "is a PDF, not text; export it to .txt first (e.g. `pdftotext`)"),
-    (b"{\\rtf", "is an RTF document, not plain text; save it as Plain Text (.txt)"),
-    (b"PK\x03\x04", "is a ZIP archive (a .docx, .odt or .pages file?), not text; save it as Plain Text (.txt)"),
-    (OLE2_MAGIC, "is an old Word file (.doc), not text; save it as Plain Text (.txt)"),
+    (b"{\\rtf", "is an RTF document, not plain text; save it as Word (.docx) or Plain Text (.txt)"),
+    (b"PK\x03\x04", "is a ZIP archive (an .odt or .pages file?), not text; save it as Word (.docx) or Plain Text "
+                    "(.txt)"),
+    (OLE2_MAGIC, "is an old Word file (.doc), not text; save it as Word (.docx) or Plain Text (.txt)"),
     (GZIP_MAGIC, "is gzip-compressed; decompress it first (gunzip); a corpus table may be given compressed, "
                   "named .csv.gz or .jsonl.gz"),
 )
