@@ -123,14 +123,14 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         omissions, word_choice``) are empty, whose sentences (every column, ``event_id`` last) have ``event_id``
         ``""``, with no word contributions made after the map and no word shift. What it starts runs beside the
         alignment (the CLI draws the figures that read none of those: :mod:`framing.report.drawing`).
-    imports_ahead
-        Modules the caller imports after the run (the CLI: the figures and the report), imported with the ones
-        the run needs after the map by a thread of this process while worker processes score
-        (:mod:`framing.imports_ahead`); nothing is imported ahead without workers.
     exact_alignment
         Compare every pair of sentences that share a word, however large the corpus. By default a corpus too
         large for that (about 1,700 articles of rarely repeated sentences) compares only the pairs whose less
         common words come near the alignment threshold, with a warning (:mod:`framing.align.products`).
+    imports_ahead
+        Modules the caller imports after the run (the CLI: the figures and the report), imported with the ones
+        the run needs after the map by a thread of this process while worker processes score
+        (:mod:`framing.imports_ahead`); nothing is imported ahead without workers.
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)
@@ -167,8 +167,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs,
                        skip_empty=table.skip_bad_rows)
         scored = []
-        ahead = ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=pool is not None)
-        with ahead:
+        with ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=pool is not None):
             for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
                 for message in result.warnings:
                     warnings.warn(message, stacklevel=2)

@@ -39,7 +39,6 @@ _BLOCKS = "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:t
 _SAVE_AS_TEXT = "or save it as Plain Text (.txt)"
 
 
-
 class WordText(NamedTuple):
     """What :func:`read_word_file` returns: the text, and the title when the first paragraph is one (the text then
     starts with it)."""
@@ -65,7 +64,7 @@ def read_word_file(path: Path, data: bytes) -> WordText:
         style = _style_name(document, block)
         if not paragraphs and style in TITLE_STYLES:
             title = " ".join(text.split())
-        elif block.pPr is not None and block.pPr.numPr is not None or style.startswith("List"):
+        elif (block.pPr is not None and block.pPr.numPr is not None) or style.startswith("List"):
             text = BULLET + text
         paragraphs.append(text)
     if tables:
