@@ -73,3 +73,15 @@ def test_a_run_in_one_process_imports_nothing_ahead(module_on_path, corpus_csv):
     asked = module_on_path("ahead_not_needed")
     analyze(corpus_csv, jobs=1, contributions="none", imports_ahead=(asked,))
     assert asked not in sys.modules
+
+
+@pytest.mark.slow
+def test_a_large_corpus_imports_nothing_ahead(module_on_path, corpus_csv, monkeypatch):
+    import framing.imports_ahead as imports_ahead
+
+    asked = module_on_path("ahead_for_a_large_run")
+    monkeypatch.setattr(imports_ahead, "MAX_CHARACTERS", 100)  # the three short texts hold more
+    analyze(corpus_csv, jobs=2, contributions="none", imports_ahead=(asked,))
+    assert asked not in sys.modules
+    assert imports_ahead.pays(100, workers=True) and not imports_ahead.pays(101, workers=True)
+    assert not imports_ahead.pays(10, workers=False)

@@ -28,6 +28,7 @@ from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
 from .imports_ahead import AFTER_MAP, ImportsAhead
+from .imports_ahead import pays as imports_ahead_pays
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
@@ -130,7 +131,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     imports_ahead
         Modules the caller imports after the run (the CLI: the figures and the report), imported with the ones
         the run needs after the map by a thread of this process while worker processes score
-        (:mod:`framing.imports_ahead`); nothing is imported ahead without workers.
+        (:mod:`framing.imports_ahead`); nothing is imported ahead without workers, nor for a corpus large enough
+        for the run's memory to matter more.
     """
     # Every option is checked, and in-memory texts read, before the long work; by the CLI's own checks.
     check_engine(engine, jobs)
@@ -167,7 +169,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         work = partial(score_batch, lexicon=lex, with_contributions=contributions == "all", actors=actor_specs,
                        skip_empty=table.skip_bad_rows)
         scored = []
-        with ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=pool is not None):
+        ahead = imports_ahead_pays(n_characters, workers=pool is not None)
+        with ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=ahead):
             for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
                 for message in result.warnings:
                     warnings.warn(message, stacklevel=2)
