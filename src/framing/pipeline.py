@@ -151,7 +151,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     events_file = events_file if events_file is not None else events_beside(paths)
     actor_specs = run_actors(actors, paths)
     lex = load_lexicon(lexicon, extend=extend_lexicon)
-    batches, metadata, n_characters = document_batches(paths, manifest=manifest, table=table, records=records)
+    batches, metadata, n_characters = document_batches(paths, manifest=manifest, table=table, records=records,
+                                                       jobs=jobs)
     # What the view and the word-shift pair need is known before any document is scored: checked now, and a
     # corpus too large to show side by side says how it will be shown before the long work, not after it.
     _check_group_column(metadata, group_by)
@@ -327,11 +328,12 @@ class DocumentBatches(NamedTuple):
 def document_batches(paths: list, *, manifest=None, table: TableOptions | None = None,
                      records: list[dict] | None = None, batch_size: int = BATCH_SIZE,
                      batch_characters: int = BATCH_CHARACTERS,
-                     least_characters: int = BATCH_LEAST_CHARACTERS) -> DocumentBatches:
+                     least_characters: int = BATCH_LEAST_CHARACTERS, jobs: int | None = None) -> DocumentBatches:
     """Documents in batches of at most ``batch_size`` rows — more when they hold fewer than ``least_characters``
     characters of text — and at most ``batch_characters`` characters (a longer document alone), with columns as
     from :func:`framing.corpus.load_documents`. ``records``: the documents already read from memory
-    (:func:`framing.inputs.in_memory_records`), instead of ``paths``.
+    (:func:`framing.inputs.in_memory_records`), instead of ``paths``. ``jobs``: processes that may parse many
+    Word documents (default one per core).
 
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
     check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
@@ -365,7 +367,8 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     if table is not None and table.sheet is not None:
         raise input_error(None, f"--sheet {table.sheet!r} names a sheet of an Excel workbook given as the corpus "
                                 "table (.xlsx); files and folders of documents have none")
-    documents = load_documents(paths, manifest=manifest, skip_bad_files=(table or TableOptions()).skip_bad_rows)
+    documents = load_documents(paths, manifest=manifest, skip_bad_files=(table or TableOptions()).skip_bad_rows,
+                               jobs=jobs)
     lengths = documents["raw_text"].str.len().tolist()
     ranges = _chunks(range(len(documents)), sizes, size_of=lengths.__getitem__)
     return DocumentBatches((documents.iloc[rows[0]:rows[-1] + 1] for rows in ranges),

@@ -167,3 +167,47 @@ def test_word_copies_of_the_seeds_give_the_same_analysis_as_their_text_files(tmp
     for name in ("sentences", "terms", "sources", "harms", "events", "pairs", "rewrites"):
         pd.testing.assert_frame_equal(getattr(from_word, name), getattr(from_text, name), obj=name)
     assert from_word.corpus.documents["encoding"].eq("docx").all()
+
+
+def test_many_word_documents_are_read_by_forked_processes_with_the_same_results_and_warnings(tmp_path,
+                                                                                             monkeypatch):
+    import warnings
+
+    from framing.corpus import reading
+
+    monkeypatch.setattr(reading, "PARALLEL_WORD_FILES", 4)
+    paths = []
+    for k in range(9):
+        document = docx.Document()
+        document.add_paragraph(f"Report {k}", style="Title")
+        document.add_paragraph(f"Officials said {k} homes were flooded on Tuesday.")
+        if k % 3 == 0:
+            document.add_table(rows=1, cols=1).cell(0, 0).text = "Town"
+        paths.append(saved(document, tmp_path / f"r{k}.docx"))
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    paths.insert(4, tmp_path / "broken.docx")
+    (tmp_path / "plain.txt").write_bytes("Caf\xe9 owners said so.".encode("cp1252"))  # warns: not UTF-8
+    paths.append(tmp_path / "plain.txt")
+
+    def read(jobs):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            results = list(reading.read_text_files(paths, jobs=jobs))
+        return [str(r) if isinstance(r, FramingError) else r for r in results], [str(w.message) for w in caught]
+
+    here, forked = read(1), read(2)
+    assert forked == here
+    results, warned = here
+    assert [r.title for r in results if not isinstance(r, str)] == [f"Report {k}" for k in range(9)] + [""]
+    assert "broken.docx: is not a Word document" in results[4]
+    assert [w.split(": ")[0].rsplit("/", 1)[-1] for w in warned] == ["r0.docx", "r3.docx", "r6.docx", "plain.txt"]
+
+
+def test_a_refused_word_document_among_many_stops_the_reading_at_once(tmp_path, monkeypatch):
+    from framing.corpus import reading
+
+    monkeypatch.setattr(reading, "PARALLEL_WORD_FILES", 2)
+    for k in range(40):
+        saved(docx.Document(), tmp_path / f"empty{k:02d}.docx")
+    with pytest.raises(FramingError, match=r"empty00\.docx: is a Word document with no text .*--skip-bad-rows"):
+        load_documents([tmp_path], jobs=2)

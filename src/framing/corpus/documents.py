@@ -12,7 +12,7 @@ from .cleaning import clean_documents
 from .front_matter import EXTRA_KEYS, read_front_matter
 from .manifest import MANIFEST_NAMES, METADATA_COLUMNS, read_manifest
 from .paths import shown_path
-from .reading import NamedPath, find_files, folder_labels, read_text_file
+from .reading import NamedPath, find_files, folder_labels, read_text_files
 from .tables import Corpus
 
 
@@ -80,13 +80,14 @@ def _told_apart(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_documents(paths: list[str | Path], *, manifest: str | Path | None = None,
-                   skip_bad_files: bool = False) -> pd.DataFrame:
+                   skip_bad_files: bool = False, jobs: int | None = None) -> pd.DataFrame:
     """Read the documents :func:`list_documents` finds (each file once: its bytes are hashed and decoded).
 
     A file that cannot be read as a document (empty, whitespace only, binary, a PDF or Word file renamed
     ``.txt``) stops the run, before any document is scored, with the way to skip it; with ``skip_bad_files`` it
     is left out with a warning instead (a scraped folder of 10,000 articles holds a few empty files), unless no
-    document is left.
+    document is left. Many Word documents are parsed by ``jobs`` forked processes (default one per core:
+    :func:`~framing.corpus.reading.read_text_files`).
 
     Returns
     -------
@@ -98,16 +99,14 @@ def load_documents(paths: list[str | Path], *, manifest: str | Path | None = Non
     """
     rows = []
     listed = list_documents(paths, manifest=manifest).to_dict("records")
-    for record in listed:
-        path = Path(record.pop("file"))
-        try:
-            file = read_text_file(path)
-        except FramingError as error:
+    files = [Path(record.pop("file")) for record in listed]
+    for record, path, file in zip(listed, files, read_text_files(files, jobs=jobs)):
+        if isinstance(file, FramingError):
             if len(listed) == 1:
-                raise
+                raise file
             if not skip_bad_files:
-                raise FramingError(f"{error} ({SKIP_FILES_HINT})") from None
-            warn(path, f"{str(error).removeprefix(f'{path}: ')}; skipped")
+                raise FramingError(f"{file} ({SKIP_FILES_HINT})") from None
+            warn(path, f"{str(file).removeprefix(f'{path}: ')}; skipped")
             continue
         record.update(sha256=file.sha256, encoding=file.encoding, raw_text=file.text)
         if file.title:  # a Word document's title paragraph: the headline, and the title unless a manifest gave one
