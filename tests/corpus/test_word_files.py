@@ -71,8 +71,13 @@ def test_text_word_shows_is_read_and_deleted_text_is_not(tmp_path):
                                   'flatly </w:t></w:r></w:ins>'))
     paragraph._p.append(parse_xml(f'<w:del {nsdecls("w")} w:id="2" w:author="ed"><w:r><w:delText>angrily '
                                   '</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="3" w:author="ed"><w:r><w:t>today </w:t></w:r>'
+                                  '</w:moveFrom>'))
     paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w")}><w:r><w:t>denied</w:t></w:r></w:hyperlink>'))
-    run = paragraph.add_run(" the report.")
+    run = paragraph.add_run(" the report")
+    paragraph._p.append(parse_xml(f'<w:moveTo {nsdecls("w")} w:id="4" w:author="ed"><w:r><w:t xml:space="preserve">'
+                                  ' today</w:t></w:r></w:moveTo>'))
+    run = paragraph.add_run(".")
     run.add_break()
     paragraph.add_run("Second line.")
     body = document.element.body
@@ -80,7 +85,7 @@ def test_text_word_shows_is_read_and_deleted_text_is_not(tmp_path):
         f'<w:sdt {nsdecls("w")}><w:sdtContent><w:p><w:r><w:t>Inside a control.</w:t></w:r></w:p></w:sdtContent>'
         '</w:sdt>'))
     read = word_text(saved(document, tmp_path / "changes.docx"))
-    assert read.text == "The minister flatly denied the report.\nSecond line.\n\nInside a control."
+    assert read.text == "The minister flatly denied the report today.\nSecond line.\n\nInside a control."
 
 
 def test_a_word_document_is_a_document_with_its_title_as_headline(tmp_path):

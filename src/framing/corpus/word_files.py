@@ -4,8 +4,9 @@ A class collects articles the way its students keep them: pasted into Word. Savi
 is a step that loses what the file says about its own structure, which is what this reads instead:
 
 - paragraphs, in order, one per text paragraph (a blank line between); a line break inside one is kept as a
-  line break. Text inside tracked insertions, hyperlinks, smart tags, simple fields and content controls is
-  read; deleted text (tracked deletions) is not, as Word does not show it.
+  line break. Text inside tracked insertions and moves, hyperlinks, smart tags, simple fields and content
+  controls is read; deleted text (tracked deletions, and moved text where it stood) is not, as Word does not
+  show it.
 - the title: the first paragraph, when Word's ``Title`` or ``Heading 1`` style marks it, is the headline
   (labelled so, whatever its punctuation) and fills the ``title`` column a manifest leaves empty.
 - list paragraphs (numbered or bulleted) start with a bullet, so that the cleaner labels them ``bullet``.
@@ -32,7 +33,9 @@ WORD_SUFFIXES = (".docx",)
 TITLE_STYLES = ("Title", "Heading 1")
 BULLET = "• "
 # Where a paragraph's text lies among its children: runs, and runs inside these wrappers.
-_RUNS = ("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+# Text moved with tracking on is in ``w:moveTo`` where it now stands (and in ``w:moveFrom``, read as deleted, where
+# it stood).
+_RUNS = ("./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
          " | ./w:sdt/w:sdtContent/w:r | ./w:ins/w:hyperlink/w:r | ./w:hyperlink/w:ins/w:r")
 # The body's paragraphs and tables, also those inside content controls (a school's template wraps its fields).
 _BLOCKS = "./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl"
