@@ -16,6 +16,7 @@ import pandas as pd
 from . import align
 from .align.compare import sparse_grid
 from .corpus import Corpus, PARAGRAPH_COLUMNS
+from .heap import release_freed_memory
 from .tables import Analysis, SummaryRows, document_summaries, summary_rows, word_shift_for
 from .views import group_of
 
@@ -75,6 +76,7 @@ def group_view(analysis: Analysis, column: str | None = None) -> Analysis:
     comparison = align.event_comparison(align.Events(members, labels), summary.sentences,
                                         scores=summary.sentences, terms=summary.terms, covered_only=many)
     pairs = _group_pairs(analysis.pairs, keys, rank)
+    release_freed_memory()  # the look-ups of millions of pairs, the run's peak, before the word choice reads them
     grouped = replace(
         analysis, group_by=column, corpus=corpus, sentences=sentences, terms=terms,
         contributions=_rekey(analysis.contributions, keys),
@@ -161,13 +163,16 @@ def _positions_in(values: pd.Series, index: pd.Index) -> np.ndarray:
 
 def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, rank: dict[str, int]) -> pd.DataFrame:
     """Alignment pairs between different groups, the group earlier in ``rank`` as side a."""
-    # Millions of pairs at 10,000 articles: each side is looked up by an integer code of (document, sentence)
-    # in a sorted array, not through an index of millions of tuples (which doubled the run's peak memory).
+    # Millions of pairs at 10,000 articles, and this is the run's peak of memory: each side is looked up by an
+    # integer code of (document, sentence) in a sorted array, not through an index of millions of tuples (which
+    # doubled the peak); group ranks and sentence numbers are held as 32-bit integers, codes built in place.
     documents = pd.Index(keys["doc_id"].unique())
     stride = int(keys["sent_id"].max()) + 1
     codes = _positions_in(keys["doc_id"], documents) * stride + keys["sent_id"].to_numpy(np.int64)
-    group_rank = pd.Categorical(keys["group"], categories=list(rank)).codes.astype(np.int64)
+    group_rank = pd.Categorical(keys["group"], categories=list(rank)).codes.astype(np.int32)
     number = keys["number"].to_numpy(np.int64)
+    numbers = int(number.max(initial=0)) + 1
+    number = number.astype(np.int32) if numbers < 2**31 else number
     # A table from code to row when it is small (one slot per possible sentence of each document): a look-up per
     # pair instead of a binary search; a corpus with one very long document keeps the search.
     if len(documents) * stride <= max(DENSE_LOOKUP_PER_ROW * len(codes), DENSE_LOOKUP_MIN_SLOTS):
@@ -179,7 +184,10 @@ def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, rank: dict[str, int]) 
         find = lambda wanted: sorter[np.searchsorted(codes, wanted, sorter=sorter)]  # noqa: E731
 
     def side(doc: pd.Series, sent: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-        position = find(_positions_in(doc, documents) * stride + sent.to_numpy(np.int64))
+        wanted = _positions_in(doc, documents)
+        wanted *= stride
+        wanted += sent.to_numpy(np.int64)
+        position = find(wanted)
         return group_rank[position], number[position]
 
     rank_a, sent_a = side(pairs["doc_a"], pairs["sent_a"])
@@ -187,16 +195,18 @@ def _group_pairs(pairs: pd.DataFrame, keys: pd.DataFrame, rank: dict[str, int]) 
     between = rank_a != rank_b
     rank_a, rank_b, sent_a, sent_b = rank_a[between], rank_b[between], sent_a[between], sent_b[between]
     similarity = pairs["similarity"].to_numpy()[between]
+    del between
     swap = rank_a > rank_b
-    rank_a, rank_b = np.where(swap, rank_b, rank_a), np.where(swap, rank_a, rank_b)
-    sent_a, sent_b = np.where(swap, sent_b, sent_a), np.where(swap, sent_a, sent_b)
+    rank_a[swap], rank_b[swap] = rank_b[swap], rank_a[swap]
+    sent_a[swap], sent_b[swap] = sent_b[swap], sent_a[swap]
+    del swap
     # Each sentence has one group number, so distinct document pairs never collide: no de-duplication needed.
     # Stable, as the multi-column sort_values it replaces; one sort of a combined code when it fits in 64 bits
     # (twice as fast as np.lexsort over millions of pairs), else np.lexsort.
-    position = _order_of(rank_a, sent_a, rank_b, sent_b, groups=len(rank), numbers=int(number.max(initial=0)) + 1)
+    position = _order_of(rank_a, sent_a, rank_b, sent_b, groups=len(rank), numbers=numbers)
     names = np.asarray(list(rank), dtype=object)
-    return pd.DataFrame({"doc_a": names[rank_a[position]], "sent_a": sent_a[position],
-                         "doc_b": names[rank_b[position]], "sent_b": sent_b[position],
+    return pd.DataFrame({"doc_a": names[rank_a[position]], "sent_a": sent_a[position].astype(np.int64),
+                         "doc_b": names[rank_b[position]], "sent_b": sent_b[position].astype(np.int64),
                          "similarity": similarity[position]})
 
 
@@ -204,5 +214,11 @@ def _order_of(rank_a, sent_a, rank_b, sent_b, *, groups: int, numbers: int) -> n
     """The stable order of pairs by ``rank_a, sent_a, rank_b, sent_b`` (ranks below ``groups``, sentence numbers
     below ``numbers``)."""
     if (groups * numbers) ** 2 < 2**62:
-        return np.argsort(((rank_a * numbers + sent_a) * groups + rank_b) * numbers + sent_b, kind="stable")
+        code = rank_a.astype(np.int64)
+        for factor, part in ((numbers, sent_a), (groups, rank_b), (numbers, sent_b)):
+            code *= factor
+            code += part
+        return np.argsort(code, kind="stable")
     return np.lexsort((sent_b, rank_b, sent_a, rank_a))
+
+
