@@ -24,14 +24,6 @@ def test_drawing_workers(jobs, sentences, workers):
     assert drawing_workers(jobs, sentences) == workers
 
 
-@pytest.fixture
-def corpus_with_outlets(tmp_path):
-    path = tmp_path / "outlets.csv"
-    path.write_text("id,outlet,text\n" + "".join(f"a{k},o{k % 2},The regime said talks {k} would resume.\n"
-                                                 for k in range(4)), encoding="utf-8")
-    return path
-
-
 def files_of(folder):
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
@@ -134,13 +126,31 @@ def test_leaving_early_figures_on_an_error_stops_them_and_removes_their_folder(t
     assert all(not process.is_alive() for process in processes)
 
 
-def test_no_early_figures_on_one_core_or_for_groups(two_documents, corpus_with_outlets):
+def test_no_early_figures_on_one_core(two_documents):
     one, _ = early_and_final([two_documents], jobs=1)
-    grouped = EarlyFigures(2)
-    analyze(corpus_with_outlets, meta_columns="outlet", group_by="outlet", before_alignment=grouped.start)
-    assert one.futures == {} and grouped.futures == {}
-    with one, grouped:
+    assert one.futures == {}
+    with one:
         pass
+
+
+@pytest.mark.slow
+def test_figures_of_groups_begun_before_the_alignment_are_the_files_drawn_after_it(tmp_path):
+    # The child regroups the run as it stands before the alignment: a figure outside AFTER_ALIGNMENT that read
+    # a regrouped alignment table (empty there) would differ from the one drawn from the whole run.
+    path = tmp_path / "outlets.csv"
+    rows = [f"a{k},o{k % 3},\"The regime said talks {k} would resume. Officials denied the report on day {k}. "
+            f"A spokesman called the strike a brutal crime, {k} witnesses said.\"\n" for k in range(9)]
+    path.write_text("id,outlet,text\n" + "".join(rows), encoding="utf-8")
+    early = EarlyFigures(2)
+    analysis = analyze(path, meta_columns="outlet", group_by="outlet", before_alignment=early.start)
+    assert analysis.view.group_by == "outlet" and set(early.futures) == set(FIGURES) - AFTER_ALIGNMENT
+    concurrent.futures.wait(early.futures.values())
+    assert all(future.exception() is None for future in early.futures.values())
+    with_early, warned_early = written_early(early, analysis, tmp_path / "early")
+    after, warned_after = written_with(analysis, tmp_path / "after", jobs=1)
+    assert "groups.csv" in after and sorted(with_early) == sorted(after)
+    assert [name for name in after if after[name] != with_early[name]] == []
+    assert warned_early == warned_after
 
 
 def test_without_a_temporary_folder_every_figure_is_drawn_at_writing(two_documents, tmp_path, monkeypatch):

@@ -14,8 +14,9 @@ measurement).
 
 Most figures read only the summaries, which are made before the alignment. :class:`EarlyFigures` starts those
 (all but :data:`~framing.figures.registry.AFTER_ALIGNMENT`) in one forked child per core but one while this
-process aligns, when the second core would otherwise idle; :func:`figures_drawn` then draws the rest, and any
-early figure not yet begun, beside the tables, and moves the early files in.
+process aligns, when the second core would otherwise idle (for a run that compares groups, the child regroups
+the run first: 1,000 articles by outlet, 10.8 → 9.9 s); :func:`figures_drawn` then draws the rest, and any early
+figure not yet begun, beside the tables, and moves the early files in.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -52,17 +54,26 @@ SVG_SALT = "framing"
 
 
 class FigureSource(NamedTuple):
-    """What a run's figures are drawn from: the run as shown, the word-shift pair asked for, the view."""
+    """What a run's figures are drawn from: the run as shown, the word-shift pair asked for, the view; with
+    ``regroup``, the run as it stands before the alignment, to be regrouped for a view that compares groups."""
 
     analysis: Any
     pair: tuple[str, str] | None
     view: Any
+    regroup: bool = False
 
     def makers(self) -> dict[str, Callable]:
         """Stem → a function that draws the figure (:func:`framing.figures.build.figure_makers`)."""
         from ..figures.build import figure_makers
 
-        return figure_makers(self.analysis, pair=self.pair, view=self.view)
+        analysis = self.analysis
+        if self.regroup:
+            from ..groups import shown_analysis
+
+            # In the child, on the core the alignment leaves free. Without the pair: its word shift reads the
+            # contributions made beside the alignment (figure 5 is drawn after it).
+            analysis = shown_analysis(replace(analysis, word_shift_pair=None, word_shift=None), self.view)
+        return figure_makers(analysis, pair=self.pair, view=self.view)
 
 
 # What forked children draw from: set just before they are forked, so they inherit it, and cleared after. Each
@@ -101,21 +112,22 @@ class EarlyFigures:
         self._folder: Path | None = None
 
     def start(self, analysis) -> None:
-        """Start the figures of ``analysis`` (the run before the alignment) that do not read the alignment; nothing
-        when the run is grouped (its figures read the regrouped alignment), when figures are not forked
-        (:func:`drawing_workers`) or when there is no core to spare beside the alignment. Once per run."""
+        """Start the figures of ``analysis`` (the run before the alignment) that do not read the alignment — for a
+        run that compares groups, regrouped in the child (:func:`framing.groups.shown_analysis`) —; nothing when
+        figures are not forked (:func:`drawing_workers`) or when there is no core to spare beside the alignment.
+        Once per run."""
         from ..figures.registry import AFTER_ALIGNMENT, FIGURES
 
         workers = drawing_workers(self.jobs, len(analysis.sentences))
-        if self._pool is not None or analysis.view is None or analysis.view.group_by is not None or workers < 2:
+        if self._pool is not None or analysis.view is None or workers < 2:
             return
         stems = [stem for stem in FIGURES if stem not in AFTER_ALIGNMENT]
         try:
             self._folder = Path(tempfile.mkdtemp(prefix="framing-figures-"))
         except OSError:  # no temporary folder to be had: every figure is drawn at writing, as without this
             return
-        self._pool, self.futures = _forked(FigureSource(analysis, None, analysis.view), stems, self._folder,
-                                           workers - 1)
+        source = FigureSource(analysis, None, analysis.view, regroup=analysis.view.group_by is not None)
+        self._pool, self.futures = _forked(source, stems, self._folder, workers - 1)
         self.view = analysis.view
 
     def taken_for(self, view) -> dict[str, Future]:

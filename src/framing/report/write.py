@@ -124,8 +124,9 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     if pair is not None:
         check_pair(pair, shown.order)  # a bad pair is refused before anything is written
     workers = drawing_workers(jobs, len(analysis.sentences))
-    # Early figures were drawn from the run itself: not when the figures show it regrouped, nor with another pair.
-    early = early if shown is analysis and pair is None else None
+    # Early figures were drawn for the run's own view (regrouped in their child when it compares groups; taken
+    # only for that view: EarlyFigures.taken_for), and without a pair of the caller's.
+    early = early if pair is None else None
     with figures_drawn(FigureSource(shown, pair, view), figure_dir, workers=workers, progress=progress,
                        early=early) as wait_for_figures:
         table_files = write_tables(staging, tables, table_format, progress=progress).files
