@@ -220,5 +220,3 @@ def _order_of(rank_a, sent_a, rank_b, sent_b, *, groups: int, numbers: int) -> n
             code += part
         return np.argsort(code, kind="stable")
     return np.lexsort((sent_b, rank_b, sent_a, rank_a))
-
-

@@ -27,8 +27,7 @@ from .data_checks import recurring_sentences, warn_near_groups, warn_repeated_do
 from .errors import input_error, warn
 from .executor import Engine, auto_jobs, available_cores, check_engine, map_batches, worker_pool
 from .heap import release_freed_memory
-from .imports_ahead import AFTER_MAP, ImportsAhead
-from .imports_ahead import pays as imports_ahead_pays
+from .imports_ahead import AFTER_MAP, ImportsAhead, pays as imports_ahead_pays
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
 from .progress import stage
@@ -338,7 +337,8 @@ def document_batches(paths: list, *, manifest=None, table: TableOptions | None =
     Every document is read and checked before this returns: a corpus table is streamed twice, once through to
     check every row and keep its metadata (:func:`~framing.corpus.records.checked_table`), then batch by batch,
     so that a bad row stops the run before any work and no table is ever held whole."""
-    from .corpus.records import NOT_METADATA, checked_table, is_table, read_records
+    from .corpus.reading import is_table
+    from .corpus.records import NOT_METADATA, checked_table, read_records
 
     sizes = _BatchSizes(batch_size, batch_characters, least_characters)
 

@@ -8,7 +8,8 @@ import warnings
 import pytest
 
 from framing.errors import FramingError, FramingWarning
-from framing.corpus.records import checked_table, is_table, read_records, table_suffix
+from framing.corpus.reading import is_table
+from framing.corpus.records import checked_table, read_records, table_suffix
 
 
 def write_csv(path, rows, header="id,outlet,text"):

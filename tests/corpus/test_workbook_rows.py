@@ -10,7 +10,8 @@ import pytest
 import xlsxwriter
 
 from framing import FramingError, FramingWarning
-from framing.corpus.records import checked_table, is_table, read_records
+from framing.corpus.reading import is_table
+from framing.corpus.records import checked_table, read_records
 
 TEXT = "The regime said the talks resumed on Monday. Officials called it a terrorist act."
 

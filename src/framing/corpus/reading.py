@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import warnings
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import FramingError, input_error, warn
-from ..executor import available_cores
+from ..executor import available_cores, map_batches
 from .encoding import GZIP_MAGIC, OLE2_MAGIC, Encoding, decode_text
 from .manifest import MANIFEST_NAMES
 from .paths import is_inside, is_passed_over, require_regular_file
@@ -116,6 +114,15 @@ def is_json_folder(path: str | Path) -> bool:
     if not folder.is_dir() or any((folder / name).exists() for name in MANIFEST_NAMES):
         return False
     return not _documents_in(folder) and not _document_subfolders(folder) and bool(json_files_in(folder))
+
+
+def is_table(path: str | Path) -> bool:
+    """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.json``,
+    each also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``:
+    :func:`~framing.corpus.records.table_suffix`) and for a folder of JSON files, one article each
+    (:func:`is_json_folder`)."""
+    path = Path(path)
+    return is_json_folder(path) if path.is_dir() else table_suffix(path) is not None
 
 
 def scanned_folders(folder: Path) -> list[Path]:
@@ -317,40 +324,39 @@ def read_text_file(path: Path) -> TextFile:
 PARALLEL_WORD_FILES = 50
 
 
+# Files one task of those processes reads.
+FILES_PER_TASK = 16
+
+
 def read_text_files(paths: list[Path], *, jobs: int | None = None) -> Iterator[TextFile | FramingError]:
     """:func:`read_text_file` of each path, in order, the error that refuses a file given instead of raised.
 
-    With :data:`PARALLEL_WORD_FILES` Word documents or more, the files are read by forked processes (``jobs``,
-    default one per core; ``jobs=1``: here). What reading a file warns is raised again here, in file order, so a
-    run warns the same way either way."""
-    processes = jobs or available_cores()
+    With :data:`PARALLEL_WORD_FILES` Word documents or more, the files are read by ``jobs`` worker processes
+    (default one per core: :func:`~framing.executor.map_batches`, which ends them when the caller stops at a
+    refused file). What reading a file warns is raised again here, in file order, so a run warns the same way
+    either way."""
     words = sum(path.suffix.lower() in WORD_SUFFIXES for path in paths)
-    if words < PARALLEL_WORD_FILES or processes < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        for path in paths:
-            try:
-                yield read_text_file(path)
-            except FramingError as error:
-                yield error
-        return
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork"))
-    try:
-        for read, caught in pool.map(_read_recording, paths, chunksize=16):
+    processes = (jobs or available_cores()) if words >= PARALLEL_WORD_FILES else 1
+    tasks = (paths[start:start + FILES_PER_TASK] for start in range(0, len(paths), FILES_PER_TASK))
+    for task in map_batches(_read_recording, tasks, jobs=processes):
+        for read, caught in task:
             for message in caught:
                 warnings.warn(message, stacklevel=2)
             yield read
-    finally:  # the caller may stop at a refused file: the files not yet read are not waited for
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _read_recording(path: Path) -> tuple[TextFile | FramingError, list[Warning]]:
-    """In a forked process: the file read (or the error refusing it) and the warnings reading it raised."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            read = read_text_file(path)
-        except FramingError as error:
-            read = error
-    return read, [warning.message for warning in caught]
+def _read_recording(paths: list[Path]) -> list[tuple[TextFile | FramingError, list[Warning]]]:
+    """Each file read (or the error refusing it), with the warnings reading it raised."""
+    read = []
+    for path in paths:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                file = read_text_file(path)
+            except FramingError as error:
+                file = error
+        read.append((file, [warning.message for warning in caught]))
+    return read
 
 
 # Documents people rename to .txt, by their first bytes, with what to do instead. RTF is plain ASCII and would

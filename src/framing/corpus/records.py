@@ -43,17 +43,6 @@ ROW_WORDS = {".jsonl": "line", ".ndjson": "line", ".json": "item"}
 EXCEL_CELL_CHARS = 32_767
 
 
-def is_table(path: str | Path) -> bool:
-    """True for a file whose suffix marks a corpus table (``.csv``, ``.tsv``, ``.jsonl``, ``.ndjson``, ``.json``,
-    each also followed by ``.gz``; an Excel workbook, ``.xlsx`` or ``.xlsm``) and for a folder of JSON files, one
-    article each (:func:`~framing.corpus.reading.is_json_folder`)."""
-    # Imported here: reading names the tables a folder scan passes over, so it imports this module.
-    from .reading import is_json_folder
-
-    path = Path(path)
-    return is_json_folder(path) if path.is_dir() else table_suffix(path) is not None
-
-
 def table_suffix(path: str | Path) -> str | None:
     """The table format a file's name gives (one of :data:`TABLE_SUFFIXES` — ``export.csv.gz`` is ``.csv`` — or
     of :data:`~framing.corpus.workbook_rows.WORKBOOK_SUFFIXES`), or ``None``."""
