@@ -194,3 +194,24 @@ def test_a_control_separator_before_a_sentence_is_not_part_of_it():
     table = sentences(corpus_of(". \x1f0"))
     assert table["text"].tolist() == [".", "0"]
     assert table[["start", "end"]].values.tolist() == [[0, 1], [3, 4]]
+
+
+def test_punkt_under_stdlib_re_splits_exactly_as_nltks_own_punkt(seed_corpus):
+    # The stdlib-re classes exist only for speed (NLTK 3.10 routes Punkt's fixed patterns through a timed
+    # third-party engine); every paragraph of the seeds, plus shapes that exercise each replaced pattern
+    # (ellipses, numbers, initials, quotes after a full stop), must split exactly as NLTK's classes do.
+    from framing.nltk_parts import punkt
+    from framing.segment import punkt_tokenizer
+
+    ours = punkt_tokenizer()
+    nltks = punkt().PunktSentenceTokenizer(ours._params)
+    assert type(ours._lang_vars) is not punkt().PunktLanguageVars
+    texts = dict(zip(seed_corpus.documents["doc_id"], seed_corpus.documents["text"]))
+    paragraphs = [texts[row.doc_id][row.start:row.end] for row in seed_corpus.paragraphs.itertuples()] + [
+        "He paused... Then he spoke. It cost $1,200.50. J. R. Smith agreed.",
+        '"We will respond." The minister left. (He said so.) Then -- silence.',
+        "Turnout was 61.5 per cent. In 2019, it was 58. Voters\u2019 mood: \u201cgrim.\u201d Next year?",
+    ]
+    spans = [list(ours.span_tokenize(text)) for text in paragraphs]
+    assert spans == [list(nltks.span_tokenize(text)) for text in paragraphs]
+    assert sum(map(len, spans)) > 250

@@ -13,6 +13,9 @@ submodule (``from nltk import pathsec``) is left to the import system to load in
 (another NLTK release importing differently), the partly imported modules are dropped and NLTK is imported the
 ordinary way: slower, never wrong. When ``nltk`` is already imported, nothing of this happens.
 
+:func:`stdlib_regex_punkt_classes` gives Punkt its fixed patterns under the stdlib ``re`` (NLTK 3.10 runs them
+through a timed third-party engine that costs more than the matching).
+
 :func:`snowball_stemmer` needs the whole package (the stemmer imports the corpus readers, which rely on
 ``__init__``'s order), so it completes it; only the aligner uses it, after the workers have started.
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import types
 from functools import cache
@@ -76,3 +80,48 @@ def snowball_stemmer(language: str = "english"):
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer(language)
+
+
+@cache
+def stdlib_regex_punkt_classes() -> tuple[type, type]:
+    """Punkt's language variables and token class, with their fixed patterns compiled by the stdlib ``re``.
+
+    NLTK 3.10 compiles every regular expression through ``nltk.redos``: the third-party ``regex`` engine with a
+    wall-clock timeout around each call, a guard meant for patterns a caller supplies. Punkt's patterns are NLTK's
+    own and fixed, and the wrapper costs more than the matching: Punkt split 34,942 news paragraphs in 3.1–3.6 s
+    with them, 1.0–1.3 s with the same patterns under ``re``, every span the same (``tests/test_segment.py``
+    compares them; ``benchmarks/RESULTS.md``, session 21). On NLTK releases before ``redos`` the patterns are
+    ``re`` patterns already, and recompiling them changes nothing.
+    """
+    module = punkt()
+    base_vars, base_token = module.PunktLanguageVars, module.PunktToken
+
+    def plain(pattern) -> re.Pattern:
+        return re.compile(pattern.pattern, pattern.flags & (re.IGNORECASE | re.MULTILINE | re.VERBOSE))
+
+    def plain_once(language_vars, slot: str, compile_as_nltk) -> re.Pattern:
+        """The pattern NLTK builds and keeps in ``slot``, compiled again by ``re`` and kept there instead."""
+        compiled = getattr(language_vars, slot, None)
+        if not isinstance(compiled, re.Pattern):
+            compiled = plain(compile_as_nltk())
+            setattr(language_vars, slot, compiled)
+        return compiled
+
+    class PlainLanguageVars(base_vars):
+        __slots__ = ()
+        re_boundary_realignment = plain(base_vars.re_boundary_realignment)
+
+        def _word_tokenizer_re(self):
+            return plain_once(self, "_re_word_tokenizer", super()._word_tokenizer_re)
+
+        def period_context_re(self):
+            return plain_once(self, "_re_period_context", super().period_context_re)
+
+    class PlainToken(base_token):
+        __slots__ = ()
+        _RE_ELLIPSIS = plain(base_token._RE_ELLIPSIS)
+        _RE_NUMERIC = plain(base_token._RE_NUMERIC)
+        _RE_INITIAL = plain(base_token._RE_INITIAL)
+        _RE_ALPHA = plain(base_token._RE_ALPHA)
+
+    return PlainLanguageVars, PlainToken

@@ -24,7 +24,7 @@ from itertools import islice
 import pandas as pd
 
 from .corpus import WORD, Corpus
-from .nltk_parts import punkt
+from .nltk_parts import punkt, stdlib_regex_punkt_classes
 from .arguments import require_type
 from .errors import warn
 
@@ -36,7 +36,8 @@ MAX_SENTENCE_WORDS = 150
 
 @cache
 def punkt_tokenizer():
-    """The packaged English Punkt tokenizer (NLTK's ``PunktSentenceTokenizer``), built once."""
+    """The packaged English Punkt tokenizer (NLTK's ``PunktSentenceTokenizer``, its fixed patterns under the stdlib
+    ``re``: see :func:`~framing.nltk_parts.stdlib_regex_punkt_classes`), built once."""
     data = json.loads(files("framing.data").joinpath("punkt_english.json").read_text(encoding="utf-8"))
     nltk_punkt = punkt()
     params = nltk_punkt.PunktParameters()
@@ -44,7 +45,8 @@ def punkt_tokenizer():
     params.collocations = {tuple(pair) for pair in data["collocations"]}
     params.sent_starters = set(data["sent_starters"])
     params.ortho_context = defaultdict(int, data["ortho_context"])
-    return nltk_punkt.PunktSentenceTokenizer(params)
+    language_vars, token_class = stdlib_regex_punkt_classes()
+    return nltk_punkt.PunktSentenceTokenizer(params, lang_vars=language_vars(), token_cls=token_class)
 
 
 def count_words(text: str) -> int:
