@@ -40,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
@@ -253,6 +254,22 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# The libraries whose releases move these numbers (NLTK 3.10 made Punkt three times slower, say): named with each
+# table, so that tables of different sessions can be compared.
+LIBRARIES = ("python", "pandas", "numpy", "pyarrow", "matplotlib", "scipy", "scikit-learn", "nltk", "vaderSentiment")
+
+
+def library_versions() -> str:
+    """``pandas 3.1.1, numpy 2.4.6, …``: Python's version and each of :data:`LIBRARIES` installed here."""
+    names = []
+    for name in LIBRARIES:
+        try:
+            names.append(f"{name} {sys.version.split()[0] if name == 'python' else version(name)}")
+        except PackageNotFoundError:
+            names.append(f"{name} not installed")
+    return ", ".join(names)
+
+
 def compile_package() -> None:
     """Byte-compile framing's modules, as ``pip install`` does for an installed package and as Python does on a
     user's first run. An editable install has no bytecode until a run writes it, and a shell with
@@ -317,17 +334,16 @@ def main() -> None:
     else:
         with tempfile.TemporaryDirectory(prefix="framing-scale-") as name:  # 1.2 GB of corpora and outputs
             rows = measure_all(args, Path(name))
-    body = f"""`benchmarks/scale.py`, {CORES} cores.
+    body = f"""`benchmarks/scale.py`, {CORES} cores. Libraries: {library_versions()}.
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
 subprocess, framing's modules byte-compiled first as an install leaves them; bare VADER = one `polarity_scores`
 pass over the same sentences (from the run's `sentences.csv`) in the benchmark process. Peak memory = the sum
 over the CLI and its workers, sampled every {SAMPLE_SECONDS} s, as resident size (RSS: a page forked workers share
 with the CLI counts once per process) and as proportional size (PSS: shared pages split between the processes,
-what the tree really holds). CPU s = user + system time of
-the CLI and every process it started; **ratio floor** = CPU s ÷ cores ÷ bare VADER s, the ratio the run would
-have if every second of its work ran in parallel on every core: no scheduling of this work can beat it, only
-doing less work can.
+what the tree really holds). CPU s = user + system time of the CLI and every process it started; **ratio
+floor** = CPU s ÷ cores ÷ bare VADER s, the ratio the run would have if every second of its work ran in parallel
+on every core: no scheduling of this work can beat it, only doing less work can.
 Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across
 articles, as syndicated copy does: "distinct sentence texts" says how often; framing reads a repeated sentence
 once per process, bare VADER every time); "outlet" rows carry 5 outlets in `--meta-columns`, so the figures compare
