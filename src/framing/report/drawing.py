@@ -9,8 +9,8 @@ The files are the same either way: the same code draws them, with the same fixed
 
 Why not at every size: a forked child's resident size counts the parent's pages again, and touching Python
 objects copies them. Beyond :data:`FORK_SENTENCE_LIMIT` sentences the figures are a small part of the run and
-the memory is not, so they are drawn in this process (see ``executor.worker_pool`` for the 10,000-article
-measurement).
+the memory is not, so they are drawn by one *spawned* process fed only the tables they read, beside the tables
+(:mod:`framing.report.apart`), or in this process when that cannot be.
 
 Most figures read only the summaries, which are made before the alignment. :class:`EarlyFigures` starts those
 (all but :data:`~framing.figures.registry.AFTER_ALIGNMENT`) in one forked child per core but one while this
@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 
 from ..executor import available_cores, end_workers, stop_workers
 from ..heap import release_freed_memory
-from ..progress import steps
+from ..progress import stage, steps
 from .outdir import FIGURE_FORMATS
 
 # What drawing the figures and writing the report import: matplotlib and the figure modules, jinja2. Imported by
@@ -99,6 +99,15 @@ def drawing_workers(jobs: int | None, n_sentences: int) -> int:
     return workers
 
 
+def drawing_apart(jobs: int | None, n_sentences: int) -> bool:
+    """Whether a run too large for forked children (:func:`drawing_workers` 0 above
+    :data:`FORK_SENTENCE_LIMIT`) draws its figures in a spawned process beside the tables
+    (:mod:`framing.report.apart`): not when one process was asked for (``jobs`` 1)."""
+    from .apart import pays
+
+    return (jobs is None or jobs >= 2) and pays(n_sentences, FORK_SENTENCE_LIMIT)
+
+
 class EarlyFigures:
     """The figures drawn while the run aligns (module docstring). Use as a context manager around the run and its
     writing: :meth:`start` is the pipeline's ``before_alignment``; :func:`figures_drawn` takes over what it
@@ -158,13 +167,17 @@ class EarlyFigures:
 
 @contextmanager
 def figures_drawn(source: FigureSource, figure_dir: Path, *, workers: int, progress: bool,
-                  early: EarlyFigures | None = None) -> Iterator[Callable[[], list[Path]]]:
+                  early: EarlyFigures | None = None, apart: bool = False) -> Iterator[Callable[[], list[Path]]]:
     """Start drawing every figure (:data:`~framing.figures.registry.FIGURES`) of ``source`` into ``figure_dir``;
     the block runs meanwhile and calls the function it is given to wait for the figures: the saved paths, in stem
-    order. With ``workers`` 0 the figures are drawn when that function is called. ``early``: figures already under
-    way (:class:`EarlyFigures`), used instead of drawing them again when they were drawn for ``source.view``."""
+    order. With ``workers`` 0 the figures are drawn when that function is called, unless ``apart``: then one
+    spawned process draws them meanwhile (:func:`drawing_apart`). ``early``: figures already under way
+    (:class:`EarlyFigures`), used instead of drawing them again when they were drawn for ``source.view``."""
     from ..figures.registry import FIGURES
 
+    if not workers and apart:
+        yield from _drawn_apart(source, list(FIGURES), figure_dir, progress=progress)
+        return
     if not workers:
         makers = source.makers()
         yield lambda: _raised_again({stem: draw_and_save(stem, make, figure_dir) for stem, make in
@@ -189,6 +202,27 @@ def figures_drawn(source: FigureSource, figure_dir: Path, *, workers: int, progr
         raise
     if pool is not None:
         end_workers(pool)
+
+
+def _drawn_apart(source: FigureSource, stems: list[str], figure_dir: Path, *, progress: bool
+                 ) -> Iterator[Callable[[], list[Path]]]:
+    """:func:`figures_drawn`'s block for figures drawn by a spawned process (:mod:`framing.report.apart`)."""
+    from .apart import FiguresApart
+
+    drawing = FiguresApart(source, stems, figure_dir)
+
+    def wait() -> list[Path]:
+        with stage("drawing figures", progress):
+            return _raised_again(drawing.drawn())
+    try:
+        yield wait
+    except BaseException:
+        if drawing.pool is not None:
+            stop_workers(drawing.pool)
+        drawing.remove_handoff()
+        raise
+    if drawing.pool is not None:
+        end_workers(drawing.pool)
 
 
 def _forked(source: FigureSource, stems: list[str], figure_dir: Path, workers: int

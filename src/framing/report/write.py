@@ -23,7 +23,7 @@ from ..heap import release_freed_memory
 from ..progress import stage
 from ..corpus.paths import shown_path
 from ..views import check_pair, choose_view
-from .drawing import EarlyFigures, FigureSource, drawing_workers, figures_drawn
+from .drawing import EarlyFigures, FigureSource, drawing_apart, drawing_workers, figures_drawn
 from .table_formats import check_format, write_tables
 from .outdir import (
     FIGURE_DIR,
@@ -127,8 +127,9 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     # Early figures were drawn for the run's own view (regrouped in their child when it compares groups; taken
     # only for that view: EarlyFigures.taken_for), and without a pair of the caller's.
     early = early if pair is None else None
+    apart = not workers and drawing_apart(jobs, len(analysis.sentences))
     with figures_drawn(FigureSource(shown, pair, view), figure_dir, workers=workers, progress=progress,
-                       early=early) as wait_for_figures:
+                       early=early, apart=apart) as wait_for_figures:
         table_files = write_tables(staging, tables, table_format, progress=progress).files
         figures = wait_for_figures()
     # run.json lists the report, which is written after it; the report quotes the same record.

@@ -1,0 +1,95 @@
+"""framing.report.apart: a large run's figures drawn by a spawned process from the tables they read, the same files."""
+
+import pickle
+import warnings
+
+import pandas as pd
+import pytest
+
+from framing import analyze
+from framing.errors import FramingWarning
+from framing.executor import available_cores
+from framing.report import apart, drawing, write_analysis
+from framing.report.apart import UNREAD_TABLES, figure_inputs
+from framing.report.drawing import FORK_SENTENCE_LIMIT, drawing_apart
+
+from .test_drawing import files_of
+
+needs_two_cores = pytest.mark.skipif(available_cores() < 2, reason="figures are drawn apart only beside a second core")
+
+
+@needs_two_cores
+@pytest.mark.parametrize(("jobs", "sentences", "apart"), [
+    (None, FORK_SENTENCE_LIMIT + 1, True),
+    (2, FORK_SENTENCE_LIMIT + 1, True),
+    (1, FORK_SENTENCE_LIMIT + 1, False),  # one process asked for
+    (None, FORK_SENTENCE_LIMIT, False),   # forked children draw them
+])
+def test_drawing_apart(jobs, sentences, apart):
+    assert drawing_apart(jobs, sentences) is apart
+
+
+def test_figure_inputs_empty_the_unread_tables_and_drop_the_texts(two_documents):
+    analysis = analyze([two_documents])
+    sent = figure_inputs(analysis)
+    for name in UNREAD_TABLES:
+        assert getattr(sent, name).empty and list(getattr(sent, name).columns) == list(getattr(analysis, name).columns)
+    assert not analysis.pairs.empty and not analysis.terms.empty  # so the emptying above was seen
+    pd.testing.assert_frame_equal(sent.sentences, analysis.sentences.drop(columns="text"))
+    pd.testing.assert_frame_equal(sent.corpus.documents, analysis.corpus.documents.drop(columns="text"))
+    assert sent.corpus.paragraphs.empty and sent.documents is analysis.documents
+    assert len(pickle.dumps(sent)) < len(pickle.dumps(analysis))
+
+
+def written(analysis, out, *, jobs):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write_analysis(out, analysis, options={}, jobs=jobs)
+    return files_of(out), [str(w.message) for w in caught if issubclass(w.category, FramingWarning)]
+
+
+def instances_of_figures_apart(monkeypatch) -> list:
+    """Every FiguresApart made from now on (to see whether it drew in its process)."""
+    made = []
+    original = apart.FiguresApart.__init__
+
+    def recorded(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+    monkeypatch.setattr(apart.FiguresApart, "__init__", recorded)
+    return made
+
+
+@pytest.mark.slow
+@needs_two_cores
+def test_figures_drawn_apart_are_the_files_drawn_here_with_the_same_warnings(tmp_path, monkeypatch):
+    # One document has no word shift: its warning comes from the spawned process and is raised again here.
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The regime said the talks would resume. Officials called it a brutal crime.\n")
+    analysis = analyze([folder])
+    here, warned_here = written(analysis, tmp_path / "here", jobs=1)
+    monkeypatch.setattr(drawing, "FORK_SENTENCE_LIMIT", 0)  # as a run too large for forked children
+    made = instances_of_figures_apart(monkeypatch)
+    drawn_apart, warned_apart = written(analysis, tmp_path / "apart", jobs=None)
+    assert len(made) == 1 and made[0].future.done() and made[0].future.exception() is None
+    assert not made[0].handoff.exists()  # the pickled run, removed by the process that read it
+    assert sorted(here) == sorted(drawn_apart) and any(name.endswith(".png") for name in here)
+    assert [name for name in here if here[name] != drawn_apart[name]] == []
+    assert any(message.startswith("figure 05_word_shift left out") for message in warned_apart), warned_apart
+    assert warned_here == warned_apart
+
+
+@needs_two_cores
+def test_a_run_that_cannot_be_pickled_draws_its_figures_here(two_documents, tmp_path, monkeypatch):
+    analysis = analyze([two_documents])
+    here, _ = written(analysis, tmp_path / "here", jobs=1)
+    monkeypatch.setattr(drawing, "FORK_SENTENCE_LIMIT", 0)
+    made = instances_of_figures_apart(monkeypatch)
+
+    def unpicklable(*args, **kwargs):
+        raise pickle.PicklingError("cannot pickle")
+    monkeypatch.setattr(apart.pickle, "dump", unpicklable)
+    drawn_here, _ = written(analysis, tmp_path / "fallback", jobs=None)
+    assert len(made) == 1 and made[0].pool is None and not made[0].handoff.exists()
+    assert [name for name in here if here[name] != drawn_here.get(name)] == []
