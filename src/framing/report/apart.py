@@ -7,7 +7,8 @@ run, 4.7–6.2 s at 3,000 articles. A *spawned* process starts empty: it imports
 the run without what no figure reads — the tables of :data:`UNREAD_TABLES` emptied (their columns kept), the texts
 of the documents and sentences, the paragraphs and removals — and draws every figure while this process writes
 the tables. The files are the same (the same code draws them from the same numbers; ``tests/report``
-compares them); when the process cannot be started, or dies, the figures are drawn here as before. At 3,000
+compares them); when the process cannot be started, or dies, ``drawing`` draws them in the run's process as
+before. At 3,000
 articles the figures were then done 0.8 s after the tables instead of 5.1 s; at 10,000 articles grouped by outlet
 the process tree's peak was 1,775 MB (RSS sum; 1,644–1,695 MB drawn here), the spawned process's imports about
 2 CPU s on the core that idled (``benchmarks/RESULTS.md``, sessions 20–21).
@@ -18,25 +19,17 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..executor import available_cores
-
 # The run's tables that no figure reads (figures/build.py reads the summaries, documents, comparison, labels,
 # by_section, word shift and contributions, and the sentences' numbers).
 UNREAD_TABLES = ("terms", "sources", "spans", "harms", "pairs", "events", "event_labels", "omissions", "word_choice",
                  "actors", "rewrites")
-
-
-def pays(n_sentences: int, fork_limit: int) -> bool:
-    """Whether the figures of a run of ``n_sentences`` are drawn apart: above ``fork_limit`` (below it forked
-    children draw them), with a second core to draw on, where processes can be spawned."""
-    return (n_sentences > fork_limit and available_cores() >= 2
-            and "spawn" in multiprocessing.get_all_start_methods())
 
 
 def figure_inputs(analysis: Any) -> Any:
@@ -51,11 +44,11 @@ def figure_inputs(analysis: Any) -> Any:
 
 
 class FiguresApart:
-    """The figures ``stems`` of a :class:`~framing.report.drawing.FigureSource`, drawn by one spawned process into
-    ``figure_dir``; :meth:`drawn` waits for them."""
+    """The figures ``stems`` of a :class:`~framing.report.drawing.FigureSource`, drawn into ``figure_dir`` by one
+    spawned process calling ``draw(source, stems, figure_dir)`` (a module-level function, which the process
+    imports by name); :meth:`drawn` waits for them."""
 
-    def __init__(self, source, stems: list[str], figure_dir: Path):
-        self.source, self.stems, self.figure_dir = source, stems, figure_dir
+    def __init__(self, source, stems: list[str], figure_dir: Path, draw: Callable):
         self.pool: ProcessPoolExecutor | None = None
         self.future: Future | None = None
         self.handoff: Path | None = None
@@ -68,24 +61,19 @@ class FiguresApart:
                 self.handoff = Path(file.name)
                 pickle.dump(sent, file, protocol=pickle.HIGHEST_PROTOCOL)
             self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self.future = self.pool.submit(_draw_every, self.handoff, stems, figure_dir)
+            self.future = self.pool.submit(_draw_pickled, self.handoff, stems, figure_dir, draw)
         except (pickle.PicklingError, TypeError, AttributeError, OSError):
             self.pool = None
 
-    def drawn(self) -> dict:
-        """Stem → :class:`~framing.report.drawing.Drawn`, in stem order; drawn here when the process could not
-        be started or died (a figure's own error is raised as it would be here)."""
-        from .drawing import draw_and_save
-
+    def drawn(self) -> dict | None:
+        """What ``draw`` returned in the process; ``None`` when the process could not be started or died (the
+        caller then draws here). A figure's own error is raised as it would be here."""
         try:
-            if self.future is not None:
-                return self.future.result()
+            return self.future.result() if self.future is not None else None
         except BrokenProcessPool:
-            pass
+            return None
         finally:
             self.remove_handoff()
-        makers = self.source.makers()
-        return {stem: draw_and_save(stem, makers[stem], self.figure_dir) for stem in self.stems}
 
     def remove_handoff(self) -> None:
         """Remove the pickled run if the process has not (it died, or never started)."""
@@ -93,13 +81,9 @@ class FiguresApart:
             self.handoff.unlink(missing_ok=True)
 
 
-def _draw_every(handoff: Path, stems: list[str], figure_dir: Path) -> dict:
-    """In the spawned process: draw and save every figure of the source pickled in ``handoff`` (removed once
-    read)."""
-    from .drawing import draw_and_save
-
+def _draw_pickled(handoff: Path, stems: list[str], figure_dir: Path, draw: Callable) -> dict:
+    """In the spawned process: ``draw`` the figures of the source pickled in ``handoff`` (removed once read)."""
     with open(handoff, "rb") as file:
         source = pickle.load(file)
     handoff.unlink(missing_ok=True)
-    makers = source.makers()
-    return {stem: draw_and_save(stem, makers[stem], figure_dir) for stem in stems}
+    return draw(source, stems, figure_dir)

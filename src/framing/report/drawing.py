@@ -103,9 +103,8 @@ def drawing_apart(jobs: int | None, n_sentences: int) -> bool:
     """Whether a run too large for forked children (:func:`drawing_workers` 0 above
     :data:`FORK_SENTENCE_LIMIT`) draws its figures in a spawned process beside the tables
     (:mod:`framing.report.apart`): not when one process was asked for (``jobs`` 1)."""
-    from .apart import pays
-
-    return (jobs is None or jobs >= 2) and pays(n_sentences, FORK_SENTENCE_LIMIT)
+    return ((jobs is None or jobs >= 2) and n_sentences > FORK_SENTENCE_LIMIT and available_cores() >= 2
+            and "spawn" in multiprocessing.get_all_start_methods())
 
 
 class EarlyFigures:
@@ -209,11 +208,12 @@ def _drawn_apart(source: FigureSource, stems: list[str], figure_dir: Path, *, pr
     """:func:`figures_drawn`'s block for figures drawn by a spawned process (:mod:`framing.report.apart`)."""
     from .apart import FiguresApart
 
-    drawing = FiguresApart(source, stems, figure_dir)
+    drawing = FiguresApart(source, stems, figure_dir, draw_every)
 
     def wait() -> list[Path]:
         with stage("drawing figures", progress):
-            return _raised_again(drawing.drawn())
+            drawn = drawing.drawn()
+            return _raised_again(drawn if drawn is not None else draw_every(source, stems, figure_dir))
     try:
         yield wait
     except BaseException:
@@ -245,6 +245,13 @@ def _forked(source: FigureSource, stems: list[str], figure_dir: Path, workers: i
         gc.unfreeze()
         _SOURCE.clear()
     return pool, futures
+
+
+def draw_every(source: FigureSource, stems: list[str], figure_dir: Path) -> dict[str, Drawn]:
+    """Draw and save the figures ``stems`` of ``source`` one after another in this process: stem → what each
+    left."""
+    makers = source.makers()
+    return {stem: draw_and_save(stem, makers[stem], figure_dir) for stem in stems}
 
 
 def draw_and_save(stem: str, make: Callable, figure_dir: Path) -> Drawn:
