@@ -1,6 +1,8 @@
 """framing.report.apart: a large run's figures drawn by a spawned process from the tables they read, the same files."""
 
 import pickle
+import subprocess
+import sys
 import warnings
 
 import pandas as pd
@@ -72,7 +74,7 @@ def test_figures_drawn_apart_are_the_files_drawn_here_with_the_same_warnings(tmp
     monkeypatch.setattr(drawing, "FORK_SENTENCE_LIMIT", 0)  # as a run too large for forked children
     made = instances_of_figures_apart(monkeypatch)
     drawn_apart, warned_apart = written(analysis, tmp_path / "apart", jobs=None)
-    assert len(made) == 1 and made[0].future.done() and made[0].future.exception() is None
+    assert len(made) == 1 and made[0].process.returncode == 0
     assert not made[0].handoff.exists()  # the pickled run, removed by the process that read it
     assert sorted(here) == sorted(drawn_apart) and any(name.endswith(".png") for name in here)
     assert [name for name in here if here[name] != drawn_apart[name]] == []
@@ -91,5 +93,32 @@ def test_a_run_that_cannot_be_pickled_draws_its_figures_here(two_documents, tmp_
         raise pickle.PicklingError("cannot pickle")
     monkeypatch.setattr(apart.pickle, "dump", unpicklable)
     drawn_here, _ = written(analysis, tmp_path / "fallback", jobs=None)
-    assert len(made) == 1 and made[0].pool is None and not made[0].handoff.exists()
+    assert len(made) == 1 and made[0].process is None and not made[0].handoff.exists()
     assert [name for name in here if here[name] != drawn_here.get(name)] == []
+
+
+@pytest.mark.slow
+@needs_two_cores
+def test_a_script_without_a_main_guard_runs_once(tmp_path):
+    # multiprocessing's spawn would run the script again in the drawing process: its corpus analysed twice.
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("The regime said the talks would resume. Officials called it a crime.\n")
+    (tmp_path / "docs" / "b.txt").write_text("Rebels said the talks had failed. A spokesman denied the report.\n")
+    script = tmp_path / "script.py"
+    log = str(tmp_path / "runs.log")
+    script.write_text(
+        "import framing\n"
+        "from framing.report import apart, drawing\n"
+        "drawing.FORK_SENTENCE_LIMIT = 0\n"
+        "original = apart.FiguresApart.drawn\n"
+        "def drawn(self):\n"
+        "    result = original(self)\n"
+        f"    open({log!r}, 'a').write('drawn apart\\n' if result is not None else 'drawn here\\n')\n"
+        "    return result\n"
+        "apart.FiguresApart.drawn = drawn\n"
+        f"open({log!r}, 'a').write('run\\n')\n"
+        f"framing.analyze([{str(tmp_path / 'docs')!r}]).write({str(tmp_path / 'out')!r})\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "runs.log").read_text() == "run\ndrawn apart\n"
+    assert len(list((tmp_path / "out" / "figures").glob("*.png"))) >= 6

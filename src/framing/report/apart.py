@@ -1,27 +1,28 @@
-"""Drawing a large run's figures in a spawned process, beside the tables, from only what the figures read.
+"""Drawing a large run's figures in a process of its own, beside the tables, from only what the figures read.
 
 Above :data:`~framing.report.drawing.FORK_SENTENCE_LIMIT` sentences the figures are not drawn by forked children:
 a fork counts the run's pages again in the process tree's resident size (3,000 articles: 0.85 → 2.0 GB). Drawn
 in the run's process they came after the tables, on one core while the other idled: 5.3 s of a 10,000-article
-run, 4.7–6.2 s at 3,000 articles. A *spawned* process starts empty: it imports framing and matplotlib and is sent
+run, 4.7–6.2 s at 3,000 articles. A new Python process starts empty: it imports framing and matplotlib and is sent
 the run without what no figure reads — the tables of :data:`UNREAD_TABLES` emptied (their columns kept), the texts
 of the documents and sentences, the paragraphs and removals — and draws every figure while this process writes
 the tables. The files are the same (the same code draws them from the same numbers; ``tests/report``
 compares them); when the process cannot be started, or dies, ``drawing`` draws them in the run's process as
 before. At 3,000
 articles the figures were then done 0.8 s after the tables instead of 5.1 s; at 10,000 articles grouped by outlet
-the process tree's peak was 1,775 MB (RSS sum; 1,644–1,695 MB drawn here), the spawned process's imports about
+the process tree's peak was 1,775 MB (RSS sum; 1,644–1,695 MB drawn here), the new process's imports about
 2 CPU s on the core that idled (``benchmarks/RESULTS.md``, sessions 20–21).
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import importlib
+import os
 import pickle
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -44,46 +45,79 @@ def figure_inputs(analysis: Any) -> Any:
 
 
 class FiguresApart:
-    """The figures ``stems`` of a :class:`~framing.report.drawing.FigureSource`, drawn into ``figure_dir`` by one
-    spawned process calling ``draw(source, stems, figure_dir)`` (a module-level function, which the process
-    imports by name); :meth:`drawn` waits for them."""
+    """The figures ``stems`` of a :class:`~framing.report.drawing.FigureSource`, drawn into ``figure_dir`` by a
+    new Python process (``python -m framing.report.apart``) calling ``draw(source, stems, figure_dir)``, a
+    module-level function it imports by name; :meth:`drawn` waits for it.
+
+    A plain subprocess, not multiprocessing's *spawn*: spawn runs the caller's main script again in the new
+    process, and a user's script without an ``if __name__ == "__main__":`` guard would then analyse its corpus a
+    second time there."""
 
     def __init__(self, source, stems: list[str], figure_dir: Path, draw: Callable):
-        self.pool: ProcessPoolExecutor | None = None
-        self.future: Future | None = None
+        self.process: subprocess.Popen | None = None
         self.handoff: Path | None = None
         sent = source._replace(analysis=figure_inputs(source.analysis))
         try:
             # Pickled here, into a file the process reads and removes: a table that cannot be pickled means
-            # drawing here rather than an error later, and this process does not hold the pickled bytes (about
-            # 100 MB at 10,000 articles) while it writes the tables, as the pool would until the result came.
+            # drawing here, and this process does not hold the pickled bytes (about 100 MB at 10,000 articles)
+            # while it writes the tables.
             with tempfile.NamedTemporaryFile(prefix="framing-figures-", suffix=".pickle", delete=False) as file:
                 self.handoff = Path(file.name)
                 pickle.dump(sent, file, protocol=pickle.HIGHEST_PROTOCOL)
-            self.pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-            self.future = self.pool.submit(_draw_pickled, self.handoff, stems, figure_dir, draw)
+            # The new process finds framing where this one does (a source tree on sys.path, say).
+            environment = {**os.environ, "PYTHONPATH": os.pathsep.join(path for path in sys.path if path)}
+            command = [sys.executable, "-m", __name__, str(self.handoff), str(figure_dir),
+                       f"{draw.__module__}:{draw.__qualname__}", *stems]
+            self.process = subprocess.Popen(command, env=environment, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         except (pickle.PicklingError, TypeError, AttributeError, OSError):
-            self.pool = None
+            self.process = None
 
     def drawn(self) -> dict | None:
-        """What ``draw`` returned in the process; ``None`` when the process could not be started or died (the
-        caller then draws here). A figure's own error is raised as it would be here."""
+        """What ``draw`` returned in the process; ``None`` when the process could not be started or failed (the
+        caller then draws here, where a figure's own error is raised as it would be)."""
         try:
-            return self.future.result() if self.future is not None else None
-        except BrokenProcessPool:
+            if self.process is None or self.process.wait() != 0:
+                return None
+            with open(_result_path(self.handoff), "rb") as file:
+                return pickle.load(file)
+        except (OSError, EOFError, pickle.UnpicklingError):
             return None
         finally:
             self.remove_handoff()
 
+    def stop(self) -> None:
+        """End the process now (an error or Ctrl-C in this one) and remove its files."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+        self.remove_handoff()
+
     def remove_handoff(self) -> None:
-        """Remove the pickled run if the process has not (it died, or never started)."""
+        """Remove the pickled run and the pickled result, where they are left."""
         if self.handoff is not None:
             self.handoff.unlink(missing_ok=True)
+            _result_path(self.handoff).unlink(missing_ok=True)
 
 
-def _draw_pickled(handoff: Path, stems: list[str], figure_dir: Path, draw: Callable) -> dict:
-    """In the spawned process: ``draw`` the figures of the source pickled in ``handoff`` (removed once read)."""
+def _result_path(handoff: Path) -> Path:
+    return handoff.with_suffix(".drawn")
+
+
+def _draw_pickled(handoff: Path, figure_dir: Path, draw_name: str, stems: list[str]) -> None:
+    """In the new process: ``draw`` the figures of the source pickled in ``handoff`` (removed once read) and
+    pickle what it returned beside it (written whole, then renamed into place)."""
+    module, _, name = draw_name.partition(":")
+    draw = getattr(importlib.import_module(module), name)
     with open(handoff, "rb") as file:
         source = pickle.load(file)
     handoff.unlink(missing_ok=True)
-    return draw(source, stems, figure_dir)
+    drawn = draw(source, stems, figure_dir)
+    partial = _result_path(handoff).with_suffix(".partial")
+    with open(partial, "wb") as file:
+        pickle.dump(drawn, file, protocol=pickle.HIGHEST_PROTOCOL)
+    partial.replace(_result_path(handoff))
+
+
+if __name__ == "__main__":
+    _draw_pickled(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4:])

@@ -9,7 +9,7 @@ The files are the same either way: the same code draws them, with the same fixed
 
 Why not at every size: a forked child's resident size counts the parent's pages again, and touching Python
 objects copies them. Beyond :data:`FORK_SENTENCE_LIMIT` sentences the figures are a small part of the run and
-the memory is not, so they are drawn by one *spawned* process fed only the tables they read, beside the tables
+the memory is not, so they are drawn by one new Python process fed only the tables they read, beside the tables
 (:mod:`framing.report.apart`), or in this process when that cannot be.
 
 Most figures read only the summaries, which are made before the alignment. :class:`EarlyFigures` starts those
@@ -101,10 +101,9 @@ def drawing_workers(jobs: int | None, n_sentences: int) -> int:
 
 def drawing_apart(jobs: int | None, n_sentences: int) -> bool:
     """Whether a run too large for forked children (:func:`drawing_workers` 0 above
-    :data:`FORK_SENTENCE_LIMIT`) draws its figures in a spawned process beside the tables
+    :data:`FORK_SENTENCE_LIMIT`) draws its figures in a new Python process beside the tables
     (:mod:`framing.report.apart`): not when one process was asked for (``jobs`` 1)."""
-    return ((jobs is None or jobs >= 2) and n_sentences > FORK_SENTENCE_LIMIT and available_cores() >= 2
-            and "spawn" in multiprocessing.get_all_start_methods())
+    return (jobs is None or jobs >= 2) and n_sentences > FORK_SENTENCE_LIMIT and available_cores() >= 2
 
 
 class EarlyFigures:
@@ -170,7 +169,7 @@ def figures_drawn(source: FigureSource, figure_dir: Path, *, workers: int, progr
     """Start drawing every figure (:data:`~framing.figures.registry.FIGURES`) of ``source`` into ``figure_dir``;
     the block runs meanwhile and calls the function it is given to wait for the figures: the saved paths, in stem
     order. With ``workers`` 0 the figures are drawn when that function is called, unless ``apart``: then one
-    spawned process draws them meanwhile (:func:`drawing_apart`). ``early``: figures already under way
+    new Python process draws them meanwhile (:func:`drawing_apart`). ``early``: figures already under way
     (:class:`EarlyFigures`), used instead of drawing them again when they were drawn for ``source.view``."""
     from ..figures.registry import FIGURES
 
@@ -205,7 +204,7 @@ def figures_drawn(source: FigureSource, figure_dir: Path, *, workers: int, progr
 
 def _drawn_apart(source: FigureSource, stems: list[str], figure_dir: Path, *, progress: bool
                  ) -> Iterator[Callable[[], list[Path]]]:
-    """:func:`figures_drawn`'s block for figures drawn by a spawned process (:mod:`framing.report.apart`)."""
+    """:func:`figures_drawn`'s block for figures drawn by a process of their own (:mod:`framing.report.apart`)."""
     from .apart import FiguresApart
 
     drawing = FiguresApart(source, stems, figure_dir, draw_every)
@@ -217,12 +216,8 @@ def _drawn_apart(source: FigureSource, stems: list[str], figure_dir: Path, *, pr
     try:
         yield wait
     except BaseException:
-        if drawing.pool is not None:
-            stop_workers(drawing.pool)
-        drawing.remove_handoff()
+        drawing.stop()
         raise
-    if drawing.pool is not None:
-        end_workers(drawing.pool)
 
 
 def _forked(source: FigureSource, stems: list[str], figure_dir: Path, workers: int
