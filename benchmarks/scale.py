@@ -42,13 +42,14 @@ import time
 from collections.abc import Callable, Iterable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from results import update_section  # noqa: E402
 
-from framing.executor import available_cores  # noqa: E402
+from framing.executor import FIGURES_NAME, WORKER_NAME, available_cores  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "benchmarks"
@@ -61,6 +62,7 @@ OUTLETS = 5
 SEED = 2026
 SAMPLE_SECONDS = 0.1
 CORES = available_cores()
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def sentence_pool() -> list[str]:
@@ -144,10 +146,19 @@ def write_one_sentence_documents(path: Path) -> int:
     return len(texts)
 
 
-def tree_memory_kb(root: int) -> tuple[int, int]:
-    """Memory (kB) of ``root`` and all its descendants, from /proc: the sum of resident sizes (RSS, which counts a
-    page that forked workers share with their parent once per process) and the sum of proportional sizes (PSS,
-    which splits each shared page between the processes sharing it: the memory the tree really holds)."""
+class TreeSample(NamedTuple):
+    """One look at a process tree: the sum of resident sizes (RSS, which counts a page that forked workers share
+    with their parent once per process) and the sum of proportional sizes (PSS, which splits each shared page
+    between the processes sharing it: the memory the tree really holds), in kB; and each process's name and CPU
+    seconds so far."""
+
+    rss_kb: int
+    pss_kb: int
+    cpu: dict[int, tuple[str, float]]  # pid → (name, user + system seconds)
+
+
+def tree_sample(root: int) -> TreeSample:
+    """:class:`TreeSample` of ``root`` and all its descendants, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -161,13 +172,37 @@ def tree_memory_kb(root: int) -> tuple[int, int]:
         pid, ppid = int(entry), int(fields.get("PPid", "0").strip())
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
-    total, proportional, stack = 0, 0, [root]
+    total, proportional, cpu, stack = 0, 0, {}, [root]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
         proportional += _pss_kb(pid)
+        cpu[pid] = _cpu_seconds(pid)
         stack.extend(children.get(pid, []))
-    return total, proportional
+    return TreeSample(total, proportional, {pid: used for pid, used in cpu.items() if used is not None})
+
+
+def _cpu_seconds(pid: int) -> tuple[str, float] | None:
+    """A process's name (``/proc/PID/comm``: framing names its workers and figure processes) and the user + system
+    seconds it has used so far."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    name, _, rest = stat.partition(" (")[2].rpartition(") ")
+    fields = rest.split()
+    return name, (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
+
+
+def cpu_by_role(root: int, last_seen: dict[int, tuple[str, float]]) -> dict[str, float]:
+    """CPU seconds of the run's own process (``run``), its scoring workers and its figure processes (by the names
+    framing gives them, :func:`framing.executor.name_process`) and any ``other``, each process as last sampled."""
+    roles = {"run": 0.0, "workers": 0.0, "figures": 0.0, "other": 0.0}
+    for pid, (name, seconds) in last_seen.items():
+        role = ("run" if pid == root else "workers" if name == WORKER_NAME else "figures" if name == FIGURES_NAME
+                else "other")
+        roles[role] += seconds
+    return roles
 
 
 def _pss_kb(pid: int) -> int:
@@ -181,16 +216,18 @@ def _pss_kb(pid: int) -> int:
 
 
 def run_cli(corpus: Path, out: Path, *options: str) -> dict:
-    """One CLI run: wall seconds, CPU seconds of the process tree, peak tree RSS (MB), the largest process's
-    ru_maxrss (MB), its stderr."""
+    """One CLI run: wall seconds, CPU seconds of the process tree (exact) and of each kind of process in it
+    (sampled with the memory, so a process's last tenth of a second may be missing: :func:`cpu_by_role`), peak tree
+    RSS (MB), the largest process's ru_maxrss (MB), its stderr."""
     command = [str(FRAMING), "analyze", str(corpus), "--out", str(out), *options]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak, peak_pss = 0, 0
+    peak, peak_pss, last_seen = 0, 0, {}
     while process.poll() is None:
-        rss, pss = tree_memory_kb(process.pid)
-        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
+        sample = tree_sample(process.pid)
+        peak, peak_pss = max(peak, sample.rss_kb), max(peak_pss, sample.pss_kb)
+        last_seen.update(sample.cpu)
         time.sleep(SAMPLE_SECONDS)
     wall = time.perf_counter() - start
     stdout, stderr = process.communicate()
@@ -201,7 +238,8 @@ def run_cli(corpus: Path, out: Path, *options: str) -> dict:
     # CPU of the CLI and every worker it waited for (a worker's time reaches the CLI's children count when
     # it is reaped, and the CLI's reaches ours).
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    return {"wall_s": wall, "cpu_s": cpu, "tree_peak_mb": peak / 1024, "tree_peak_pss_mb": peak_pss / 1024,
+    return {"wall_s": wall, "cpu_s": cpu, "cpu_by_role": cpu_by_role(process.pid, last_seen),
+            "tree_peak_mb": peak / 1024, "tree_peak_pss_mb": peak_pss / 1024,
             "largest_process_mb": largest, "stderr": stderr,
             "stdout": stdout}
 
@@ -229,29 +267,37 @@ def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
     row = {"corpus": label, "options": " ".join(options), "documents": documents, "sentences": n_sentences,
            "distinct": n_distinct,
            "cli_s": run["wall_s"], "vader_s": vader_s, "ratio": run["wall_s"] / vader_s,
-           "cpu_s": run["cpu_s"], "floor": run["cpu_s"] / CORES / vader_s,
+           "cpu_s": run["cpu_s"], "cpu_by_role": run["cpu_by_role"], "floor": run["cpu_s"] / CORES / vader_s,
            "tree_peak_mb": run["tree_peak_mb"], "tree_peak_pss_mb": run["tree_peak_pss_mb"],
            "largest_process_mb": run["largest_process_mb"],
            "view": ("spread" if "spread" in view else "groups (by size)" if view else "as given"),
            "figures": len(list((out / "figures").glob("*.png")))}
-    print({k: round(v, 2) if isinstance(v, float) else v for k, v in row.items()}, flush=True)
+    print({k: round(v, 2) if isinstance(v, float) else _roles(v) if k == "cpu_by_role" else v
+           for k, v in row.items()}, flush=True)
     return row
 
 
 def table(rows: list[dict]) -> str:
     lines = ["| corpus | options | documents | sentences | distinct sentence texts | "
              "CLI s (figures + report included) | bare VADER s | ratio | CPU s, all processes | "
+             "of which run / workers / figures (sampled) | "
              "ratio floor on these cores | "
              "peak memory, process tree: RSS sum / PSS sum MB | view | figures |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
                      f"{r['distinct']:,} | "
                      f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['cpu_s']:.1f} | "
+                     f"{_roles(r['cpu_by_role'])} | "
                      f"{r['floor']:.1f}× | {r['tree_peak_mb']:,.0f} / "
                      f"{r['tree_peak_pss_mb']:,.0f} | "
                      f"{r['view']} | {r['figures']} |")
     return "\n".join(lines)
+
+
+def _roles(seconds: dict[str, float]) -> str:
+    shown = f"{seconds['run']:.1f} / {seconds['workers']:.1f} / {seconds['figures']:.1f}"
+    return shown + (f" (+{seconds['other']:.1f} other)" if seconds["other"] >= 0.05 else "")
 
 
 # The libraries whose releases move these numbers (NLTK 3.10 made Punkt three times slower, say): named with each
@@ -341,7 +387,9 @@ subprocess, framing's modules byte-compiled first as an install leaves them; bar
 pass over the same sentences (from the run's `sentences.csv`) in the benchmark process. Peak memory = the sum
 over the CLI and its workers, sampled every {SAMPLE_SECONDS} s, as resident size (RSS: a page forked workers share
 with the CLI counts once per process) and as proportional size (PSS: shared pages split between the processes,
-what the tree really holds). CPU s = user + system time of the CLI and every process it started; **ratio
+what the tree really holds). CPU s = user + system time of the CLI and every process it started; of which: the
+run's own process, its scoring workers, the processes that draw its figures (framing names them; sampled every
+0.1 s with the memory, so each process's last tenth of a second may be missing). **Ratio
 floor** = CPU s ÷ cores ÷ bare VADER s, the ratio the run would have if every second of its work ran in parallel
 on every core: no scheduling of this work can beat it, only doing less work can.
 Synthetic articles: 15–35 sentences from the seeds, MBIC and the NYT snippets (so sentences repeat across

@@ -2,11 +2,12 @@
 
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
 from framing.errors import FramingError
-from framing.executor import auto_jobs, check_engine, in_order, map_batches
+from framing.executor import WORKER_NAME, auto_jobs, check_engine, in_order, map_batches
 
 
 def square(x):
@@ -113,3 +114,14 @@ def test_the_block_may_end_while_the_watcher_ends_the_pool():
             end_when_done(pool, futures)
             assert futures[0].result() == 9
         assert pool._processes is None  # ended, once
+
+
+def process_name(_):
+    return Path("/proc/self/comm").read_text(encoding="ascii").strip()
+
+
+@pytest.mark.skipif(not Path("/proc/self/comm").exists(), reason="process names are read from Linux's /proc")
+def test_workers_are_named_and_this_process_keeps_its_name():
+    own = process_name(None)
+    assert set(map_batches(process_name, range(4), jobs=2)) == {WORKER_NAME}
+    assert process_name(None) == own != WORKER_NAME

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Literal, TypeVar, get_args
 
 from .errors import FramingError, input_error
@@ -29,6 +30,11 @@ ENGINES: tuple[str, ...] = get_args(Engine)
 # documents of 8,000 sentences (3.2 million characters, a batch each) score on two workers 1.5 s faster.
 AUTO_JOBS_DOCUMENTS = 200
 AUTO_JOBS_CHARACTERS = 1_000_000
+
+# What a run's processes are called where the system lists them (``top``, ``ps -o comm``): the run itself keeps
+# its command's name. At most 15 characters (Linux keeps no more).
+WORKER_NAME = "framing-worker"
+FIGURES_NAME = "framing-figures"
 
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
@@ -78,11 +84,22 @@ def _ready() -> None:
 
 
 def _worker_started() -> None:
-    """In each worker, once: what it inherited from this process (modules, the lexicon) is set aside from garbage
-    collection. Those objects live as long as the worker, yet each full collection walked them all again: 0.31 of a
-    worker's 4.3 CPU seconds at 1,000 articles, 0.09 once they are set aside. Not walking them also leaves their
-    pages shared with this process instead of copied."""
+    """In each worker, once: it takes its name (:func:`name_process`), and what it inherited from this process
+    (modules, the lexicon) is set aside from garbage collection. Those objects live as long as the worker, yet each
+    full collection walked them all again: 0.31 of a worker's 4.3 CPU seconds at 1,000 articles, 0.09 once they are
+    set aside. Not walking them also leaves their pages shared with this process instead of copied."""
+    name_process(WORKER_NAME)
     gc.freeze()
+
+
+def name_process(name: str) -> None:
+    """Call this process ``name`` where the system lists processes (Linux: ``top``, ``ps -o comm``; elsewhere
+    nothing), so that a user watching a run — and ``benchmarks/scale.py``, which counts each kind's CPU time —
+    tells the scoring workers and the figure processes from the run itself."""
+    try:
+        Path("/proc/self/comm").write_text(name[:15], encoding="ascii")
+    except OSError:
+        pass
 
 
 @contextmanager

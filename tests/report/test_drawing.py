@@ -2,13 +2,16 @@
 
 import concurrent.futures
 import warnings
+from pathlib import Path
 
 import pytest
 
 from framing import analyze
 from framing.errors import FramingWarning
+from framing.executor import FIGURES_NAME
 from framing.figures.registry import AFTER_ALIGNMENT, FIGURES
 from framing.report import write_analysis
+from framing.report import drawing
 from framing.report.drawing import FORK_SENTENCE_LIMIT, EarlyFigures, drawing_workers
 
 from ..conftest import write_documents
@@ -54,6 +57,24 @@ def test_a_figure_with_nothing_to_show_warns_from_a_child(tmp_path):
     files, warned = written_with(analysis, tmp_path / "out", jobs=2)
     assert any(message.startswith("figure 05_word_shift left out") for message in warned), warned
     assert not any(name.startswith("figures/05_word_shift") for name in files)
+
+
+class NoFigures:
+    def makers(self):
+        return {"01_a": None, "02_b": None}
+
+
+@pytest.mark.skipif(not Path("/proc/self/comm").exists(), reason="process names are read from Linux's /proc")
+def test_the_children_that_draw_are_named(tmp_path, monkeypatch):
+    def process_name(stem, make, figure_dir):
+        return Path("/proc/self/comm").read_text(encoding="ascii").strip()
+
+    monkeypatch.setattr(drawing, "draw_and_save", process_name)  # inherited by the forked children
+    pool, futures = drawing._forked(NoFigures(), ["01_a", "02_b"], tmp_path, workers=2)
+    try:
+        assert {future.result() for future in futures.values()} == {FIGURES_NAME}
+    finally:
+        pool.shutdown()
 
 
 def early_and_final(paths, jobs=2):

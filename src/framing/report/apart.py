@@ -120,4 +120,7 @@ def _draw_pickled(handoff: Path, figure_dir: Path, draw_name: str, stems: list[s
 
 
 if __name__ == "__main__":
+    from ..executor import FIGURES_NAME, name_process
+
+    name_process(FIGURES_NAME)
     _draw_pickled(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3], sys.argv[4:])

@@ -34,7 +34,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..executor import available_cores, end_workers, stop_workers
+from ..executor import FIGURES_NAME, available_cores, end_workers, name_process, stop_workers
 from ..heap import release_freed_memory
 from ..progress import stage, steps
 from .outdir import FIGURE_FORMATS
@@ -232,7 +232,8 @@ def _forked(source: FigureSource, stems: list[str], figure_dir: Path, workers: i
     gc.freeze()
     try:
         pool = ProcessPoolExecutor(max_workers=min(workers, len(stems)),
-                                   mp_context=multiprocessing.get_context("fork"))
+                                   mp_context=multiprocessing.get_context("fork"), initializer=name_process,
+                                   initargs=(FIGURES_NAME,))
         # The slowest figures first would balance better, but which those are depends on the view: stem order.
         futures = {stem: pool.submit(_draw_inherited, stem, figure_dir) for stem in stems}
     finally:
