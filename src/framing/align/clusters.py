@@ -73,7 +73,8 @@ def split_into_events(members: np.ndarray, threshold: float, how: Splitter) -> l
                 for cluster in split_into_events(piece, tighter, how)]
     clusters = _copies_linkage(members, threshold, how)
     if clusters is None:
-        similarity = (how.matrix[members] @ how.matrix[members].T).toarray()
+        rows = how.matrix[members]
+        similarity = (rows @ rows.T).toarray()
         distance = np.clip(1.0 - similarity, 0.0, None)
         np.fill_diagonal(distance, 0.0)
         tree = linkage(squareform(distance, checks=False), method="average")
