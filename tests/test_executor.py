@@ -125,3 +125,33 @@ def test_workers_are_named_and_this_process_keeps_its_name():
     own = process_name(None)
     assert set(map_batches(process_name, range(4), jobs=2)) == {WORKER_NAME}
     assert process_name(None) == own != WORKER_NAME
+
+
+class Later:
+    """A future that is done once ``steps`` of the caller's own work have been made."""
+
+    def __init__(self, value, log, steps):
+        self.value, self.log, self.steps = value, log, steps
+
+    def done(self):
+        return self.log.count("step") >= self.steps
+
+    def result(self):
+        self.log.append(f"result {self.value}")
+        return self.value
+
+
+def test_in_order_does_its_own_work_while_a_result_is_not_ready_and_only_then():
+    log, work = [], iter(range(3))
+
+    def meanwhile():
+        if next(work, None) is None:
+            return False
+        log.append("step")
+        return True
+
+    results = list(in_order(lambda x: Later(x, log, steps=2 if x == "b" else 0), ["a", "b", "c"], in_flight=1,
+                            meanwhile=meanwhile))
+    assert results == ["a", "b", "c"]
+    # "a" was ready: no step; "b" waited for two; "c" was ready; the third step was never needed
+    assert log == ["result a", "step", "step", "result b", "result c"]

@@ -64,19 +64,24 @@ def auto_jobs(n_documents: int, n_characters: int, engine: Engine) -> int:
 
 
 def map_batches(work: Callable[[Batch], Result], batches: Iterable[Batch], *, jobs: int = 1,
-                engine: Engine = "local", pool: ProcessPoolExecutor | None = None) -> Iterator[Result]:
+                engine: Engine = "local", pool: ProcessPoolExecutor | None = None,
+                meanwhile: Callable[[], bool] | None = None) -> Iterator[Result]:
     """``work`` over every batch, results in input order: in this process (``jobs=1``), in ``jobs`` processes
     with at most ``2 × jobs`` batches in flight (so a streamed corpus is never read ahead in full) — those of
-    ``pool`` when given (:func:`worker_pool`), else a pool made for this map — or on a local Dask cluster."""
+    ``pool`` when given (:func:`worker_pool`), else a pool made for this map — or on a local Dask cluster.
+    ``meanwhile``: work of this process's own, done a step at a time while it waits for the workers' next result
+    (see :func:`in_order`)."""
     if engine == "dask":
         yield from dask_map(work, batches, jobs=jobs)
     elif jobs == 1:
         yield from map(work, batches)
     elif pool is not None:
-        yield from in_order(lambda batch: pool.submit(work, batch), batches, in_flight=2 * jobs)
+        yield from in_order(lambda batch: pool.submit(work, batch), batches, in_flight=2 * jobs,
+                            meanwhile=meanwhile)
     else:
         with worker_pool(jobs, engine) as own:
-            yield from in_order(lambda batch: own.submit(work, batch), batches, in_flight=2 * jobs)
+            yield from in_order(lambda batch: own.submit(work, batch), batches, in_flight=2 * jobs,
+                                meanwhile=meanwhile)
 
 
 def _ready() -> None:
@@ -117,8 +122,8 @@ def worker_pool(jobs: int, engine: Engine) -> Iterator[ProcessPoolExecutor | Non
         return
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_started)
-    # Forked now, all of them (the fork context starts every worker at the first submit), so that a thread of
-    # this process may import beside the map (framing.imports_ahead) without a fork in its midst.
+    # Forked now, all of them (the fork context starts every worker at the first submit), while this process is
+    # still small, before it reads the corpus and imports what it needs after the map (framing.imports_ahead).
     pool.submit(_ready)
     try:
         yield pool
@@ -168,17 +173,28 @@ def stop_workers(pool: ProcessPoolExecutor) -> None:
         process.join(timeout=5)
 
 
-def in_order(submit: Callable, items: Iterable, *, in_flight: int) -> Iterator:
+def in_order(submit: Callable, items: Iterable, *, in_flight: int,
+             meanwhile: Callable[[], bool] | None = None) -> Iterator:
     """Submit ``items`` one by one and yield their results in order, with at most ``in_flight`` outstanding, so
     a streamed input is never read ahead in full. ``submit`` returns anything with ``.result()`` (a
-    ``concurrent.futures`` or Dask future)."""
+    ``concurrent.futures`` or Dask future).
+
+    ``meanwhile`` is called, one step at a time, whenever the next result is not ready yet, until it returns
+    False (nothing left to do): this thread's own work fills the wait, instead of another thread's, which would
+    race with this one on Python's process-wide warning filters (:mod:`framing.imports_ahead`)."""
     pending: collections.deque = collections.deque()
     for item in items:
         pending.append(submit(item))
         if len(pending) >= in_flight:
-            yield pending.popleft().result()
+            yield _when_done(pending.popleft(), meanwhile)
     while pending:
-        yield pending.popleft().result()
+        yield _when_done(pending.popleft(), meanwhile)
+
+
+def _when_done(future, meanwhile: Callable[[], bool] | None):
+    while meanwhile is not None and not future.done() and meanwhile():
+        pass
+    return future.result()
 
 
 def dask_map(work: Callable, batches: Iterable, *, jobs: int = 1) -> Iterator:

@@ -129,7 +129,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         common words come near the alignment threshold, with a warning (:mod:`framing.align.products`).
     imports_ahead
         Modules the caller imports after the run (the CLI: the figures and the report), imported with the ones
-        the run needs after the map by a thread of this process while worker processes score
+        the run needs after the map, by this process while it waits for the worker processes' results
         (:mod:`framing.imports_ahead`); nothing is imported ahead without workers, nor for a corpus large enough
         for the run's memory to matter more.
     """
@@ -170,8 +170,8 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
                        skip_empty=table.skip_bad_rows)
         scored = []
         ahead = imports_ahead_pays(n_characters, workers=pool is not None)
-        with ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=ahead):
-            for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool):
+        with ImportsAhead((*AFTER_MAP, *imports_ahead), enabled=ahead) as importing:
+            for result in map_batches(work, batches, jobs=jobs, engine=engine, pool=pool, meanwhile=importing.step):
                 for message in result.warnings:
                     warnings.warn(message, stacklevel=2)
                 scored.append(result)
