@@ -23,7 +23,10 @@ Corpora (built with a fixed seed):
   transcripts or books read closely, side by side (:func:`write_long_documents`).
 
 Run from the repository root: ``.venv/bin/python benchmarks/scale.py [--sizes 100,1000,10000]
-[--spliced-sizes 1000,10000] [--post-sizes 40000] [--long-sizes 8000] [--no-write] [--keep]``.
+[--spliced-sizes 1000,10000] [--post-sizes 40000] [--long-sizes 8000] [--repeat 3] [--no-write] [--keep]``.
+``--repeat N`` measures each row N times (a run, then its VADER pass) and shows the run with the median ratio and
+the range: this machine's speed drifts by a quarter within minutes, so one run per row can land either side of a
+target.
 Needs ``../shared/benchmarks`` (says so and stops when it is absent). Updates its section of
 ``benchmarks/RESULTS.md``.
 """
@@ -257,19 +260,29 @@ def bare_vader(sentences_csv: Path) -> tuple[float, int, int]:
     return time.perf_counter() - start, len(texts), len(set(texts))
 
 
-def measure(label: str, corpus: Path, folder: Path, *options: str) -> dict:
+def measure(label: str, corpus: Path, folder: Path, *options: str, repeat: int = 1) -> dict:
+    """One row: the CLI on ``corpus`` and a bare VADER pass right after it, ``repeat`` times over; the row is the
+    repetition with the median ratio (this machine's speed drifts by a quarter within minutes, and a CLI run and
+    the VADER pass after it see about the same speed), with the range of the ratios and the largest peak memory."""
     out = folder / f"out-{label.replace(' ', '_').replace(',', '')}"
-    run = run_cli(corpus, out, *options)
-    vader_s, n_sentences, n_distinct = bare_vader(out / "sentences.csv")
+    runs = []
+    for _ in range(repeat):
+        run = run_cli(corpus, out, *options)
+        run["vader_s"], n_sentences, n_distinct = bare_vader(out / "sentences.csv")
+        runs.append(run)
+    ratios = sorted(run["wall_s"] / run["vader_s"] for run in runs)
+    run = next(run for run in runs if run["wall_s"] / run["vader_s"] == ratios[(len(ratios) - 1) // 2])
     documents = len(pd.read_csv(out / "documents.csv", usecols=["doc_id"]))
     view = next((line.split(": ", 1)[1] for line in run["stderr"].splitlines()
                  if "too many to show side by side" in line), "")
     row = {"corpus": label, "options": " ".join(options), "documents": documents, "sentences": n_sentences,
            "distinct": n_distinct,
-           "cli_s": run["wall_s"], "vader_s": vader_s, "ratio": run["wall_s"] / vader_s,
-           "cpu_s": run["cpu_s"], "cpu_by_role": run["cpu_by_role"], "floor": run["cpu_s"] / CORES / vader_s,
-           "tree_peak_mb": run["tree_peak_mb"], "tree_peak_pss_mb": run["tree_peak_pss_mb"],
-           "largest_process_mb": run["largest_process_mb"],
+           "cli_s": run["wall_s"], "vader_s": run["vader_s"], "ratio": run["wall_s"] / run["vader_s"],
+           "ratio_range": (ratios[0], ratios[-1]) if repeat > 1 else None,
+           "cpu_s": run["cpu_s"], "cpu_by_role": run["cpu_by_role"], "floor": run["cpu_s"] / CORES / run["vader_s"],
+           "tree_peak_mb": max(r["tree_peak_mb"] for r in runs),
+           "tree_peak_pss_mb": max(r["tree_peak_pss_mb"] for r in runs),
+           "largest_process_mb": max(r["largest_process_mb"] for r in runs),
            "view": ("spread" if "spread" in view else "groups (by size)" if view else "as given"),
            "figures": len(list((out / "figures").glob("*.png")))}
     print({k: round(v, 2) if isinstance(v, float) else _roles(v) if k == "cpu_by_role" else v
@@ -287,12 +300,23 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
                      f"{r['distinct']:,} | "
-                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}× | {r['cpu_s']:.1f} | "
+                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}×{_range(r['ratio_range'])} | {r['cpu_s']:.1f} | "
                      f"{_roles(r['cpu_by_role'])} | "
                      f"{r['floor']:.1f}× | {r['tree_peak_mb']:,.0f} / "
                      f"{r['tree_peak_pss_mb']:,.0f} | "
                      f"{r['view']} | {r['figures']} |")
     return "\n".join(lines)
+
+
+def _repeats(repeat: int) -> str:
+    if repeat == 1:
+        return "(one run per row)"
+    return (f"(each row measured {repeat} times, a run and its VADER pass each time: the row shows the run with the "
+            "median ratio, and in brackets the lowest and highest ratio)")
+
+
+def _range(ratios: tuple[float, float] | None) -> str:
+    return "" if ratios is None else f" ({ratios[0]:.1f}–{ratios[1]:.1f})"
 
 
 def _roles(seconds: dict[str, float]) -> str:
@@ -334,25 +358,26 @@ def measure_all(args: argparse.Namespace, folder: Path) -> list[dict]:
     rows = []
     one_sentence = folder / "one_sentence.csv"
     write_one_sentence_documents(one_sentence)
-    rows.append(measure("BABE sentences, one per document", one_sentence, folder))
+    rows.append(measure("BABE sentences, one per document", one_sentence, folder, repeat=args.repeat))
     for n in (int(s) for s in args.sizes.split(",")):
         plain, with_outlets = folder / f"articles_{n}.csv", folder / f"articles_{n}_outlets.csv"
         write_articles(plain, n, pool, outlets=False)
         write_articles(with_outlets, n, pool, outlets=True)
-        rows.append(measure(f"{n:,} articles", plain, folder))
-        rows.append(measure(f"{n:,} articles, outlet", with_outlets, folder, "--meta-columns", "outlet"))
+        rows.append(measure(f"{n:,} articles", plain, folder, repeat=args.repeat))
+        rows.append(measure(f"{n:,} articles, outlet", with_outlets, folder, "--meta-columns", "outlet",
+                                repeat=args.repeat))
     for n in (int(s) for s in args.spliced_sizes.split(",") if s):
         spliced = folder / f"spliced_{n}.csv"
         write_spliced_articles(spliced, n, pool)
-        rows.append(measure(f"{n:,} articles, spliced sentences", spliced, folder))
+        rows.append(measure(f"{n:,} articles, spliced sentences", spliced, folder, repeat=args.repeat))
     for n in (int(s) for s in args.post_sizes.split(",") if s):
         posts = folder / f"posts_{n}.csv"
         write_posts(posts, n, pool)
-        rows.append(measure(f"{n:,} posts of 1–3 spliced sentences", posts, folder))
+        rows.append(measure(f"{n:,} posts of 1–3 spliced sentences", posts, folder, repeat=args.repeat))
     for n in (int(s) for s in args.long_sizes.split(",") if s):
         long_documents = folder / f"long_{n}"
         write_long_documents(long_documents, n, pool)
-        rows.append(measure(f"3 documents of {n:,} sentences", long_documents, folder))
+        rows.append(measure(f"3 documents of {n:,} sentences", long_documents, folder, repeat=args.repeat))
     return rows
 
 
@@ -365,10 +390,15 @@ def main() -> None:
                         help="numbers of posts of one to three spliced sentences ('' for none)")
     parser.add_argument("--long-sizes", default="8000",
                         help="sentences per document of the corpora of three long documents ('' for none)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per row, each followed by its bare VADER pass; the row shows the run with the "
+                             "median ratio and the range of the ratios")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave RESULTS.md alone")
     parser.add_argument("--keep", action="store_true",
                         help="keep the corpora and every run's outputs (figures, report) to look at; say where")
     args = parser.parse_args()
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     if not all(path.exists() for path in (MBIC, NYT, BABE)):
         raise SystemExit(f"benchmark data not found under {SHARED} (it sits beside the repository on the "
                          "development machines; a user's clone does not have it)")
@@ -384,7 +414,8 @@ def main() -> None:
 Each row is the CLI as a user runs it (`framing analyze corpus.csv --out …`, default options: `--jobs` one per
 core for large corpora, contributions for what the word shift reads), **figures and report included**, as a
 subprocess, framing's modules byte-compiled first as an install leaves them; bare VADER = one `polarity_scores`
-pass over the same sentences (from the run's `sentences.csv`) in the benchmark process. Peak memory = the sum
+pass over the same sentences (from the run's `sentences.csv`) in the benchmark process, right after the run
+{_repeats(args.repeat)}. Peak memory = the sum
 over the CLI and its workers, sampled every {SAMPLE_SECONDS} s, as resident size (RSS: a page forked workers share
 with the CLI counts once per process) and as proportional size (PSS: shared pages split between the processes,
 what the tree really holds). CPU s = user + system time of the CLI and every process it started; of which: the
