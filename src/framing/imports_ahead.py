@@ -11,8 +11,8 @@ importing beside the map made the map about 0.4 s longer and the stages after it
 
 Not in a thread beside the map, as it was until 2026-12: Python's warning filters are process-wide, and importing
 scipy, pandas, matplotlib or tqdm enters ``warnings.catch_warnings`` blocks (and ``simplefilter("ignore")``) dozens
-of times, so a warning this process raised again from a batch at that moment was dropped — one run in five of
-1,000 articles lost one of its 42 warnings from ``run.json`` and the report — and two threads entering and leaving
+of times, so a warning this process raised again from a batch at that moment was dropped — 2 of 19 runs of 1,000
+articles lost 1 or 2 of their 42 warnings from ``run.json`` and the report — and two threads entering and leaving
 such blocks out of step can leave the filters of one in place for the rest of the run.
 
 Only with worker processes (in a one-process run the map holds the interpreter and nothing would overlap), and
@@ -28,8 +28,8 @@ import importlib
 from collections import deque
 from collections.abc import Callable, Sequence
 
-# What every run with workers needs after the map, in steps of at most about half a second each, so that the
-# workers, which hold two batches each, are not left without work while this process imports.
+# What every run with workers needs after the map, in steps of under a second each (scipy.stats, the longest: 0.8 s),
+# so that the workers, which hold two batches each, are not left long without work while this process imports.
 AFTER_MAP = ("scipy.stats", "sklearn.feature_extraction.text", "framing.align.features", "framing.align.grouping")
 # Most text a corpus may hold for its imports to be made beside the map (about 3,000 articles of 25 sentences).
 MAX_CHARACTERS = 10_000_000
