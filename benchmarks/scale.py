@@ -300,7 +300,8 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         lines.append(f"| {r['corpus']} | `{r['options'] or '—'}` | {r['documents']:,} | {r['sentences']:,} | "
                      f"{r['distinct']:,} | "
-                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}×{_range(r['ratio_range'])} | {r['cpu_s']:.1f} | "
+                     f"{r['cli_s']:.1f} | {r['vader_s']:.2f} | {r['ratio']:.1f}×{_range(r['ratio_range'])} | "
+                     f"{r['cpu_s']:.1f} | "
                      f"{_roles(r['cpu_by_role'])} | "
                      f"{r['floor']:.1f}× | {r['tree_peak_mb']:,.0f} / "
                      f"{r['tree_peak_pss_mb']:,.0f} | "

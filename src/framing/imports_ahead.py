@@ -55,9 +55,8 @@ class ImportsAhead:
 
     def __init__(self, modules: Sequence[str] = AFTER_MAP, *, enabled: bool = True):
         steps: list[Callable[[], object]] = [lambda name=name: importlib.import_module(name) for name in modules]
-        # After scipy.stats and scikit-learn, which NLTK's package imports too: its own part is then small.
-        steps.insert(min(2, len(steps)), _complete_nltk)
-        self._steps = deque(steps if enabled else ())
+        # Last: NLTK's package imports scipy.stats and scikit-learn too, so after them its own part is small.
+        self._steps = deque([*steps, _complete_nltk] if enabled else ())
 
     def __enter__(self) -> ImportsAhead:
         return self

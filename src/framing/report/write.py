@@ -127,9 +127,8 @@ def _write_staging(staging: Path, analysis: Analysis, view, *, options: dict, pa
     # Early figures were drawn for the run's own view (regrouped in their child when it compares groups; taken
     # only for that view: EarlyFigures.taken_for), and without a pair of the caller's.
     early = early if pair is None else None
-    apart = not workers and drawing_apart(jobs, len(analysis.sentences))
     with figures_drawn(FigureSource(shown, pair, view), figure_dir, workers=workers, progress=progress,
-                       early=early, apart=apart) as wait_for_figures:
+                       early=early, apart=drawing_apart(jobs, len(analysis.sentences))) as wait_for_figures:
         table_files = write_tables(staging, tables, table_format, progress=progress).files
         figures = wait_for_figures()
     # run.json lists the report, which is written after it; the report quotes the same record.
