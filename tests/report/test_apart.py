@@ -12,8 +12,9 @@ from framing import analyze
 from framing.errors import FramingWarning
 from framing.executor import available_cores
 from framing.report import apart, drawing, write_analysis
+from framing.figures.registry import AFTER_ALIGNMENT, FIGURES
 from framing.report.apart import UNREAD_TABLES, figure_inputs
-from framing.report.drawing import FORK_SENTENCE_LIMIT, drawing_apart
+from framing.report.drawing import FORK_SENTENCE_LIMIT, EarlyFigures, drawing_apart
 
 from .test_drawing import files_of
 
@@ -43,10 +44,10 @@ def test_figure_inputs_empty_the_unread_tables_and_drop_the_texts(two_documents)
     assert len(pickle.dumps(sent)) < len(pickle.dumps(analysis))
 
 
-def written(analysis, out, *, jobs):
+def written(analysis, out, *, jobs, early=None):
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        write_analysis(out, analysis, options={}, jobs=jobs)
+        write_analysis(out, analysis, options={}, jobs=jobs, early=early)
     return files_of(out), [str(w.message) for w in caught if issubclass(w.category, FramingWarning)]
 
 
@@ -80,6 +81,72 @@ def test_figures_drawn_apart_are_the_files_drawn_here_with_the_same_warnings(tmp
     assert [name for name in here if here[name] != drawn_apart[name]] == []
     assert any(message.startswith("figure 05_word_shift left out") for message in warned_apart), warned_apart
     assert warned_here == warned_apart
+
+
+def stems_drawn_by(figures_apart) -> list[str]:
+    """The figures a FiguresApart's process was asked to draw (the last arguments of its command)."""
+    return [arg for arg in figures_apart.process.args if arg in FIGURES]
+
+
+def early_apart_run(paths, monkeypatch, **options):
+    """A run too large for forked children (as far as the drawing knows) whose figures began before its
+    alignment: the EarlyFigures (still open), the analysis and every FiguresApart made."""
+    monkeypatch.setattr(drawing, "FORK_SENTENCE_LIMIT", 0)
+    made = instances_of_figures_apart(monkeypatch)
+    early = EarlyFigures(None)
+    return early, analyze(paths, before_alignment=early.start, **options), made
+
+
+EARLY = [stem for stem in FIGURES if stem not in AFTER_ALIGNMENT]
+
+
+@pytest.mark.slow
+@needs_two_cores
+def test_figures_begun_apart_before_the_alignment_are_the_files_drawn_here(two_documents, tmp_path, monkeypatch):
+    here, warned_here = written(analyze([two_documents]), tmp_path / "here", jobs=1)
+    early, analysis, made = early_apart_run([two_documents], monkeypatch)
+    assert len(made) == 1 and stems_drawn_by(made[0]) == EARLY == early.apart_stems
+    with early:
+        drawn, warned = written(analysis, tmp_path / "apart", jobs=None, early=early)
+    # A second process drew only what reads the alignment; the first one's files were moved in, its folder removed.
+    assert len(made) == 2 and stems_drawn_by(made[1]) == sorted(AFTER_ALIGNMENT)
+    assert all(figures_apart.process.returncode == 0 for figures_apart in made)
+    assert not early._folder.exists() and not made[0].handoff.exists()
+    assert sorted(here) == sorted(drawn) and [name for name in here if here[name] != drawn[name]] == []
+    assert warned == warned_here
+
+
+@pytest.mark.slow
+@needs_two_cores
+def test_early_figures_whose_process_died_are_drawn_here(two_documents, tmp_path, monkeypatch):
+    here, _ = written(analyze([two_documents]), tmp_path / "here", jobs=1)
+    early, analysis, made = early_apart_run([two_documents], monkeypatch)
+    made[0].process.kill()
+    with early:
+        drawn, _ = written(analysis, tmp_path / "apart", jobs=None, early=early)
+    assert made[0].process.returncode != 0
+    assert sorted(here) == sorted(drawn) and [name for name in here if here[name] != drawn[name]] == []
+
+
+@needs_two_cores
+def test_a_large_run_that_compares_groups_draws_no_figure_before_its_alignment(tmp_path, monkeypatch):
+    # Regrouping reads tables the new process is not sent: every figure is drawn beside the tables.
+    table = tmp_path / "corpus.csv"
+    pd.DataFrame({"id": ["a", "b", "c"], "outlet": ["X", "X", "Y"],
+                  "text": ["The regime said the talks would resume.", "Officials called it a brutal crime.",
+                           "Rebels said the talks had failed."]}).to_csv(table, index=False)
+    early, analysis, made = early_apart_run([table], monkeypatch, meta_columns="outlet", group_by="outlet")
+    assert analysis.view.group_by == "outlet"
+    assert made == [] and early.apart_stems == [] and early._folder is None
+
+
+@needs_two_cores
+def test_leaving_early_figures_apart_unused_stops_their_process(two_documents, monkeypatch):
+    early, analysis, made = early_apart_run([two_documents], monkeypatch)
+    with pytest.raises(KeyboardInterrupt), early:
+        raise KeyboardInterrupt
+    assert made[0].process.returncode is not None and not made[0].handoff.exists()
+    assert not early._folder.exists()
 
 
 @needs_two_cores

@@ -11,7 +11,9 @@ compares them); when the process cannot be started, or dies, ``drawing`` draws t
 before. At 3,000
 articles the figures were then done 0.8 s after the tables instead of 5.1 s; at 10,000 articles grouped by outlet
 the process tree's peak was 1,775 MB (RSS sum; 1,644–1,695 MB drawn here), the new process's imports about
-2 CPU s on the core that idled (``benchmarks/RESULTS.md``, sessions 20–21).
+2 CPU s on the core that idled (``benchmarks/RESULTS.md``, sessions 20–21). Since session 23 a run that does not
+compare groups starts one such process before its alignment for the figures that do not read it
+(:class:`~framing.report.drawing.EarlyFigures`) and another beside the tables for the two that do.
 """
 
 from __future__ import annotations
