@@ -21,6 +21,7 @@ from .executor import Engine, end_when_done, end_workers, map_batches
 from .lexicons import Lexicon
 from .tables import SummaryRows
 from .views import View, group_of
+from .rows import table_rows
 
 # Sentences per unit of work for contributions computed after the map.
 CONTRIBUTION_CHUNK = 2000
@@ -79,8 +80,8 @@ def unaligned_tables() -> dict[str, pd.DataFrame]:
 
 def event_ids(sentences: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
     """Each sentence's ``event_id`` from the events table (``""`` for a sentence in no event)."""
-    lookup = dict(zip(zip(events["doc_id"], events["sent_id"]), events["event_id"]))
-    return pd.Series([lookup.get(key, "") for key in zip(sentences["doc_id"], sentences["sent_id"])],
+    lookup = dict(zip(table_rows(events, "doc_id", "sent_id"), events["event_id"].tolist()))
+    return pd.Series([lookup.get(key, "") for key in table_rows(sentences, "doc_id", "sent_id")],
                      index=sentences.index, dtype="object")
 
 

@@ -19,6 +19,7 @@ from .corpus import Corpus
 from .lexicons import CATEGORIES, Lexicon
 from .scorers.attribution import is_attributed
 from .views import View
+from .rows import table_rows
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -220,7 +221,7 @@ def summary_rows(sentences: pd.DataFrame, terms: pd.DataFrame, harms: pd.DataFra
 
 def _rows_in(table: pd.DataFrame, keys: set) -> pd.DataFrame:
     # A boolean array, not a list: an empty list would select columns.
-    inside = np.fromiter((key in keys for key in zip(table["doc_id"], table["sent_id"])), dtype=bool,
+    inside = np.fromiter((key in keys for key in table_rows(table, "doc_id", "sent_id")), dtype=bool,
                          count=len(table))
     return table[inside]
 

@@ -45,8 +45,8 @@ def clean_documents(documents: pd.DataFrame, *, skip_empty: bool = False) -> Cor
                       else pd.Series(False, index=documents.index))
     documents = documents.drop(columns="headline_first", errors="ignore")
     kept = []
-    for doc_id, raw, path, headline in zip(documents["doc_id"], documents["raw_text"], documents["path"],
-                                           headline_first):
+    for doc_id, raw, path, headline in zip(*(column.tolist() for column in (documents["doc_id"], documents["raw_text"],
+                                                                 documents["path"], headline_first))):
         try:
             cleaned = _clean(raw, path, headline_first=headline)
         except _NothingLeft:

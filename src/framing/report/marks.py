@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..figures.style import category_label
 from ..span_index import SpanIndex
+from ..rows import table_rows
 
 if TYPE_CHECKING:
     from ..tables import Analysis
@@ -61,7 +62,7 @@ class MarkedCorpus:
         self.bounds = _sentence_bounds(sentences)
         keys = zip(sentences["doc_id"], (int(s) for s in sentences["sent_id"]))
         self.scores: dict[tuple[str, int], SentenceScore] = dict(zip(
-            keys, (SentenceScore(*pair) for pair in zip(sentences["section"], sentences["compound"]))))
+            keys, (SentenceScore(*pair) for pair in table_rows(sentences, "section", "compound"))))
         found: dict[str, list[Span]] = {doc_id: [] for doc_id in self.texts}
         for spans_by_document in (_table_spans(analysis), _attribution_spans(analysis)):
             for doc_id, spans in spans_by_document.items():
@@ -82,7 +83,7 @@ def _document_texts(analysis: Analysis) -> dict[str, str]:
 def _sentence_bounds(sentences) -> dict[tuple[str, int], Offsets]:
     """``(doc_id, sent_id)`` to the sentence's offsets, in the order of the sentences table."""
     keys = zip(sentences["doc_id"], (int(s) for s in sentences["sent_id"]))
-    return dict(zip(keys, (Offsets(int(s), int(e)) for s, e in zip(sentences["start"], sentences["end"]))))
+    return dict(zip(keys, (Offsets(int(s), int(e)) for s, e in table_rows(sentences, "start", "end"))))
 
 
 def _table_spans(analysis: Analysis) -> dict[str, list[Span]]:
@@ -108,8 +109,7 @@ def _attribution_spans(analysis: Analysis) -> dict[str, list[Span]]:
     spans: dict[str, list[Span]] = {}
     texts = _document_texts(analysis)
     table = analysis.spans
-    for doc_id, kind, start, end, label in zip(table["doc_id"], table["kind"], table["start"], table["end"],
-                                               table["label"]):
+    for doc_id, kind, start, end, label in table_rows(table, "doc_id", "kind", "start", "end", "label"):
         mark = attribution_span(kind, int(start), int(end), _text(label), texts.get(doc_id, ""))
         if mark is not None:
             spans.setdefault(doc_id, []).append(mark)

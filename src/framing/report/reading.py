@@ -13,6 +13,7 @@ from ..views import View
 from .format import number
 from .marks import MarkedCorpus, highlight
 from .table_formats import where_written
+from ..rows import table_rows
 
 if TYPE_CHECKING:
     from ..tables import Analysis
@@ -88,8 +89,7 @@ def reading_events(analysis: Analysis, marks: MarkedCorpus, colours: dict[str, s
     # One pass over the members and the comparison instead of a boolean filter per event and per cell: a few
     # long documents can share thousands of events.
     members: dict[tuple, list[int]] = {}
-    for event_id, doc_id, sent_id in zip(analysis.events["event_id"], analysis.events["doc_id"],
-                                         analysis.events["sent_id"]):
+    for event_id, doc_id, sent_id in table_rows(analysis.events, "event_id", "doc_id", "sent_id"):
         members.setdefault((event_id, doc_id), []).append(int(sent_id))
     comparison = {}
     if len(analysis.comparison):

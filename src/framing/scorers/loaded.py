@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..lexicons import CATEGORIES, Lexicon, load_lexicon
 from .attribution import ReportedVoice, reported_spans
+from ..rows import table_rows
 
 Voice = Literal["authorial", "reported"]
 VOICES: tuple[str, ...] = ("authorial", "reported")
@@ -51,8 +52,7 @@ class LoadedTermScorer:
         """
         voices = ReportedVoice(reported)
         rows = []
-        for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
-                                                sentences["text"]):
+        for doc_id, sent_id, start, text in table_rows(sentences, "doc_id", "sent_id", "start", "text"):
             for match in self.lexicon.find(text):
                 entry = self.lexicon.row(match.term)
                 hit_start, hit_end = start + match.start, start + match.end

@@ -30,6 +30,7 @@ from .actors_file import ActorSpec, known_actors
 from .context import surname
 from .mentions import OFFICE_STATUSES, OFFICE_WORDS, OFFICES
 from .scorer import MENTION_COLUMNS
+from ...rows import table_rows
 
 ACTOR_COLUMNS = ["doc_id", "actor", "group", "mentions", "aliases"]
 # Two full names with the same surname are one person from this difflib ratio of their case-folded texts up.
@@ -188,6 +189,6 @@ def _actor_table(rows: _Rows, names: dict[tuple[str, str], str], user: tuple[Act
 def with_canonical_targets(terms: pd.DataFrame, names: dict[tuple[str, str], str]) -> pd.DataFrame:
     """``terms`` with ``target`` turned from a mention key into its canonical actor (``names`` of
     :func:`canonical_actors`); "" stays ""."""
-    canonical = [names.get((doc_id, key), key) if key else "" for doc_id, key in zip(terms["doc_id"],
-                                                                                       terms["target"])]
+    canonical = [names.get((doc_id, key), key) if key else "" for doc_id, key in table_rows(terms, "doc_id",
+                                                                                              "target")]
     return terms.assign(target=canonical)

@@ -22,6 +22,7 @@ from .story_nouns import anchored
 from .speakers import speakers
 from .uses import ACTOR_NOUNS, LABEL_CATEGORIES
 from .targets import NO_TARGET, Target, link_label
+from ...rows import table_rows
 
 TARGET_COLUMNS = ["target", "target_text", "relation", "speaker"]
 MENTION_COLUMNS = ["doc_id", "mention", "key", "shape", "n"]
@@ -133,8 +134,7 @@ def _documents(sentences: pd.DataFrame):
     consecutive rows, in order, as :func:`framing.sentences` makes them)."""
     rows: list[tuple[int, int, str]] = []
     current = None
-    for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
-                                            sentences["text"]):
+    for doc_id, sent_id, start, text in table_rows(sentences, "doc_id", "sent_id", "start", "text"):
         if doc_id != current and rows:
             yield current, rows
             rows = []

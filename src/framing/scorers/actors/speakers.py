@@ -14,6 +14,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...errors import require_columns
+from ...rows import table_rows
 
 _SOURCE_COLUMNS = ("doc_id", "sent_id", "source", "start", "end")
 
@@ -33,8 +34,7 @@ def speakers(terms: pd.DataFrame, sources: pd.DataFrame | None) -> list[str]:
         return [""] * len(terms)
     by_sentence = _sources_by_sentence(sources)
     out = []
-    for doc_id, sent_id, voice, start, end in zip(terms["doc_id"], terms["sent_id"], terms["voice"],
-                                                  terms["start"], terms["end"]):
+    for doc_id, sent_id, voice, start, end in table_rows(terms, "doc_id", "sent_id", "voice", "start", "end"):
         found = by_sentence.get((doc_id, int(sent_id)), []) if voice == "reported" else []
         out.append(speaker_of(found, int(start), int(end)))
     return out

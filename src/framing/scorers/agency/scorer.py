@@ -16,6 +16,7 @@ from ..attribution import ReportedVoice
 from .construction import CONSTRUCTIONS, HarmClause, analyse_harm
 from .harms import harm_words_in
 from .passive import Passive, find_passives
+from ...rows import table_rows
 
 HARM_COLUMNS = ["doc_id", "sent_id", "expression", "lemma", "construction", "agent", "victim", "voice", "start",
                 "end"]
@@ -104,8 +105,7 @@ class Agency:
         require_columns(sentences, _INPUT_COLUMNS, "sentences")
         voices = ReportedVoice(spans)
         harm_rows, flag_rows = [], []
-        for doc_id, sent_id, start, text in zip(sentences["doc_id"], sentences["sent_id"], sentences["start"],
-                                                sentences["text"]):
+        for doc_id, sent_id, start, text in table_rows(sentences, "doc_id", "sent_id", "start", "text"):
             found = _findings(text)
             flag_rows.append((doc_id, sent_id, found.passive, found.agentless_passive))
             for harm in found.harms:

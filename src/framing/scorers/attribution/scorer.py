@@ -16,6 +16,7 @@ from ..quotes import quote_spans
 from .discourse import continue_report, propagate_quotations, resolve
 from .records import REPORTED_KINDS, AttributionTables, SentenceAnalysis, hedge_column
 from .sentence import parse_sentence, primary_source
+from ...rows import table_rows
 
 ATTRIBUTION_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "quote", "quoted_share",
                  "scare_quotes", "hedged", "hedge"]
@@ -182,7 +183,7 @@ class ReportedVoice:
         if "kind" in spans.columns:
             spans = spans[spans["kind"].isin(REPORTED_KINDS)]
         found: dict[str, list[_Stretch]] = {}
-        for doc_id, start, end in zip(spans["doc_id"], spans["start"], spans["end"]):
+        for doc_id, start, end in table_rows(spans, "doc_id", "start", "end"):
             found.setdefault(doc_id, []).append(_Stretch(int(start), int(end)))
         self._by_document = {doc_id: SpanIndex(stretches) for doc_id, stretches in found.items()}
 

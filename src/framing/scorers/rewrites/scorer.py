@@ -15,6 +15,7 @@ from ...errors import require_columns
 from ...lexicons import Lexicon, load_lexicon
 from ..vader import VaderReading
 from .sentence import Hit, rewrite_sentence
+from ...rows import table_rows
 
 REWRITE_COLUMNS = ["doc_id", "sent_id", "text", "neutral_text", "n_swapped", "compound", "neutral_compound",
                    "n_skipped", "swaps", "neutral_spans"]
@@ -51,8 +52,8 @@ class NeutralRewriter:
         if own.empty:
             return empty_rewrites()
         neutral = dict(zip(self.lexicon.entries["term"], self.lexicon.entries["neutral"].astype(str)))
-        keyed = dict(zip(zip(sentences["doc_id"], sentences["sent_id"]),
-                         zip(sentences["start"], sentences["text"], sentences["compound"])))
+        keyed = dict(zip(table_rows(sentences, "doc_id", "sent_id"),
+                         table_rows(sentences, "start", "text", "compound")))
         # Plain lists, not a pandas groupby: a batch has hundreds of small groups and per-group frames cost more
         # than the rewriting.
         by_sentence: dict[tuple, list[tuple[int, int, str]]] = {}
