@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from ftfy.badness import is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.corpus import clean_text, load_corpus
-from framing.corpus.encoding import Repair, repair_mojibake
+from framing.corpus import encoding
+from framing.corpus.encoding import Repair, may_hold_mojibake, mojibake_reach, repair_mojibake
 
 
 @pytest.mark.parametrize("garbled, repaired", [
@@ -64,3 +68,40 @@ def test_a_pasted_file_with_mojibake_is_repaired_in_the_corpus(tmp_path):
     assert "didn't comment" in corpus.documents.loc[0, "text"]
     repairs = corpus.removals[corpus.removals["kind"] == "mojibake_repaired"]
     assert repairs[["doc_id", "para_id", "text"]].values.tolist() == [["pasted", 2, "â€™"]]
+
+
+NEWS = "The minister said on Tuesday that the talks would resume next week, officials confirmed. " * 4
+
+
+def test_the_installed_ftfy_lets_the_search_skip_ascii_stretches():
+    # Every pattern of its mojibake test needs a character beyond ASCII, and none spans more than a few: so only
+    # the stretches around such characters are searched. Were this None, every paragraph would be searched whole.
+    assert mojibake_reach() is not None and 2 <= mojibake_reach() <= 16
+
+
+@pytest.mark.parametrize("text", [
+    NEWS + "Itâ€™s" + NEWS,  # mojibake in the middle of a long paragraph
+    "Ã©" + NEWS, NEWS + "cafÃ©", NEWS + "Â", "Â" + NEWS,  # at either end
+    NEWS + "â€œ" + NEWS + "â€\x9d" + NEWS,
+    NEWS + "“quoted” — and ‘single’ … " + NEWS,  # curly quotes and dashes only: clean
+    NEWS + "Rouhani\x92s" + NEWS,  # a C1 control character
+    NEWS + "naïve café in Zürich" + NEWS, "Москва and 東京 " * 30, "½ and ™ and € and Ω",
+    " Ã" + "x" * 7 + "€", "a" * 8 + "Ã" + "b" * 8,
+    "\n\na\n\xc2 b", "\u010ccb \xc2 \nb",  # matches that reach past the character beyond ASCII
+])
+def test_the_stretches_searched_give_ftfys_answer(text):
+    assert may_hold_mojibake(text) == is_bad(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.text(alphabet="abc XY.,'\n", max_size=12),
+                          st.characters(min_codepoint=0x80, max_codepoint=0x2FF),
+                          st.sampled_from(["“", "”", "’", "—", "€", "™", "â€", "Ã", "Â", "\x9d", "\x92"])),
+                max_size=20).map("".join))
+def test_the_stretches_searched_give_ftfys_answer_on_any_text(text):
+    assert may_hold_mojibake(text) == is_bad(text)
+
+
+def test_a_pattern_that_cannot_be_read_means_searching_the_whole_text(monkeypatch):
+    monkeypatch.setattr(encoding, "mojibake_reach", lambda: None)
+    assert may_hold_mojibake(NEWS + "cafÃ©") and not may_hold_mojibake(NEWS + "“fine”")

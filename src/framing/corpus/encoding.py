@@ -16,11 +16,14 @@ import codecs
 import difflib
 import gzip
 import io
+import re
 import zlib
+from functools import cache
 from pathlib import Path
 from typing import BinaryIO, Literal, NamedTuple, TextIO
 
 import ftfy
+from ftfy.badness import BADNESS_RE, is_bad
 
 from ..errors import input_error, warn
 
@@ -180,7 +183,7 @@ def repair_mojibake(text: str) -> RepairedText:
 
     ftfy says what it did as a whole-text plan, not where; the stretches are found by comparing the text before
     and after (only when something changed, which is rare)."""
-    if text.isascii():  # mojibake always has a character beyond ASCII
+    if text.isascii() or not may_hold_mojibake(text):  # mojibake always has a character beyond ASCII
         return RepairedText(text, [])
     fixed = ftfy.fix_text(text, MOJIBAKE_ONLY)
     if fixed == text:
@@ -188,3 +191,58 @@ def repair_mojibake(text: str) -> RepairedText:
     matcher = difflib.SequenceMatcher(None, text, fixed, autojunk=False)
     return RepairedText(fixed, [Repair(text[before:before_end], after)
                                 for tag, before, before_end, after, _ in matcher.get_opcodes() if tag != "equal"])
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def may_hold_mojibake(text: str) -> bool:
+    """Whether ftfy's test for mojibake (``ftfy.badness.is_bad``, which its encoding repairs pass first) finds
+    any in ``text``: the same answer, searching only the stretches around characters beyond ASCII.
+
+    ftfy searches the whole text, trying its patterns at every letter and space: 4% of the scoring workers' time on
+    news text, where a paragraph's only such characters are a few curly quotes. Every one of its patterns needs such
+    a character and spans a few at most (:func:`mojibake_reach`), so a match lies within that reach of one."""
+    reach = mojibake_reach()
+    if reach is None:
+        return is_bad(text)
+    start = end = -1  # the stretch being gathered: the reach of characters beyond ASCII that overlap
+    for match in _NON_ASCII.finditer(text):
+        low, high = max(0, match.start() - reach), match.start() + reach + 1
+        if start >= 0 and low <= end:
+            end = high
+            continue
+        if start >= 0 and BADNESS_RE.search(text, start, end):
+            return True
+        start, end = low, high
+    return start >= 0 and BADNESS_RE.search(text, start, end) is not None
+
+
+@cache
+def mojibake_reach() -> int | None:
+    """How far from a character beyond ASCII a match of ``ftfy.badness.BADNESS_RE`` can reach (its longest match,
+    plus one for the anchors that look at a neighbour), read from the pattern itself; ``None`` when some pattern
+    could match ASCII alone, or the pattern cannot be read (another ftfy or Python): then nothing is skipped."""
+    try:
+        from re import _parser  # Python's own reading of a pattern (sre_parse before 3.11)
+
+        tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+        (kind, (_, branches)), = tree.data
+        if kind is not _parser.BRANCH or not all(any(_beyond_ascii(item) for item in branch) for branch in branches):
+            return None
+        return tree.getwidth()[1] + 1
+    except Exception:  # noqa: BLE001 — any surprise in a private parser means: search the whole text
+        return None
+
+
+def _beyond_ascii(item) -> bool:
+    """A pattern item that matches only characters beyond ASCII: one such literal, or a set of them."""
+    from re import _parser
+
+    kind, value = item
+    if kind is _parser.LITERAL:
+        return value > 0x7F
+    if kind is not _parser.IN:
+        return False
+    return all((op is _parser.LITERAL and arg > 0x7F) or (op is _parser.RANGE and arg[0] > 0x7F)
+               for op, arg in value)
