@@ -19,9 +19,11 @@ def label_sections(paragraphs: list[Paragraph]) -> list[Paragraph]:
     infobox residue cut from the lead (:func:`_cut_infobox`)."""
     labelled = []
     for index, (text, section, removals) in enumerate(paragraphs):
-        words = len(WORD.findall(text))
-        punctuated = bool(TERMINAL.search(text))
         if section == "body":
+            # Words are counted only for a paragraph without final punctuation (few are): the count decides only
+            # between a headline or subhead and body text.
+            punctuated = bool(TERMINAL.search(text))
+            words = len(WORD.findall(text)) if not punctuated else 0
             if index == 0 and not punctuated and words < 60 and len(paragraphs) > 1:
                 section = "headline"
             elif PICTURE_CUE.search(text):
