@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import input_error, require_columns
 from .vader import ZERO, VaderReading, VaderToken, analyzer, texts_of, vader_tokens
+from ..rows import typed_table
 
 CONTRIBUTION_COLUMNS = ["doc_id", "sent_id", "token", "start", "end", "contribution"]
 SHIFT_COLUMNS = ["term", "contribution_a", "contribution_b", "difference", "rank"]
@@ -60,8 +61,8 @@ def contribution_table(sentences: pd.DataFrame, found: list[list[tuple[VaderToke
     rows = [(doc_id, sent_id, token.word, int(offset) + token.start, int(offset) + token.end, contribution)
             for doc_id, sent_id, offset, tokens in zip(sentences["doc_id"], sentences["sent_id"], starts, found)
             for token, contribution in tokens]
-    table = pd.DataFrame(rows, columns=CONTRIBUTION_COLUMNS)
-    return table.astype({"sent_id": "int64", "start": "int64", "end": "int64", "contribution": "float64"})
+    return typed_table(rows, CONTRIBUTION_COLUMNS, {"sent_id": "int64", "start": "int64", "end": "int64",
+                                                    "contribution": "float64"})
 
 
 def for_copies(by_text: pd.DataFrame, codes: np.ndarray, sentences: pd.DataFrame) -> pd.DataFrame:

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..lexicons import CATEGORIES, Lexicon, load_lexicon
 from .attribution import ReportedVoice, reported_spans
-from ..rows import table_rows
+from ..rows import table_rows, typed_table
 
 Voice = Literal["authorial", "reported"]
 VOICES: tuple[str, ...] = ("authorial", "reported")
@@ -60,8 +60,8 @@ class LoadedTermScorer:
                 written = text[match.start:match.end]
                 rows.append((doc_id, sent_id, written, match.term, entry["category"], entry["direction"], voice,
                              hit_start, hit_end, vader_valence(written)))
-        hits = pd.DataFrame(rows, columns=HIT_COLUMNS)
-        return hits.astype({"sent_id": "int64", "start": "int64", "end": "int64", "vader_valence": "float64"})
+        return typed_table(rows, HIT_COLUMNS, {"sent_id": "int64", "start": "int64", "end": "int64",
+                                               "vader_valence": "float64"})
 
 
 @cache

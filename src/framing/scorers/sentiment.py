@@ -28,6 +28,7 @@ from ..memo import per_text
 from .contributions import contribution_table
 from .document_groups import DocumentGroups
 from .vader import VaderReading, texts_of
+from ..rows import typed_table
 
 _SCORES = ["neg", "neu", "pos", "compound"]
 SENTIMENT_COLUMNS = ["doc_id", "sent_id", *_SCORES]
@@ -95,7 +96,7 @@ class SentimentScorer:
                 found.append(reading.contributions())
             else:
                 scores.append(sentence_scores(text))
-        table = pd.DataFrame.from_records(scores, columns=_SCORES).astype(float)
+        table = typed_table(scores, _SCORES, dict.fromkeys(_SCORES, float))
         table.insert(0, "doc_id", sentences["doc_id"].to_numpy())
         table.insert(1, "sent_id", sentences["sent_id"].to_numpy())
         read = sentences if self.with_contributions else sentences.iloc[:0]

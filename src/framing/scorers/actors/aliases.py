@@ -30,7 +30,7 @@ from .actors_file import ActorSpec, known_actors
 from .context import surname
 from .mentions import OFFICE_STATUSES, OFFICE_WORDS, OFFICES
 from .scorer import MENTION_COLUMNS
-from ...rows import table_rows
+from ...rows import table_rows, typed_table
 
 ACTOR_COLUMNS = ["doc_id", "actor", "group", "mentions", "aliases"]
 # Two full names with the same surname are one person from this difflib ratio of their case-folded texts up.
@@ -183,7 +183,7 @@ def _actor_table(rows: _Rows, names: dict[tuple[str, str], str], user: tuple[Act
               "; ".join(sorted(written[(doc_id, actor)], key=lambda m, f=written[(doc_id, actor)]: (-f[m], m))))
              for (doc_id, actor), n in sorted(counts.items(), key=lambda item: (order[item[0][0]], -item[1],
                                                                                  item[0][1]))]
-    return pd.DataFrame(table, columns=ACTOR_COLUMNS).astype({"mentions": "int64"})
+    return typed_table(table, ACTOR_COLUMNS, {"mentions": "int64"})
 
 
 def with_canonical_targets(terms: pd.DataFrame, names: dict[tuple[str, str], str]) -> pd.DataFrame:

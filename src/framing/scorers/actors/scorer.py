@@ -22,7 +22,7 @@ from .story_nouns import anchored
 from .speakers import speakers
 from .uses import ACTOR_NOUNS, LABEL_CATEGORIES
 from .targets import NO_TARGET, Target, link_label
-from ...rows import table_rows
+from ...rows import table_rows, typed_table
 
 TARGET_COLUMNS = ["target", "target_text", "relation", "speaker"]
 MENTION_COLUMNS = ["doc_id", "mention", "key", "shape", "n"]
@@ -110,7 +110,7 @@ class ActorFinder:
         linked["relation"] = [t.relation for t in targets]
         linked["speaker"] = speakers(linked, sources)
         mention_rows = [(*seen, n) for seen, n in counts.items()]
-        return ActorTables(linked, pd.DataFrame(mention_rows, columns=MENTION_COLUMNS).astype({"n": "int64"}))
+        return ActorTables(linked, typed_table(mention_rows, MENTION_COLUMNS, {"n": "int64"}))
 
 
 def _without_dateline_agency(mentions: list[Mention], text: str) -> list[Mention]:

@@ -16,7 +16,7 @@ from ..attribution import ReportedVoice
 from .construction import CONSTRUCTIONS, HarmClause, analyse_harm
 from .harms import harm_words_in
 from .passive import Passive, find_passives
-from ...rows import table_rows
+from ...rows import table_rows, typed_table
 
 HARM_COLUMNS = ["doc_id", "sent_id", "expression", "lemma", "construction", "agent", "victim", "voice", "start",
                 "end"]
@@ -113,10 +113,9 @@ class Agency:
                 voice = voices.of(doc_id, hit_start, hit_end)
                 harm_rows.append((doc_id, sent_id, text[harm.start:harm.end], harm.lemma, harm.construction,
                                   harm.agent, harm.victim, voice, hit_start, hit_end))
-        harms = pd.DataFrame(harm_rows, columns=HARM_COLUMNS).astype({"sent_id": "int64", "start": "int64",
-                                                                     "end": "int64"})
-        flags = pd.DataFrame(flag_rows, columns=SENTENCE_COLUMNS).astype({"sent_id": "int64", "passive": bool,
-                                                                         "agentless_passive": bool})
+        harms = typed_table(harm_rows, HARM_COLUMNS, {"sent_id": "int64", "start": "int64", "end": "int64"})
+        flags = typed_table(flag_rows, SENTENCE_COLUMNS, {"sent_id": "int64", "passive": bool,
+                                                          "agentless_passive": bool})
         return AgencyTables(harms, flags)
 
 

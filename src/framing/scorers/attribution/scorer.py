@@ -16,7 +16,7 @@ from ..quotes import quote_spans
 from .discourse import continue_report, propagate_quotations, resolve
 from .records import REPORTED_KINDS, AttributionTables, SentenceAnalysis, hedge_column
 from .sentence import parse_sentence, primary_source
-from ...rows import table_rows
+from ...rows import table_rows, typed_table
 
 ATTRIBUTION_COLUMNS = ["doc_id", "sent_id", "source", "source_kind", "cue", "stance", "quote", "quoted_share",
                  "scare_quotes", "hedged", "hedge"]
@@ -205,23 +205,20 @@ def _score_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
             primary.stance if primary else "",
             item.quote, item.quoted_share, item.scare, bool(item.hedges), hedge_column(item.hedges),
         ))
-    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
-    return table.astype({"sent_id": "int64", "quote": bool, "quoted_share": float, "scare_quotes": bool,
-                         "hedged": bool})
+    return typed_table(rows, ATTRIBUTION_COLUMNS, {"sent_id": "int64", "quote": bool, "quoted_share": float,
+                                                   "scare_quotes": bool, "hedged": bool})
 
 
 def _details_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
     rows = [(item.doc_id, item.sent_id, found.source, found.kind, found.cue, found.stance, found.start, found.end,
              found.refers_to) for item in items for found in item.found]
-    return pd.DataFrame(rows, columns=DETAIL_COLUMNS).astype({"sent_id": "int64", "start": "int64",
-                                                              "end": "int64"})
+    return typed_table(rows, DETAIL_COLUMNS, {"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
 def _spans_table(items: list[SentenceAnalysis]) -> pd.DataFrame:
     rows = [(item.doc_id, item.sent_id, span.kind, span.start, span.end, span.label)
             for item in items for span in item.spans]
-    return pd.DataFrame(rows, columns=SPAN_TABLE_COLUMNS).astype({"sent_id": "int64", "start": "int64",
-                                                                  "end": "int64"})
+    return typed_table(rows, SPAN_TABLE_COLUMNS, {"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
 def attribute_text(sentence: str, *, context: str = "") -> pd.DataFrame:

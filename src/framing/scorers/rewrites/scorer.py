@@ -15,7 +15,7 @@ from ...errors import require_columns
 from ...lexicons import Lexicon, load_lexicon
 from ..vader import VaderReading
 from .sentence import Hit, rewrite_sentence
-from ...rows import table_rows
+from ...rows import table_rows, typed_table
 
 REWRITE_COLUMNS = ["doc_id", "sent_id", "text", "neutral_text", "n_swapped", "compound", "neutral_compound",
                    "n_skipped", "swaps", "neutral_spans"]
@@ -70,8 +70,7 @@ class NeutralRewriter:
             rows.append((doc_id, sent_id, text, rewrite.text, rewrite.n_swapped, compound, float(after),
                          rewrite.n_skipped, "; ".join(rewrite.swaps),
                          " ".join(f"{start}:{end}" for start, end in rewrite.spans)))
-        table = pd.DataFrame(rows, columns=REWRITE_COLUMNS)
-        return table.astype({"sent_id": "int64", "n_swapped": "int64", "n_skipped": "int64"})
+        return typed_table(rows, REWRITE_COLUMNS, {"sent_id": "int64", "n_swapped": "int64", "n_skipped": "int64"})
 
 
 def empty_rewrites() -> pd.DataFrame:
