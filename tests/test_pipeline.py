@@ -417,3 +417,18 @@ def test_a_row_the_cleaner_leaves_without_text_is_refused_or_skipped(tmp_path):
     path.write_text("id,text\na2,[1][2]\n", encoding="utf-8")
     with pytest.raises(FramingError, match="no document is left to analyse: each was skipped"):
         analyze(path, skip_bad_rows=True, jobs=1)
+
+
+@pytest.mark.parametrize("arrange", [
+    lambda score: score,                                        # one row per sentence, in order: placed beside
+    lambda score: score.iloc[::-1],                             # another order: merged
+    lambda score: score.iloc[1:],                               # a sentence missing: merged, and left out
+])
+def test_scores_are_joined_as_merges_on_the_key_join_them(arrange):
+    from framing.pipeline import _joined
+
+    table = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [1, 2, 1], "text": ["x", "y", "z"]})
+    compound = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [1, 2, 1], "compound": [0.5, -0.1, 0.0]})
+    quoted = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [1, 2, 1], "quote": [True, False, True]})
+    expected = table.merge(arrange(compound), on=["doc_id", "sent_id"]).merge(quoted, on=["doc_id", "sent_id"])
+    pd.testing.assert_frame_equal(_joined(table, arrange(compound), quoted), expected)

@@ -295,10 +295,24 @@ def _scored_batch(documents: pd.DataFrame, *, lexicon: Lexicon, with_contributio
     attributed, sources, spans = Attribution()(table, corpus.documents[["doc_id", "text"]])
     terms, mentions = ActorFinder(actors)(table, _term_scorer(lexicon)(table, spans), sources)
     harms, passives = Agency()(table, spans)
-    sentences = (table.merge(scored, on=["doc_id", "sent_id"]).merge(attributed, on=["doc_id", "sent_id"])
-                 .merge(passives, on=["doc_id", "sent_id"]))
+    sentences = _joined(table, scored, attributed, passives)
     rewrites = NeutralRewriter(lexicon)(sentences, terms)
     return ScoredBatch(corpus, sentences, terms, words, sources, spans, harms, mentions, rewrites)
+
+
+def _joined(table: pd.DataFrame, *scores: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with the columns of each of ``scores`` (tables keyed by ``doc_id, sent_id``), as inner merges on
+    the key give it. A scorer that returns one row per sentence in the table's order (all do today) is joined by
+    placing its columns beside the table's: a merge looked the keys up again, three times a batch."""
+    key = ["doc_id", "sent_id"]
+    joined = table.reset_index(drop=True)
+    for score in scores:
+        if len(score) == len(joined) and all(score[name].to_numpy().tolist() == joined[name].to_numpy().tolist()
+                                             for name in key):
+            joined = pd.concat([joined, score.drop(columns=key).reset_index(drop=True)], axis=1)
+        else:
+            joined = joined.merge(score, on=key)
+    return joined
 
 
 _TERM_SCORERS: dict[str, object] = {}
