@@ -4,7 +4,8 @@ Wire copy and boilerplate repeat whole sentences: a story syndicated to a hundre
 sentences a hundred times. What a scorer takes from a sentence's text alone is the same for every copy: VADER's
 scores, the lexicon's matches, the passives and harm clauses, and — given the quotation marks inside it — its
 attribution cues, hedges and spans. So those are kept for the most recently seen distinct texts, and a copy costs
-one dictionary look-up instead of a second reading. Anything that depends on the sentence's place in its document
+one dictionary look-up instead of a second reading. (A sentence's actor mentions depend on the actors files too:
+the alias book of those files keeps them, as many texts as here, :func:`framing.scorers.actors.sentence_mentions`.) Anything that depends on the sentence's place in its document
 (quotations opened in an earlier sentence, the document's actors, document offsets) is not kept here: the
 callers add it to the kept result.
 

@@ -57,3 +57,31 @@ def test_a_headline_possessive_in_capitals_is_left_out_of_the_mention():
 def test_an_unknown_name_before_a_gang_noun_names_the_gang(text, expected):
     mention = sentence_mentions(text, alias_book(()))[-1]
     assert (mention.text, mention.key, mention.shape) == expected
+
+
+def test_a_sentence_repeated_is_read_once_per_book_and_each_caller_gets_its_own_list(monkeypatch):
+    from framing.scorers.actors import mentions
+    from framing.scorers.actors.book import AliasBook
+
+    book = AliasBook(())
+    reads = []
+    original = mentions._sentence_mentions
+    monkeypatch.setattr(mentions, "_sentence_mentions", lambda text, book: reads.append(text) or original(text, book))
+    text = "Gen. Soleimani met U.S. officials."
+    first = sentence_mentions(text, book)
+    first.append("changed by its caller")
+    second = sentence_mentions(text, book)
+    assert reads == [text] and [m.key for m in second] == ["Soleimani", "United States"]
+    assert [m.key for m in sentence_mentions(text, AliasBook(()))] == ["Soleimani", "United States"]  # another book
+    assert reads == [text, text]
+
+
+def test_the_sentences_a_book_keeps_are_bounded(monkeypatch):
+    from framing.scorers.actors import mentions
+    from framing.scorers.actors.book import AliasBook
+
+    monkeypatch.setattr(mentions, "MEMO_TEXTS", 3)
+    book = AliasBook(())
+    for k in range(7):
+        sentence_mentions(f"Officials met in Paris on day {k}.", book)
+    assert 1 <= len(book.sentences) <= 3

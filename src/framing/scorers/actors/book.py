@@ -27,13 +27,14 @@ class AliasBook:
     ``lower_aliases`` finds the aliases written in lower case ("protesters", "the junta") in a sentence; the
     others are capitalised and found inside the runs of capitalised words (:mod:`.mentions`). ``runs`` caches
     what :func:`~framing.scorers.actors.mentions.sentence_mentions` made of each distinct run of capitalised
-    words: names recur across a corpus.
+    words: names recur across a corpus; ``sentences`` what it found in each distinct sentence.
     """
 
     def __init__(self, user: tuple[ActorSpec, ...] = ()):
         self.by_first: dict[str, list[AliasEntry]] = {}
         self.specs: dict[str, ActorSpec] = {}
         self.runs: dict[tuple[str, bool], tuple] = {}
+        self.sentences: dict[str, tuple] = {}  # each distinct sentence's mentions (sentence_mentions)
         seen: set[str] = set()
         lower: list[str] = []
         self.user = frozenset(spec.name for spec in user)

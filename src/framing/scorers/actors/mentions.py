@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from ...memo import MEMO_TEXTS
 from ...phrases import PhraseWalker, Token, is_cap, is_proper, is_quote_mark, is_word, looks_common, tokenize
 from ...phrases.words import (FIRST_PERSON, INSTITUTIONS, MID_LOWER, MONTHS_AND_DAYS, PRONOUNS, ROLES,
                               TITLE_ABBREVIATIONS, orthography)
@@ -137,7 +138,18 @@ def _capitalised(word: str) -> bool:
 
 
 def sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
-    """Every actor mention of a sentence, in order, without overlaps (sentence offsets)."""
+    """Every actor mention of a sentence, in order, without overlaps (sentence offsets). What it finds depends on the
+    text and the book alone, so each distinct text is read once per book (wire copy repeats whole sentences; the
+    book's ``sentences``, emptied when it holds :data:`~framing.memo.MEMO_TEXTS` of them)."""
+    kept = book.sentences.get(text)
+    if kept is None:
+        if len(book.sentences) >= MEMO_TEXTS:
+            book.sentences.clear()
+        kept = book.sentences[text] = tuple(_sentence_mentions(text, book))
+    return list(kept)
+
+
+def _sentence_mentions(text: str, book: AliasBook) -> list[Mention]:
     found: list[Mention] = []
     first_words = _FIRST_WORDS.match(text)
     subject_end = first_words.end() if first_words else len(text)
