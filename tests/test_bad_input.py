@@ -493,6 +493,17 @@ def test_analyze_shows_progress_on_a_terminal(tmp_path):
     assert "comparing groups" not in output  # nothing is regrouped
 
 
+def test_a_terminal_that_reports_no_width_still_shows_progress(tmp_path):
+    # tqdm fits its bars to the terminal's width, and drew nothing at all where the terminal said 0 columns.
+    folder = corpus_folder(tmp_path, {"a.txt": PLAIN, "b.txt": "The regime denied it. Talks resumed.\n"})
+    output = run_in_terminal([sys.executable, "-c", "from framing.cli import main; main()", "analyze",
+                              str(folder), "--out", str(tmp_path / "out")], columns=0)
+    assert re.search(r"reading and scoring: +100%\|[^|]*\| 2/2", output), output
+    assert "writing the report" in output
+    bars = [line for line in re.split(r"[\r\n]", output) if "reading and scoring" in line]
+    assert bars and max(len(line) for line in bars) <= 90  # fitted to 80 columns (and a cursor-control code)
+
+
 def test_a_long_alignment_shows_its_steps_on_a_terminal(tmp_path):
     # The alignment's own bars show only after a second (most corpora are aligned sooner); with no delay and a
     # block per sentence they show on two documents, and a run that is quick shows neither.
@@ -528,11 +539,11 @@ def test_a_grouped_run_shows_the_regrouping_on_a_terminal(tmp_path):
     assert "comparing groups by outlet" in output, output
 
 
-def run_in_terminal(command: list[str]) -> str:
-    """Run ``command`` with a pseudo-terminal as stdout and stderr (tqdm shows bars only on a terminal)."""
+def run_in_terminal(command: list[str], *, columns: int = 80) -> str:
+    """Run ``command`` with a pseudo-terminal as stdout and stderr (tqdm shows bars only on a terminal), ``columns``
+    wide (a new pseudo-terminal reports 0)."""
     leader, follower = pty.openpty()
-    # A new terminal is 0 columns wide, and tqdm fits its bar to the width: make it a usual 80 × 24.
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24 if columns else 0, columns, 0, 0))
     process = subprocess.Popen(command, stdout=follower, stderr=follower, stdin=subprocess.DEVNULL)
     os.close(follower)
     chunks = []

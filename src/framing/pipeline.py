@@ -30,7 +30,7 @@ from .heap import release_freed_memory
 from .imports_ahead import AFTER_MAP, ImportsAhead, pays as imports_ahead_pays
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
-from .progress import stage
+from .progress import stage, terminal_size
 from .scorers.actors.run import named_actors, run_actors
 from .segment import sentences as split_sentences
 from .tables import (SENTENCE_CONTRACT, SENTENCE_EXTRAS, Analysis, SummaryRows, document_summaries, summary_rows,
@@ -162,7 +162,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
         warn(None, view.reason)
     jobs = jobs or auto_jobs(len(metadata), n_characters, engine)
     bar = tqdm(total=len(metadata), desc="reading and scoring", unit="doc", disable=None if progress else True,
-               leave=True)
+               leave=True, **(terminal_size() if progress else {}))
     # One pool for every map of the run, started while this process is still small (see worker_pool).
     with worker_pool(jobs, engine) as pool:
         # Contributions are made in the map only when every sentence needs them; else once the view is known.

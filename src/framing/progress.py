@@ -6,16 +6,35 @@ tests and notebooks stay quiet.
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from tqdm.auto import tqdm
 
 
+def terminal_size() -> dict[str, int]:
+    """tqdm's ``ncols`` and ``nrows`` where the terminal reports a size of 0 — a new pseudo-terminal, ``script``,
+    some editors' consoles —, on which tqdm fits its bars to no width and hides them below row 0, so draws nothing
+    at all: ``COLUMNS`` × ``LINES`` or 80 × 24 (:func:`shutil.get_terminal_size`'s fallback). Empty otherwise (tqdm
+    asks the terminal)."""
+    try:
+        reported = os.get_terminal_size(sys.stderr.fileno())
+    except (OSError, ValueError, AttributeError):  # not a terminal, or no stderr: tqdm shows nothing anyway
+        return {}
+    if reported.columns and reported.lines:
+        return {}
+    fallback = shutil.get_terminal_size()
+    return {"ncols": reported.columns or fallback.columns, "nrows": reported.lines or fallback.lines}
+
+
 @contextmanager
 def stage(label: str, shown: bool) -> Iterator[None]:
     """One line for a stage with no countable steps: its name while it runs, then how long it took."""
-    bar = tqdm(total=1, desc=label, bar_format="{desc}: {elapsed}", disable=None if shown else True, leave=True)
+    bar = tqdm(total=1, desc=label, bar_format="{desc}: {elapsed}", disable=None if shown else True, leave=True,
+               **(terminal_size() if shown else {}))
     try:
         yield
         bar.update(1)
@@ -34,14 +53,15 @@ def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: b
     """``items`` with a progress bar named ``label``; ``delayed``: shown only once :data:`DELAY_SECONDS` have
     passed; ``done``: steps finished before ``items`` (counted at the start, and not in the rate)."""
     return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True,
-                delay=DELAY_SECONDS if delayed else 0, initial=done)
+                delay=DELAY_SECONDS if delayed else 0, initial=done, **(terminal_size() if shown else {}))
 
 
 @contextmanager
 def counted(label: str, *, total: int, unit: str, shown: bool) -> Iterator[Callable[[int], object]]:
     """A bar for work measured in units rather than steps (cells written, say): yields the function that adds
     to the count."""
-    bar = tqdm(total=total, desc=label, unit=unit, unit_scale=True, disable=None if shown else True, leave=True)
+    bar = tqdm(total=total, desc=label, unit=unit, unit_scale=True, disable=None if shown else True, leave=True,
+               **(terminal_size() if shown else {}))
     try:
         yield bar.update
     finally:

@@ -1,3 +1,5 @@
+from io import BytesIO
+
 import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_hex
@@ -49,3 +51,18 @@ def test_documents_must_differ_and_be_in_order(shift):
         word_shift(shift, doc_a=A, doc_b=A)
     with pytest.raises(FramingError, match="not in order"):
         word_shift(shift, doc_a=A, doc_b=B, order=[A, "wikipedia-2017"])
+
+
+def test_a_shift_of_one_word_lays_out_without_a_warning(shift, sentences, docs):
+    # 1.5 + 0.2 inches per bar left one word too little height for the title, its second line and the legend:
+    # matplotlib warned that constrained layout collapsed the axes (a two-document corpus showed that warning).
+    import warnings
+
+    one = shift.reindex(shift["difference"].abs().sort_values(ascending=False).index).head(1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = word_shift_figure(one, doc_a=A, doc_b=B, sentences=sentences, order=docs)
+        fig.savefig(BytesIO(), format="png", dpi=100)
+    assert fig.get_size_inches()[1] >= 3.0 and len(ytick_labels(fig.axes[0])) == 1
+    many = word_shift_figure(shift, doc_a=A, doc_b=B, sentences=sentences, order=docs, top=15)
+    assert many.get_size_inches()[1] == pytest.approx(1.5 + 0.2 * 15)  # taller figures as before

@@ -94,6 +94,10 @@ def word_shift(shift: pd.DataFrame, *, doc_a: str, doc_b: str, top: int = 15, or
     return ax
 
 
+# Inches: the shortest word-shift figure that lays out (title, subtitle, legend and one bar).
+MIN_HEIGHT = 3.0
+
+
 def word_shift_figure(shift: pd.DataFrame, *, doc_a: str, doc_b: str, sentences: pd.DataFrame, top: int = 15,
                       order: Sequence[str] | None = None, entity: Entity = "document") -> Figure:
     """Figure 5: the ``top`` words that make ``doc_a`` more negative than ``doc_b`` or vice versa.
@@ -112,7 +116,9 @@ def word_shift_figure(shift: pd.DataFrame, *, doc_a: str, doc_b: str, sentences:
     n_a, n_b = int(counts.get(doc_a, 0)), int(counts.get(doc_b, 0))
     shown = len(_top_shift(shift, top))
     with plt.rc_context(STYLE):
-        fig, ax = plt.subplots(figsize=(FIG_WIDTH, 1.5 + 0.2 * shown), layout="constrained")
+        # At least MIN_HEIGHT: the title, its second line and the two-row legend need that much whatever the bars
+        # (a word or two gave a figure too short to lay out, and matplotlib warned).
+        fig, ax = plt.subplots(figsize=(FIG_WIDTH, max(MIN_HEIGHT, 1.5 + 0.2 * shown)), layout="constrained")
         word_shift(shift, doc_a=doc_a, doc_b=doc_b, top=top, order=docs, ax=ax, colours=colours)
         set_title(fig, f"Word shift: which words make {doc_a} or {doc_b} more negative (difference in VADER "
                   "valence per sentence)",
