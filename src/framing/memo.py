@@ -5,9 +5,9 @@ sentences a hundred times. What a scorer takes from a sentence's text alone is t
 scores, the lexicon's matches, the passives and harm clauses, and — given the quotation marks inside it — its
 attribution cues, hedges and spans. So those are kept for the most recently seen distinct texts, and a copy costs
 one dictionary look-up instead of a second reading. (A sentence's actor mentions depend on the actors files too:
-the alias book of those files keeps them, as many texts as here, :func:`framing.scorers.actors.sentence_mentions`.) Anything that depends on the sentence's place in its document
-(quotations opened in an earlier sentence, the document's actors, document offsets) is not kept here: the
-callers add it to the kept result.
+the alias book of those files keeps them, as many texts as here, :func:`framing.scorers.actors.sentence_mentions`.)
+Anything that depends on the sentence's place in its document (quotations opened in an earlier sentence, the
+document's actors, document offsets) is not kept here: the callers add it to the kept result.
 
 Each worker process keeps its own memory; so does a notebook's process that scores in one process, across its
 runs, within the bound below. Results are immutable tuples, so no caller can change what another copy will

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Literal, NamedTuple, get_args
 
 import pandas as pd
-from tqdm.auto import tqdm
 
 from .arguments import one_of, pair_choice, path_list, section_choice
 from .after_map import (alignment_tables, contribution_documents, end_pool, event_ids, start_contributions,
@@ -30,7 +29,7 @@ from .heap import release_freed_memory
 from .imports_ahead import AFTER_MAP, ImportsAhead, pays as imports_ahead_pays
 from .inputs import TableOptions, in_memory_records, table_options
 from .lexicons import Lexicon, load_lexicon
-from .progress import stage, terminal_size
+from .progress import progress_bar, stage
 from .scorers.actors.run import named_actors, run_actors
 from .segment import sentences as split_sentences
 from .tables import (SENTENCE_CONTRACT, SENTENCE_EXTRAS, Analysis, SummaryRows, document_summaries, summary_rows,
@@ -161,8 +160,7 @@ def analyze(documents, *, text_column: str = "text", id_column: str | None = Non
     if view.switched:
         warn(None, view.reason)
     jobs = jobs or auto_jobs(len(metadata), n_characters, engine)
-    bar = tqdm(total=len(metadata), desc="reading and scoring", unit="doc", disable=None if progress else True,
-               leave=True, **(terminal_size() if progress else {}))
+    bar = progress_bar(total=len(metadata), desc="reading and scoring", unit="doc", shown=progress)
     # One pool for every map of the run, started while this process is still small (see worker_pool).
     with worker_pool(jobs, engine) as pool:
         # Contributions are made in the map only when every sentence needs them; else once the view is known.

@@ -15,10 +15,17 @@ from contextlib import contextmanager
 from tqdm.auto import tqdm
 
 
-def terminal_size() -> dict[str, int]:
-    """tqdm's ``ncols`` and ``nrows`` where the terminal reports a size of 0 — a new pseudo-terminal, ``script``,
-    some editors' consoles —, on which tqdm fits its bars to no width and hides them below row 0, so draws nothing
-    at all: ``COLUMNS`` × ``LINES`` or 80 × 24 (:func:`shutil.get_terminal_size`'s fallback). Empty otherwise (tqdm
+def progress_bar(iterable: Iterable | None = None, *, shown: bool, **options) -> tqdm:
+    """A tqdm bar (``options`` as tqdm's) that stays on screen when done, shown only when asked and on a terminal —
+    and drawn at ``COLUMNS`` × ``LINES`` or 80 × 24 (:func:`shutil.get_terminal_size`'s fallback) where the
+    terminal reports a size of 0: a new pseudo-terminal, ``script``, some editors' consoles, on which tqdm fits its
+    bars to no width and hides them below row 0, so drew nothing at all."""
+    return tqdm(iterable, disable=None if shown else True, leave=True, **(_size_fallback() if shown else {}),
+                **options)
+
+
+def _size_fallback() -> dict[str, int]:
+    """tqdm's ``ncols`` and ``nrows`` when stderr is a terminal that reports a size of 0; empty otherwise (tqdm
     asks the terminal)."""
     try:
         reported = os.get_terminal_size(sys.stderr.fileno())
@@ -33,8 +40,7 @@ def terminal_size() -> dict[str, int]:
 @contextmanager
 def stage(label: str, shown: bool) -> Iterator[None]:
     """One line for a stage with no countable steps: its name while it runs, then how long it took."""
-    bar = tqdm(total=1, desc=label, bar_format="{desc}: {elapsed}", disable=None if shown else True, leave=True,
-               **(terminal_size() if shown else {}))
+    bar = progress_bar(total=1, desc=label, bar_format="{desc}: {elapsed}", shown=shown)
     try:
         yield
         bar.update(1)
@@ -52,16 +58,15 @@ def steps(items: Iterable, label: str, *, total: int | None, unit: str, shown: b
           delayed: bool = False, done: int = 0) -> Iterable:
     """``items`` with a progress bar named ``label``; ``delayed``: shown only once :data:`DELAY_SECONDS` have
     passed; ``done``: steps finished before ``items`` (counted at the start, and not in the rate)."""
-    return tqdm(items, desc=label, total=total, unit=unit, disable=None if shown else True, leave=True,
-                delay=DELAY_SECONDS if delayed else 0, initial=done, **(terminal_size() if shown else {}))
+    return progress_bar(items, desc=label, total=total, unit=unit, delay=DELAY_SECONDS if delayed else 0,
+                        initial=done, shown=shown)
 
 
 @contextmanager
 def counted(label: str, *, total: int, unit: str, shown: bool) -> Iterator[Callable[[int], object]]:
     """A bar for work measured in units rather than steps (cells written, say): yields the function that adds
     to the count."""
-    bar = tqdm(total=total, desc=label, unit=unit, unit_scale=True, disable=None if shown else True, leave=True,
-               **(terminal_size() if shown else {}))
+    bar = progress_bar(total=total, desc=label, unit=unit, unit_scale=True, shown=shown)
     try:
         yield bar.update
     finally:

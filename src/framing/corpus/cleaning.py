@@ -19,6 +19,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import input_error, warn
+from ..rows import table_rows
 from .front_matter import read_front_matter
 from .language import warn_unless_english
 from .markup import strip_markup
@@ -45,8 +46,8 @@ def clean_documents(documents: pd.DataFrame, *, skip_empty: bool = False) -> Cor
                       else pd.Series(False, index=documents.index))
     documents = documents.drop(columns="headline_first", errors="ignore")
     kept = []
-    for doc_id, raw, path, headline in zip(*(column.tolist() for column in (documents["doc_id"], documents["raw_text"],
-                                                                 documents["path"], headline_first))):
+    for (doc_id, raw, path), headline in zip(table_rows(documents, "doc_id", "raw_text", "path"),
+                                             headline_first.tolist()):
         try:
             cleaned = _clean(raw, path, headline_first=headline)
         except _NothingLeft:
