@@ -1,4 +1,5 @@
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from framing.errors import FramingError
@@ -125,3 +126,11 @@ def test_terms_vader_cannot_see_are_tagged_in_figure_3(term_counts, sentences):
     tagged = [label for label in labels if VADER_BLIND_TAG.strip() in label]
     assert tagged and all(label.startswith("slaughter") for label in tagged)
     assert "VADER's lexicon gives the term no valence" in fig._suptitle.get_text().replace("\n", " ")
+
+
+def test_a_one_sentence_document_panel_says_sentence(term_counts, sentences):
+    lone = pd.concat([sentences[sentences["doc_id"] != "dailymail-2020"],
+                      sentences[sentences["doc_id"] == "dailymail-2020"].head(1)])
+    fig = top_terms_figure(term_counts, sentences=lone, order=["dailymail-2020", "wikipedia-2025"])
+    titles = [ax.get_title(loc="left") for ax in fig.axes]
+    assert titles[0] == "dailymail-2020\n(n = 1 sentence)" and titles[1].endswith("sentences)")

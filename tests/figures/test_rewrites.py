@@ -22,6 +22,13 @@ def test_each_document_gets_an_arrow_from_written_to_neutral_and_the_count():
     assert any(t.get_text() == "\u22120.13" for t in ax.texts)
 
 
+def test_one_sentence_and_one_swap_are_counted_in_the_singular():
+    documents = s.rewrite_summary()
+    documents.loc[documents["doc_id"] == "dailymail-2020", ["n_rewritten", "swapped_terms"]] = [1, 1]
+    labels = [tick.get_text() for tick in rewrite_figure(documents, order=s.DOCS).axes[0].get_yticklabels()]
+    assert labels[2] == "dailymail-2020\nn = 1 sentence, 1 swap"
+
+
 def test_no_rewritten_sentence_anywhere_is_nothing_to_show():
     documents = s.rewrite_summary().assign(n_rewritten=0)
     with pytest.raises(NothingToShow, match="figure 10"):

@@ -66,3 +66,12 @@ def test_a_shift_of_one_word_lays_out_without_a_warning(shift, sentences, docs):
     assert fig.get_size_inches()[1] >= 3.0 and len(ytick_labels(fig.axes[0])) == 1
     many = word_shift_figure(shift, doc_a=A, doc_b=B, sentences=sentences, order=docs, top=15)
     assert many.get_size_inches()[1] == pytest.approx(1.5 + 0.2 * 15)  # taller figures as before
+
+
+def test_a_title_counts_one_sentence_and_one_word_in_the_singular(shift, sentences, docs):
+    one = shift.reindex(shift["difference"].abs().sort_values(ascending=False).index).head(1)
+    lone_sentence = sentences[sentences["doc_id"] == A].head(1)
+    title = word_shift_figure(one, doc_a=A, doc_b=B, sentences=lone_sentence, order=docs).get_suptitle()
+    assert "n = 1 sentence (dailymail-2020) vs 0 (wikipedia-2025); top 1 word by size" in title
+    plural_title = word_shift_figure(shift, doc_a=A, doc_b=B, sentences=sentences, order=docs, top=2).get_suptitle()
+    assert "top 2 words by size" in plural_title

@@ -20,7 +20,8 @@ from matplotlib.patches import Patch
 from ..errors import input_error
 from ..lexicons import CATEGORIES
 from ._common import (BAR_END_GAP, Entity, document_key, fmt_int, get_ax, legend_rows, mark_bar_end, n_sentences_text,
-                      no_data, nothing_to_show, require_columns, require_rows, resolve_order, selected, set_title)
+                      no_data, nothing_to_show, plural, require_columns, require_rows, resolve_order, selected,
+                      set_title)
 from .style import FIG_WIDTH, STYLE, TEXT_GREY, category_label, colours_for, lighten, markers
 
 NEEDED_SUMMARY_COLUMNS = ("doc_id", "category", "voice", "per_1000_words")
@@ -297,7 +298,7 @@ def top_terms_figure(term_counts: pd.DataFrame, *, sentences: pd.DataFrame, top:
         for ax, doc_id in zip(axes.flat, docs):
             top_terms(term_counts, doc_id=doc_id, top=shown, order=docs, ax=ax, colours=colours, label_width=width)
             n = int((sentences["doc_id"].astype(str) == doc_id).sum())
-            ax.set_title(f"{doc_id}\n(n = {fmt_int(n)} sentences)")
+            ax.set_title(f"{doc_id}\n(n = {plural(n, 'sentence')})")
             ax.tick_params(axis="x", labelbottom=True)
         for ax in axes.flat[len(docs):]:
             ax.remove()

@@ -18,7 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ._common import fmt_int, fmt_signed, get_ax, nothing_to_show, require_columns, resolve_order, set_title
+from ._common import (fmt_int, fmt_signed, get_ax, nothing_to_show, plural, require_columns, resolve_order,
+                      set_title)
 from .sentiment import NEUTRAL_BAND
 from .spread import rows_figure, rows_from, spread_legend, spread_rows
 from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, colours_for
@@ -78,7 +79,7 @@ def _dumbbell(ax: Axes, row: int, before: float, after: float, colour: str, *, g
 
 
 def _count_line(n_sentences: int, n_swaps: int) -> str:
-    return f"n = {fmt_int(n_sentences)} sentence{'s' if n_sentences != 1 else ''}, {fmt_int(n_swaps)} swaps"
+    return f"n = {plural(n_sentences, 'sentence')}, {plural(n_swaps, 'swap')}"
 
 
 def rewrite_figure(documents: pd.DataFrame, *, order: Sequence[str] | None = None,

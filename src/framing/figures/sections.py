@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from ._common import (MIN_INTERVAL_SENTENCES, fmt_int, interval_name, legend_rows, nothing_to_show, require_columns,
-                      resolve_order, selected, set_title)
+from ._common import (MIN_INTERVAL_SENTENCES, fmt_int, interval_name, legend_rows, nothing_to_show, plural,
+                      require_columns, resolve_order, selected, set_title)
 from .loaded import voice_bar_style
 from .sentiment import NEUTRAL_BAND
 from .spread import rows_from, spread_legend, spread_rows
@@ -62,7 +62,7 @@ def headline_body_figure(by_section: pd.DataFrame, *, order: Sequence[str] | Non
         drawn = sum(row["n_sentences"] for row in rows if row["section"] is not None)
         set_title(fig, "Headline and bullet lines against the body: mean VADER compound (−1 to +1) and loaded "
                        "terms per 1,000 words, per section",
-                  f"n = {fmt_int(drawn)} sentences in {len(with_headline)} {entity}s with a headline"
+                  f"n = {plural(drawn, 'sentence')} in {plural(len(with_headline), entity)} with a headline"
                   f"{_not_drawn(docs, with_headline)}; bar = "
                   f"{interval_name(row['n_sentences'] for row in rows if row['section'] is not None)} "
                   f"({MIN_INTERVAL_SENTENCES} sentences or more)")
@@ -193,9 +193,10 @@ def headline_body_spread_figure(contrast: pd.DataFrame, n_documents: int) -> Fig
         # Symmetric about 0, so which side a document falls on reads at a glance.
         reach = max(0.25, float(np.abs(tone[0].values).max(initial=0))) * 1.15
         top.set_xlim(-reach, reach)
+        verb = "has" if len(contrast) == 1 else "have"
         set_title(fig, "Headline against body across documents: how much more negative or loaded the headline is",
-                  f"{fmt_int(len(contrast))} of {fmt_int(n_documents)} documents have a headline and a body; one dot "
-                  "per document; left of 0 = the headline is more negative (or less loaded) than the body; the two "
+                  f"{fmt_int(len(contrast))} of {plural(n_documents, 'document')} {verb} a headline and a body; one "
+                  "dot per document; left of 0 = the headline is more negative (or less loaded) than the body; the two "
                   "most extreme at each end are named")
         spread_legend(fig)
     return fig

@@ -16,8 +16,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..errors import input_error
-from ._common import (Entity, document_key, fmt_int, get_ax, mark_bar_end, require_columns, require_rows, resolve_order,
-                      set_title)
+from ._common import (Entity, document_key, fmt_int, get_ax, mark_bar_end, plural, require_columns, require_rows,
+                      resolve_order, set_title)
 from .style import FIG_WIDTH, STYLE, TEXT_GREY, colours_for, markers
 
 SHIFT_COLUMNS = ("term", "difference")
@@ -122,8 +122,8 @@ def word_shift_figure(shift: pd.DataFrame, *, doc_a: str, doc_b: str, sentences:
         word_shift(shift, doc_a=doc_a, doc_b=doc_b, top=top, order=docs, ax=ax, colours=colours)
         set_title(fig, f"Word shift: which words make {doc_a} or {doc_b} more negative (difference in VADER "
                   "valence per sentence)",
-                  f"n = {fmt_int(n_a)} sentences ({doc_a}) vs {fmt_int(n_b)} ({doc_b}); top {shown} words by size "
-                  f"of difference; a bar points to the {entity} it pulls lower")
+                  f"n = {plural(n_a, 'sentence')} ({doc_a}) vs {fmt_int(n_b)} ({doc_b}); top {plural(shown, 'word')} "
+                  f"by size of difference; a bar points to the {entity} it pulls lower")
         shapes = markers(docs)
         keys = [document_key(f"makes {a} more negative than {b}", colours[a], shapes[a])
                 for a, b in ((doc_a, doc_b), (doc_b, doc_a))]

@@ -24,7 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..lexicons import CATEGORIES
-from ._common import fmt_int, get_ax, nothing_to_show, require_columns, set_title
+from ._common import fmt_int, get_ax, nothing_to_show, plural, require_columns, set_title
 from .loaded import term_label, voice_bar_style, voice_legend_handles
 from .sentiment import NEUTRAL_BAND
 from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, category_label
@@ -375,7 +375,7 @@ def events_spread_figure(comparison: pd.DataFrame, *, max_events: int = 12) -> F
         ax.set_xlabel("mean VADER compound of the document's sentences on the event (−1 … +1)")
         set_title(fig, "Same events across documents: how each covering document tells the event (mean sentence "
                        "sentiment)", f"{len(rows)} of {fmt_int(n_events)} events (those most documents cover); "
-                                     f"{fmt_int(covered['doc_id'].nunique())} documents cover at least one; one "
+                                     f"{plural(covered['doc_id'].nunique(), 'document')} cover at least one; one "
                                      "dot per covering document; all events are in event_comparison.csv")
         spread_legend(fig)
     return fig
@@ -432,7 +432,7 @@ def arc_spread_figure(sentences: pd.DataFrame, *, min_sentences: int = ARC_BINS)
         ax.grid(axis="y")
         n_sentences = int(lengths[long_enough].sum())
         set_title(fig, "Sentiment along the documents: mean sentence compound by position, across documents",
-                  f"n = {fmt_int(n_sentences)} sentences in {fmt_int(len(long_enough))} documents of "
+                  f"n = {plural(n_sentences, 'sentence')} in {plural(len(long_enough), 'document')} of "
                   f"{min_sentences}+ sentences; each document's mean per tenth of its length, averaged")
         fig.legend(handles=[Line2D([], [], color=POINT_COLOUR, marker="o", markersize=4,
                                    label="mean over documents"),
