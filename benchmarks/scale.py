@@ -327,7 +327,8 @@ def _roles(seconds: dict[str, float]) -> str:
 
 # The libraries whose releases move these numbers (NLTK 3.10 made Punkt three times slower, say): named with each
 # table, so that tables of different sessions can be compared.
-LIBRARIES = ("python", "pandas", "numpy", "pyarrow", "matplotlib", "scipy", "scikit-learn", "nltk", "vaderSentiment")
+LIBRARIES = ("python", "pandas", "numpy", "pyarrow", "matplotlib", "scipy", "scikit-learn", "nltk", "PyStemmer",
+             "vaderSentiment")
 
 
 def library_versions() -> str:

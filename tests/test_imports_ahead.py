@@ -8,7 +8,6 @@ import pytest
 
 from framing.errors import FramingWarning
 from framing.imports_ahead import ImportsAhead
-from framing.nltk_parts import snowball_stemmer
 from framing.pipeline import analyze
 
 
@@ -99,10 +98,9 @@ def test_a_large_corpus_imports_nothing_ahead(module_on_path, corpus_csv, monkey
 def test_no_warning_of_the_map_is_lost_to_an_import_that_silences_warnings(module_on_path, tmp_path, monkeypatch):
     # Libraries enter warnings.catch_warnings and ignore warnings while they are imported (matplotlib's styles,
     # tqdm); the filters are the process's, so a warning raised from another thread meanwhile vanished. Here the
-    # silencing import is the first to make (NLTK's part is made already), for as long as the batch takes.
+    # silencing import is the only one to make, for as long as the batch takes.
     import framing.pipeline
 
-    snowball_stemmer("english")
     monkeypatch.setattr(framing.pipeline, "AFTER_MAP", ())
     silencing = module_on_path("ahead_silencing", "import time, warnings\nwith warnings.catch_warnings():\n"
                                                   "    warnings.simplefilter('ignore')\n    time.sleep(1.5)\n")

@@ -1,13 +1,13 @@
 """Importing, while the workers score the documents, the libraries this process needs once they are done.
 
 A run's heavy libraries are imported where first used, so that ``framing --help`` and a bad input cost nothing.
-In a run with worker processes that put about 1.5 CPU seconds on the critical path after the map: scipy.stats
-(0.45 s, the summaries' bootstrap), the rest of NLTK for the stemmer (0.25–0.5 s, the alignment), scikit-learn's
-text features, and matplotlib with the figure modules (0.25 s here and again in every forked child that draws).
-During the map this process only hands out batches and collects results, so it imports them then, one module at a
-time whenever the next result is not ready (:func:`framing.executor.in_order`'s ``meanwhile``). At 1,000 articles
-importing beside the map made the map about 0.4 s longer and the stages after it about 0.9 s shorter (summaries
-0.7 → 0.25 s, alignment 2.6 → 2.1 s); the figure children inherit matplotlib instead of importing it each.
+In a run with worker processes that put about 1 CPU second on the critical path after the map: scipy.stats
+(0.45 s, the summaries' bootstrap), scikit-learn's text features (the alignment), and matplotlib with the figure
+modules (0.25 s here and again in every forked child that draws). During the map this process only hands out
+batches and collects results, so it imports them then, one module at a time whenever the next result is not ready
+(:func:`framing.executor.in_order`'s ``meanwhile``). At 1,000 articles importing beside the map made the map
+about 0.4 s longer and the stages after it about 0.9 s shorter (summaries 0.7 → 0.25 s, alignment 2.6 → 2.1 s);
+the figure children inherit matplotlib instead of importing it each.
 
 Not in a thread beside the map, as it was until 2026-12: Python's warning filters are process-wide, and importing
 scipy, pandas, matplotlib or tqdm enters ``warnings.catch_warnings`` blocks (and ``simplefilter("ignore")``) dozens
@@ -40,23 +40,16 @@ def pays(n_characters: int, *, workers: bool) -> bool:
     return workers and n_characters <= MAX_CHARACTERS
 
 
-def _complete_nltk() -> None:
-    from .nltk_parts import snowball_stemmer
-
-    snowball_stemmer("english")
-
-
 class ImportsAhead:
-    """The imports of ``modules`` (and the rest of NLTK, for the stemmer), made one :meth:`step` at a time; pass
-    :meth:`step` as ``map_batches``'s ``meanwhile``.
+    """The imports of ``modules``, made one :meth:`step` at a time; pass :meth:`step` as ``map_batches``'s
+    ``meanwhile``.
 
     Use as a context manager around the map: leaving the block makes the imports not yet made (not on an error).
     """
 
     def __init__(self, modules: Sequence[str] = AFTER_MAP, *, enabled: bool = True):
         steps: list[Callable[[], object]] = [lambda name=name: importlib.import_module(name) for name in modules]
-        # Last: NLTK's package imports scipy.stats and scikit-learn too, so after them its own part is small.
-        self._steps = deque([*steps, _complete_nltk] if enabled else ())
+        self._steps = deque(steps if enabled else ())
 
     def __enter__(self) -> ImportsAhead:
         return self

@@ -1,4 +1,4 @@
-"""The two parts of NLTK framing uses — Punkt and the Snowball stemmer — imported at the cost of those parts.
+"""The part of NLTK framing uses — Punkt — imported at the cost of that part.
 
 ``import nltk.tokenize.punkt`` runs NLTK's package ``__init__`` first, and that imports nearly all of NLTK:
 taggers, chunkers, corpus readers, and through ``nltk.collocations`` scipy.stats — about 2 s of CPU, while
@@ -16,8 +16,7 @@ ordinary way: slower, never wrong. When ``nltk`` is already imported, nothing of
 :func:`stdlib_regex_punkt_classes` gives Punkt its fixed patterns under the stdlib ``re`` (NLTK 3.10 runs them
 through a timed third-party engine that costs more than the matching).
 
-:func:`snowball_stemmer` needs the whole package (the stemmer imports the corpus readers, which rely on
-``__init__``'s order), so it completes it; only the aligner uses it, after the workers have started.
+The aligner's stemmer is not NLTK's (whose module needs the whole package): see ``framing.align.words``.
 """
 
 from __future__ import annotations
@@ -69,17 +68,6 @@ def punkt() -> types.ModuleType:
         return importlib.import_module("nltk.tokenize.punkt")
     package.__dict__["_framing_importing_parts"] = False
     return module
-
-
-@cache
-def snowball_stemmer(language: str = "english"):
-    """NLTK's Snowball stemmer for ``language`` (completes a lazy ``nltk`` first)."""
-    package = sys.modules.get("nltk")
-    if isinstance(package, _LazyPackage) and not package.__dict__.get("_framing_completed"):
-        _complete(package)
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer(language)
 
 
 @cache

@@ -9,13 +9,14 @@ Data flow::
 **Similarity.** Each sentence becomes a TF-IDF vector of its content words (counts from scikit-learn's
 ``CountVectorizer``; sublinear term frequency; IDF ``log((1 + n) / (1 + df))`` over the corpus's sentences,
 squared so that the rare, event-specific word counts most). Stop words and reporting verbs are dropped (they say
-who said it, not what happened); words are stemmed (Snowball) after folding British spellings (-ise, -tre).
-Proper names — words the corpus itself capitalises mid-sentence at least 80% of the time — are one feature per
-name, demonyms folded into their place ("Kurdish"/"Kurds", "Iraqi"/"Iraq", "Syrian"/"Syria"), given names and
-titles folded into the name after them ("Qasem Soleimani" → Soleimani), weighted by ``name_weight``; four-digit
-years 1800–2099 are features weighted by ``year_weight``. Similarity is the cosine of the vectors. Two sentences
-that both give years, none within a year of the other's, usually tell different events ("sanctioned in 2007" /
-"sanctioned again in 2011"), so their similarity is multiplied by ``year_conflict``.
+who said it, not what happened); words are stemmed (Snowball's English stemmer, by PyStemmer) after folding
+British spellings (-ise, -tre). Proper names — words the corpus itself capitalises mid-sentence at least 80% of
+the time — are one feature per name, demonyms folded into their place ("Kurdish"/"Kurds", "Iraqi"/"Iraq",
+"Syrian"/"Syria"), given names and titles folded into the name after them ("Qasem Soleimani" → Soleimani),
+weighted by ``name_weight``; four-digit years 1800–2099 are features weighted by ``year_weight``. Similarity is
+the cosine of the vectors. Two sentences that both give years, none within a year of the other's, usually tell
+different events ("sanctioned in 2007" / "sanctioned again in 2011"), so their similarity is multiplied by
+``year_conflict``.
 
 **Short runs.** A fact is sometimes split over two sentences ("…met Hill and Odierno." "Hill and Odierno denied
 the meeting."). Runs of up to ``max_run`` adjacent sentences of one section are compared with the other

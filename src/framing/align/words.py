@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..nltk_parts import snowball_stemmer
 
 # Attribution and reporting words say who told the story, not what happened in it; left in, they pair
 # "X said A" with "Y said B".
@@ -39,7 +39,28 @@ BRITISH = ((re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"), (re.compile(
 def _stem(word: str) -> str:
     for pattern, replacement in BRITISH:
         word = pattern.sub(replacement, word)
-    return snowball_stemmer("english").stem(word)
+    return _english_stemmer().stemWord(word)
+
+
+# One per thread: a PyStemmer object keeps a cache of its own and is not documented as safe to share.
+_STEMMERS = threading.local()
+
+
+def _english_stemmer():
+    """The Snowball project's English stemmer (PyStemmer, in C; Snowball 2's algorithm).
+
+    Not NLTK's Snowball stemmer, which framing used until 2026-12: that one needs the whole of NLTK imported
+    (2.6 s of CPU in a fresh process, 0.25–0.5 s after scipy.stats and scikit-learn), stems five times slower, and
+    follows an older version of the algorithm that gives "international" the stem of "intern", "organization"
+    that of "organ" and "emergency" that of "emerge" (42 of 22,403 words of the seeds, the benchmark datasets and
+    1,000 synthetic articles differ, each listed in benchmarks/RESULTS.md, session 24).
+    """
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        import Stemmer
+
+        stemmer = _STEMMERS.english = Stemmer.Stemmer("english")
+    return stemmer
 
 
 class Words(NamedTuple):
