@@ -15,7 +15,6 @@ from typing import NamedTuple
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-
 # Attribution and reporting words say who told the story, not what happened in it; left in, they pair
 # "X said A" with "Y said B".
 REPORTING_WORDS = frozenset({
@@ -53,7 +52,7 @@ def _english_stemmer():
     (2.6 s of CPU in a fresh process, 0.25–0.5 s after scipy.stats and scikit-learn), stems five times slower, and
     follows an older version of the algorithm that gives "international" the stem of "intern", "organization"
     that of "organ" and "emergency" that of "emerge" (42 of 22,403 words of the seeds, the benchmark datasets and
-    1,000 synthetic articles differ, each listed in benchmarks/RESULTS.md, session 24).
+    1,000 synthetic articles stem differently: benchmarks/RESULTS.md, session 24).
     """
     stemmer = getattr(_STEMMERS, "english", None)
     if stemmer is None:
