@@ -46,7 +46,7 @@ _STEMMERS = threading.local()
 
 
 def _english_stemmer():
-    """The Snowball project's English stemmer (PyStemmer, in C; Snowball 2's algorithm).
+    """The Snowball project's English stemmer (PyStemmer 3.1 or later, in C: Snowball 3's English algorithm).
 
     Not NLTK's Snowball stemmer, which framing used until 2026-12: that one needs the whole of NLTK imported
     (2.6 s of CPU in a fresh process, 0.25–0.5 s after scipy.stats and scikit-learn), stems five times slower, and
