@@ -154,3 +154,10 @@ def test_a_spread_of_groups_counts_groups_in_its_row_labels_but_keeps_quoted_wor
     assert [tick.get_text() for tick in ax.get_yticklabels()] == [
         "mean compound\nn = 40 groups", "E0001 Leaked documents show\nn = 40 groups"]
     plt.close(fig)
+
+
+def test_n_sentences_text_counts_one_sentence_and_one_document_in_the_singular():
+    from framing.figures._common import n_sentences_text
+
+    assert n_sentences_text({"a": 1}) == "n = 1 sentence in 1 document"
+    assert n_sentences_text({"a": 250, "b": 10}, entity="group") == "n = 260 sentences in 2 groups"

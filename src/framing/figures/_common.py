@@ -156,12 +156,12 @@ def plural(n: int, entity: str) -> str:
     return f"{fmt_int(n)} {entity}{'s' if n != 1 else ''}"
 
 
-def n_sentences_text(counts: dict[str, int] | pd.Series, *, unit: str = "sentences",
+def n_sentences_text(counts: dict[str, int] | pd.Series, *, unit: str = "sentence",
                      entity: Entity = "document") -> str:
-    """``n = 260 sentences in 3 documents`` (or ``in 5 groups``); the per-document n is on each panel or tick
-    label."""
+    """``n = 260 sentences in 3 documents`` (or ``in 5 groups``, ``n = 1 sentence in 1 document``); the
+    per-document n is on each panel or tick label."""
     counts = pd.Series(counts, dtype="float64").fillna(0)
-    return f"n = {fmt_int(counts.sum())} {unit} in {plural(len(counts), entity)}"
+    return f"n = {plural(int(counts.sum()), unit)} in {plural(len(counts), entity)}"
 
 
 def set_title(fig: Figure, measure: str, detail: str) -> None:

@@ -24,7 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from ..lexicons import CATEGORIES
-from ._common import fmt_int, get_ax, nothing_to_show, plural, require_columns, set_title
+from ._common import fmt_int, get_ax, n_sentences_text, nothing_to_show, plural, require_columns, set_title
 from .loaded import term_label, voice_bar_style, voice_legend_handles
 from .sentiment import NEUTRAL_BAND
 from .style import FIG_WIDTH, NEUTRAL_GREY, STYLE, TEXT_GREY, category_label
@@ -430,10 +430,9 @@ def arc_spread_figure(sentences: pd.DataFrame, *, min_sentences: int = ARC_BINS)
         ax.set_xlabel("position in the document (% of its sentences, start → end)")
         ax.set_ylabel("VADER compound (−1 to +1)")
         ax.grid(axis="y")
-        n_sentences = int(lengths[long_enough].sum())
         set_title(fig, "Sentiment along the documents: mean sentence compound by position, across documents",
-                  f"n = {plural(n_sentences, 'sentence')} in {plural(len(long_enough), 'document')} of "
-                  f"{min_sentences}+ sentences; each document's mean per tenth of its length, averaged")
+                  f"{n_sentences_text(lengths[long_enough])} of {min_sentences}+ sentences; each document's mean "
+                  "per tenth of its length, averaged")
         fig.legend(handles=[Line2D([], [], color=POINT_COLOUR, marker="o", markersize=4,
                                    label="mean over documents"),
                             Patch(facecolor=POINT_COLOUR, alpha=0.2, label="middle half of the documents")],
